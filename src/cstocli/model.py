@@ -1,0 +1,190 @@
+"""The typed model of one article: who spoke, what was said, what was counted.
+
+Everything here is immutable and free of I/O. ``dataset`` builds these objects from JSON
+after validating them; ``search``, ``render`` and ``cli`` only read them.
+
+Every piece of text carries its ``Span``: the half-open character range ``[start, end)``
+in the article's source file, so that ``source_text[start:end] == text`` always holds and
+any quote or figure can be traced back to the exact words of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+SCHEMA_VERSION = 1
+"""The dataset format this code reads and writes; bumped on any incompatible change."""
+
+Span: TypeAlias = tuple[int, int]
+"""Half-open ``[start, end)`` character offsets into the article's source text."""
+
+PassageKind: TypeAlias = Literal["quote", "narration"]
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A piece of the source text, verbatim, with where it stands."""
+
+    text: str
+    """Exactly the characters of the source between the span's offsets."""
+    span: Span
+    """Where ``text`` stands in the source file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person quoted in the article."""
+
+    id: str
+    """Stable slug, e.g. ``alexander-lukashenko``; quotes refer to it."""
+    name: str
+    """The name as the article writes it."""
+    role: str | None
+    """The role exactly as written in the article's label, or None if never given."""
+    affiliation: str | None
+    """The country or organisation the speaker speaks for."""
+    aliases: tuple[str, ...] = ()
+    """Other spellings people search by (transliterations, label forms)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One block of the article body: a speaker's quote, or the reporter's narration."""
+
+    id: str
+    """Stable id: ``q1``, ``q2``... for quotes and ``n1``, ``n2``... for narration."""
+    kind: PassageKind
+    """``quote`` when a speaker says it, ``narration`` when the reporter does."""
+    speaker_id: str | None
+    """The speaker of a quote; always None for narration."""
+    label: Located | None
+    """The speaker label that opens the block (``Name, Role:``), if the block has one."""
+    paragraphs: tuple[Located, ...]
+    """The block's paragraphs in source order; at least one."""
+    text: str
+    """The whole block from its first to its last paragraph, verbatim."""
+    span: Span
+    """Where ``text`` stands in the source."""
+
+    @property
+    def is_quote(self) -> bool:
+        """Whether a speaker, not the reporter, says this."""
+        return self.kind == "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the article states, read into structured form."""
+
+    id: str
+    """Stable id: ``f1``, ``f2``... in source order."""
+    label: str
+    """What is counted, in a few words (``People taking part in the exercises``)."""
+    value: int | float
+    """The number itself (``2000`` for "up to 2,000")."""
+    unit: str
+    """What the value counts (``people``, ``units of equipment``)."""
+    qualifier: str | None
+    """How the text hedges the number (``about``, ``up to``), or None if it does not."""
+    text: str
+    """The phrase the figure was read from, verbatim (``up to 2,000 units of equipment``)."""
+    span: Span
+    """Where ``text`` stands in the source."""
+    passage_id: str
+    """The passage the phrase belongs to."""
+    period: str | None = None
+    """The time the figure covers (``2017``), if stated."""
+    topic: str | None = None
+    """What the figure is about (``2017 CSTO exercises``), grouping related figures."""
+    places: tuple[str, ...] = ()
+    """Where it happened, when the article says (countries of the exercises)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A list the article enumerates (priority areas, documents adopted)."""
+
+    id: str
+    """Stable slug, e.g. ``priority-areas``."""
+    title: str
+    """What the list is."""
+    items: tuple[Located, ...]
+    """The items, verbatim, in source order."""
+    passage_id: str | None
+    """The passage the list is read from (None when gathered from the headline or meta)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The news event the article reports."""
+
+    name: str
+    """What took place (``Session of the CSTO Collective Security Council``)."""
+    date: str | None
+    """ISO 8601 date (``2017-11-30``), if known."""
+    city: str | None
+    """Where it took place."""
+    country: str | None
+    """The country of ``city``."""
+    organisation: str | None = None
+    """The organisation holding the event (``CSTO``)."""
+    chair: str | None = None
+    """Who held the chairmanship at the time."""
+    participants: tuple[str, ...] = ()
+    """The states (or parties) whose representatives met."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the article comes from, and the file its spans point into."""
+
+    file: str
+    """The source text's file name, relative to the dataset file."""
+    title: Located
+    """The article's headline as it stands in the file."""
+    sha256: str
+    """Hex SHA-256 of the source file's bytes; identifies the content."""
+    url: str | None = None
+    """Where the article was published, if known."""
+    publisher: str | None = None
+    """Who published it."""
+    body_start: int = 0
+    """Offset where the article body begins (after the headline lines)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """One article, fully read: its source, speakers, passages, figures and lists."""
+
+    id: str
+    """Stable slug of the article (``csto-minsk-2017``)."""
+    source: Source
+    """Where the text comes from."""
+    source_text: str = field(repr=False)
+    """The whole source file, decoded; every span points into it."""
+    event: Event | None
+    """The event reported, if described."""
+    speakers: tuple[Speaker, ...]
+    """Everyone quoted, in order of first appearance."""
+    passages: tuple[Passage, ...]
+    """The whole article body in source order, quotes and narration."""
+    figures: tuple[Figure, ...] = ()
+    """Every number the article states."""
+    lists: tuple[Enumeration, ...] = ()
+    """The lists the article enumerates."""
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """Return the speaker with this id (the loader guarantees it exists)."""
+        for candidate in self.speakers:
+            if candidate.id == speaker_id:
+                return candidate
+        raise KeyError(speaker_id)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """Return the passage with this id, or None."""
+        return next((p for p in self.passages if p.id == passage_id), None)
+
+    def quotes_by(self, speaker_id: str) -> tuple[Passage, ...]:
+        """Every quote the speaker gives, in source order."""
+        return tuple(p for p in self.passages if p.speaker_id == speaker_id)
