@@ -99,6 +99,9 @@ class Figure:
     """What the figure is about (``2017 CSTO exercises``), grouping related figures."""
     places: tuple[str, ...] = ()
     """Where it happened, when the article says (countries of the exercises)."""
+    as_written: str | None = None
+    """The number with its hedge as the source writes it (``up to 2,000``, ``six``); part of
+    ``text``. Renderers show this, so a reader sees the article's words, not a reformatting."""
 
 
 @dataclass(frozen=True, slots=True)
