@@ -1,0 +1,234 @@
+"""Find the numbers an article states: value, unit, qualifier and the phrase's span.
+
+Pure text in, phrases out. What counts as a figure:
+
+- digits, with thousands separators or decimals (``13,000``, ``1.2``), optionally scaled
+  (``1.2 million``), a percentage (``1%``, ``98 percent``, ``per cent``) or money (``$5``);
+- number words from two to ninety-nine, hyphenated or not, optionally scaled (``six states``,
+  ``ninety-eight percent``, ``two hundred``); a number word counts only with a unit after it,
+  and "one" only when scaled, because "one of the topics" is no count;
+- an optional hedge before it (``about``, ``up to``, ``more than``, ``less than``, ``over``,
+  ``under``...), kept as the ``qualifier``.
+
+What does not count: years (a bare 4-digit number from 1000 to 2199 with no hedge, no scale
+and no percent: "in 2017" is a date), day numbers next to a month name ("November 30"),
+ordinals ("25th"), clock times ("10:30"), numbers glued to letters ("G20"), and vague
+quantities ("hundreds of victims", "dozens").
+
+The unit is the short noun phrase after the number (at most four words, stopping at
+punctuation, a function word, a common verb or a capitalised word), so it is a guess the
+corrections file can fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cstocli.model import Span
+
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+
+# Longest first, so "more than" wins over a bare "more" and "just over" over "over".
+_QUALIFIERS = (
+    "no more than", "no fewer than", "no less than", "in excess of", "as many as",
+    "as much as", "more than", "fewer than", "less than", "at least", "at most", "just over",
+    "just under", "well over", "close to", "up to", "approximately", "roughly", "around",
+    "nearly", "almost", "about", "some", "over", "under",
+)  # fmt: skip
+
+# A unit stops at these: they start a new clause or phrase, not a noun phrase.
+_STOP_WORDS = frozenset(
+    """
+    a an the and or but nor in on at to for with by from into onto than as that which who
+    whom whose this these those it its is are was were be been being am have has had do does
+    did will would shall should can could may might must not no so too very also only alone
+    each every all both per while when where during since until after before about over under
+    up down out took take takes taken made make makes came come comes went go goes met meet
+    said say says gave give gives got get gets held hold holds left leave leaves there here
+    again already still just more most less least them they we he she i you us our their his
+    her my your
+    """.split()  # noqa: SIM905 -- a long word list reads best as prose
+)
+
+_WORD_NUMBER = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[-\s](?:"
+    + "|".join(k for k in _SMALL if _SMALL[k] < 10)
+    + r"))?|"
+    + "|".join(sorted(_SMALL, key=len, reverse=True))
+    + r")"
+)
+_SCALE = r"(?:\s+(?P<scale>" + "|".join(_SCALES) + r"))?"
+_PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
+_QUALIFIER = (
+    r"(?:(?P<qualifier>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,:])" + _QUALIFIER
+    + r"(?P<currency>[$€£])?"
+    + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>" + _WORD_NUMBER + r"))"
+    + r"(?!\w|[.,:]\d)" + _SCALE + _PERCENT,
+    re.IGNORECASE,
+)  # fmt: skip
+_UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePhrase:
+    """A number found in the text, read into its parts."""
+
+    value: int | float
+    """The number itself, scaled (``1200000`` for "1.2 million")."""
+    unit: str
+    """What is counted (``units of equipment``), ``percent``, or "" when nothing follows."""
+    qualifier: str | None
+    """The hedge before the number, lower-cased (``up to``), or None."""
+    text: str
+    """The phrase verbatim, from the hedge to the end of the unit."""
+    span: Span
+    """Where ``text`` stands in the scanned text."""
+    period: str | None
+    """The year the phrase's sentence names, when it names exactly one."""
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[FigurePhrase, ...]:
+    """Every figure phrase in ``text[start:end]``, in order; spans index ``text`` itself."""
+    stop = len(text) if end is None else end
+    found: list[FigurePhrase] = []
+    for match in _FIGURE.finditer(text, start, stop):
+        phrase = _read(text, match, stop)
+        if phrase is not None:
+            found.append(phrase)
+    return tuple(found)
+
+
+def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
+    """Turn one regex match into a figure, or None when it is a date, ordinal or vague word."""
+    qualifier, digits, words = match["qualifier"], match["digits"], match["words"]
+    scale, percent = match["scale"], match["percent"]
+    if digits is not None:
+        value: float = float(digits.replace(",", ""))
+        if qualifier is None and scale is None and not percent and _is_year(digits):
+            return None
+        if _next_to_month(text, match.start("digits"), match.end("digits")):
+            return None
+    else:
+        value = _word_value(words)
+        if value == 1 and scale is None:
+            return None
+        if qualifier is not None and qualifier.lower() == "some":
+            return None  # "some six" is rare; "some one" / "some two of them" are not counts
+    if scale is not None:
+        value *= _SCALES[scale.lower()]
+    unit_end = match.end()
+    if percent:
+        unit = "percent"
+    elif match["currency"]:
+        unit = _CURRENCIES[match["currency"]]
+    else:
+        unit, unit_end = _unit_after(text, match.end(), stop)
+    if words is not None and not unit:
+        return None  # "the two of them": a number word with no unit is a pronoun, not a count
+    begin = match.start()
+    phrase = text[begin:unit_end]
+    number = int(value) if value == int(value) else value
+    return FigurePhrase(
+        value=number,
+        unit=unit,
+        qualifier=" ".join(qualifier.lower().split()) if qualifier else None,
+        text=phrase,
+        span=(begin, unit_end),
+        period=_sentence_year(text, begin, unit_end),
+    )
+
+
+def _is_year(digits: str) -> bool:
+    """Whether a bare number reads as a year ("2017"), which is a date, not a count."""
+    return len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2199
+
+
+def _next_to_month(text: str, begin: int, end: int) -> bool:
+    """Whether the number is a day of a month ("November 30", "30 November")."""
+    before = text[max(0, begin - 12) : begin].split()
+    after = text[end : end + 12].split()
+    near = [w.strip(".,").lower() for w in before[-1:] + after[:1]]
+    return any(word in _MONTHS for word in near)
+
+
+def _word_value(words: str) -> float:
+    """Return the value of a number word such as ``ninety-eight`` or ``six``."""
+    total = 0
+    for part in re.split(r"[-\s]+", words.lower()):
+        total += _TENS.get(part, 0) + _SMALL.get(part, 0)
+    return float(total)
+
+
+def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
+    """Read the noun phrase after a number; return it and where it ends (at most four words)."""
+    words: list[str] = []
+    end = position
+    cursor = position
+    used_of = False
+    while len(words) < 4:
+        match = _UNIT_WORD.match(text, cursor, stop)
+        if match is None or "\n" in text[cursor : match.start(1)]:
+            break
+        word = match[1]
+        lower = word.lower()
+        if lower == "of" and words and not used_of:
+            # "units of equipment": one "of" may join two nouns, if a noun follows it.
+            following = _UNIT_WORD.match(text, match.end(), stop)
+            if (
+                following is None
+                or following[1].lower() in _STOP_WORDS
+                or following[1][0].isupper()
+            ):
+                break
+            used_of = True
+            words.append(word)
+            cursor = match.end()
+            continue
+        if lower in _STOP_WORDS or word[0].isupper():
+            break
+        words.append(word)
+        end = match.end()
+        cursor = end
+    if words and words[-1].lower() == "of":
+        words.pop()
+    return " ".join(words), end
+
+
+def _sentence_year(text: str, begin: int, end: int) -> str | None:
+    """Return the one year the sentence around ``[begin, end)`` names, if exactly one."""
+    line_start = text.rfind("\n", 0, begin) + 1
+    sentence_start = line_start
+    for match in _SENTENCE_END.finditer(text, line_start, begin):
+        sentence_start = match.end()
+    found = _SENTENCE_END.search(text, end)
+    line_end = text.find("\n", end)
+    sentence_end = len(text) if found is None else found.end()
+    if line_end != -1:
+        sentence_end = min(sentence_end, line_end)
+    years = {
+        m[1]
+        for m in _YEAR.finditer(text, sentence_start, sentence_end)
+        if not begin <= m.start() < end  # the figure's own digits are no year
+    }
+    return years.pop() if len(years) == 1 else None
