@@ -1,0 +1,369 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cstocli import library, text
+from cstocli.dataset import dataset_to_json
+from cstocli.library import Library, LibraryError, open_library
+from cstocli.model import Dataset
+
+
+def variant(ds: Dataset, n: int, *, article_id: str | None = None) -> Dataset:
+    """Return the dataset as if imported from other content (another hash), under an id."""
+    source = dataclasses.replace(ds.source, sha256=f"{n:064x}")
+    return dataclasses.replace(ds, id=article_id or f"{ds.id}-v{n}", source=source)
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Library]:
+    """Open a new empty library in a scratch folder."""
+    with open_library(tmp_path / "lib.sqlite3") as opened:
+        yield opened
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows in every table of the library file, read with a separate connection."""
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r[0].startswith("sentences_fts_")
+        ]
+        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        conn.close()
+
+
+def test_store_then_get_round_trips(lib: Library, bundled: Dataset) -> None:
+    """A stored article comes back equal, source text included."""
+    result = lib.store(bundled)
+    assert result == library.StoreResult(bundled.id, added=True)
+    assert lib.get(bundled.id) == bundled
+    assert lib.get(bundled.id).source_text == bundled.source_text
+
+
+def test_summary_counts(lib: Library, bundled: Dataset) -> None:
+    """The summary counts speakers, quotes, figures and indexed sentences."""
+    lib.store(bundled)
+    summary = lib.summary(bundled.id)
+    assert summary.title == bundled.source.title.text
+    assert summary.speakers == len(bundled.speakers)
+    assert summary.quotes == sum(p.is_quote for p in bundled.passages)
+    assert summary.figures == len(bundled.figures)
+    expected_sentences = sum(
+        len(text.split_sentences(par.text)) for p in bundled.passages for par in p.paragraphs
+    )
+    assert summary.sentences == expected_sentences
+    assert [s.id for s in lib.summaries()] == [bundled.id]
+
+
+def test_same_content_is_stored_once(lib: Library, bundled: Dataset) -> None:
+    """Importing the same content again is a no-op that names the stored article."""
+    lib.store(bundled)
+    before = table_counts(lib.path)
+    again = lib.store(dataclasses.replace(bundled, id="another-name"))
+    assert again == library.StoreResult(bundled.id, added=False)
+    assert table_counts(lib.path) == before
+
+
+def test_different_content_with_a_taken_id_gets_a_suffix(lib: Library, bundled: Dataset) -> None:
+    """Two different articles that slug alike are both kept, the later as ``id-2``."""
+    lib.store(bundled)
+    second = lib.store(variant(bundled, 1, article_id=bundled.id))
+    assert second == library.StoreResult(f"{bundled.id}-2", added=True)
+    assert lib.get(f"{bundled.id}-2").id == f"{bundled.id}-2"
+    assert lib.ids() == [bundled.id, f"{bundled.id}-2"]
+
+
+def test_remove_leaves_no_trace(lib: Library, bundled: Dataset) -> None:
+    """Removing the only article empties every table, the index and the vocabulary."""
+    lib.store(bundled)
+    lib.remove([bundled.id])
+    assert lib.ids() == []
+    assert lib.vocabulary() == []
+    assert lib.match([["security"]], 10) == []
+    counts = table_counts(lib.path)
+    assert all(n == 0 for n in counts.values()), counts
+
+
+def test_remove_keeps_the_other_articles_searchable(lib: Library, bundled: Dataset) -> None:
+    """Removing one article keeps the other's sentences and vocabulary counts intact."""
+    lib.store(bundled)
+    lib.store(variant(bundled, 1))
+    lib.remove([bundled.id])
+    assert lib.ids() == [f"{bundled.id}-v1"]
+    hits = lib.sentences([k for k, _ in lib.match([["security"]], 100)])
+    assert hits
+    assert {h.article for h in hits} == {f"{bundled.id}-v1"}
+    assert dict(lib.vocabulary())["security"] == len(hits)
+
+
+def test_remove_unknown_id_changes_nothing(lib: Library, bundled: Dataset) -> None:
+    """An unknown id in a removal is an error that suggests close ids; nothing is removed."""
+    lib.store(bundled)
+    with pytest.raises(LibraryError, match="did you mean csto-minsk-2017"):
+        lib.remove([bundled.id, "csto-minsk-2071"])
+    assert lib.ids() == [bundled.id]
+
+
+def test_failure_mid_store_leaves_nothing(
+    lib: Library, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error after some rows were written rolls the whole article back."""
+    lib.store(variant(bundled, 1))
+    before = table_counts(lib.path)
+    calls = 0
+    real = text.split_sentences
+
+    def failing(paragraph: str) -> list[tuple[int, int]]:
+        nonlocal calls
+        calls += 1
+        if calls == 5:
+            raise RuntimeError("disk on fire")
+        return real(paragraph)
+
+    monkeypatch.setattr(text, "split_sentences", failing)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        lib.store(bundled)
+    assert calls == 5
+    assert table_counts(lib.path) == before
+    assert lib.ids() == [f"{bundled.id}-v1"]
+
+
+def test_constraint_failure_is_a_library_error_and_rolls_back(
+    lib: Library, bundled: Dataset
+) -> None:
+    """A dataset that breaks a constraint (duplicate passage ids) is refused whole."""
+    broken = dataclasses.replace(bundled, passages=(*bundled.passages, bundled.passages[0]))
+    with pytest.raises(LibraryError, match="UNIQUE constraint failed"):
+        lib.store(broken)
+    assert all(n == 0 for n in table_counts(lib.path).values())
+
+
+def test_store_many_is_all_or_nothing(lib: Library, bundled: Dataset) -> None:
+    """The bulk path stores every article, or none when one of them fails."""
+    broken = dataclasses.replace(
+        variant(bundled, 3), passages=(*bundled.passages, bundled.passages[0])
+    )
+    with pytest.raises(LibraryError):
+        lib.store_many([variant(bundled, 1), variant(bundled, 2), broken])
+    assert lib.ids() == []
+    results = lib.store_many([variant(bundled, 1), variant(bundled, 2)])
+    assert [r.added for r in results] == [True, True]
+    assert len(lib.ids()) == 2
+
+
+def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dataset) -> None:
+    """A corrected dataset of the same source replaces the stored article under its id."""
+    lib.store(bundled)
+    corrected = dataclasses.replace(
+        bundled, id="renamed", speakers=tuple(dataclasses.replace(s) for s in bundled.speakers)
+    )
+    first = corrected.speakers[0]
+    corrected = dataclasses.replace(
+        corrected,
+        speakers=(dataclasses.replace(first, aliases=("Lukashenka",)), *corrected.speakers[1:]),
+    )
+    assert lib.replace(corrected) == library.StoreResult(bundled.id, added=True)
+    assert lib.ids() == [bundled.id]
+    assert lib.get(bundled.id).speakers[0].aliases == ("Lukashenka",)
+
+
+def test_postings_and_vocabulary_agree(lib: Library, bundled: Dataset) -> None:
+    """Each term's posting list has as many sentences as the vocabulary says, all holding it."""
+    lib.store(bundled)
+    vocabulary = dict(lib.vocabulary())
+    for term in ("security", "csto", "13000", "2017", "karabakh"):
+        keys = lib.postings(term)
+        assert len(keys) == vocabulary[term]
+        assert keys == sorted(keys)
+        assert all(term in text.words(s.text) for s in lib.sentences(keys))
+
+
+def test_terms_with_prefix(lib: Library, bundled: Dataset) -> None:
+    """Prefix lookup returns exactly the vocabulary terms that start with the prefix."""
+    lib.store(bundled)
+    expected = sorted(t for t, _ in lib.vocabulary() if t.startswith("secur"))
+    assert sorted(t for t, _ in lib.terms_with_prefix("secur")) == expected
+    assert expected == ["security"]
+
+
+def test_match_all_words_first_then_most(lib: Library, bundled: Dataset) -> None:
+    """Sentences with every query word come first, then ones with most of them."""
+    lib.store(bundled)
+    hits = lib.match([["information"], ["security"], ["syria"]], 4)
+    assert hits[0][1] == 3
+    assert "Syria" in lib.sentences([hits[0][0]])[0].text
+    assert [m for _, m in hits] == sorted((m for _, m in hits), reverse=True)
+    assert len(hits) == 4
+
+
+def test_match_nothing_for_unknown_terms(lib: Library, bundled: Dataset) -> None:
+    """A group of terms absent from the index matches nothing."""
+    lib.store(bundled)
+    assert lib.match([["zzzz"]], 10) == []
+    assert lib.match([], 10) == []
+
+
+def test_sentence_spans_point_into_the_source(lib: Library, bundled: Dataset) -> None:
+    """Every indexed sentence's span cuts exactly its text out of the source."""
+    lib.store(bundled)
+    keys = [k for t, _ in lib.vocabulary() for k in lib.postings(t)]
+    records = lib.sentences(sorted(set(keys)))
+    assert records
+    for record in records:
+        start, end = record.span
+        assert bundled.source_text[start:end] == record.text
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    """A library written by a newer cstocli is refused with a clear line."""
+    path = tmp_path / "lib.sqlite3"
+    open_library(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {library.SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LibraryError, match="newer cstocli"):
+        open_library(path)
+
+
+def test_v1_library_is_migrated_and_indexed(tmp_path: Path, bundled: Dataset) -> None:
+    """A schema-1 library (no search index) is upgraded and its articles indexed."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in library._statements(library._SCHEMA_V1):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles (id, sha256, title, file, imported_at, dataset, source_text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            bundled.id,
+            bundled.source.sha256,
+            bundled.source.title.text,
+            bundled.source.file,
+            "2026-01-01T00:00:00+00:00",
+            json.dumps(dataset_to_json(bundled)),
+            bundled.source_text,
+        ),
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with open_library(path) as migrated:
+        assert migrated.get(bundled.id) == bundled
+        assert migrated.summary(bundled.id).sentences > 0
+        assert migrated.postings("karabakh")
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == library.SCHEMA_VERSION
+    check.close()
+
+
+def test_corrupt_file_is_a_clear_error(tmp_path: Path) -> None:
+    """A file that is not SQLite gives a LibraryError naming it, not a traceback."""
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(b"\x00garbage" * 1000)
+    with pytest.raises(LibraryError, match="not a cstocli library or is corrupt") as caught:
+        open_library(path)
+    assert str(path) in str(caught.value)
+
+
+def test_truncated_database_is_a_clear_error(tmp_path: Path, bundled: Dataset) -> None:
+    """A library cut short (damaged copy) is reported, never a traceback."""
+    path = tmp_path / "lib.sqlite3"
+    with open_library(path) as lib:
+        lib.store(bundled)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * (len(data) - 100))
+    with pytest.raises(LibraryError, match=str(path)), open_library(path) as lib:
+        lib.summaries()
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    """An SQLite file of some other program is not taken over."""
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    with pytest.raises(LibraryError, match="not a cstocli library"):
+        open_library(path)
+    check = sqlite3.connect(path)
+    assert check.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 1
+    check.close()
+
+
+def test_directory_and_uncreatable_paths_are_errors(tmp_path: Path) -> None:
+    """A directory, or a path under a regular file, is an error naming the path."""
+    with pytest.raises(LibraryError, match="is a directory"):
+        open_library(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(LibraryError, match="cannot create its folder"):
+        open_library(blocker / "lib.sqlite3")
+
+
+def test_missing_library_is_not_created_for_reading(tmp_path: Path) -> None:
+    """``create=False`` reports a missing library instead of making an empty file."""
+    path = tmp_path / "none.sqlite3"
+    with pytest.raises(LibraryError, match="no library here yet"):
+        open_library(path, create=False)
+    assert not path.exists()
+
+
+def test_default_path_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``CSTOCLI_LIBRARY`` chooses the library file; otherwise it is in the user data dir."""
+    monkeypatch.setenv(library.LIBRARY_ENV, str(tmp_path / "mine.sqlite3"))
+    assert library.default_path() == tmp_path / "mine.sqlite3"
+    monkeypatch.delenv(library.LIBRARY_ENV)
+    assert library.default_path().name == "library.sqlite3"
+    assert "cstocli" in library.default_path().parts[-2]
+
+
+_WRITER = textwrap.dedent(
+    """
+    import dataclasses, sys
+    from cstocli import library
+    from cstocli.dataset import load_bundled
+
+    path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    ds = load_bundled()
+    for n in range(first, first + count):
+        source = dataclasses.replace(ds.source, sha256=f"{n:064x}")
+        with library.open_library(library.Path(path)) as lib:
+            lib.store(dataclasses.replace(ds, id=f"a{n}", source=source))
+            lib.store(ds)  # every writer also races to store the same shared article
+    """
+)
+
+
+def test_concurrent_writers_do_not_corrupt(tmp_path: Path, bundled: Dataset) -> None:
+    """Two processes importing at once both succeed and leave a consistent library."""
+    path = tmp_path / "lib.sqlite3"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(path), str(first), "15"])
+        for first in (0, 1000)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+    conn.close()
+    with open_library(path) as lib:
+        ids = lib.ids()
+        assert len(ids) == 31
+        assert ids.count(bundled.id) == 1
+        assert dict(lib.vocabulary())["karabakh"] == 31
+        assert len(lib.postings("karabakh")) == 31
