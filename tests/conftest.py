@@ -13,9 +13,6 @@ import pytest
 from cstocli.dataset import bundled_path, load_bundled
 from cstocli.model import Dataset
 
-REPO = Path(__file__).resolve().parent.parent
-"""The checkout the tests run from."""
-
 
 @pytest.fixture(scope="session")
 def bundled() -> Dataset:

@@ -11,6 +11,7 @@ each problem must come out as one line naming the file and the JSON path, and th
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from importlib.resources import files
 from pathlib import Path
@@ -79,8 +80,11 @@ def _decode(data: bytes, *, shown_as: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
         raise DatasetError(
-            shown_as, f"byte {error.start}", f"not valid UTF-8 (byte 0x{data[error.start]:02x})"
+            shown_as,
+            f"line {line}, byte {error.start}",
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
         ) from None
 
 
@@ -288,10 +292,14 @@ class _Reader:
 
     def passages(self, values: list[Any], speakers: set[str]) -> tuple[Passage, ...]:
         seen: set[str] = set()
-        passages = [self.passage(v, f"$.passages[{i}]", speakers, seen) for i, v in enumerate(values)]
-        for i, (before, after) in enumerate(zip(passages, passages[1:], strict=False), start=1):
+        passages = [
+            self.passage(v, f"$.passages[{i}]", speakers, seen) for i, v in enumerate(values)
+        ]
+        for i, (before, after) in enumerate(itertools.pairwise(passages), start=1):
             if after.span[0] < before.span[1]:
-                raise self.fail(f"$.passages[{i}].span", "overlaps or precedes the passage before it")
+                raise self.fail(
+                    f"$.passages[{i}].span", "overlaps or precedes the passage before it"
+                )
         return tuple(passages)
 
     def passage(self, value: Any, where: str, speakers: set[str], seen: set[str]) -> Passage:
@@ -312,9 +320,7 @@ class _Reader:
         paragraphs = self.array(obj, where, "paragraphs")
         if not paragraphs:
             raise self.fail(f"{where}.paragraphs", "a passage needs at least one paragraph")
-        parts = tuple(
-            self.located(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(paragraphs)
-        )
+        parts = tuple(self.located(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(paragraphs))
         for i, part in enumerate(parts):
             self.within(part.span, span, f"{where}.paragraphs[{i}].span", "passage")
         return Passage(
@@ -390,7 +396,9 @@ class _Reader:
                     raise self.fail(f"{where}.passage_id", f"unknown passage {passage_id!r}")
                 for j, entry in enumerate(items):
                     span = passages[passage_id]
-                    self.within(entry.span, span, f"{where}.items[{j}].span", f"passage {passage_id}")
+                    self.within(
+                        entry.span, span, f"{where}.items[{j}].span", f"passage {passage_id}"
+                    )
             result.append(
                 Enumeration(
                     id=self.unique_id(self.field(obj, where, "id"), f"{where}.id", seen),
