@@ -1,0 +1,132 @@
+"""Text as the search engine sees it: folded words with their true offsets, and sentences.
+
+Everything that compares words (the index, the query, the speaker names) goes through
+``fold``, so the two sides always agree:
+
+- NFKC (full-width and ligature forms become plain letters and digits), then casefold;
+- combining marks are stripped (``é`` -> ``e``), so accents never decide a match;
+- every apostrophe form (typographic, modifier letter, backtick, acute) becomes ``'``;
+- a number drops its thousands commas, so ``13,000`` and ``13000`` are one word.
+
+``tokenise`` finds words in the ORIGINAL text and folds each one separately, which keeps
+every token's ``[start, end)`` pointing at the characters the reader sees (folding the
+whole string first would shift offsets whenever NFKC or casefold changes a length).
+A word is a run of letters, digits and combining marks, with inner apostrophes
+(``don't``); hyphens and other punctuation separate words, so ``Nagorno-Karabakh`` is the
+two words ``nagorno`` ``karabakh``, exactly what ``nagorno karabakh`` gives.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# Combining-mark blocks: kept inside a word so a decomposed "é" (e + U+0301) stays one word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD_CHAR = rf"(?:[^\W_]|[{_MARKS}])"
+_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+_WORD = re.compile(
+    # A number with thousands separators or a decimal point first, then ordinary words.
+    rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
+)
+_APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES[1:], "'"))
+_NUMBER_WITH_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+# Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "gen", "col", "lt"}
+)
+
+# fmt: off
+COMMON_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for",
+    "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it",
+    "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "to", "us", "was", "we",
+    "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
+})
+# fmt: on
+"""Words too common to find anything on their own; ``search`` drops them from queries."""
+
+
+class Token(NamedTuple):
+    """One word of a text: its folded form and where the original word stands."""
+
+    norm: str
+    """The folded word, as compared against queries."""
+    start: int
+    """Offset of the word's first character in the original text."""
+    end: int
+    """Offset just past the word's last character."""
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Fold one word for comparison: NFKC, casefold, no combining marks, one apostrophe."""
+    if word.isascii():
+        folded = word.lower().replace("`", "'")
+    else:
+        composed = unicodedata.normalize("NFKC", word).casefold()
+        bare = "".join(
+            c for c in unicodedata.normalize("NFD", composed) if not unicodedata.combining(c)
+        )
+        folded = unicodedata.normalize("NFC", bare).translate(_APOSTROPHE_FOLD)
+    if "," in folded and _NUMBER_WITH_COMMAS.fullmatch(folded):
+        return folded.replace(",", "")
+    return folded
+
+
+def tokenise(text: str) -> list[Token]:
+    """Split text into folded words, each with its offsets in ``text``."""
+    return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order (``tokenise`` without the offsets)."""
+    return [fold(m.group()) for m in _WORD.finditer(text)]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences; return each one's ``[start, end)`` in ``text``.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes) followed by
+    whitespace, unless the next word starts in lower case or the dot closes a known
+    abbreviation or an initial (``Mr.``, ``A.``). Line breaks always end a sentence.
+    Spans are trimmed of surrounding whitespace; blank stretches give no sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        spans.extend(_line_sentences(line, line_start))
+        line_start += len(line) + 1
+    return spans
+
+
+def _line_sentences(line: str, offset: int) -> list[tuple[int, int]]:
+    """The sentences of one line, with spans shifted by ``offset``."""
+    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if _ends_sentence(line, m)]
+    spans = []
+    start = 0
+    for end in [*cuts, len(line)]:
+        piece = line[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+        start = end
+    return spans
+
+
+def _ends_sentence(line: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation at ``match`` really closes a sentence."""
+    following = line[match.end() :].lstrip()
+    if following and following[0].islower():
+        return False
+    if match.group()[0] != ".":
+        return True
+    before = line[: match.start()].rsplit(None, 1)
+    last_word = before[-1].lower().lstrip("(\"'") if before else ""
+    return not (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()))
