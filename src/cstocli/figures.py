@@ -13,7 +13,9 @@ Pure text in, phrases out. What counts as a figure:
 What does not count: years (a bare 4-digit number from 1000 to 2199 with no hedge, no scale
 and no percent: "in 2017" is a date), day numbers next to a month name ("November 30"),
 ordinals ("25th"), clock times ("10:30"), numbers glued to letters ("G20"), and vague
-quantities ("hundreds of victims", "dozens").
+quantities without a noun ("by the hundreds"). A vague plural with a noun ("hundreds of
+victims", "dozens of", "thousands of", "millions of") is a figure of at least twice its base
+(``200``, qualifier ``at least``), the least the plural can mean.
 
 The unit is the short noun phrase after the number (at most four words, stopping at
 punctuation, a function word, a common verb or a capitalised word), so it is a guess the
@@ -84,7 +86,36 @@ _FIGURE = re.compile(
 )  # fmt: skip
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
 _MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -104,6 +135,8 @@ class FigurePhrase:
     """The phrase verbatim, from the hedge to the end of the unit."""
     span: Span
     """Where ``text`` stands in the scanned text."""
+    as_written: str
+    """The number with its hedge as written (``up to 2,000``, ``six``, ``hundreds``)."""
     period: str | None
     """The year the phrase's sentence names, when it names exactly one."""
 
@@ -116,7 +149,16 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
         phrase = _read(text, match, stop)
         if phrase is not None:
             found.append(phrase)
-    return tuple(found)
+    for match in _VAGUE.finditer(text, start, stop):
+        vague = _read_vague(text, match, stop)
+        if vague is not None and not any(_overlap(vague.span, f.span) for f in found):
+            found.append(vague)
+    return tuple(sorted(found, key=lambda phrase: phrase.span))
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    """Whether two half-open spans share a character."""
+    return one[0] < other[1] and other[0] < one[1]
 
 
 def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
@@ -155,6 +197,31 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
         qualifier=" ".join(qualifier.lower().split()) if qualifier else None,
         text=phrase,
         span=(begin, unit_end),
+        as_written=text[begin : match.end()],
+        period=_sentence_year(text, begin, unit_end),
+    )
+
+
+def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
+    """Read "hundreds of victims" as at least two hundred, the least the plural can mean."""
+    word = match["vague"]
+    if re.search(
+        r"\b(?:tens|dozens|hundreds|thousands)\s+of\s+$",
+        text[max(0, match.start() - 20) : match.start()],
+        re.I,
+    ):
+        return None  # the tail of "hundreds of thousands of ...": no least value to read
+    unit, unit_end = _unit_after(text, match.end(), stop)
+    if not unit or unit.split()[0].lower() in _VAGUE_BASES:
+        return None  # "hundreds of thousands" is another phrase; leave it to corrections
+    begin = match.start()
+    return FigurePhrase(
+        value=2 * _VAGUE_BASES[word.lower()],
+        unit=unit,
+        qualifier="at least",
+        text=text[begin:unit_end],
+        span=(begin, unit_end),
+        as_written=word,
         period=_sentence_year(text, begin, unit_end),
     )
 

@@ -1,0 +1,224 @@
+"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
+
+The forms read here, on a line of their own or inline before the speech:
+
+- ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
+- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
+- ``Role Name:``   (``President of Russia Vladimir Putin:``), when the label opens with a title
+  word; the name is then the last two capitalised words, a guess the importer revisits when
+  the same person appears under a plain ``Name:`` label too
+- interviews: ``Question:`` / ``Q:`` (the interviewer) and ``Answer:`` / ``A:`` (the interviewee)
+
+A name is one to seven words, each capitalised (any script) or a name particle ("von",
+"de", "bin"); sentences ("The leaders of six states: ..."), lines that open with a function
+word ("In Minsk, the leaders said:") and page furniture ("Share:", "Font size:") are no labels.
+An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
+need two words, capitals (``SMITH:``) or an interview word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from cstocli.model import Span
+
+InterviewPart = Literal["question", "answer"]
+
+INTERVIEW_NAMES: dict[InterviewPart, str] = {"question": "Interviewer", "answer": "Interviewee"}
+"""The speaker names given to the two sides of a Q/A interview (corrections can rename them)."""
+
+_INTERVIEW_WORDS: dict[str, InterviewPart] = {
+    "question": "question",
+    "q": "question",
+    "answer": "answer",
+    "a": "answer",
+}
+
+
+def _words(prose: str) -> frozenset[str]:
+    """A word list written as prose, one blank between words, as a set."""
+    return frozenset(prose.split())
+
+
+# Lines of website chrome that end with a colon but introduce no speech.
+FURNITURE = frozenset(
+    (
+        "share", "print", "email", "e-mail", "tags", "tag", "topics", "topic", "keywords",
+        "categories", "category", "related", "source", "sources", "photo", "photos", "video",
+        "image", "images", "caption", "credit", "credits", "advertisement", "comments",
+        "comment", "subscribe", "follow", "follow us", "date", "published", "updated", "author",
+        "by", "read more", "read also", "see also", "listen", "note", "update", "editor's note",
+        "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
+    )
+)  # fmt: skip
+# A name never opens with these; a sentence or a heading often does.
+_FUNCTION_WORDS = _words(
+    """
+    a an the in on at to for with by from of as and but or so if when while after before
+    this that these those there here it its he she they we i you his her their our my your
+    yesterday today tomorrow meanwhile however earlier later also then now first second third
+    fourth fifth sixth seventh eighth ninth tenth finally next last lastly note update
+    according asked what why how who where which
+    """
+)
+# Words that open a "Role Name:" label.
+_TITLE_WORDS = _words(
+    """
+    president vice-president president-elect prime minister secretary secretary-general
+    chairman chairwoman chairperson chair chancellor king queen prince princess emir sheikh
+    senator governor mayor ambassador spokesman spokeswoman spokesperson general colonel
+    admiral commander chief director deputy foreign defence defense vice premier commissioner
+    envoy representative head leader speaker press first lady pope patriarch judge justice
+    attorney-general minister-counsellor counsellor
+    """
+)
+# Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
+_NAME_PARTICLES = _words("von van der den de da di du la le bin ibn al el del della dos das y")
+# Lower-case words a role may hold between a title and a name ("President of the Republic").
+_ROLE_LINKS = _words("of the and for on to")
+# Reporting verbs: a "Name, role:" whose role holds one is a sentence introducing a quote.
+_REPORTING = _words(
+    "said says told added noted stated explained asked replied answered according announced"
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A speaker label found at the start of a line."""
+
+    text: str
+    """The label verbatim, colon included (``Alexander Lukashenko, President of Belarus:``)."""
+    span: Span
+    """Where the label stands in the article."""
+    name: str
+    """The speaker's name as written (for interviews, ``Interviewer`` or ``Interviewee``)."""
+    role: str | None
+    """The role as written, or None."""
+    role_first: bool
+    """Whether the label put the role before the name, so the split is a guess."""
+    interview: InterviewPart | None
+    """Which side of an interview the label marks, if it is ``Question:``/``Answer:``."""
+    speech_start: int | None
+    """For an inline label, where the speech starts on the same line; None when alone."""
+
+
+def read_label(line: str, start: int) -> Label | None:
+    """Read the label opening ``line`` (which starts at offset ``start``), if there is one."""
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    colon = stripped.find(":", lead)
+    if colon <= lead or stripped[colon + 1 : colon + 3] == "//":
+        return None
+    head = stripped[lead:colon]
+    rest = stripped[colon + 1 :]
+    alone = not rest.strip()
+    span = (start + lead, start + colon + 1)
+    speech_start = None if alone else start + colon + 1 + (len(rest) - len(rest.lstrip()))
+    interview = _INTERVIEW_WORDS.get(head.strip().casefold())
+    if interview is not None:
+        name = INTERVIEW_NAMES[interview]
+        return Label(stripped[lead : colon + 1], span, name, None, False, interview, speech_start)
+    parsed = _parse_head(head, inline=not alone)
+    if parsed is None:
+        return None
+    name, role, role_first = parsed
+    return Label(stripped[lead : colon + 1], span, name, role, role_first, None, speech_start)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is website chrome ending in a colon ("Share:", "Font size:")."""
+    stripped = line.strip()
+    if not stripped.endswith(":") or read_label(line, 0) is not None:
+        return False
+    head = " ".join(stripped[:-1].casefold().replace("\u2019", "'").split())
+    return head in FURNITURE or len(stripped.split()) <= 3
+
+
+def affiliation_of(role: str | None) -> str | None:
+    """The state or organisation a role names after its last "of" ("President of Belarus")."""
+    if role is None:
+        return None
+    found = re.search(
+        r"\bof\s+(?:the\s+)?((?:[A-Z][\w'\u2019.\-]*)(?:\s+[A-Z][\w'\u2019.\-]*)*)\s*$", role
+    )
+    return found[1] if found else None
+
+
+def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | None:
+    """Split a label head into (name, role, role_first), or None when it is no label."""
+    name_part, comma, role_part = head.partition(",")
+    role = role_part.strip() or None
+    tokens = name_part.split()
+    if _is_sentence(head) or not _may_open_label(tokens, inline=inline):
+        return None
+    if comma and (role is None or set(role.casefold().split()) & _REPORTING):
+        return None
+    if not comma and tokens[0].casefold() in _TITLE_WORDS and not _is_shouting(tokens):
+        split = _split_role_first(tokens)
+        if split is not None:
+            return split[0], split[1], True
+    if not all(_is_name_token(t, allow_links=False) for t in tokens):
+        return None
+    return " ".join(tokens), role, False
+
+
+def _is_sentence(head: str) -> bool:
+    """Whether the text before a colon reads as prose rather than a label."""
+    if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
+        return True
+    # A full stop after a long word ends a sentence; "Mr." and "J." do not.
+    return any(word.endswith(".") and len(word) > 5 for word in head.split())
+
+
+def _may_open_label(tokens: list[str], *, inline: bool) -> bool:
+    """Whether these words, before any comma, can be the name part of a label."""
+    if not 1 <= len(tokens) <= 7:
+        return False
+    shouting = _is_shouting(tokens)
+    if tokens[0].casefold() in _FUNCTION_WORDS and not shouting:
+        return False
+    if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
+        return False
+    # Inline, "Note: ..." is more often prose than a one-word name.
+    return not (inline and len(tokens) == 1 and not shouting)
+
+
+def _is_shouting(tokens: list[str]) -> bool:
+    """Whether a label is written in capitals (``MS SMITH``), as transcripts often are."""
+    letters = [t for t in tokens if any(c.isalpha() for c in t)]
+    return bool(letters) and all(t.upper() == t for t in letters)
+
+
+def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
+    """Split ``President of Russia Vladimir Putin`` into name and role, or None if no name."""
+    if not all(_is_name_token(t, allow_links=True) for t in tokens):
+        return None
+    name: list[str] = []
+    capitals = 0
+    index = len(tokens)
+    while index > 1 and capitals < 2:
+        token = tokens[index - 1]
+        lower = token.casefold()
+        if lower in _TITLE_WORDS or lower in _ROLE_LINKS:
+            break
+        if lower not in _NAME_PARTICLES:
+            capitals += 1
+        name.insert(0, token)
+        index -= 1
+    while name and name[0].casefold() in _NAME_PARTICLES:
+        index += 1
+        name.pop(0)
+    if not name:
+        return None
+    return " ".join(name), " ".join(tokens[:index])
+
+
+def _is_name_token(token: str, *, allow_links: bool) -> bool:
+    """Whether a word can stand in a name (or, with ``allow_links``, in a role before one)."""
+    lower = token.casefold()
+    if lower in _NAME_PARTICLES or (allow_links and lower in _ROLE_LINKS):
+        return True
+    return bool(_TOKEN.match(token)) and token[0].isupper()
