@@ -1,0 +1,397 @@
+"""The command line: parse -> load -> query -> render -> print; nothing else.
+
+Start-up time is what users wait for, so each command imports what it needs when it needs
+it: ``--json`` never imports Rich, and only ``search`` imports the search engine.
+"""
+
+# ruff: noqa: PLC0415 - imports are deferred on purpose: each command loads only what it uses.
+# ruff: noqa: D412 - Typer needs the blank line after "Example:" to keep the example on its own line.
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
+
+import typer
+from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
+from typer.core import TyperGroup
+
+from cstocli import __version__
+from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
+
+if TYPE_CHECKING:
+    from cstocli.model import Dataset
+    from cstocli.render import ColorChoice, Renderable
+
+
+class _Group(TyperGroup):
+    """The one place where errors become a stderr line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CstocliError as error:
+            warn(str(error))
+            raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # The reader (``| head -1``) has all it wants: stop quietly, like ripgrep.
+            _silence_stdout()
+            raise typer.Exit(EXIT_OK) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="cstocli",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print JSON with stable keys (no colour) instead.")
+]
+ColorOption = Annotated[
+    Literal["auto", "always", "never"],
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb), always or never.",
+    ),
+]
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer 0.28 reads the annotation at runtime, before 3.10 unions
+    typer.Option(
+        "--data",
+        envvar="CSTOCLI_DATA",
+        metavar="PATH",
+        show_default=False,
+        help="Read this dataset file instead of the bundled summit.",
+    ),
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cstocli {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Browse, search and fact-check the quotes and figures of a news article.
+
+    Without --data it reads the bundled article: the CSTO summit in Minsk, 30 November 2017.
+
+    Example:
+
+        cstocli search impetus
+    """
+
+
+def load(data: Path | None) -> Dataset:
+    """The dataset named by ``--data``/``CSTOCLI_DATA``, or the bundled one."""
+    from cstocli import dataset
+
+    return dataset.load_bundled() if data is None else dataset.load(data)
+
+
+def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
+    """Why a search found nothing, in one line."""
+    from cstocli import search
+
+    parsed = search.parse_query(query)
+    if not parsed.units and parsed.ignored:
+        words = ", ".join(parsed.ignored)
+        return f"{words}: too common to search alone; quote a phrase to search it exactly"
+    names = ", ".join(s.name for s in dataset.speakers if s.id in (speaker_ids or ()))
+    return f"no matches for {shown(query)}" + (f" said by {names}" if names else "")
+
+
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``--speaker``: speaker ids (shell-safe), with names as help."""
+    try:
+        dataset = load(ctx.params.get("data"))
+    except CstocliError:
+        return []
+    wanted = incomplete.casefold()
+    return [
+        (who.id, who.name)
+        for who in dataset.speakers
+        if any(
+            word.casefold().startswith(wanted)
+            for word in (who.id, *who.name.split(), *who.aliases, *" ".join(who.aliases).split())
+        )
+    ]
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+@app.command("speakers")
+def speakers_command(
+    sort: Annotated[
+        Optional[Literal["name", "quotes", "words"]],  # noqa: UP045 - read at runtime by Typer
+        typer.Option(
+            "--sort",
+            case_sensitive=False,
+            show_default=False,
+            help="Sort by name, quotes or words.",
+        ),
+    ] = None,
+    json_: JsonFlag = False,
+    color: ColorOption = "auto",
+    data: DataOption = None,
+) -> None:
+    """List everyone quoted: role, country or organisation, quotes and words spoken.
+
+    Speakers appear in the order they first speak unless --sort says otherwise.
+
+    Example:
+
+        cstocli speakers --sort words
+    """
+    from cstocli import queries
+
+    rows = queries.speaker_summaries(load(data), sort)
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.speakers(rows))
+    from cstocli import render
+
+    return _print(render.speakers_table(rows), color)
+
+
+@app.command("search")
+def search_command(
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="TERM", show_default=False, help="Words to look for."),
+    ],
+    *,
+    speaker: Annotated[
+        Optional[str],  # noqa: UP045 - read at runtime by Typer
+        typer.Option(
+            "--speaker",
+            "-s",
+            metavar="NAME",
+            show_default=False,
+            autocompletion=complete_speaker,
+            help="Only what this speaker said (fuzzy: 'lukashenka' finds Lukashenko).",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="Show at most this many hits; 0 shows all.")
+    ] = 10,
+    context: Annotated[
+        bool, typer.Option("--context", "-C", help="Show each hit's whole quote.")
+    ] = False,
+    json_: JsonFlag = False,
+    color: ColorOption = "auto",
+    data: DataOption = None,
+) -> None:
+    """Search what was said, best hits first, typos forgiven, matched words highlighted.
+
+    Put a phrase in quotes to match it exactly. Exits 1 when nothing matches.
+
+    Example:
+
+        cstocli search "information security" --speaker lukashenko
+    """
+    query = " ".join(terms)
+    if not query.strip():
+        raise UsageError("the search needs a word to look for, e.g.: cstocli search impetus")
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (show all) or more, not {limit}")
+    dataset = load(data)
+    from cstocli import index, search
+
+    speaker_ids = None if speaker is None else _speaker_ids(dataset, speaker)
+    hits = search.search(index.build_index(dataset), query, speaker_ids=speaker_ids)
+    if not hits:
+        warn(_no_match_hint(query, dataset, speaker_ids))
+        raise typer.Exit(EXIT_NO_MATCH)
+    kept = hits if limit == 0 else hits[:limit]
+    if len(kept) < len(hits):
+        warn(f"showing {len(kept)} of {len(hits)} hits (--limit 0 shows all)")
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.hits(dataset, kept))
+    from cstocli import render
+
+    if render.is_terminal(sys.stdout):
+        return _print(render.hit_blocks(dataset, kept, context=context), color)
+    return _print_lines(render.hit_lines(dataset, kept, context=context), color)
+
+
+@app.command("stats")
+def stats_command(
+    json_: JsonFlag = False, color: ColorOption = "auto", data: DataOption = None
+) -> None:
+    """Show the article's figures as it writes them, then how much each speaker says.
+
+    First the largest group of related figures (the 2017 exercises), then the others.
+
+    Example:
+
+        cstocli stats --json
+    """
+    from cstocli import queries
+
+    dataset = load(data)
+    rows = queries.speaker_summaries(dataset)
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.stats(dataset, rows))
+    from cstocli import render
+
+    return _print(render.stats_view(dataset, rows), color)
+
+
+@app.command("show")
+def show_command(
+    quote_id: Annotated[
+        str, typer.Argument(metavar="QUOTE_ID", help="A quote id (q1...) or narration id (n1...).")
+    ],
+    json_: JsonFlag = False,
+    color: ColorOption = "auto",
+    data: DataOption = None,
+) -> None:
+    """Show one quote in full: speaker, role, paragraphs and their source lines.
+
+    Ids are the ones search prints: q1, q2... for quotes, n1, n2... for narration.
+
+    Example:
+
+        cstocli show q2
+    """
+    from cstocli import queries
+
+    dataset = load(data)
+    passage = queries.find_passage(dataset, quote_id)
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.passage(dataset, passage))
+    from cstocli import render
+
+    return _print(render.passage_view(dataset, passage), color)
+
+
+@app.command("facts")
+def facts_command(
+    json_: JsonFlag = False, color: ColorOption = "auto", data: DataOption = None
+) -> None:
+    """Show the event, the member states, the priority areas and the documents adopted.
+
+    Example:
+
+        cstocli facts
+    """
+    dataset = load(data)
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.facts(dataset))
+    from cstocli import render
+
+    return _print(render.facts_view(dataset), color)
+
+
+# -- shared steps ------------------------------------------------------------------------------
+
+
+def _speaker_ids(dataset: Dataset, name: str) -> frozenset[str]:
+    """The speakers ``--speaker`` names; an unknown name is an error naming the closest."""
+    from cstocli import search
+
+    matched = search.match_speaker(dataset.speakers, name)
+    if not matched.speakers:
+        hint = f"; did you mean {', '.join(matched.suggestions)}?" if matched.suggestions else ""
+        raise UsageError(f"no speaker matches {shown(name)}{hint}")
+    return frozenset(s.id for s in matched.speakers)
+
+
+def _print(renderable: Renderable, color: ColorChoice) -> None:
+    from cstocli import render
+
+    render.make_console(color, sys.stdout).print(renderable)
+
+
+def _print_lines(lines: Sequence[Renderable], color: ColorChoice) -> None:
+    from cstocli import render
+
+    console = render.make_console(color, sys.stdout)
+    for line in lines:
+        # soft_wrap: a hit is one line however long, so `| cut`, `| sort` keep working.
+        console.print(line, soft_wrap=True)
+
+
+def _print_json(payload: object) -> None:
+    from cstocli import output
+
+    output.write(payload, sys.stdout)
+
+
+def warn(message: str) -> None:
+    """Tell the user something on stderr, as one line."""
+    sys.stderr.write(f"cstocli: {' '.join(message.splitlines())}\n")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A user's value fit for one message line: quoted, controls escaped, clipped."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail loudly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (in-process test runners)
+        pass
+
+
+# -- entry points ------------------------------------------------------------------------------
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run cstocli with ``argv`` (default: the process arguments) and return the exit code."""
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="cstocli", standalone_mode=True)
+    except SystemExit as done:
+        return _exit_code(done.code)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The ``cstocli`` console script and ``python -m cstocli``: run, then exit."""
+    for stream in (sys.stdout, sys.stderr):
+        # Text the terminal's encoding cannot show becomes "?" rather than a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    code = run(argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    raise SystemExit(code)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    return code if isinstance(code, int) else EXIT_USAGE

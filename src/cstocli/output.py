@@ -1,0 +1,179 @@
+"""The ``--json`` payloads: plain dicts and lists with stable keys that scripts rely on.
+
+Keys are only ever added, never renamed or removed. Every piece of article text is
+verbatim, with its ``span`` (``[start, end]`` character offsets into the source file).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from cstocli import queries
+from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
+
+if TYPE_CHECKING:
+    from cstocli.search import Hit
+
+JSON: Any = Any
+"""A JSON-ready value (dict, list, str, number, bool or None)."""
+
+
+def write(payload: JSON, stream: TextIO) -> None:
+    """Write ``payload`` as indented JSON and a newline.
+
+    Non-ASCII text stays readable on UTF-8 streams and is escaped on any other, so the
+    output is exact JSON even under ``PYTHONIOENCODING=ascii``.
+    """
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    text = json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf"))
+    stream.write(text + "\n")
+
+
+def speaker(value: Speaker) -> JSON:
+    """One speaker's identity."""
+    return {
+        "id": value.id,
+        "name": value.name,
+        "role": value.role,
+        "affiliation": value.affiliation,
+        "aliases": list(value.aliases),
+    }
+
+
+def speakers(rows: list[queries.SpeakerSummary]) -> JSON:
+    """``cstocli speakers --json``: an array, one object per speaker, in display order."""
+    return [
+        {
+            **speaker(row.speaker),
+            "quotes": row.quotes,
+            "words": row.words,
+            "quote_ids": list(row.quote_ids),
+        }
+        for row in rows
+    ]
+
+
+def figure(dataset: Dataset, value: Figure) -> JSON:
+    """One figure, with the number as the article writes it and its source line."""
+    return {
+        "id": value.id,
+        "label": value.label,
+        "value": value.value,
+        "unit": value.unit,
+        "qualifier": value.qualifier,
+        "as_written": queries.as_written(value),
+        "text": value.text,
+        "span": list(value.span),
+        "line": queries.line_of(dataset.source_text, value.span[0]),
+        "passage_id": value.passage_id,
+        "period": value.period,
+        "topic": value.topic,
+        "places": list(value.places),
+    }
+
+
+def stats(dataset: Dataset, rows: list[queries.SpeakerSummary]) -> JSON:
+    """``cstocli stats --json``: figures in source order, their topics, speaker counts."""
+    return {
+        "figures": [figure(dataset, f) for f in dataset.figures],
+        "topics": [
+            {"topic": group.topic, "figure_ids": [f.id for f in group.figures]}
+            for group in queries.figure_groups(dataset)
+        ],
+        "speakers": [
+            {
+                "id": row.speaker.id,
+                "name": row.speaker.name,
+                "quotes": row.quotes,
+                "words": row.words,
+            }
+            for row in rows
+        ],
+    }
+
+
+def located(value: Located, dataset: Dataset) -> JSON:
+    """A verbatim piece of text with its span and first source line."""
+    return {
+        "text": value.text,
+        "span": list(value.span),
+        "line": queries.line_of(dataset.source_text, value.span[0]),
+    }
+
+
+def passage(dataset: Dataset, value: Passage) -> JSON:
+    """``cstocli show --json``: one quote or narration passage in full."""
+    first, last = queries.lines_of(dataset.source_text, value.span)
+    who = None if value.speaker_id is None else dataset.speaker(value.speaker_id)
+    return {
+        "quote_id": value.id,
+        "kind": value.kind,
+        "speaker": None if who is None else who.name,
+        "speaker_id": value.speaker_id,
+        "role": None if who is None else who.role,
+        "affiliation": None if who is None else who.affiliation,
+        "label": None if value.label is None else located(value.label, dataset),
+        "paragraphs": [located(p, dataset) for p in value.paragraphs],
+        "text": value.text,
+        "span": list(value.span),
+        "lines": [first, last],
+    }
+
+
+def event(value: Event | None) -> JSON:
+    """The event reported, or None."""
+    if value is None:
+        return None
+    return {
+        "name": value.name,
+        "date": value.date,
+        "city": value.city,
+        "country": value.country,
+        "organisation": value.organisation,
+        "chair": value.chair,
+        "participants": list(value.participants),
+    }
+
+
+def enumeration(dataset: Dataset, value: Enumeration) -> JSON:
+    """One list the article enumerates, items verbatim."""
+    return {
+        "id": value.id,
+        "title": value.title,
+        "passage_id": value.passage_id,
+        "items": [located(item, dataset) for item in value.items],
+    }
+
+
+def facts(dataset: Dataset) -> JSON:
+    """``cstocli facts --json``: the event, its member states and the article's lists."""
+    return {
+        "event": event(dataset.event),
+        "member_states": [] if dataset.event is None else list(dataset.event.participants),
+        "lists": [enumeration(dataset, e) for e in dataset.lists],
+    }
+
+
+def hit(dataset: Dataset, value: Hit) -> JSON:
+    """One search hit: the sentence, its passage and speaker, score and highlights."""
+    sentence = value.sentence
+    found = dataset.passage(sentence.passage_id)
+    who = None if sentence.speaker_id is None else dataset.speaker(sentence.speaker_id)
+    return {
+        "quote_id": sentence.passage_id,
+        "kind": "narration" if who is None else "quote",
+        "speaker": None if who is None else who.name,
+        "speaker_id": sentence.speaker_id,
+        "sentence": sentence.text,
+        "text": "" if found is None else found.text,
+        "score": value.score,
+        "highlights": [list(h) for h in value.highlights],
+        "span": list(sentence.span),
+        "line": queries.line_of(dataset.source_text, sentence.span[0]),
+    }
+
+
+def hits(dataset: Dataset, values: list[Hit]) -> JSON:
+    """``cstocli search --json``: an array of hits, best first."""
+    return [hit(dataset, h) for h in values]
