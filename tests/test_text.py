@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cstocli.text import fold, split_sentences, tokenise, words
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Security", "security"),
+        ("Café", "cafe"),
+        ("Cafe\u0301", "cafe"),
+        ("\uff23\uff33\uff34\uff2f", "csto"),
+        ("ﬁnal", "final"),
+        ("we\u2019ve", "we've"),
+        ("we\u02bcve", "we've"),
+        ("13,000", "13000"),
+        ("1,234,567.5", "1234567.5"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold_makes_spellings_equal(word: str, expected: str) -> None:
+    """Case, accents, compatibility forms, apostrophes and thousands commas all fold away."""
+    assert fold(word) == expected
+
+
+def test_tokenise_keeps_original_offsets() -> None:
+    """Every token's span points at the original characters, even where folding changes length."""
+    sentence = "\uff23\uff33\uff34\uff2f: Café\u0301s and Straße met, 13,000 strong."
+    tokens = tokenise(sentence)
+    assert [t.norm for t in tokens] == ["csto", "cafes", "and", "strasse", "met", "13000", "strong"]
+    assert [sentence[t.start : t.end] for t in tokens] == [
+        "\uff23\uff33\uff34\uff2f",
+        "Café\u0301s",
+        "and",
+        "Straße",
+        "met",
+        "13,000",
+        "strong",
+    ]
+
+
+def test_hyphens_split_words_and_apostrophes_do_not() -> None:
+    """A hyphenated compound is its parts; a contraction stays one word."""
+    assert words("the Nagorno-Karabakh conflict") == ["the", "nagorno", "karabakh", "conflict"]
+    assert words("military-technical") == words("military technical")
+    assert words("We don\u2019t") == ["we", "don't"]
+
+
+def test_sentence_ends_at_year_but_not_inside_number() -> None:
+    """A decimal or thousands separator is not a sentence end; a full stop after a year is."""
+    assert words("In 2017. Then 2.5 more") == ["in", "2017", "then", "2.5", "more"]
+
+
+def test_split_sentences_of_an_article_paragraph() -> None:
+    """A paragraph of the article splits into its three sentences, spans exact."""
+    paragraph = (
+        "One of the top-level topics is the terrorist threat. In 2017 alone, there were "
+        "about 20 major terrorist acts in the world. The alarming news of the hundreds of "
+        "victims came from different countries."
+    )
+    spans = split_sentences(paragraph)
+    assert [paragraph[s:e] for s, e in spans] == [
+        "One of the top-level topics is the terrorist threat.",
+        "In 2017 alone, there were about 20 major terrorist acts in the world.",
+        "The alarming news of the hundreds of victims came from different countries.",
+    ]
+
+
+def test_split_sentences_respects_abbreviations_and_lower_case() -> None:
+    """Mr., initials and a lower-case continuation do not end a sentence; ? and ! do."""
+    paragraph = 'Mr. Smith met A. Lukashenko. "Why?" he asked, etc. and more! Yes...  Fine'
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph)] == [
+        "Mr. Smith met A. Lukashenko.",
+        '"Why?" he asked, etc. and more!',
+        "Yes...",
+        "Fine",
+    ]
+
+
+def test_split_sentences_breaks_lines_and_skips_blanks() -> None:
+    """A line break always ends a sentence; whitespace alone is no sentence."""
+    paragraph = "First line\n  \nSecond line "
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph)] == [
+        "First line",
+        "Second line",
+    ]
+    assert split_sentences(" \n\t ") == []
+
+
+@given(st.text())
+def test_tokens_are_ordered_inside_the_text(sample: str) -> None:
+    """Tokens never overlap, stay inside the text, and refold to their own norm."""
+    previous_end = 0
+    for token in tokenise(sample):
+        assert previous_end <= token.start < token.end <= len(sample)
+        assert fold(sample[token.start : token.end]) == token.norm
+        previous_end = token.end
+
+
+@given(st.text())
+def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
+    """Sentence spans are increasing, non-empty, trimmed, and drop no word of the text."""
+    spans = split_sentences(sample)
+    previous_end = 0
+    for start, end in spans:
+        piece = sample[start:end]
+        assert previous_end <= start < end
+        assert piece == piece.strip()
+        previous_end = end
+    assert [w for s, e in spans for w in words(sample[s:e])] == words(sample)
