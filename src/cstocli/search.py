@@ -225,8 +225,11 @@ def parse_query(query: str) -> Query:
         last = units[-1].terms[0]
         if len(last) >= MIN_PREFIX and last.isalpha():
             units[-1] = Unit(units[-1].terms, prefix=True)
-    unique = tuple(dict.fromkeys(units))[:MAX_WORDS]
-    return Query(unique, tuple(dict.fromkeys(ignored)))
+    # A repeated word counts once, in its first place (keeping a prefix mark it earned last).
+    unique: dict[tuple[tuple[str, ...], bool], Unit] = {}
+    for unit in units:
+        unique[unit.terms, unit.phrase] = unit
+    return Query(tuple(unique.values())[:MAX_WORDS], tuple(dict.fromkeys(ignored)))
 
 
 def expand(store: SentenceStore, unit: Unit) -> list[Variant]:

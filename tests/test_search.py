@@ -1,0 +1,258 @@
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from cstocli.index import MemoryIndex, build_index
+from cstocli.model import Dataset, Located, Passage, Source, Speaker
+from cstocli.search import (
+    MAX_WORDS,
+    Unit,
+    expand,
+    highlight,
+    match_speaker,
+    parse_query,
+    search,
+    typo_budget,
+)
+
+SPEAKERS = (
+    Speaker("ann-lee", "Ann Lee", "Mayor of Springfield", "Springfield", ("Anna Li",)),
+    Speaker("bob-roe", "Bob Roe", "Chief of Police", None),
+)
+PARAGRAPHS = (
+    (None, "The mayor opened the Café Océan on Main Street. We\u2019ve waited for years."),
+    ("ann-lee", "We've built 13,000 homes. The north-south road is open."),
+    ("ann-lee", "Security first, and then the budget. The budget of the city is sound."),
+    ("bob-roe", "The city budget pays for security. Crime fell in the north."),
+    ("bob-roe", "Road safety matters: the open road kills. Sound budget decisions help."),
+)
+
+
+def make_dataset(paragraphs: tuple[tuple[str | None, str], ...] = PARAGRAPHS) -> Dataset:
+    """A small dataset of one-paragraph passages, spans exact."""
+    source = ""
+    passages = []
+    for number, (speaker_id, body) in enumerate(paragraphs, start=1):
+        if source:
+            source += "\n\n"
+        span = (len(source), len(source) + len(body))
+        source += body
+        passages.append(
+            Passage(
+                id=f"{'q' if speaker_id else 'n'}{number}",
+                kind="quote" if speaker_id else "narration",
+                speaker_id=speaker_id,
+                label=None,
+                paragraphs=(Located(body, span),),
+                text=body,
+                span=span,
+            )
+        )
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    return Dataset(
+        id="test",
+        source=Source("test.txt", Located("", (0, 0)), digest),
+        source_text=source,
+        event=None,
+        speakers=SPEAKERS,
+        passages=tuple(passages),
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> MemoryIndex:
+    """The index of the small test dataset."""
+    return build_index(make_dataset())
+
+
+def texts(index: MemoryIndex, query: str, **options: frozenset[str]) -> list[str]:
+    """The sentence texts a query finds, best first."""
+    return [hit.sentence.text for hit in search(index, query, **options)]
+
+
+@pytest.mark.parametrize(
+    ("word", "budget"),
+    [("road", 0), ("roads", 1), ("security", 1), ("securitys", 2), ("12345", 0), ("g20x", 0)],
+)
+def test_typo_budget_grows_with_length(word: str, budget: int) -> None:
+    """0 typos under 5 letters, 1 for 5-8, 2 from 9; numbers never."""
+    assert typo_budget(word) == budget
+
+
+def test_parse_query_reads_phrases_and_drops_common_words() -> None:
+    """Quoted text is one phrase unit; common words are reported, not searched."""
+    query = parse_query("the \u201cMain Street\u201d of budget")
+    assert query.units == (Unit(("main", "street"), phrase=True), Unit(("budget",), prefix=True))
+    assert query.ignored == ("the", "of")
+
+
+def test_parse_query_unclosed_quote_is_plain_words() -> None:
+    """An unbalanced quote mark does not swallow the rest of the query into a phrase."""
+    query = parse_query('budget "city road')
+    assert [u.terms for u in query.units] == [("budget",), ("city",), ("road",)]
+    assert not any(u.phrase for u in query.units)
+
+
+def test_parse_query_prefix_only_on_last_word() -> None:
+    """Only the final word, of 3+ letters and not a number, may match as a prefix."""
+    assert [u.prefix for u in parse_query("budget secu").units] == [False, True]
+    assert [u.prefix for u in parse_query("budget se").units] == [False, False]
+    assert [u.prefix for u in parse_query("budget 130").units] == [False, False]
+    assert [u.prefix for u in parse_query('budget "road"').units] == [False, False]
+
+
+def test_parse_query_dedupes_and_caps_words() -> None:
+    """Repeated words count once and at most MAX_WORDS units are kept."""
+    assert len(parse_query("road road ROAD").units) == 1
+    many = " ".join(f"word{n}" for n in range(MAX_WORDS + 5))
+    assert len(parse_query(many).units) == MAX_WORDS
+
+
+def test_expand_scans_vocabulary_within_budget(index: MemoryIndex) -> None:
+    """A typo'd word expands to indexed words within its budget, closest first."""
+    variants = expand(index, Unit(("secuirty",)))
+    assert [(v.term, v.typos) for v in variants] == [("security", 1)]
+    assert expand(index, Unit(("rood",))) == []
+    assert [v.term for v in expand(index, Unit(("bud",), prefix=True))] == ["budget"]
+
+
+def test_case_accents_and_apostrophes_do_not_matter(index: MemoryIndex) -> None:
+    """CAFE OCEAN finds Café Océan; a straight apostrophe finds a typographic one."""
+    assert texts(index, "CAFE OCEAN") == ["The mayor opened the Café Océan on Main Street."]
+    assert set(texts(index, "we've")) == {
+        "We\u2019ve waited for years.",
+        "We've built 13,000 homes.",
+    }
+
+
+def test_numbers_match_with_or_without_commas(index: MemoryIndex) -> None:
+    """13000 and 13,000 find the same sentence; a near number does not."""
+    assert texts(index, "13000") == texts(index, "13,000") == ["We've built 13,000 homes."]
+    assert texts(index, "13001") == []
+
+
+def test_hyphenated_and_split_forms_match(index: MemoryIndex) -> None:
+    """north-south and "north south" find the hyphenated compound first."""
+    expected = "The north-south road is open."
+    assert texts(index, "north-south")[0] == expected
+    assert texts(index, "north south")[0] == expected
+
+
+def test_phrase_is_exact_and_consecutive(index: MemoryIndex) -> None:
+    """A quoted phrase needs its words adjacent and untypo'd."""
+    assert texts(index, '"city budget"') == ["The city budget pays for security."]
+    assert texts(index, '"budget city"') == []
+    assert texts(index, '"city budgte"') == []
+
+
+def test_all_words_rank_before_most_words(index: MemoryIndex) -> None:
+    """Sentences holding every query word come before those holding some."""
+    hits = search(index, "security budget")
+    assert hits[0].words_matched == 2
+    assert hits[0].sentence.text in {
+        "Security first, and then the budget.",
+        "The city budget pays for security.",
+    }
+    counts = [hit.words_matched for hit in hits]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[-1] == 1
+
+
+def test_closer_words_rank_first(index: MemoryIndex) -> None:
+    """With equal words and typos, adjacent words in query order win (proximity)."""
+    assert texts(index, "sound budget")[0] == "Sound budget decisions help."
+
+
+def test_fewer_typos_rank_first(index: MemoryIndex) -> None:
+    """An exact match outranks a typo'd one."""
+    hits = search(index, "roads")
+    assert hits[0].typos == 1
+    assert all(hit.typos == 1 for hit in hits)
+    assert search(index, "road")[0].typos == 0
+
+
+def test_nonsense_and_common_words_find_nothing(index: MemoryIndex) -> None:
+    """Words outside the typo budget, or only common words, give no hits."""
+    for query in ["zzzz", "qwertyuiop", "the", "of the", "", "   ", '""', "!!!"]:
+        assert search(index, query) == [], query
+
+
+def test_quoted_common_words_are_searched(index: MemoryIndex) -> None:
+    """Quoting common words searches them as a phrase on purpose."""
+    assert texts(index, '"of the"') == ["The budget of the city is sound."]
+
+
+def test_speaker_names_favour_their_sentences(index: MemoryIndex) -> None:
+    """A query naming a speaker (by alias even) ranks that speaker's sentences first."""
+    hits = search(index, "Anna budget")
+    assert hits[0].sentence.speaker_id == "ann-lee"
+    assert hits[0].words_matched == 2
+    assert search(index, "Roe budget")[0].sentence.speaker_id == "bob-roe"
+
+
+def test_text_matches_rank_before_speaker_only_matches(index: MemoryIndex) -> None:
+    """A word found in the sentence beats the same word found only in its speaker's role."""
+    hits = search(index, "mayor")
+    assert hits[0].sentence.text == "The mayor opened the Café Océan on Main Street."
+    assert {hit.sentence.speaker_id for hit in hits[1:]} == {"ann-lee"}
+    assert hits[1].highlights == ()
+
+
+def test_speaker_filter_keeps_only_their_sentences(index: MemoryIndex) -> None:
+    """speaker_ids drops other speakers and narration."""
+    hits = search(index, "budget", speaker_ids=frozenset({"bob-roe"}))
+    assert hits
+    assert {hit.sentence.speaker_id for hit in hits} == {"bob-roe"}
+    assert search(index, "mayor opened", speaker_ids=frozenset({"bob-roe"})) == []
+
+
+def test_highlights_mark_original_words(index: MemoryIndex) -> None:
+    """Highlights cover the matched words as written, neighbours merged into one range."""
+    hit = search(index, "cafe ocean")[0]
+    assert [hit.sentence.text[s:e] for s, e in hit.highlights] == ["Café Océan"]
+    hit = search(index, "13000 homes")[0]
+    assert [hit.sentence.text[s:e] for s, e in hit.highlights] == ["13,000 homes"]
+
+
+def test_highlight_phrases_only_where_consecutive() -> None:
+    """A phrase is highlighted where its words stand together, not elsewhere."""
+    sentence = "Road safety and the road safety plan; safety road."
+    ranges = highlight(sentence, frozenset(), [("road", "safety")])
+    assert [sentence[s:e] for s, e in ranges] == ["Road safety", "road safety"]
+
+
+def test_results_are_deterministic(index: MemoryIndex) -> None:
+    """The same query twice gives identical hits in identical order."""
+    first = search(index, "budget road security")
+    second = search(index, "budget road security")
+    assert [(h.sentence.ordinal, h.score) for h in first] == [
+        (h.sentence.ordinal, h.score) for h in second
+    ]
+    assert [h.score for h in first] == sorted((h.score for h in first), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ann Lee", "ann-lee"),
+        ("anna li", "ann-lee"),
+        ("Lee", "ann-lee"),
+        ("ROE", "bob-roe"),
+        ("bob-roe", "bob-roe"),
+        ("Robe", None),
+    ],
+)
+def test_match_speaker_by_name_alias_or_surname(name: str, expected: str | None) -> None:
+    """Names, aliases, surnames and ids resolve; a far name resolves to nobody."""
+    found = match_speaker(SPEAKERS, name)
+    assert [s.id for s in found.speakers] == ([expected] if expected else [])
+
+
+def test_match_speaker_suggests_closest_names() -> None:
+    """An unknown name gets the closest speaker names as suggestions."""
+    found = match_speaker(SPEAKERS, "Bobby Rowe")
+    assert found.speakers == ()
+    assert found.suggestions[0] == "Bob Roe"
+    assert set(found.suggestions) == {"Bob Roe", "Ann Lee"}
