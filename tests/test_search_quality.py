@@ -1,0 +1,156 @@
+"""Search quality on the bundled article: an evaluation table and properties of any query.
+
+Each row names a query, an optional speaker filter, and what the top hit must be: who
+says it (``narration`` for the reporter) and words it must contain; or ``None`` when the
+query must find nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cstocli.index import MemoryIndex, build_index
+from cstocli.model import Dataset
+from cstocli.search import search
+from cstocli.text import words
+
+LUKASHENKO = "alexander-lukashenko"
+MAKEI = "vladimir-makei"
+NAZARBAYEV = "nursultan-nazarbayev"
+KHACHATUROV = "yuri-khachaturov"
+ANYONE = "anyone"
+
+# (query, --speaker filter, expected top hit as (speaker or "narration", text it contains))
+EVALUATION: list[tuple[str, str | None, tuple[str, str] | None]] = [
+    # The rows of the search issue.
+    ("informaton securty", None, (ANYONE, "information security")),
+    ("resolve conflicts", None, (MAKEI, "resolve conflicts in the zone of responsibility")),
+    ('"combat training"', None, (KHACHATUROV, "joint operational and combat training")),
+    ("military-technical", None, (NAZARBAYEV, "Second: the organization of practical")),
+    ("strategy", None, (LUKASHENKO, "effectiveness of the chosen strategy")),
+    ("hundreds of victims", None, ("narration", "The alarming news of the hundreds of victims")),
+    ("2018", None, (KHACHATUROV, "decisions that we will implement in 2018")),
+    ("Kazakstan", None, (ANYONE, "Kazakhstan")),
+    ("Syria", NAZARBAYEV, None),
+    ("zzzz", None, None),
+    # Our own, from reading the whole article.
+    ("13000 people", None, (KHACHATUROV, "13,000 people")),
+    ("nagorno karabakh", None, (MAKEI, "Nagorno-Karabakh conflict")),
+    ("NAGORNO-KARABAH", None, (MAKEI, "Nagorno-Karabakh conflict")),
+    ("new impetus", None, (LUKASHENKO, "give a new impetus to the development")),
+    ("terorist acts", None, ("narration", "about 20 major terrorist acts")),
+    ("peacekeepng capabilities", None, (LUKASHENKO, "use of peacekeeping capabilities")),
+    ("drug trafficking", None, (NAZARBAYEV, "Fifth: increasing the effectiveness")),
+    ("cyber securty", None, (NAZARBAYEV, "Fourth: joint reaction")),
+    ("illegal migration", None, (KHACHATUROV, "measures to counter illegal migration")),
+    ("unscheduled exercise Tajikistan", None, (KHACHATUROV, "unscheduled large-scale exercise")),
+    ("Makei presidency", None, (MAKEI, "marked the Belarusian presidency")),
+    ("Lukashenka strategy", None, (LUKASHENKO, "the chosen strategy")),
+    ("Nazarbaev five areas", None, (NAZARBAYEV, "priorities for activities in five areas")),
+    ("Khachaturov Syria", None, (KHACHATUROV, "joint statement on the situation in Syria")),
+    ("summit Minsk", None, ("narration", "CSTO summit held in Minsk")),
+    ("anniversary year", None, (LUKASHENKO, "mark the anniversary year")),
+    ("sovereignty territorial integrity", None, (KHACHATUROV, "sovereignty and territorial")),
+    ("140 aircraft", None, (KHACHATUROV, "140 aircraft")),
+    ("Syri", None, (KHACHATUROV, "situation in Syria")),
+    ("security", MAKEI, None),
+    ("the", None, None),
+    ("of the", None, None),
+    ("qwertyuiop asdfghjkl", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def index(bundled: Dataset) -> MemoryIndex:
+    """The bundled article's sentence index."""
+    return build_index(bundled)
+
+
+@pytest.mark.parametrize(("query", "speaker", "expected"), EVALUATION)
+def test_evaluation_table(
+    index: MemoryIndex, query: str, speaker: str | None, expected: tuple[str, str] | None
+) -> None:
+    """The top hit is the sentence a reader of the article means (or nothing at all)."""
+    hits = search(index, query, speaker_ids=frozenset({speaker}) if speaker else None)
+    if expected is None:
+        assert hits == []
+        return
+    who, phrase = expected
+    top = hits[0].sentence
+    assert phrase in top.text
+    if who != ANYONE:
+        assert (top.speaker_id or "narration") == who
+    assert hits[0].highlights
+
+
+def _article_words() -> list[str]:
+    """Distinct words of the bundled article, to build queries that do match something."""
+    from cstocli.dataset import load_bundled  # noqa: PLC0415 - only needed to seed strategies
+
+    return sorted(set(words(load_bundled().source_text)))
+
+
+def _mutate(word: str, data: st.DataObject) -> str:
+    """Give a word a random typo (or none): delete, insert, transpose or change a letter."""
+    if len(word) < 2:
+        return word
+    at = data.draw(st.integers(0, len(word) - 2))
+    kind = data.draw(st.sampled_from(["none", "delete", "insert", "swap", "change"]))
+    letter = data.draw(st.sampled_from("aeiourst"))
+    return {
+        "none": word,
+        "delete": word[:at] + word[at + 1 :],
+        "insert": word[:at] + letter + word[at:],
+        "swap": word[:at] + word[at + 1] + word[at] + word[at + 2 :],
+        "change": word[:at] + letter + word[at + 1 :],
+    }[kind]
+
+
+@st.composite
+def queries(draw: st.DrawFn) -> str:
+    """Anything from article words with typos and quotes to arbitrary Unicode."""
+    kind = draw(st.sampled_from(["article", "unicode", "huge"]))
+    if kind == "unicode":
+        return draw(st.text())
+    if kind == "huge":
+        return draw(st.sampled_from(["security ", "\x00\u0301", "😀 ", "a"])) * 2500
+    data = draw(st.data())
+    chosen = draw(st.lists(st.sampled_from(_article_words()), min_size=1, max_size=4))
+    typed = [_mutate(word, data) for word in chosen]
+    if draw(st.booleans()):
+        typed[0] = '"' + typed[0]
+        typed[-1] += '"'
+    return draw(st.sampled_from([" ", "-", "  ", ", "])).join(typed)
+
+
+@settings(max_examples=150, deadline=None)
+@given(query=queries())
+def test_any_query_gives_sorted_stable_well_placed_hits(index: MemoryIndex, query: str) -> None:
+    """Never raises; hits sorted by score; highlights on word boundaries; same twice."""
+    hits = search(index, query)
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        sentence = hit.sentence.text
+        previous_end = 0
+        for start, end in hit.highlights:
+            assert previous_end <= start < end <= len(sentence)
+            assert start == 0 or not sentence[start - 1].isalnum()
+            assert end == len(sentence) or not sentence[end].isalnum()
+            previous_end = end
+    again = search(index, query)
+    assert [(h.sentence, h.score, h.highlights) for h in again] == [
+        (h.sentence, h.score, h.highlights) for h in hits
+    ]
+
+
+@settings(max_examples=50, deadline=None)
+@given(query=st.text(alphabet=st.characters(codec="utf-8"), max_size=50))
+def test_any_query_with_a_speaker_filter_stays_with_the_speaker(
+    index: MemoryIndex, query: str
+) -> None:
+    """Whatever the query, a speaker filter lets only that speaker's sentences through."""
+    hits = search(index, query, speaker_ids=frozenset({MAKEI}))
+    assert all(hit.sentence.speaker_id == MAKEI for hit in hits)
