@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cstocli import library, text
+from cstocli import library, search, text
 from cstocli.dataset import dataset_to_json
+from cstocli.index import build_index
 from cstocli.library import Library, LibraryError, open_library
 from cstocli.model import Dataset
 
@@ -90,9 +91,13 @@ def test_remove_leaves_no_trace(lib: Library, bundled: Dataset) -> None:
     lib.store(bundled)
     lib.remove([bundled.id])
     assert lib.ids() == []
-    assert lib.vocabulary() == []
-    assert lib.match([["security"]], 10) == []
+    index = lib.index()
+    assert len(index) == 0
+    assert index.terms(0, 100) == []
+    assert index.postings("security") == []
+    assert index.speaker_words() == {}
     counts = table_counts(lib.path)
+    assert counts.pop("totals") == 1
     assert all(n == 0 for n in counts.values()), counts
 
 
@@ -102,10 +107,12 @@ def test_remove_keeps_the_other_articles_searchable(lib: Library, bundled: Datas
     lib.store(variant(bundled, 1))
     lib.remove([bundled.id])
     assert lib.ids() == [f"{bundled.id}-v1"]
-    hits = lib.sentences([k for k, _ in lib.match([["security"]], 100)])
+    index = lib.index()
+    hits = [index.sentence(key) for key in index.postings("security")]
     assert hits
-    assert {h.article for h in hits} == {f"{bundled.id}-v1"}
-    assert dict(lib.vocabulary())["security"] == len(hits)
+    assert {h.article_id for h in hits} == {f"{bundled.id}-v1"}
+    assert index.frequency("security") == len(hits)
+    assert len(index) == len(build_index(bundled))
 
 
 def test_remove_unknown_id_changes_nothing(lib: Library, bundled: Dataset) -> None:
@@ -144,10 +151,12 @@ def test_constraint_failure_is_a_library_error_and_rolls_back(
     lib: Library, bundled: Dataset
 ) -> None:
     """A dataset that breaks a constraint (duplicate passage ids) is refused whole."""
+    before = table_counts(lib.path)
     broken = dataclasses.replace(bundled, passages=(*bundled.passages, bundled.passages[0]))
     with pytest.raises(LibraryError, match="UNIQUE constraint failed"):
         lib.store(broken)
-    assert all(n == 0 for n in table_counts(lib.path).values())
+    assert table_counts(lib.path) == before
+    assert len(lib.index()) == 0
 
 
 def test_store_many_is_all_or_nothing(lib: Library, bundled: Dataset) -> None:
@@ -179,51 +188,68 @@ def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dat
     assert lib.get(bundled.id).speakers[0].aliases == ("Lukashenka",)
 
 
-def test_postings_and_vocabulary_agree(lib: Library, bundled: Dataset) -> None:
-    """Each term's posting list has as many sentences as the vocabulary says, all holding it."""
+def test_index_agrees_with_the_memory_index(lib: Library, bundled: Dataset) -> None:
+    """Over one article, the SQLite index answers every protocol call like the memory one."""
     lib.store(bundled)
-    vocabulary = dict(lib.vocabulary())
-    for term in ("security", "csto", "13000", "2017", "karabakh"):
-        keys = lib.postings(term)
-        assert len(keys) == vocabulary[term]
-        assert keys == sorted(keys)
-        assert all(term in text.words(s.text) for s in lib.sentences(keys))
+    disk, memory = lib.index(), build_index(bundled)
+    assert len(disk) == len(memory)
+    assert disk.average_length == pytest.approx(memory.average_length)
+    assert sorted(disk.terms(0, 100)) == sorted(memory.terms(0, 100))
+    assert sorted(disk.terms(5, 6)) == sorted(memory.terms(5, 6))
+    assert sorted(disk.terms_with_prefix("se")) == sorted(memory.terms_with_prefix("se"))
+    assert disk.speaker_words() == memory.speaker_words()
+    offset = min(disk.postings("the")) - min(memory.postings("the"))
+    for term in memory.terms(0, 100):
+        assert disk.frequency(term) == memory.frequency(term)
+        assert disk.postings(term) == [i + offset for i in memory.postings(term)]
+    for ordinal, sentence in enumerate(memory.sentences):
+        assert disk.tokens(ordinal + offset) == list(memory.tokens(ordinal))
+        assert disk.sentence(ordinal + offset) == dataclasses.replace(
+            sentence, ordinal=ordinal + offset
+        )
+    for speaker in bundled.speakers:
+        expected = [i + offset for i in memory.sentences_by(speaker.id)]
+        assert disk.sentences_by(speaker.id) == expected
+    assert disk.frequency("zzzz") == 0
+    assert disk.postings("zzzz") == []
 
 
-def test_terms_with_prefix(lib: Library, bundled: Dataset) -> None:
-    """Prefix lookup returns exactly the vocabulary terms that start with the prefix."""
+@pytest.mark.parametrize(
+    "query",
+    ["informaton securty", "resolve conflicts", '"combat training"', "military-technical",
+     "Kazakstan", "2018", "hundreds of victims", "lukashenko strategy", "zzzz"],
+)  # fmt: skip
+def test_search_over_the_library_ranks_like_memory(
+    lib: Library, bundled: Dataset, query: str
+) -> None:
+    """The search engine gives the same hits, in the same order, from disk and memory."""
     lib.store(bundled)
-    expected = sorted(t for t, _ in lib.vocabulary() if t.startswith("secur"))
-    assert sorted(t for t, _ in lib.terms_with_prefix("secur")) == expected
-    assert expected == ["security"]
+    on_disk = search.search(lib.index(), query)
+    in_memory = search.search(build_index(bundled), query)
+    assert [(h.sentence.text, h.score) for h in on_disk] == [
+        (h.sentence.text, h.score) for h in in_memory
+    ]
+    assert all(h.sentence.article_id == bundled.id for h in on_disk)
 
 
-def test_match_all_words_first_then_most(lib: Library, bundled: Dataset) -> None:
-    """Sentences with every query word come first, then ones with most of them."""
+def test_speakers_across_articles(lib: Library, bundled: Dataset) -> None:
+    """Each speaker id is listed once, however many articles quote them."""
     lib.store(bundled)
-    hits = lib.match([["information"], ["security"], ["syria"]], 4)
-    assert hits[0][1] == 3
-    assert "Syria" in lib.sentences([hits[0][0]])[0].text
-    assert [m for _, m in hits] == sorted((m for _, m in hits), reverse=True)
-    assert len(hits) == 4
-
-
-def test_match_nothing_for_unknown_terms(lib: Library, bundled: Dataset) -> None:
-    """A group of terms absent from the index matches nothing."""
-    lib.store(bundled)
-    assert lib.match([["zzzz"]], 10) == []
-    assert lib.match([], 10) == []
+    lib.store(variant(bundled, 1))
+    assert sorted(s.id for s in lib.speakers()) == sorted(s.id for s in bundled.speakers)
+    assert set(lib.speakers()) == set(bundled.speakers)
 
 
 def test_sentence_spans_point_into_the_source(lib: Library, bundled: Dataset) -> None:
     """Every indexed sentence's span cuts exactly its text out of the source."""
     lib.store(bundled)
-    keys = [k for t, _ in lib.vocabulary() for k in lib.postings(t)]
-    records = lib.sentences(sorted(set(keys)))
-    assert records
-    for record in records:
-        start, end = record.span
-        assert bundled.source_text[start:end] == record.text
+    index = lib.index()
+    keys = sorted({k for t in index.terms(0, 100) for k in index.postings(t)})
+    assert len(keys) == len(index)
+    for key in keys:
+        sentence = index.sentence(key)
+        start, end = sentence.span
+        assert bundled.source_text[start:end] == sentence.text
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -261,7 +287,7 @@ def test_v1_library_is_migrated_and_indexed(tmp_path: Path, bundled: Dataset) ->
     with open_library(path) as migrated:
         assert migrated.get(bundled.id) == bundled
         assert migrated.summary(bundled.id).sentences > 0
-        assert migrated.postings("karabakh")
+        assert migrated.index().postings("karabakh")
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == library.SCHEMA_VERSION
     check.close()
@@ -365,5 +391,7 @@ def test_concurrent_writers_do_not_corrupt(tmp_path: Path, bundled: Dataset) -> 
         ids = lib.ids()
         assert len(ids) == 31
         assert ids.count(bundled.id) == 1
-        assert dict(lib.vocabulary())["karabakh"] == 31
-        assert len(lib.postings("karabakh")) == 31
+        index = lib.index()
+        assert index.frequency("karabakh") == 31
+        assert len(index.postings("karabakh")) == 31
+        assert len(index) == 31 * len(build_index(bundled))

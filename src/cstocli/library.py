@@ -30,7 +30,8 @@ from typing import Any
 from cstocli import dataset as dataset_io
 from cstocli import text as text_mod
 from cstocli.errors import CstocliError
-from cstocli.model import Dataset
+from cstocli.index import MemoryIndex, Sentence
+from cstocli.model import Dataset, Speaker
 
 LIBRARY_ENV = "CSTOCLI_LIBRARY"
 """The environment variable that points every command at another library file."""
@@ -85,24 +86,6 @@ class StoreResult:
     """False when the same content was already stored (nothing changed)."""
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceRecord:
-    """One indexed sentence, with what a search hit needs to show it."""
-
-    key: int
-    """The sentence's row id in the library (stable until its article is removed)."""
-    article: str
-    """The id of the article it belongs to."""
-    passage_id: str
-    """The quote or narration passage it belongs to."""
-    paragraph: int
-    """The index of its paragraph within the passage."""
-    text: str
-    """The sentence, verbatim."""
-    span: tuple[int, int]
-    """Where it stands in the article's source text."""
-
-
 def default_path() -> Path:
     """Return the library file: ``$CSTOCLI_LIBRARY``, else one in the user data dir."""
     configured = os.environ.get(LIBRARY_ENV)
@@ -133,6 +116,7 @@ CREATE TABLE speakers (
     name TEXT NOT NULL,
     role TEXT,
     affiliation TEXT,
+    aliases TEXT NOT NULL,
     quotes INTEGER NOT NULL,
     PRIMARY KEY (article, id)
 ) WITHOUT ROWID;
@@ -160,17 +144,18 @@ CREATE TABLE figures (
 ) WITHOUT ROWID;
 """
 
-# The search index. ``terms`` holds the sentence's normalised terms joined by spaces;
-# the FTS table reads it as external content, so a removal can hand FTS5 the exact terms
-# it indexed even if the tokeniser has changed since (SQLite 3.40 has no contentless
-# delete). Terms are already folded by ``cstocli.text``; FTS5 re-splits a term such as
-# ``don't`` or ``1.2`` in two, but queries are quoted phrases split the same way, so the
-# index and the query still agree.
+# The search index. ``terms`` holds the sentence's words as ``cstocli.text`` folds them,
+# joined by spaces; the FTS table reads it as external content, so a removal can hand
+# FTS5 the exact terms it indexed even if the tokeniser has changed since (SQLite 3.40
+# has no contentless delete). FTS5 must split on the spaces only, or "we've" would also
+# be found as "we": its ascii tokeniser with every ASCII punctuation mark as a token
+# character does that (non-ASCII characters are always token characters to it).
 _SCHEMA_V2 = """
 CREATE TABLE sentences (
     key INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     passage_id TEXT NOT NULL,
+    speaker_id TEXT,
     paragraph INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
@@ -178,14 +163,29 @@ CREATE TABLE sentences (
     terms TEXT NOT NULL
 );
 CREATE INDEX sentences_by_article ON sentences(article);
+CREATE INDEX sentences_by_speaker ON sentences(speaker_id, key) WHERE speaker_id IS NOT NULL;
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
     terms, content='sentences', content_rowid='key',
-    tokenize="unicode61 remove_diacritics 0"
+    tokenize="ascii tokenchars '!#$%&''()*+,-./:;<=>?@[\\]^_`{|}~'"
 );
 CREATE TABLE vocabulary (
     term TEXT PRIMARY KEY,
+    length INTEGER NOT NULL,
     sentences INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX vocabulary_by_length ON vocabulary(length, term);
+CREATE TABLE speaker_words (
+    word TEXT NOT NULL,
+    speaker_id TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (word, speaker_id)
+) WITHOUT ROWID;
+CREATE TABLE totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    sentences INTEGER NOT NULL,
+    words INTEGER NOT NULL
+);
+INSERT INTO totals VALUES (1, 0, 0);
 """
 
 
@@ -198,13 +198,15 @@ def _migrate_to_v2(conn: sqlite3.Connection) -> None:
     for statement in _statements(_SCHEMA_V2):
         conn.execute(statement)
     # A v1 library already holds articles: index them now, inside the same transaction.
+    batch = _IndexBatch(conn)
     for key, dataset_json, source_text in conn.execute(
         "SELECT key, dataset, source_text FROM articles ORDER BY key"
     ).fetchall():
         ds = dataset_io.dataset_from_json(
             json.loads(dataset_json), source_text, file=f"library article {key}"
         )
-        _insert_sentences(conn, key, ds)
+        batch.add(key, ds)
+    batch.finish()
 
 
 _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_v1, _migrate_to_v2)
@@ -213,7 +215,8 @@ _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_v1,
 
 def _statements(script: str) -> Iterator[str]:
     # executescript() would COMMIT first; splitting keeps each migration in one transaction.
-    for statement in script.split(";"):
+    # Statements end at a semicolon that ends a line (one stands inside the FTS options).
+    for statement in script.split(";\n"):
         if statement.strip():
             yield statement
 
@@ -256,12 +259,19 @@ class Library:
     def store(self, ds: Dataset) -> StoreResult:
         """Store one article in one transaction; the same content again changes nothing."""
         with self._write() as conn:
-            return _store(conn, ds)
+            batch = _IndexBatch(conn)
+            result = _store(conn, ds, batch)
+            batch.finish()
+            return result
 
     def store_many(self, datasets: Iterable[Dataset]) -> list[StoreResult]:
         """Store many articles in ONE transaction (all or nothing): the bulk import path."""
         with self._write() as conn:
-            return [_store(conn, ds) for ds in datasets]
+            # One index batch: the FTS rows, vocabulary and totals are written once, at the end.
+            batch = _IndexBatch(conn)
+            results = [_store(conn, ds, batch) for ds in datasets]
+            batch.finish()
+            return results
 
     def replace(self, ds: Dataset) -> StoreResult:
         """Store a corrected dataset over the stored article with the same source text."""
@@ -272,7 +282,10 @@ class Library:
             if row is not None:
                 _delete(conn, row[0])
                 ds = replace_id(ds, row[1])
-            return _store(conn, ds)
+            batch = _IndexBatch(conn)
+            result = _store(conn, ds, batch)
+            batch.finish()
+            return result
 
     def remove(self, article_ids: Sequence[str]) -> None:
         """Remove the articles (all of them, or none when one id is unknown)."""
@@ -326,95 +339,21 @@ class Library:
             raise LibraryError(self.path, _unknown_id_problem(article_id, self.ids()))
         return int(row[0])
 
-    # --- the search index (the protocol ``cstocli.search`` plans against) -------------
+    # --- the search index ------------------------------------------------------------
 
-    def vocabulary(self) -> list[tuple[str, int]]:
-        """Every indexed term with the number of sentences that hold it."""
-        with _translate_errors(self.path):
-            return self._conn.execute("SELECT term, sentences FROM vocabulary").fetchall()
+    def index(self) -> LibraryIndex:
+        """Return the sentence index of the whole library (a ``search.SentenceStore``)."""
+        return LibraryIndex(self._conn, self.path)
 
-    def terms_with_prefix(self, prefix: str) -> list[tuple[str, int]]:
-        """Return the indexed terms that start with ``prefix``, with their sentence counts."""
-        # A range over the primary key instead of LIKE: LIKE folds case and ignores the index.
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else ""
-        sql = "SELECT term, sentences FROM vocabulary WHERE term >= ?"
-        args: tuple[str, ...] = (prefix,)
-        if upper:
-            sql += " AND term < ?"
-            args = (prefix, upper)
-        with _translate_errors(self.path):
-            return self._conn.execute(sql, args).fetchall()
-
-    def postings(self, term: str) -> list[int]:
-        """Return the keys of the sentences that hold ``term``, in ascending order."""
+    def speakers(self) -> list[Speaker]:
+        """Return every speaker in the library once (by id, first import wins)."""
         with _translate_errors(self.path):
             rows = self._conn.execute(
-                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
-                (_fts_phrase([term]),),
+                "SELECT id, name, role, affiliation, aliases FROM speakers s"
+                " WHERE article = (SELECT min(article) FROM speakers WHERE id = s.id)"
+                " ORDER BY article, id"
             ).fetchall()
-        return [r[0] for r in rows]
-
-    def match(self, groups: Sequence[Sequence[str]], limit: int) -> list[tuple[int, int]]:
-        """Return sentences holding a term of every group (failing that, of the most groups).
-
-        ``groups`` holds one group of alternative terms per query word (the word and its
-        typo expansions). Returns ``(key, groups matched)`` pairs, best first: most
-        groups matched, then BM25, then source order. FTS5 does the intersecting, so a
-        common term is never fetched whole into Python.
-        """
-        alternatives = [sorted(set(g)) for g in groups if g]
-        if not alternatives or limit <= 0:
-            return []
-        with _translate_errors(self.path):
-            best = self._ranked(" AND ".join(_fts_any(g) for g in alternatives), limit)
-            hits = [(key, len(alternatives)) for key in best]
-            if len(hits) >= limit or len(alternatives) == 1:
-                return hits
-            seen = set(best)
-            for key, matched in self._most_groups(alternatives, limit * 20):
-                if key not in seen and len(hits) < limit:
-                    hits.append((key, matched))
-                    seen.add(key)
-        return hits
-
-    def _ranked(self, query: str, limit: int) -> list[int]:
-        rows = self._conn.execute(
-            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?"
-            " ORDER BY bm25(sentences_fts), rowid LIMIT ?",
-            (query, limit),
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def _most_groups(self, groups: list[list[str]], cap: int) -> list[tuple[int, int]]:
-        # Score the best-ranked few of each group by how many groups they hold: enough
-        # to fill a page of "most words" hits without reading any posting list whole.
-        counts: Counter[int] = Counter()
-        for group in groups:
-            for key in self._ranked(_fts_any(group), cap):
-                counts[key] += 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def sentences(self, keys: Sequence[int]) -> list[SentenceRecord]:
-        """Return the sentences with these keys, in the order asked (unknown keys skipped)."""
-        if not keys:
-            return []
-        found: dict[int, SentenceRecord] = {}
-        with _translate_errors(self.path):
-            # Chunks keep under SQLite's limit on bound parameters.
-            for first in range(0, len(keys), 500):
-                chunk = list(keys[first : first + 500])
-                marks = ",".join("?" * len(chunk))
-                for row in self._conn.execute(
-                    "SELECT s.key, a.id, s.passage_id, s.paragraph, s.text, s.start, s.end"
-                    f" FROM sentences s JOIN articles a ON a.key = s.article"
-                    f" WHERE s.key IN ({marks})",
-                    chunk,
-                ):
-                    key, article, passage_id, paragraph, text, start, end = row
-                    found[key] = SentenceRecord(
-                        key, article, passage_id, paragraph, text, span=(start, end)
-                    )
-        return [found[k] for k in keys if k in found]
+        return [_speaker(row) for row in rows]
 
 
 _SUMMARY_SQL = """
@@ -517,12 +456,35 @@ def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
 # --- rows -----------------------------------------------------------------------------
 
 
+def export(ds: Dataset, folder: Path, *, overwrite: bool = False) -> tuple[Path, Path]:
+    """Write ``ds`` as ``ID.json`` and its source file into ``folder``; return both paths.
+
+    The source is written back byte for byte (UTF-8, newlines untouched), so its hash
+    matches ``source.sha256`` and ``dataset.load`` accepts the pair.
+    """
+    dataset_file = folder / f"{ds.id}.json"
+    source_file = folder / ds.source.file
+    payload = json.dumps(dataset_io.dataset_to_json(ds), ensure_ascii=False, indent=2) + "\n"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, data in (
+            (source_file, ds.source_text.encode("utf-8")),
+            (dataset_file, payload.encode("utf-8")),
+        ):
+            if target.exists() and not overwrite and target.read_bytes() != data:
+                raise LibraryError(target, "already exists (use --force to overwrite it)")
+            target.write_bytes(data)
+    except OSError as err:
+        raise LibraryError(err.filename or folder, f"cannot write: {err.strerror}") from None
+    return dataset_file, source_file
+
+
 def replace_id(ds: Dataset, new_id: str) -> Dataset:
     """Return the same dataset under another article id."""
     return replace(ds, id=new_id)
 
 
-def _store(conn: sqlite3.Connection, ds: Dataset) -> StoreResult:
+def _store(conn: sqlite3.Connection, ds: Dataset, batch: _IndexBatch) -> StoreResult:
     existing = conn.execute(
         "SELECT id FROM articles WHERE sha256 = ?", (ds.source.sha256,)
     ).fetchone()
@@ -546,8 +508,11 @@ def _store(conn: sqlite3.Connection, ds: Dataset) -> StoreResult:
     assert key is not None  # an INSERT into a rowid table always sets it
     quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
     conn.executemany(
-        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?)",
-        [(key, s.id, s.name, s.role, s.affiliation, quotes[s.id]) for s in ds.speakers],
+        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (key, s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id])
+            for s in ds.speakers
+        ],
     )
     conn.executemany(
         "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
@@ -560,7 +525,7 @@ def _store(conn: sqlite3.Connection, ds: Dataset) -> StoreResult:
             for f in ds.figures
         ],
     )
-    _insert_sentences(conn, key, ds)
+    batch.add(key, ds)
     return StoreResult(ds.id, added=True)
 
 
@@ -573,43 +538,90 @@ def _free_id(conn: sqlite3.Connection, wanted: str) -> str:
     return candidate
 
 
-def _insert_sentences(conn: sqlite3.Connection, key: int, ds: Dataset) -> None:
-    rows: list[tuple[Any, ...]] = []
-    df: Counter[str] = Counter()
-    for passage in ds.passages:
-        for index, paragraph in enumerate(passage.paragraphs):
-            base = paragraph.span[0]
-            for start, end in text_mod.split_sentences(paragraph.text):
-                sentence = paragraph.text[start:end]
-                terms = text_mod.words(sentence)
-                df.update(set(terms))
-                rows.append(
-                    (key, passage.id, index, base + start, base + end, sentence, " ".join(terms))
-                )
-    if not rows:
-        return
-    first = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
-    conn.executemany(
-        "INSERT INTO sentences (article, passage_id, paragraph, start, end, text, terms)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    # FTS after the rows, in one statement: FTS5 buffers the whole batch in memory.
-    conn.execute(
-        "INSERT INTO sentences_fts (rowid, terms) SELECT key, terms FROM sentences WHERE key >= ?",
-        (first,),
-    )
-    conn.executemany(
-        "INSERT INTO vocabulary (term, sentences) VALUES (?, ?)"
-        " ON CONFLICT (term) DO UPDATE SET sentences = sentences + excluded.sentences",
-        df.items(),
-    )
+def _speaker(row: Sequence[Any]) -> Speaker:
+    speaker_id, name, role, affiliation, aliases = row
+    return Speaker(speaker_id, name, role, affiliation, tuple(json.loads(aliases)))
+
+
+def _speaker_pairs(speakers: Sequence[Speaker]) -> set[tuple[str, str]]:
+    """The (word, speaker id) pairs that let a query word name a speaker."""
+    # The in-memory index owns the rule for which words name a speaker; reuse it.
+    words = MemoryIndex((), speakers).speaker_words()
+    return {(word, speaker_id) for word, ids in words.items() for speaker_id in ids}
+
+
+class _IndexBatch:
+    """Index the sentences of articles stored in one transaction, in bulk.
+
+    Sentence rows go in as each article is added; the FTS rows, the vocabulary counts,
+    the speaker words and the totals are written once by ``finish``, so a bulk import
+    makes one FTS insert and one vocabulary upsert instead of one per article.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._first = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
+        self._df: Counter[str] = Counter()
+        self._speaker_pairs: Counter[tuple[str, str]] = Counter()
+        self._sentences = 0
+        self._words = 0
+
+    def add(self, key: int, ds: Dataset) -> None:
+        """Cut the article into sentences and insert their rows."""
+        rows: list[tuple[Any, ...]] = []
+        for passage in ds.passages:
+            for number, paragraph in enumerate(passage.paragraphs):
+                base = paragraph.span[0]
+                for start, end in text_mod.split_sentences(paragraph.text):
+                    sentence = paragraph.text[start:end]
+                    terms = text_mod.words(sentence)
+                    self._df.update(set(terms))
+                    self._words += len(terms)
+                    rows.append(
+                        (key, passage.id, passage.speaker_id, number, base + start, base + end,
+                         sentence, " ".join(terms))
+                    )  # fmt: skip
+        self._sentences += len(rows)
+        self._speaker_pairs.update(_speaker_pairs(ds.speakers))
+        self._conn.executemany(
+            "INSERT INTO sentences (article, passage_id, speaker_id, paragraph, start, end,"
+            " text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def finish(self) -> None:
+        """Write the FTS rows, vocabulary, speaker words and totals of everything added."""
+        conn = self._conn
+        # After the rows, in one statement: FTS5 builds its segments in memory.
+        conn.execute(
+            "INSERT INTO sentences_fts (rowid, terms) SELECT key, terms FROM sentences"
+            " WHERE key >= ?",
+            (self._first,),
+        )
+        conn.executemany(
+            "INSERT INTO vocabulary (term, length, sentences) VALUES (?, ?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET sentences = sentences + excluded.sentences",
+            ((term, len(term), n) for term, n in self._df.items()),
+        )
+        conn.executemany(
+            "INSERT INTO speaker_words (word, speaker_id, articles) VALUES (?, ?, ?)"
+            " ON CONFLICT (word, speaker_id) DO UPDATE SET articles = articles + excluded.articles",
+            ((word, speaker_id, n) for (word, speaker_id), n in self._speaker_pairs.items()),
+        )
+        conn.execute(
+            "UPDATE totals SET sentences = sentences + ?, words = words + ?",
+            (self._sentences, self._words),
+        )
 
 
 def _delete(conn: sqlite3.Connection, key: int) -> None:
     df: Counter[str] = Counter()
+    sentences = words = 0
     for (terms,) in conn.execute("SELECT terms FROM sentences WHERE article = ?", (key,)):
-        df.update(set(terms.split()))
+        found = terms.split()
+        df.update(set(found))
+        sentences += 1
+        words += len(found)
     # External-content FTS5 forgets a row only when told the exact terms it indexed.
     conn.execute(
         "INSERT INTO sentences_fts (sentences_fts, rowid, terms)"
@@ -621,14 +633,135 @@ def _delete(conn: sqlite3.Connection, key: int) -> None:
         [(n, term) for term, n in df.items()],
     )
     conn.execute("DELETE FROM vocabulary WHERE sentences <= 0")
+    speakers = [
+        _speaker(row)
+        for row in conn.execute(
+            "SELECT id, name, role, affiliation, aliases FROM speakers WHERE article = ?", (key,)
+        )
+    ]
+    conn.executemany(
+        "UPDATE speaker_words SET articles = articles - 1 WHERE word = ? AND speaker_id = ?",
+        _speaker_pairs(speakers),
+    )
+    conn.execute("DELETE FROM speaker_words WHERE articles <= 0")
+    conn.execute(
+        "UPDATE totals SET sentences = sentences - ?, words = words - ?", (sentences, words)
+    )
     # ON DELETE CASCADE removes its speakers, passages, figures and sentences.
     conn.execute("DELETE FROM articles WHERE key = ?", (key,))
 
 
-def _fts_phrase(terms: Sequence[str]) -> str:
-    # A quoted FTS5 string: the terms in this order, whatever characters they hold.
-    return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+class LibraryIndex:
+    """The library's sentences as a ``search.SentenceStore``, read from SQLite on demand.
+
+    Only what a query touches is read: vocabulary rows of the right lengths, the posting
+    lists of the expanded terms (from FTS5), and the sentences ranked or shown. Sentence
+    ids are the ``sentences.key`` column: ascending in import order, then source order.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._path = path
+        self._frequency: dict[str, int] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._speaker_words: dict[str, frozenset[str]] | None = None
+        with _translate_errors(path):
+            self._count, words = conn.execute("SELECT sentences, words FROM totals").fetchone()
+        self._average = words / self._count if self._count else 0.0
+
+    def __len__(self) -> int:
+        return int(self._count)
+
+    @property
+    def average_length(self) -> float:
+        """Mean number of words per sentence."""
+        return self._average
+
+    def terms(self, min_length: int, max_length: int) -> list[str]:
+        """Return every indexed word whose length lies in ``[min_length, max_length]``."""
+        return self._column(
+            "SELECT term FROM vocabulary WHERE length BETWEEN ? AND ?", (min_length, max_length)
+        )
+
+    def terms_with_prefix(self, prefix: str) -> list[str]:
+        """Return every indexed word that starts with ``prefix``."""
+        if not prefix:
+            return self._column("SELECT term FROM vocabulary", ())
+        # A range over the primary key, not LIKE: LIKE folds case and skips the index.
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return self._column(
+            "SELECT term FROM vocabulary WHERE term >= ? AND term < ?", (prefix, upper)
+        )
+
+    def frequency(self, term: str) -> int:
+        """Return how many sentences contain ``term``."""
+        if term not in self._frequency:
+            found = self._column("SELECT sentences FROM vocabulary WHERE term = ?", (term,))
+            self._frequency[term] = int(found[0]) if found else 0
+        return self._frequency[term]
+
+    def postings(self, term: str) -> list[int]:
+        """Return the ids of the sentences that contain ``term``, ascending."""
+        if term not in self._postings:
+            self._postings[term] = (
+                self._column(
+                    "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
+                    (_fts_phrase(term),),
+                )
+                if self.frequency(term)
+                else []
+            )
+        return self._postings[term]
+
+    def tokens(self, sentence_id: int) -> list[str]:
+        """Return the folded words of one sentence, in order."""
+        found = self._column("SELECT terms FROM sentences WHERE key = ?", (sentence_id,))
+        return str(found[0]).split() if found else []
+
+    def sentence(self, sentence_id: int) -> Sentence:
+        """Return the sentence with this id."""
+        with _translate_errors(self._path):
+            row = self._conn.execute(
+                "SELECT s.passage_id, s.paragraph, s.speaker_id, s.text, s.start, s.end, a.id"
+                " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?",
+                (sentence_id,),
+            ).fetchone()
+        if row is None:
+            raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
+        passage_id, paragraph, speaker_id, sentence_text, start, end, article_id = row
+        return Sentence(
+            passage_id=passage_id,
+            paragraph=paragraph,
+            speaker_id=speaker_id,
+            text=sentence_text,
+            span=(start, end),
+            ordinal=sentence_id,
+            article_id=article_id,
+        )
+
+    def speaker_words(self) -> dict[str, frozenset[str]]:
+        """Return each folded word of speakers' names, roles and aliases -> speaker ids."""
+        if self._speaker_words is None:
+            grouped: dict[str, set[str]] = {}
+            with _translate_errors(self._path):
+                for word, speaker_id in self._conn.execute(
+                    "SELECT word, speaker_id FROM speaker_words"
+                ):
+                    grouped.setdefault(word, set()).add(speaker_id)
+            self._speaker_words = {word: frozenset(ids) for word, ids in grouped.items()}
+        return self._speaker_words
+
+    def sentences_by(self, speaker_id: str) -> list[int]:
+        """Return the ids of the sentences a speaker says, ascending."""
+        return self._column(
+            "SELECT key FROM sentences WHERE speaker_id = ? ORDER BY key", (speaker_id,)
+        )
+
+    def _column(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        with _translate_errors(self._path):
+            return [row[0] for row in self._conn.execute(sql, args)]
 
 
-def _fts_any(group: Sequence[str]) -> str:
-    return "(" + " OR ".join(_fts_phrase([t]) for t in group) + ")"
+def _fts_phrase(term: str) -> str:
+    # A quoted FTS5 string, so FTS5 splits the term exactly as it split the indexed terms.
+    return '"' + term.replace('"', '""') + '"'
