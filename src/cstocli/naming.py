@@ -1,0 +1,78 @@
+"""Speaker names: their slugs, and whether two label names are one person.
+
+Two names are the same person when they are equal once case, accents, curly apostrophes
+and honorifics are folded away ("MS SMITH", "Ms Smith"); when one is the other's ending
+("Putin" after "Vladimir Putin", "Tayyip Erdoğan" inside "Recep Tayyip Erdoğan"); or when
+they are two transliterations: the same number of words, the surnames alike (RapidFuzz ratio
+of at least 85 after folding "ks" to "x" and "y" to "i") and the first names alike (ratio of
+at least 75, or the same initial when one is an initial). "Lukashenka" meets "Lukashenko",
+"Aleksandr" meets "Alexander"; "Ilham Aliyev" never meets "Heydar Aliyev".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from rapidfuzz.fuzz import ratio
+
+Kinship = Literal["same", "part", "spelling"]
+
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"))
+# Letters NFKD leaves whole, so accent stripping alone would keep them.
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE"}
+)
+_SURNAME_SIMILARITY = 85.0
+_GIVEN_SIMILARITY = 75.0
+
+
+def slug(name: str) -> str:
+    """The id of a speaker named ``name``: lower-case words joined by hyphens."""
+    folded = _strip_accents(name).casefold().replace("\u2019", "").replace("'", "")
+    return "-".join(re.findall(r"[^\W_]+", folded))
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a name, honorifics dropped: what comparisons look at."""
+    folded = _strip_accents(name).casefold().replace("\u2019", "'")
+    words = tuple(w for w in re.findall(r"[^\W_][\w'-]*", folded))
+    kept = tuple(w for w in words if w.rstrip(".") not in _HONORIFICS)
+    return kept or words
+
+
+def kinship(one: str, other: str) -> Kinship | None:
+    """How two label names are the same person (see the module docstring), or None."""
+    a, b = name_words(one), name_words(other)
+    if not a or not b:
+        return None
+    if a == b:
+        return "same"
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
+        return "part"
+    return "spelling" if _transliterations(a, b) else None
+
+
+def _transliterations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two folded names of as many words are two spellings of one name."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    if ratio(_spelling(a[-1]), _spelling(b[-1])) < _SURNAME_SIMILARITY:
+        return False
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if min(len(first_a), len(first_b)) == 1:
+        return first_a[0] == first_b[0]
+    return ratio(_spelling(first_a), _spelling(first_b)) >= _GIVEN_SIMILARITY
+
+
+def _spelling(word: str) -> str:
+    """Fold the letters transliterations disagree on (Aleksandr/Alexander, Yuri/Iurii)."""
+    return word.replace("ks", "x").replace("y", "i").replace("ii", "i").replace("'", "")
+
+
+def _strip_accents(text: str) -> str:
+    """Drop combining marks, so "Łukasz" and "José" compare with their plain spellings."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSABLE)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
