@@ -1,0 +1,152 @@
+"""Whole-process start-up time of cstocli commands against the Typer + Rich floor.
+
+Runs every command interleaved (so machine noise hits all alike), piped and under a
+pseudo-terminal (as a user at a terminal runs it), and prints the median wall time of
+each and its ratio to the floor ``python -c "import typer, rich.console, rich.table"``.
+
+    python bench/startup.py            # 15 runs of each
+    python bench/startup.py --runs 30
+
+Targets (issue 3): speakers and stats <= 1.15x the floor, search <= 1.35x, on both paths.
+Only the standard library is used; no timing is asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import fcntl
+import os
+import pty
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+FLOOR = "floor"
+TARGETS = {"speakers": 1.15, "stats": 1.15, "search impetus": 1.35}
+
+
+def cstocli_executable() -> str:
+    """The installed console script beside this interpreter (what users run)."""
+    beside = Path(sys.executable).with_name("cstocli")
+    found = str(beside) if beside.exists() else shutil.which("cstocli")
+    if found is None:
+        raise SystemExit("cstocli is not installed in this environment (pip install -e .)")
+    return found
+
+
+def commands() -> dict[str, list[str]]:
+    """Each measured command line, by its display name."""
+    exe = cstocli_executable()
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        FLOOR: [sys.executable, "-c", "import typer, rich.console, rich.table"],
+        "speakers": [exe, "speakers"],
+        "stats": [exe, "stats"],
+        "search impetus": [exe, "search", "impetus"],
+    }
+
+
+def clean_environment() -> dict[str, str]:
+    """The caller's environment without what changes cstocli's output path."""
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    env.pop("CSTOCLI_DATA", None)
+    env["TERM"] = "xterm-256color"
+    return env
+
+
+def run_piped(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Seconds for one run with stdout and stderr piped."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def run_pty(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Seconds for one run attached to a 120x40 pseudo-terminal, output drained."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    try:
+        while os.read(master, 65536):  # a full pty buffer would stall the child
+            pass
+    except OSError:  # EIO: every slave end is closed, the child is done writing
+        pass
+    code = process.wait()
+    elapsed = time.perf_counter() - start
+    os.close(master)
+    if code != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {code} under a pty")
+    return elapsed
+
+
+def compile_package() -> None:
+    """Write cstocli's bytecode, as ``pip install`` does, so no run pays for compiling.
+
+    (An environment with PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module
+    on every run, which no installed copy does.)
+    """
+    import cstocli  # noqa: PLC0415 - only to find the package directory
+
+    compileall.compile_dir(str(Path(cstocli.__file__).parent), quiet=1)
+
+
+def measure(runs: int, warmup: int = 2) -> dict[tuple[str, str], list[float]]:
+    """Times for every (mode, command), interleaved round by round."""
+    compile_package()
+    env = clean_environment()
+    modes: dict[str, Callable[[Sequence[str], dict[str, str]], float]] = {
+        "piped": run_piped,
+        "pty": run_pty,
+    }
+    times: dict[tuple[str, str], list[float]] = {}
+    for round_number in range(warmup + runs):
+        for mode, runner in modes.items():
+            for name, argv in commands().items():
+                elapsed = runner(argv, env)
+                if round_number >= warmup:
+                    times.setdefault((mode, name), []).append(elapsed)
+    return times
+
+
+def report(times: dict[tuple[str, str], list[float]]) -> bool:
+    """Print medians and ratios to the floor; return whether every target is met."""
+    ok = True
+    for mode in ("piped", "pty"):
+        floor = statistics.median(times[(mode, FLOOR)])
+        print(f"\n{mode}: median of {len(times[(mode, FLOOR)])} runs each")
+        print(f"  {'command':<18} {'ms':>7} {'ratio':>6}  target")
+        for (m, name), samples in times.items():
+            if m != mode:
+                continue
+            median = statistics.median(samples)
+            ratio = median / floor
+            target = TARGETS.get(name)
+            verdict = ""
+            if target is not None:
+                met = ratio <= target
+                ok &= met
+                verdict = f"<= {target:.2f}x {'ok' if met else 'MISSED'}"
+            print(f"  {name:<18} {median * 1000:7.1f} {ratio:5.2f}x  {verdict}")
+    return ok
+
+
+def main() -> int:
+    """Measure and report; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=15, help="runs of each command (>= 10)")
+    args = parser.parse_args()
+    times = measure(max(10, args.runs))
+    return 0 if report(times) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
