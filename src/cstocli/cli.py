@@ -122,20 +122,26 @@ def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | N
 
 
 def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for ``--speaker``: speaker ids (shell-safe), with names as help."""
+    """Shell completion for ``--speaker``: ids or name words, each with the full name as help.
+
+    Shells keep only candidates that start with what was typed, so "luk" completes to
+    "lukashenko" (a name word the fuzzy matcher accepts) and "alex" to the id
+    "alexander-lukashenko"; ids and single words need no quoting in any shell.
+    """
     try:
         dataset = load(ctx.params.get("data"))
     except CstocliError:
         return []
-    wanted = incomplete.casefold()
-    return [
-        (who.id, who.name)
-        for who in dataset.speakers
-        if any(
-            word.casefold().startswith(wanted)
-            for word in (who.id, *who.name.split(), *who.aliases, *" ".join(who.aliases).split())
-        )
-    ]
+    typed = incomplete.casefold()
+    if not typed:
+        return [(who.id, who.name) for who in dataset.speakers]
+    found: dict[str, str] = {}
+    for who in dataset.speakers:
+        words = (who.id, *who.name.split(), *(w for alias in who.aliases for w in alias.split()))
+        for word in words:
+            if word.casefold().startswith(typed):
+                found.setdefault(incomplete + word[len(incomplete) :].casefold(), who.name)
+    return list(found.items())
 
 
 # -- commands ---------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ markup), so a quote containing ``[bold]`` or ``:smile:`` shows exactly as writte
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -103,27 +103,65 @@ def make_console(
     )
 
 
+# -- tables that stay readable when narrow ------------------------------------------------------
+
+NARROW = 60
+"""Below this many columns, tables become one record per row (COLUMNS=40 stays readable)."""
+
+
+class Records:
+    """A table that turns into stacked records on a narrow console.
+
+    Each record is its first cell in bold, then the other cells, labelled, indented:
+    words are never broken mid-word the way a squeezed five-column table breaks them.
+    """
+
+    def __init__(
+        self, columns: Sequence[tuple[str, JustifyMethod]], rows: Iterable[Sequence[Text]]
+    ):
+        self.columns = tuple(columns)
+        self.rows = [tuple(row) for row in rows]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= NARROW:
+            yield self._table()
+            return
+        for number, (first, *rest) in enumerate(self.rows):
+            if number:
+                yield Text("")
+            yield Text.assemble(first, style="bold")
+            for (title, _), cell in zip(self.columns[1:], rest, strict=True):
+                if cell.plain:
+                    yield Padding(
+                        Text.assemble((f"{title}: ", _DIM), cell), (0, 0, 0, 2), expand=False
+                    )
+
+    def _table(self) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
+        for index, (title, justify) in enumerate(self.columns):
+            table.add_column(title, justify=justify, style="bold" if index == 0 else "")
+        for row in self.rows:
+            table.add_row(*row)
+        return table
+
+
 # -- speakers -------------------------------------------------------------------------------
 
 
-def speakers_table(rows: Iterable[queries.SpeakerSummary]) -> Table:
+def speakers_table(rows: Iterable[queries.SpeakerSummary]) -> Records:
     """Name, role, country or organisation, number of quotes, words spoken."""
-    table = _table()
-    table.add_column("Name", style="bold", overflow="fold")
-    table.add_column("Role", overflow="fold")
-    table.add_column("Country or organisation", overflow="fold")
-    table.add_column("Quotes", justify="right")
-    table.add_column("Words", justify="right")
-    for row in rows:
-        who = row.speaker
-        table.add_row(
-            verbatim(who.name),
-            verbatim(who.role or ""),
-            verbatim(who.affiliation or ""),
+    columns = [*_left("Name", "Role", "Country or organisation"), *_right("Quotes", "Words")]
+    cells = [
+        (
+            verbatim(row.speaker.name),
+            verbatim(row.speaker.role or ""),
+            verbatim(row.speaker.affiliation or ""),
             Text(str(row.quotes)),
             Text(str(row.words)),
         )
-    return table
+        for row in rows
+    ]
+    return Records(columns, cells)
 
 
 # -- stats ----------------------------------------------------------------------------------
@@ -135,59 +173,45 @@ def stats_view(dataset: Dataset, rows: Iterable[queries.SpeakerSummary]) -> Grou
     parts: list[RenderableType] = []
     if headline is not None:
         title = _heading(headline.topic or "Figures", first=True)
-        parts += [title, _headline_table(dataset, headline.figures)]
+        parts += [title, _figures(dataset, headline.figures, "Where")]
     if others:
-        parts += [_heading("Other figures", first=not parts), _other_figures_table(dataset, others)]
-    parts += [_heading("Speakers", first=not parts), _speaker_counts_table(rows)]
+        parts += [_heading("Other figures", first=not parts), _figures(dataset, others, "Topic")]
+    parts += [_heading("Speakers", first=not parts), _speaker_counts(rows)]
     return Group(*parts)
 
 
-def _headline_table(dataset: Dataset, figures: Iterable[Figure]) -> Table:
-    table = _figure_table()
-    table.add_column("Where", overflow="fold")
-    table.add_column("Line", justify="right")
-    for figure in figures:
-        table.add_row(
-            *_figure_cells(figure),
-            verbatim(", ".join(figure.places)),
+def _figures(
+    dataset: Dataset, figures: Iterable[Figure], last: Literal["Where", "Topic"]
+) -> Records:
+    """What, the value as written, unit, then where (places) or the topic, and the line."""
+    columns = [*_left("What"), *_right("Value"), *_left("Unit", last), *_right("Line")]
+    cells = [
+        (
+            verbatim(figure.label),
+            verbatim(queries.as_written(figure), style="bold"),
+            verbatim(figure.unit),
+            verbatim(", ".join(figure.places) if last == "Where" else figure.topic or ""),
             Text(str(queries.line_of(dataset.source_text, figure.span[0]))),
         )
-    return table
+        for figure in figures
+    ]
+    return Records(columns, cells)
 
 
-def _other_figures_table(dataset: Dataset, figures: Iterable[Figure]) -> Table:
-    table = _figure_table()
-    table.add_column("Topic", overflow="fold")
-    table.add_column("Line", justify="right")
-    for figure in figures:
-        table.add_row(
-            *_figure_cells(figure),
-            verbatim(figure.topic or ""),
-            Text(str(queries.line_of(dataset.source_text, figure.span[0]))),
-        )
-    return table
+def _speaker_counts(rows: Iterable[queries.SpeakerSummary]) -> Records:
+    columns = [*_left("Speaker"), *_right("Quotes", "Words")]
+    cells = [
+        (verbatim(row.speaker.name), Text(str(row.quotes)), Text(str(row.words))) for row in rows
+    ]
+    return Records(columns, cells)
 
 
-def _figure_table() -> Table:
-    table = _table()
-    table.add_column("What", overflow="fold")
-    table.add_column("Value", justify="right", style="bold")
-    table.add_column("Unit", overflow="fold")
-    return table
+def _left(*titles: str) -> list[tuple[str, JustifyMethod]]:
+    return [(title, "left") for title in titles]
 
 
-def _figure_cells(figure: Figure) -> tuple[Text, Text, Text]:
-    return verbatim(figure.label), verbatim(queries.as_written(figure)), verbatim(figure.unit)
-
-
-def _speaker_counts_table(rows: Iterable[queries.SpeakerSummary]) -> Table:
-    table = _table()
-    table.add_column("Speaker", style="bold", overflow="fold")
-    table.add_column("Quotes", justify="right")
-    table.add_column("Words", justify="right")
-    for row in rows:
-        table.add_row(verbatim(row.speaker.name), Text(str(row.quotes)), Text(str(row.words)))
-    return table
+def _right(*titles: str) -> list[tuple[str, JustifyMethod]]:
+    return [(title, "right") for title in titles]
 
 
 # -- show -----------------------------------------------------------------------------------
@@ -275,7 +299,7 @@ def hit_blocks(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> Group
         if parts:
             parts.append(Text(""))
         text = _hit_text(dataset, hit, context=context, table=_SAFE)
-        parts += [header, Padding(text, (0, 0, 0, 4))]
+        parts += [header, Padding(text, (0, 0, 0, 4), expand=False)]
     return Group(*parts)
 
 
@@ -312,7 +336,3 @@ def _heading(title: str, *, first: bool = False) -> Text:
     heading = verbatim(title, style="bold underline")
     # A blank line separates sections; Text("\n") + title keeps it one renderable.
     return heading if first else Text("\n").append_text(heading)
-
-
-def _table() -> Table:
-    return Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
