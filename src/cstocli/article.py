@@ -11,7 +11,8 @@ or a closing quote or bracket); a transcript written one paragraph per line ends
 line with a full stop, so "Q: ...", "A: ..." without blank lines reads right either way.
 
 The headline is the first non-blank line (unless it is a speaker label); the same line
-repeated straight after it (sites print the title twice) is part of the headline too.
+repeated straight after it (sites print the title twice), with nothing but page furniture
+between, is part of the headline too.
 A line ending in a colon that is no label and is at most three words, or a known piece of
 page furniture ("Share:", "Font size:"), is dropped with a warning.
 """
@@ -102,8 +103,12 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
         return Headline(Located("", (0, 0)), _located(first).span[0], filled[0]), [warning]
     title = _located(first)
     body = filled[1:]
-    if body and _same_words(lines[body[0]].text, first.text):
-        body = body[1:]
+    # Furniture ("Share:") may stand between the headline and its repetition.
+    chrome = 0
+    while chrome < len(body) and is_furniture(lines[body[chrome]].text):
+        chrome += 1
+    if chrome < len(body) and _same_words(lines[body[chrome]].text, first.text):
+        body = body[chrome + 1 :]
     if not body:
         return Headline(title, len(lines[-1].text) + lines[-1].start, len(lines)), []
     return Headline(title, _located(lines[body[0]]).span[0], body[0]), []

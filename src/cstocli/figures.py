@@ -84,6 +84,7 @@ _FIGURE = re.compile(
     + r"(?!\w|[.,:]\d)" + _SCALE + _PERCENT,
     re.IGNORECASE,
 )  # fmt: skip
+_UNIT_WORDS = 4
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
 _MONTHS = frozenset(
     [
@@ -248,38 +249,49 @@ def _word_value(words: str) -> float:
 
 
 def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
-    """Read the noun phrase after a number; return it and where it ends (at most four words)."""
+    """Read the noun phrase after a number; return it and where it ends (at most four words).
+
+    The phrase ends at a stop word or a capitalised word, and right after a plural noun
+    ("20 major terrorist acts", "six states signed"), unless "of" and one more noun follow
+    ("2,000 units of equipment").
+    """
     words: list[str] = []
-    end = position
-    cursor = position
-    used_of = False
-    while len(words) < 4:
+    end = cursor = position
+    while len(words) < _UNIT_WORDS:
         match = _UNIT_WORD.match(text, cursor, stop)
         if match is None or "\n" in text[cursor : match.start(1)]:
             break
         word = match[1]
-        lower = word.lower()
-        if lower == "of" and words and not used_of:
-            # "units of equipment": one "of" may join two nouns, if a noun follows it.
-            following = _UNIT_WORD.match(text, match.end(), stop)
-            if (
-                following is None
-                or following[1].lower() in _STOP_WORDS
-                or following[1][0].isupper()
-            ):
-                break
-            used_of = True
-            words.append(word)
-            cursor = match.end()
-            continue
-        if lower in _STOP_WORDS or word[0].isupper():
+        if word.lower() in _STOP_WORDS or word[0].isupper():
             break
         words.append(word)
-        end = match.end()
-        cursor = end
-    if words and words[-1].lower() == "of":
-        words.pop()
+        end = cursor = match.end()
+        if _is_plural(word):
+            following = _of_noun(text, end, stop)
+            if following is not None and len(words) < _UNIT_WORDS - 1:
+                words.extend(text[end:following].split())
+                end = following
+            break
     return " ".join(words), end
+
+
+def _is_plural(word: str) -> bool:
+    """Whether a word looks like a plural noun, which ends a unit ("acts", "tonnes")."""
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _of_noun(text: str, position: int, stop: int) -> int | None:
+    """Where "of <noun>" right after ``position`` ends, if that is what follows."""
+    of = _UNIT_WORD.match(text, position, stop)
+    if of is None or of[1].lower() != "of" or "\n" in text[position : of.start(1)]:
+        return None
+    noun = _UNIT_WORD.match(text, of.end(), stop)
+    if noun is None or noun[1].lower() in _STOP_WORDS or noun[1][0].isupper():
+        return None
+    if "\n" in text[of.end() : noun.start(1)]:
+        return None
+    return noun.end()
 
 
 def _sentence_year(text: str, begin: int, end: int) -> str | None:

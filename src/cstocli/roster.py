@@ -95,7 +95,13 @@ class Roster:
             how = "another spelling of" if kind == "spelling" else "another form of"
             message = f"{label.name!r} read as {how} {entry.name!r}; merged into one speaker"
             self.warnings.append(ImportWarning(line, message))
-        if entry.guessed and not label.role_first:
+        # A "Role Name:" label's name is its last two words; a plain label that gives
+        # more words ("Recep Tayyip Erdoğan") is the fuller, surer form.
+        if (
+            entry.guessed
+            and not label.role_first
+            and len(label.name.split()) > len(entry.name.split())
+        ):
             entry.name, entry.guessed = label.name, False
         entry.forms.append(label.name)
         if label.role is not None and entry.role is None:
