@@ -24,7 +24,7 @@ from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, Usa
 
 if TYPE_CHECKING:
     from cstocli.model import Dataset
-    from cstocli.render import ColorChoice, Renderable
+    from cstocli.render import ColorChoice, Line, Renderable
 
 
 class _Group(TyperGroup):
@@ -340,13 +340,13 @@ def _print(renderable: Renderable, color: ColorChoice) -> None:
     render.make_console(color, sys.stdout).print(renderable)
 
 
-def _print_lines(lines: Sequence[Renderable], color: ColorChoice) -> None:
+def _print_lines(lines: Sequence[Line], color: ColorChoice) -> None:
     from cstocli import render
 
     console = render.make_console(color, sys.stdout)
-    for line in lines:
-        # soft_wrap: a hit is one line however long, so `| cut`, `| sort` keep working.
-        console.print(line, soft_wrap=True)
+    for line in render.line_strings(console, lines):
+        # One write per hit, never wrapped: `| cut -f3`, `| sort` and `| head` keep working.
+        sys.stdout.write(line + "\n")
 
 
 def _print_json(payload: object) -> None:

@@ -8,10 +8,11 @@ markup), so a quote containing ``[bold]`` or ``:smile:`` shows exactly as writte
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
 
 from rich import box
+from rich.color import ColorSystem
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
 Renderable: TypeAlias = RenderableType
+Line: TypeAlias = Text
+"""One line of piped search output, possibly styled."""
 """Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 
 UNWRAPPED_WIDTH = 10_000
@@ -118,7 +121,7 @@ class Records:
 
     def __init__(
         self, columns: Sequence[tuple[str, JustifyMethod]], rows: Iterable[Sequence[Text]]
-    ):
+    ) -> None:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
 
@@ -285,6 +288,24 @@ def hit_lines(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> list[T
         who = _who(dataset, hit.sentence.speaker_id)
         lines.append(Text.assemble(verbatim(hit.sentence.passage_id), "\t", who, "\t", text))
     return lines
+
+
+def line_strings(console: Console, lines: Iterable[Text]) -> Iterator[str]:
+    """Each line as a string, styled only if ``console`` has colour; tabs stay tabs.
+
+    (Printing a Text through the Console would expand tabs to spaces and so break
+    ``cut -f`` on piped output.)
+    """
+    for line in lines:
+        if console.color_system is None:
+            yield line.plain
+        else:
+            yield "".join(
+                segment.style.render(segment.text, color_system=ColorSystem.STANDARD)
+                if segment.style
+                else segment.text
+                for segment in line.render(console)
+            )
 
 
 def hit_blocks(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> Group:
