@@ -1,0 +1,545 @@
+"""Library scale: import and ``search --all`` over 10k, 100k and 1M sentences.
+
+For each size a seeded generator writes synthetic articles in the label layout
+(50 sentences each, so 1M sentences = 20,000 articles; English-like words with a Zipf
+distribution, speakers drawn from a pool), then this measures, in one run:
+
+- import: parsing (``cstocli.importer``, when it is installed) and storing everything
+  with the bulk path (``Library.store_many``: one transaction, executemany, FTS after rows);
+- search: the whole-process wall time (median) and peak memory of a fresh process that
+  opens the library and runs a two-word typo'd query over every article;
+- the baseline: a fresh process that loads every sentence from one JSON file and scans
+  them all with RapidFuzz ``partial_ratio`` (what a library without an index would do).
+
+Peak memory is each child's own ``ru_maxrss`` (``os.wait4``). Then it prints how each
+figure grows from one size to the next.
+
+    python bench/library.py                                 # 10k 100k 1M
+    python bench/library.py --sentences 10000 100000 --runs 9
+
+Targets (issue 5): import of 1M <= 60 s; search --all <= 0.3 s median and <= 150 MB.
+No timing is asserted in the test suite; tests run this at a tiny size as a smoke test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import itertools
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cstocli import text
+from cstocli.library import open_library
+from cstocli.model import Dataset, Located, Passage, Source, Speaker
+
+SENTENCES_PER_ARTICLE = 50
+_FUNCTION_WORDS = sorted(text.COMMON_WORDS)
+_NEWS_WORDS = [
+    "security",
+    "cooperation",
+    "organisation",
+    "president",
+    "minister",
+    "council",
+    "agreement",
+    "development",
+    "international",
+    "military",
+    "conflict",
+    "region",
+    "countries",
+    "members",
+    "session",
+    "priority",
+    "measures",
+    "terrorism",
+    "economic",
+    "situation",
+    "decision",
+    "support",
+    "strategy",
+    "relations",
+    "partners",
+    "summit",
+    "defence",
+    "information",
+    "humanitarian",
+    "sanctions",
+    "negotiations",
+    "government",
+    "parliament",
+    "energy",
+]
+_SYLLABLES = [
+    "ka",
+    "to",
+    "ri",
+    "sen",
+    "mo",
+    "la",
+    "ver",
+    "di",
+    "an",
+    "pro",
+    "tion",
+    "ex",
+    "in",
+    "com",
+    "de",
+    "re",
+    "con",
+    "al",
+    "ter",
+    "is",
+    "ma",
+    "ne",
+    "po",
+    "su",
+    "lu",
+    "ga",
+    "bor",
+    "tek",
+    "vin",
+    "ral",
+    "mes",
+    "ost",
+    "pen",
+    "dra",
+    "fal",
+    "qui",
+    "zen",
+    "hor",
+    "lim",
+    "nav",
+]
+_FIRST = [
+    "Anna",
+    "Boris",
+    "Carla",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Galina",
+    "Hassan",
+    "Irina",
+    "Jonas",
+    "Kamila",
+    "Lev",
+]
+_LAST = [
+    "Orlova",
+    "Petrov",
+    "Quist",
+    "Rahimov",
+    "Sokolova",
+    "Tanaka",
+    "Usmanov",
+    "Volkova",
+    "Weber",
+    "Yilmaz",
+]
+_ROLES = [
+    "Minister of Foreign Affairs",
+    "President of the Republic",
+    "Secretary General of the Organisation",
+    "Prime Minister",
+    "Chair of the Committee",
+]
+
+ENGINE = """
+import sys
+from pathlib import Path
+from cstocli import search
+from cstocli.library import open_library
+with open_library(Path(sys.argv[1]), create=False) as lib:
+    hits = search.search(lib.index(), sys.argv[2])
+    for hit in hits[:10]:
+        s = hit.sentence
+        print(s.article_id, s.span[0], s.text, sep="\\t")
+"""
+"""The library search, as a fresh process (used when ``cstocli search`` has no --all)."""
+
+BASELINE = """
+import json, sys
+from rapidfuzz import fuzz, process, utils
+with open(sys.argv[1], encoding="utf-8") as f:
+    rows = json.load(f)
+texts = [row[0] for row in rows]
+best = process.extract(sys.argv[2], texts, scorer=fuzz.partial_ratio,
+                       processor=utils.default_process, limit=10)
+for sentence, score, i in best:
+    print(rows[i][1], rows[i][2], sentence, sep="\\t")
+"""
+"""Load every sentence from JSON and scan them all with partial_ratio."""
+
+
+class Corpus:
+    """A seeded generator of English-like words, speakers and articles in the label layout."""
+
+    def __init__(self, seed: int, vocabulary: int = 20_000) -> None:
+        self.rng = random.Random(seed)
+        made: dict[str, None] = {}
+        while len(made) < vocabulary:
+            syllables = self.rng.choices(_SYLLABLES, k=self.rng.randint(2, 4))
+            made["".join(syllables)] = None
+        self.words = [*_FUNCTION_WORDS, *_NEWS_WORDS, *made]
+        # Zipf: the n-th commonest word is n times rarer than the first.
+        self.weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.people = [
+            (f"{first} {last}", role)
+            for first in _FIRST
+            for last in _LAST
+            for role in self.rng.sample(_ROLES, 1)
+        ]
+
+    def sentence(self) -> str:
+        """One sentence of 8-20 words, capitalised, ending with a full stop."""
+        words = self.rng.choices(self.words, self.weights, k=self.rng.randint(8, 20))
+        return " ".join(words).capitalize() + "."
+
+    def article(self, number: int) -> tuple[str, Dataset]:
+        """The text of article ``number`` and the dataset an exact import yields."""
+        return _Writer(self, number).write()
+
+
+class _Writer:
+    """Writes one article and records the spans of everything it writes."""
+
+    def __init__(self, corpus: Corpus, number: int) -> None:
+        self.corpus = corpus
+        self.number = number
+        self.parts: list[str] = []
+        self.length = 0
+
+    def put(self, piece: str) -> Located:
+        located = Located(piece, (self.length, self.length + len(piece)))
+        self.parts.append(piece)
+        self.length += len(piece)
+        return located
+
+    def paragraph(self, sentences: int) -> Located:
+        located = self.put(" ".join(self.corpus.sentence() for _ in range(sentences)))
+        self.put("\n\n")
+        return located
+
+    def write(self) -> tuple[str, Dataset]:
+        rng = self.corpus.rng
+        headline = " ".join(self.corpus.sentence().split()[:8]).rstrip(".").title()
+        title = self.put(headline)
+        self.put("\n\n\n" + headline + "\n\n")
+        body_start = self.length
+        passages = [_passage("n1", None, None, [self.paragraph(2)])]
+        left = SENTENCES_PER_ARTICLE - 2
+        speakers: dict[str, Speaker] = {}
+        while left:
+            name, role = rng.choice(self.corpus.people)
+            speaker = Speaker(_slug(name), name, role, None)
+            speakers.setdefault(speaker.id, speaker)
+            label = self.put(f"{name}, {role}:")
+            self.put("\n")
+            paragraphs = []
+            for _ in range(rng.randint(1, 3)):
+                count = min(left, rng.randint(2, 5))
+                paragraphs.append(self.paragraph(count))
+                left -= count
+                if not left:
+                    break
+            passages.append(_passage(f"q{len(passages)}", speaker.id, label, paragraphs))
+        source_text = "".join(self.parts)
+        source = Source(
+            file=f"article-{self.number:05d}.txt",
+            title=title,
+            sha256=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+            body_start=body_start,
+        )
+        ds = Dataset(
+            id=f"article-{self.number:05d}",
+            source=source,
+            source_text=source_text,
+            event=None,
+            speakers=tuple(speakers.values()),
+            passages=tuple(passages),
+        )
+        return source_text, ds
+
+
+def _passage(
+    passage_id: str, speaker_id: str | None, label: Located | None, paragraphs: list[Located]
+) -> Passage:
+    start, end = paragraphs[0].span[0], paragraphs[-1].span[1]
+    whole = "\n\n".join(p.text for p in paragraphs)
+    return Passage(
+        id=passage_id,
+        kind="quote" if speaker_id else "narration",
+        speaker_id=speaker_id,
+        label=label,
+        paragraphs=tuple(paragraphs),
+        text=whole,
+        span=(start, end),
+    )
+
+
+def _slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A two-word typo'd query and the sentence its words were taken from."""
+
+    text: str
+    article: str
+    start: int
+
+
+def make_queries(corpus: Corpus, articles: Sequence[Dataset], count: int) -> list[Query]:
+    """Typo two content words (6+ letters) of random sentences, one edit each."""
+    rng = random.Random(len(articles))
+    known = set(corpus.words)
+    queries: list[Query] = []
+    while len(queries) < count:
+        ds = rng.choice(articles)
+        passage = rng.choice(ds.passages)
+        paragraph = rng.choice(passage.paragraphs)
+        start, end = rng.choice(text.split_sentences(paragraph.text))
+        words = [w for w in dict.fromkeys(text.words(paragraph.text[start:end])) if len(w) >= 6]
+        if len(words) < 2:
+            continue
+        typoed = [_typo(rng, w, known) for w in rng.sample(words, 2)]
+        queries.append(Query(" ".join(typoed), ds.id, paragraph.span[0] + start))
+    return queries
+
+
+def _typo(rng: random.Random, word: str, known: set[str]) -> str:
+    """One deletion, transposition or substitution that makes a word not in ``known``."""
+    while True:
+        i = rng.randrange(1, len(word) - 1)
+        edit = rng.choice(("delete", "swap", "replace"))
+        if edit == "delete":
+            typoed = word[:i] + word[i + 1 :]
+        elif edit == "swap":
+            typoed = word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+        else:
+            typoed = word[:i] + rng.choice("aeiourstnl") + word[i + 1 :]
+        if typoed not in known:
+            return typoed
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process."""
+
+    seconds: float
+    peak_mb: float
+    stdout: str
+
+
+def run_child(command: Sequence[str]) -> Run:
+    """Run a fresh process; return its wall time, its own peak RSS and its output."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    # wait4 gives this child's own rusage (ru_maxrss); the output is a few lines, far
+    # below a pipe's buffer, so waiting before reading cannot block the child.
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    assert child.stdout is not None
+    out = child.stdout.read().decode("utf-8")
+    child.stdout.close()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: no hits, a valid answer
+        raise SystemExit(f"{' '.join(command[:3])} exited with {child.returncode}")
+    return Run(seconds, usage.ru_maxrss / 1024, out)
+
+
+def measure(commands: Sequence[Sequence[str]], runs: int) -> tuple[float, float, list[str]]:
+    """Median seconds and peak MB over ``runs`` rounds of the commands, and their outputs."""
+    times, peaks, outputs = [], [], []
+    for _ in range(runs):
+        for command in commands:
+            result = run_child(command)
+            times.append(result.seconds)
+            peaks.append(result.peak_mb)
+            outputs.append(result.stdout)
+    return statistics.median(times), max(peaks), outputs
+
+
+def search_command(db: Path) -> list[str]:
+    """``cstocli search --all`` if the CLI has it, else the same engine in a bench script."""
+    exe = Path(sys.executable).with_name("cstocli")
+    if exe.exists():
+        help_text = subprocess.run(
+            [str(exe), "search", "--help"], capture_output=True, text=True, check=False
+        ).stdout
+        if "--all" in help_text and "--library" in help_text:
+            return [str(exe), "search", "--all", "--library", str(db), "--json", "--"]
+    return [sys.executable, "-c", ENGINE, str(db)]
+
+
+@dataclass
+class Figures:
+    """Everything measured at one size."""
+
+    sentences: int
+    articles: int
+    parse_s: float | None
+    store_s: float
+    db_mb: float
+    search_s: float
+    search_mb: float
+    search_hit10: int
+    scan_s: float
+    scan_mb: float
+    scan_hit10: int
+    queries: int
+
+
+def bench_size(
+    sentences: int, workdir: Path, *, seed: int, queries: int, runs: int, scan_runs: int
+) -> Figures:
+    """Generate, import and search one library of ``sentences`` sentences."""
+    corpus = Corpus(seed)
+    count = max(1, sentences // SENTENCES_PER_ARTICLE)
+    articles = [corpus.article(n) for n in range(count)]
+    datasets = [ds for _, ds in articles]
+    parse_s: float | None = None
+    if importlib.util.find_spec("cstocli.importer") is not None:
+        from cstocli import importer  # noqa: PLC0415  # optional until the importer lands
+
+        started = time.perf_counter()
+        datasets = [
+            importer.import_article(source, file_name=ds.source.file).dataset
+            for source, ds in articles
+        ]
+        parse_s = time.perf_counter() - started
+    db = workdir / f"library-{sentences}.sqlite3"
+    for stale in workdir.glob(f"{db.name}*"):
+        stale.unlink()
+    started = time.perf_counter()
+    with open_library(db) as lib:
+        lib.store_many(datasets)
+    store_s = time.perf_counter() - started
+    del datasets
+    scan_file = workdir / f"sentences-{sentences}.json"
+    _write_scan_file(scan_file, [ds for _, ds in articles])
+    asked = make_queries(corpus, [ds for _, ds in articles], queries)
+    del articles
+    engine = search_command(db)
+    search_s, search_mb, search_out = measure([[*engine, q.text] for q in asked], runs)
+    baseline = [sys.executable, "-c", BASELINE, str(scan_file)]
+    scan_s, scan_mb, scan_out = measure([[*baseline, q.text] for q in asked], scan_runs)
+    return Figures(
+        sentences=sentences,
+        articles=count,
+        parse_s=parse_s,
+        store_s=store_s,
+        db_mb=sum(f.stat().st_size for f in workdir.glob(f"{db.name}*")) / 2**20,
+        search_s=search_s,
+        search_mb=search_mb,
+        search_hit10=_hits(asked, search_out),
+        scan_s=scan_s,
+        scan_mb=scan_mb,
+        scan_hit10=_hits(asked, scan_out),
+        queries=len(asked),
+    )
+
+
+def _write_scan_file(path: Path, datasets: Sequence[Dataset]) -> None:
+    rows = [
+        [p.text[s:e], ds.id, p.span[0] + s]
+        for ds in datasets
+        for passage in ds.passages
+        for p in passage.paragraphs
+        for s, e in text.split_sentences(p.text)
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+
+
+def _hits(asked: Sequence[Query], outputs: Sequence[str]) -> int:
+    """How many queries had their source sentence in the top 10 (first round only)."""
+    found = 0
+    for query, out in zip(asked, outputs[: len(asked)], strict=True):
+        if out.lstrip().startswith("["):  # cstocli search --json
+            top = [(h["article"], h["span"][0]) for h in json.loads(out)[:10]]
+        else:
+            fields = [line.split("\t") for line in out.splitlines() if line.strip()]
+            top = [(f[0], int(f[1])) for f in fields[:10]]
+        found += (query.article, query.start) in top
+    return found
+
+
+def report(rows: Sequence[Figures], engine: str) -> None:
+    """Print the figures per size and how each grows from one size to the next."""
+    print(f"\nsearch measured through: {engine}")
+    header = (
+        f"{'sentences':>10} {'articles':>8} {'parse s':>8} {'store s':>8} {'db MB':>7}"
+        f" {'search ms':>10} {'search MB':>10} {'hit@10':>7} {'scan ms':>9} {'scan MB':>8}"
+        f" {'hit@10':>7}"
+    )
+    print(header)
+    for r in rows:
+        parse = f"{r.parse_s:8.1f}" if r.parse_s is not None else f"{'-':>8}"
+        print(
+            f"{r.sentences:>10,} {r.articles:>8,} {parse} {r.store_s:8.1f} {r.db_mb:7.0f}"
+            f" {r.search_s * 1000:10.0f} {r.search_mb:10.0f} {r.search_hit10:>4}/{r.queries:<2}"
+            f" {r.scan_s * 1000:9.0f} {r.scan_mb:8.0f} {r.scan_hit10:>4}/{r.queries:<2}"
+        )
+    for before, after in itertools.pairwise(rows):
+        print(f"\ngrowth {before.sentences:,} -> {after.sentences:,} sentences:")
+        for name in ("store_s", "db_mb", "search_s", "search_mb", "scan_s", "scan_mb"):
+            old, new = getattr(before, name), getattr(after, name)
+            print(f"  {name:<10} x{new / old:6.1f}" if old else f"  {name:<10} -")
+    last = rows[-1]
+    total_import = last.store_s + (last.parse_s or 0.0)
+    print(
+        f"\ntargets at {last.sentences:,} sentences: import {total_import:.1f} s (<= 60),"
+        f" search {last.search_s * 1000:.0f} ms (<= 300), {last.search_mb:.0f} MB (<= 150)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the options, run every size, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sentences", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--queries", type=int, default=5, help="typo'd queries per size")
+    parser.add_argument("--runs", type=int, default=5, help="rounds of the engine queries")
+    parser.add_argument("--scan-runs", type=int, default=1, help="rounds of the baseline")
+    parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--workdir", type=Path, help="keep the libraries here (default: temp)")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cstocli-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for size in args.sentences:
+            print(f"{size:,} sentences ...", file=sys.stderr, flush=True)
+            rows.append(
+                bench_size(
+                    size,
+                    workdir,
+                    seed=args.seed,
+                    queries=args.queries,
+                    runs=args.runs,
+                    scan_runs=args.scan_runs,
+                )
+            )
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    engine = search_command(workdir / "library.sqlite3")
+    report(rows, "cstocli search --all" if "--all" in engine else "bench script (search.search)")
+
+
+if __name__ == "__main__":
+    main()
