@@ -39,6 +39,9 @@ class ImportWarning:
     message: str
     """What was decided and how to change it."""
 
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
