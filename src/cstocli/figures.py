@@ -52,7 +52,7 @@ _QUALIFIERS = (
 # A unit stops at these: they start a new clause or phrase, not a noun phrase.
 _STOP_WORDS = frozenset(
     """
-    a an the and or but nor in on at to for with by from into onto than as that which who
+    a an the of and or but nor in on at to for with by from into onto than as that which who
     whom whose this these those it its is are was were be been being am have has had do does
     did will would shall should can could may might must not no so too very also only alone
     each every all both per while when where during since until after before about over under
