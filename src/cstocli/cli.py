@@ -137,10 +137,12 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
         return [(who.id, who.name) for who in dataset.speakers]
     found: dict[str, str] = {}
     for who in dataset.speakers:
-        words = (who.id, *who.name.split(), *(w for alias in who.aliases for w in alias.split()))
-        for word in words:
+        if who.id.startswith(incomplete):
+            found[who.id] = who.name
+        for word in (*who.name.split(), *(w for alias in who.aliases for w in alias.split())):
             if word.casefold().startswith(typed):
-                found.setdefault(incomplete + word[len(incomplete) :].casefold(), who.name)
+                # Keep what was typed, so the shell's own prefix filter accepts it.
+                found.setdefault(incomplete + word[len(incomplete) :], who.name)
     return list(found.items())
 
 

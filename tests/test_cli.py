@@ -1,0 +1,530 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from cstocli import __version__, cli
+from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE
+from cstocli.model import Dataset
+
+FIXTURE = Path(__file__).parent / "fixtures" / "bracket-summit.json"
+README = Path(__file__).parent.parent / "README.md"
+COMMANDS = ["speakers", "search", "stats", "show", "facts"]
+ESC = "\x1b"
+QUIET_ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None, "CSTOCLI_DATA": None}
+
+
+def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
+    """Run cstocli in-process with a clean colour/width/data environment."""
+    return CliRunner().invoke(cli.app, list(args), env={**QUIET_ENV, **(env or {})})
+
+
+def process(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m cstocli`` as a real process with stdout and stderr piped."""
+    clean = {k: v for k, v in os.environ.items() if k not in QUIET_ENV}
+    return subprocess.run(
+        [sys.executable, "-m", "cstocli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**clean, **env},
+        check=False,
+    )
+
+
+def one_line(text: str) -> str:
+    """The single line of ``text``, failing if there are more."""
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+# -- every command ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["speakers"], ["search", "impetus"], ["stats"], ["show", "q1"], ["facts"]],
+)
+def test_every_command_succeeds_on_the_bundled_article(args: list[str]) -> None:
+    """Each command prints something, no escape codes when captured, and exits 0."""
+    result = invoke(*args)
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.stdout.strip()
+    assert ESC not in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example(command: str) -> None:
+    """--help shows an 'Example:' that runs this very command."""
+    result = invoke(command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == EXIT_OK
+    assert "Example:" in result.stdout
+    assert re.search(rf"^\s+cstocli {command}\b", result.stdout, re.MULTILINE)
+
+
+def _documented(command: str) -> bool:
+    return f"cstocli {command}" in README.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="README lacks it yet (lead)"))
+        if c in {"speakers", "stats", "show", "facts"}
+        else c
+        for c in COMMANDS
+    ],
+)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    """Each command appears in README.md as `cstocli <command>`."""
+    assert _documented(command)
+
+
+def test_the_command_list_is_complete() -> None:
+    """COMMANDS above names every command the app registers (so the walks cover all)."""
+    names = {c.name for c in cli.app.registered_commands}
+    assert set(COMMANDS) <= names
+
+
+def test_version() -> None:
+    """--version prints the package version."""
+    result = invoke("--version")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.strip() == f"cstocli {__version__}"
+
+
+def test_mistyped_command_suggests_the_right_one() -> None:
+    """A mistyped 'serch' is a usage error that suggests 'search'."""
+    result = invoke("serch", "impetus")
+    assert result.exit_code == EXIT_USAGE
+    assert "Did you mean 'search'?" in result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_data_option_reads_another_dataset(command: str) -> None:
+    """--data points every command at the fixture article."""
+    args = {"search": ["search", "drills"], "show": ["show", "q1"]}.get(command, [command])
+    result = invoke(*args, "--data", str(FIXTURE), "--json")
+    assert result.exit_code == EXIT_OK, result.output
+    assert "Jane Doe" in result.stdout or "Testville" in result.stdout
+
+
+def test_cstocli_data_environment_variable() -> None:
+    """CSTOCLI_DATA does what --data does."""
+    result = invoke("speakers", "--json", env={"CSTOCLI_DATA": str(FIXTURE)})
+    assert [s["name"] for s in json.loads(result.stdout)] == ["Jane Doe", "Ivan Petrov"]
+
+
+def test_missing_dataset_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """A --data file that does not exist: one stderr line naming it, exit 2."""
+    missing = tmp_path / "nope.json"
+    result = invoke("speakers", "--data", str(missing))
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert str(missing) in one_line(result.stderr)
+
+
+# -- JSON contracts -----------------------------------------------------------------------------
+
+
+def as_json(*args: str) -> Any:
+    """Run a command with --json and parse its stdout."""
+    result = invoke(*args, "--json")
+    assert result.exit_code == EXIT_OK, result.output
+    assert ESC not in result.stdout
+    return json.loads(result.stdout)
+
+
+def test_speakers_json(bundled: Dataset) -> None:
+    """An array with id, name, role, quotes (a count) and words for each speaker."""
+    payload = as_json("speakers")
+    assert [s["id"] for s in payload] == [s.id for s in bundled.speakers]
+    for row in payload:
+        assert {"id", "name", "role", "quotes", "words"} <= row.keys()
+        assert isinstance(row["quotes"], int)
+        assert row["quotes"] == len(bundled.quotes_by(row["id"]))
+
+
+def test_speakers_json_follows_sort() -> None:
+    """--sort words orders the JSON too."""
+    words = [s["words"] for s in as_json("speakers", "--sort", "words")]
+    assert words == sorted(words, reverse=True)
+
+
+def test_search_json(bundled: Dataset) -> None:
+    """Hits carry quote_id, speaker, sentence, text, score, highlights and span, best first."""
+    hits = as_json("search", "security", "--limit", "0")
+    assert hits
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in hits:
+        start, end = hit["span"]
+        assert bundled.source_text[start:end] == hit["sentence"]
+        passage = bundled.passage(hit["quote_id"])
+        assert passage is not None
+        assert hit["text"] == passage.text
+        assert hit["sentence"] in hit["text"]
+        speaker = None if passage.speaker_id is None else bundled.speaker(passage.speaker_id).name
+        assert hit["speaker"] == speaker
+        for a, b in hit["highlights"]:
+            assert hit["sentence"][a:b].casefold() == "security"
+
+
+def test_search_json_marks_narration_with_null_speaker() -> None:
+    """A narration hit has speaker null."""
+    hits = as_json("search", "hundreds of victims")
+    assert hits[0]["speaker"] is None
+    assert hits[0]["quote_id"].startswith("n")
+
+
+def test_stats_json(bundled: Dataset) -> None:
+    """figures: label, numeric value, unit, qualifier (null if none), text and span."""
+    payload = as_json("stats")
+    assert len(payload["figures"]) == len(bundled.figures)
+    for figure in payload["figures"]:
+        assert {"label", "value", "unit", "qualifier", "text", "span"} <= figure.keys()
+        assert isinstance(figure["value"], int | float)
+        start, end = figure["span"]
+        assert bundled.source_text[start:end] == figure["text"]
+    qualifiers = {f["as_written"]: f["qualifier"] for f in payload["figures"]}
+    assert qualifiers["up to 2,000"] == "up to"
+    assert qualifiers["13,000"] is None
+    assert payload["topics"][0]["topic"] == "2017 CSTO exercises"
+    assert [s["name"] for s in payload["speakers"]] == [s.name for s in bundled.speakers]
+
+
+def test_show_json(bundled: Dataset) -> None:
+    """show: the passage with speaker, role, paragraphs (text, span, line) and its lines."""
+    payload = as_json("show", "q3")
+    assert payload["quote_id"] == "q3"
+    assert payload["speaker"] == "Vladimir Makei"
+    assert payload["role"] == "Minister of Foreign Affairs of the Republic of Belarus"
+    for paragraph in payload["paragraphs"]:
+        start, end = paragraph["span"]
+        assert bundled.source_text[start:end] == paragraph["text"]
+    assert payload["lines"] == [23, 25]
+
+
+def test_facts_json(bundled: Dataset) -> None:
+    """facts: the event, member states, and the priority areas and documents adopted."""
+    payload = as_json("facts")
+    assert payload["event"]["city"] == "Minsk"
+    assert len(payload["member_states"]) == 6
+    lists = {item["id"]: item for item in payload["lists"]}
+    assert len(lists["priority-areas"]["items"]) == 5
+    assert len(lists["documents-adopted"]["items"]) == 3
+    for item in lists["documents-adopted"]["items"]:
+        start, end = item["span"]
+        assert bundled.source_text[start:end] == item["text"]
+
+
+# -- search behaviour ---------------------------------------------------------------------------
+
+
+def test_search_limit_cuts_and_says_so_on_stderr() -> None:
+    """--limit 2 prints two hits and 'showing 2 of M' on stderr."""
+    result = invoke("search", "security", "--limit", "2")
+    assert result.exit_code == EXIT_OK
+    assert len(result.stdout.splitlines()) == 2
+    assert re.fullmatch(r"cstocli: showing 2 of \d+ hits.*", one_line(result.stderr))
+
+
+def test_search_limit_zero_shows_all() -> None:
+    """--limit 0 shows every hit and no note."""
+    everything = invoke("search", "security", "--limit", "0")
+    assert everything.stderr == ""
+    assert len(everything.stdout.splitlines()) > 2
+
+
+def test_search_negative_limit_is_a_usage_error() -> None:
+    """--limit -1: exit 2 with a clear message."""
+    result = invoke("search", "security", "--limit", "-1")
+    assert result.exit_code == EXIT_USAGE
+    assert "--limit" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_empty_query_is_a_usage_error(query: str) -> None:
+    """An empty or whitespace-only query: exit 2, a hint, nothing on stdout."""
+    result = invoke("search", query)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert "cstocli search" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "query", ["zzzz", "x" * 10_000, "\x00\x1b[31m\x07", "security " * 2000, "🙂 ́"]
+)
+def test_odd_queries_never_crash(query: str) -> None:
+    """Huge, control-character and emoji queries end in a result or one clear line."""
+    result = CliRunner().invoke(cli.app, ["search", query], env=QUIET_ENV, catch_exceptions=False)
+    assert result.exit_code in {EXIT_OK, EXIT_NO_MATCH}
+    if result.exit_code == EXIT_NO_MATCH:
+        assert result.stdout == ""
+        message = one_line(result.stderr)
+        assert ESC not in message
+        assert len(message) < 200
+
+
+def test_nothing_matched_exits_1_with_a_hint() -> None:
+    """No hits: exit 1, empty stdout, one hint line on stderr."""
+    result = invoke("search", "zzzz")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert result.stdout == ""
+    assert "no matches for 'zzzz'" in one_line(result.stderr)
+
+
+def test_common_words_alone_explain_themselves() -> None:
+    """'the' alone matches nothing, and the hint says why."""
+    result = invoke("search", "the")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert "too common" in one_line(result.stderr)
+
+
+def test_speaker_filter_is_fuzzy() -> None:
+    """--speaker lukashenka (a transliteration) keeps only Lukashenko's hits."""
+    hits = as_json("search", "security", "--speaker", "lukashenka", "--limit", "0")
+    assert hits
+    assert {h["speaker"] for h in hits} == {"Alexander Lukashenko"}
+
+
+def test_unknown_speaker_suggests_names() -> None:
+    """An unknown speaker: exit 2 and the closest names on one line."""
+    result = invoke("search", "security", "--speaker", "Nazarbaef Bob")
+    assert result.exit_code == EXIT_USAGE
+    assert "did you mean" in one_line(result.stderr)
+    assert "Nursultan Nazarbayev" in result.stderr
+
+
+def test_speaker_filter_with_no_hits_exits_1() -> None:
+    """Syria --speaker nazarbayev: no hits, exit 1, the hint names the speaker."""
+    result = invoke("search", "Syria", "--speaker", "nazarbayev")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert "Nursultan Nazarbayev" in one_line(result.stderr)
+
+
+def test_piped_search_is_one_hit_per_line_with_tabs() -> None:
+    """Plain output: quote id, speaker, sentence separated by tabs, one hit per line."""
+    result = invoke("search", "security", "--limit", "0", "--context")
+    for line in result.stdout.splitlines():
+        quote_id, speaker, text = line.split("\t")
+        assert re.fullmatch(r"[qn]\d+", quote_id)
+        assert speaker
+        assert "security" in text.casefold()
+
+
+def test_bracketed_quote_prints_exactly() -> None:
+    """A quote containing [bold] and [the president] prints verbatim, in colour too."""
+    sentence = "Markup such as [bold] and [the president] must print exactly as written."
+    for color in ("never", "always"):
+        result = invoke("search", "markup", "--data", str(FIXTURE), "--color", color)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+        assert sentence in plain
+    shown = invoke("show", "q1", "--data", str(FIXTURE))
+    assert sentence in shown.stdout
+    facts = invoke("facts", "--data", str(FIXTURE))
+    assert "[security]" in facts.stdout
+
+
+def test_emoji_codes_and_curly_quotes_are_not_interpreted() -> None:
+    """':smile:' stays text and typographic quotes survive."""
+    result = invoke("show", "q2", "--data", str(FIXTURE))
+    assert "\u00c9mile\u2019s \u201csmart quotes\u201d stay: :smile: too." in result.stdout
+
+
+def test_color_always_styles_piped_output() -> None:
+    """--color always emits escape codes even into a pipe; never emits none."""
+    assert ESC in invoke("speakers", "--color", "always").stdout
+    assert ESC not in invoke("speakers", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_force_color_turns_colour_on() -> None:
+    """FORCE_COLOR colours output that is not a terminal; NO_COLOR beats it."""
+    assert ESC in invoke("stats", env={"FORCE_COLOR": "1"}).stdout
+    assert ESC not in invoke("stats", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+# -- show ---------------------------------------------------------------------------------------
+
+
+def test_show_prints_speaker_role_and_lines() -> None:
+    """The q5 quote names Khachaturov, his role and the source lines."""
+    result = invoke("show", "q5")
+    assert "Yuri Khachaturov" in result.stdout
+    assert "Secretary General of the CSTO" in result.stdout
+    assert "lines 31-37" in result.stdout
+
+
+def test_show_unknown_id_is_a_clear_error() -> None:
+    """An unknown id: exit 2 and one line listing the valid ids."""
+    result = invoke("show", "q42")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert "q1-q5" in one_line(result.stderr)
+
+
+# -- completion ---------------------------------------------------------------------------------
+
+
+def _context(data: Path | None) -> typer.Context:
+    command = typer.main.get_command(cli.app)
+    context = typer.Context(command)
+    context.params["data"] = data
+    return context
+
+
+def test_complete_speaker_offers_ids_then_name_words() -> None:
+    """Nothing typed: speaker ids; 'luk': the surname spellings that start so."""
+    every = cli.complete_speaker(_context(None), "")
+    assert ("alexander-lukashenko", "Alexander Lukashenko") in every
+    typed = dict(cli.complete_speaker(_context(None), "luk"))
+    assert typed.keys() == {"lukashenko", "lukashenka"}
+    assert dict(cli.complete_speaker(_context(FIXTURE), "Iv")) == {"Ivan": "Ivan Petrov"}
+
+
+def test_complete_speaker_survives_a_broken_dataset(tmp_path: Path) -> None:
+    """A bad --data during completion offers nothing instead of failing."""
+    assert cli.complete_speaker(_context(tmp_path / "missing.json"), "a") == []
+
+
+def test_shell_completion_completes_speakers() -> None:
+    """The bash completion protocol returns speaker names after --speaker."""
+    result = process(
+        "search",
+        "x",
+        "--speaker",
+        "naz",
+        _CSTOCLI_COMPLETE="complete_bash",
+        COMP_WORDS="cstocli search x --speaker naz",
+        COMP_CWORD="4",
+    )
+    assert result.returncode == 0
+    assert set(result.stdout.split()) == {"nazarbayev", "nazarbaev"}
+
+
+def test_show_completion_prints_a_script() -> None:
+    """--show-completion (what --install-completion installs) prints a shell script."""
+    result = process("--show-completion", "bash")
+    assert result.returncode == 0
+    assert "_CSTOCLI_COMPLETE" in result.stdout
+    assert "--install-completion" in invoke("--help").stdout
+
+
+# -- entry points -------------------------------------------------------------------------------
+
+
+def test_run_returns_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    """run(argv) returns 0, 1 and 2 rather than exiting."""
+    assert cli.run(["speakers", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)
+    assert cli.run(["search", "zzzz"]) == EXIT_NO_MATCH
+    assert cli.run(["serch"]) == EXIT_USAGE
+    assert cli.run(["show", "q99"]) == EXIT_USAGE
+
+
+def test_run_builds_the_same_command_lean_or_full(capsys: pytest.CaptureFixture[str]) -> None:
+    """Building only the invoked command changes nothing the user sees."""
+    cli.run(["search", "--help"])
+    lean = capsys.readouterr().out
+    command = typer.main.get_command(cli.app)
+    with pytest.raises(SystemExit):
+        command.main(["search", "--help"], prog_name="cstocli")
+    assert capsys.readouterr().out == lean
+
+
+def test_main_exits_with_the_code() -> None:
+    """main() raises SystemExit with run()'s code (python -m cstocli relies on it)."""
+    with pytest.raises(SystemExit) as done:
+        cli.main(["show", "q99"])
+    assert done.value.code == EXIT_USAGE
+
+
+# -- real processes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["speakers"], 0),
+        (["stats"], 0),
+        (["facts"], 0),
+        (["show", "n2"], 0),
+        (["search", "impetus"], 0),
+        (["search", "zzzz"], 1),
+        (["show", "q0"], 2),
+        (["speakers", "--data", "/nonexistent/x.json"], 2),
+        (["serch"], 2),
+    ],
+)
+def test_piped_process_exit_codes_and_no_escapes(args: list[str], code: int) -> None:
+    """A real piped run: the documented exit code, no escape codes, no traceback."""
+    result = process(*args)
+    assert result.returncode == code, result.stderr
+    assert ESC not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_piped_output_is_not_wrapped_at_80_columns(bundled: Dataset) -> None:
+    """A long sentence stays on one line when piped."""
+    result = process("search", "convinced")
+    longest = max(len(line) for line in result.stdout.splitlines())
+    assert longest > 120
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_columns_40_stays_within_40(bundled: Dataset) -> None:
+    """COLUMNS=40: tables become records no wider than 40, names intact."""
+    for command in ("speakers", "stats", "facts"):
+        result = process(command, COLUMNS="40")
+        assert result.returncode == 0
+        assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 40
+    assert "Minister of Foreign Affairs" in process("speakers", COLUMNS="40").stdout
+
+
+def test_ascii_output_encoding_degrades_instead_of_crashing() -> None:
+    """PYTHONIOENCODING=ascii: '?' for what ASCII cannot show; JSON escapes it exactly."""
+    shown = process("show", "q2", "--data", str(FIXTURE), PYTHONIOENCODING="ascii")
+    assert shown.returncode == 0, shown.stderr
+    assert "?mile?s ?smart quotes?" in shown.stdout
+    as_json = process("show", "q2", "--json", "--data", str(FIXTURE), PYTHONIOENCODING="ascii")
+    assert as_json.returncode == 0
+    assert "\u00c9mile\u2019s" in json.loads(as_json.stdout)["text"]
+    stats = process("stats", PYTHONIOENCODING="ascii")
+    assert stats.returncode == 0, stats.stderr
+
+
+def test_broken_pipe_ends_quietly() -> None:
+    """The reader goes away (like `| head -0`): no traceback, no complaint, exit 0."""
+    argv = [sys.executable, "-m", "cstocli", "search", "security", "--limit", "0", "--context"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None
+        assert child.stderr is not None
+        child.stdout.close()  # before the child writes: its first write hits a closed pipe
+        errors = child.stderr.read().decode()
+        assert child.wait() == 0
+    assert errors == ""
+
+
+def test_head_one_reads_the_first_hit() -> None:
+    """`| head -1` style: the first line is the best hit and the child ends cleanly."""
+    argv = [sys.executable, "-m", "cstocli", "search", "security", "--limit", "0"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        assert child.stderr is not None
+        first = child.stdout.readline()
+        child.stdout.close()
+        errors = child.stderr.read()
+        assert child.wait() == 0
+    assert first.count("\t") == 2
+    assert "Traceback" not in errors
