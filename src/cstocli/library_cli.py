@@ -1,0 +1,383 @@
+"""The library commands: ``cstocli import FILE...`` and ``cstocli library list|show|remove|export``.
+
+Each command parses its options, asks ``cstocli.library`` (and the importer) for plain
+data and writes it: JSON through ``output.write``, otherwise plain lines. The heavy
+modules (sqlite3, the importer) are imported inside the commands, so registering these
+commands costs the other commands nothing at start-up.
+
+Errors are ``CstocliError``s; ``cli`` turns each into one stderr line and exit code 2.
+A batch import reports every file, then exits 2 if any file was refused.
+"""
+
+# ruff: noqa: D412 - Typer needs the blank line after "Example:" to keep the example on its own line.
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from cstocli.errors import EXIT_USAGE, CstocliError
+
+if TYPE_CHECKING:
+    from cstocli.corrections import Corrections
+    from cstocli.importer import ImportResult
+    from cstocli.library import ArticleSummary, Library
+    from cstocli.model import Dataset
+
+LibraryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--library",
+        envvar="CSTOCLI_LIBRARY",
+        help="The library file (default: library.sqlite3 in your user data folder).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+_T = TypeVar("_T")
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+library_app = typer.Typer(
+    name="library",
+    help="List, show, remove and export the articles you imported.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``import`` and the ``library`` group to the cstocli app (cli.py calls this)."""
+    app.command("import")(import_articles)
+    app.add_typer(library_app, name="library")
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file of an import batch."""
+
+    file: str
+    """The path as given on the command line."""
+    status: str
+    """``imported``, ``unchanged`` (same content already stored), ``reviewed`` or ``failed``."""
+    article: ArticleSummary | None = None
+    """The stored article (None when the file failed or was only reviewed)."""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """What the importer could not decide for sure: (line, message)."""
+    error: str | None = None
+    """Why the file was refused."""
+    review: list[dict[str, Any]] | None = None
+    """With ``--review``: how the article was split, block by block."""
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the ``import --json`` object for this file (stable keys)."""
+        a = self.article
+        payload = {
+            "file": self.file,
+            "status": self.status,
+            "id": a.id if a else None,
+            "title": a.title if a else None,
+            "speakers": a.speakers if a else None,
+            "quotes": a.quotes if a else None,
+            "figures": a.figures if a else None,
+            "warnings": [{"line": line, "message": message} for line, message in self.warnings],
+            "error": self.error,
+        }
+        if self.review is not None:
+            payload["review"] = self.review
+        return payload
+
+
+def import_articles(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Plain-text articles, or dataset .json files (corrected exports).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            metavar="FILE",
+            dir_okay=False,
+            show_default=False,
+            help="Apply this corrections JSON on top of the import (see the README).",
+        ),
+    ] = None,
+    review: Annotated[
+        bool,
+        typer.Option("--review", help="Show how each article splits into blocks; store nothing."),
+    ] = False,
+    library_path: LibraryOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import articles into your library, one transaction per file.
+
+    A text file is parsed into speakers, quotes and figures; a .json dataset (one written
+    by `library export` and corrected by hand) is validated again and replaces the stored
+    article of the same source text, as does a text imported with --corrections. The
+    same content twice is stored once. A file that cannot be used is refused with its
+    name (and line); the others still go in; the exit code is then 2.
+
+    Example:
+
+        cstocli import briefing.txt interview.txt
+    """
+    from cstocli.library import open_library  # noqa: PLC0415  # lazy: see module docstring
+
+    fixes = None
+    if corrections is not None:
+        from cstocli.corrections import load_corrections  # noqa: PLC0415  # lazy
+
+        fixes = load_corrections(corrections)
+    outcomes: list[FileOutcome] = []
+    if review:
+        outcomes = [_review_one(path, fixes) for path in files]
+    else:
+        with open_library(library_path) as lib:
+            outcomes = [_import_one(lib, path, fixes) for path in files]
+    if as_json:
+        _write_json([o.as_json() for o in outcomes])
+    else:
+        _print_outcomes(outcomes)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
+    """Read one article file and import it (with the corrections, when given)."""
+    from cstocli.importer import import_article, read_article  # noqa: PLC0415  # lazy
+
+    source = read_article(path)
+    if fixes is None:
+        return import_article(source, file_name=path.name)
+    from cstocli.corrections import apply_corrections  # noqa: PLC0415  # lazy
+
+    return apply_corrections(source, fixes, file_name=path.name)
+
+
+def _import_one(lib: Library, path: Path, fixes: Corrections | None) -> FileOutcome:
+    """Parse and store one file; a refused file becomes a ``failed`` outcome."""
+    warnings: list[tuple[int, str]] = []
+    try:
+        if path.suffix.lower() == ".json":
+            from cstocli.dataset import load  # noqa: PLC0415  # lazy: see module docstring
+
+            stored = lib.replace(load(path))
+        else:
+            result = _parse(path, fixes)
+            warnings = [(w.line, w.message) for w in result.warnings]
+            # Corrections change what the same text means: they replace, not skip.
+            store = lib.store if fixes is None else lib.replace
+            stored = store(result.dataset)
+    except CstocliError as error:
+        return FileOutcome(str(path), "failed", error=str(error))
+    status = "imported" if stored.added else "unchanged"
+    return FileOutcome(str(path), status, lib.summary(stored.id), warnings)
+
+
+def _review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
+    """Parse one file and lay out its split, storing nothing."""
+    from cstocli.review import review  # noqa: PLC0415  # lazy: see module docstring
+
+    try:
+        result = _parse(path, fixes)
+    except CstocliError as error:
+        return FileOutcome(str(path), "failed", error=str(error))
+    rows = [dataclasses.asdict(row) for row in review(result.dataset, result.warnings)]
+    warnings = [(w.line, w.message) for w in result.warnings]
+    return FileOutcome(str(path), "reviewed", warnings=warnings, review=rows)
+
+
+def _print_outcomes(outcomes: list[FileOutcome]) -> None:
+    """Print one line per stored file on stdout; warnings and refusals on stderr."""
+    for o in outcomes:
+        if o.article is not None:
+            a = o.article
+            print(
+                f"{o.status}\t{a.id}\t{o.file}\t{a.speakers} speakers, {a.quotes} quotes,"
+                f" {a.figures} figures"
+            )
+        for row in o.review or []:
+            who = row["speaker"] or "(narration)"
+            lines = f"{row['first_line']}-{row['last_line']}"
+            print(f"{o.file}:{lines}\t{row['passage_id']}\t{who}\t{row['first_words']}")
+            for warning in row["warnings"]:
+                print(f"\t\twarning: {warning}")
+        for line, message in o.warnings:
+            print(f"cstocli: warning: {o.file}: line {line}: {message}", file=sys.stderr)
+        if o.error is not None:
+            print(f"cstocli: {o.error}", file=sys.stderr)
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed and len(outcomes) > 1:
+        stored = len(outcomes) - len(failed)
+        print(
+            f"cstocli: {stored} of {len(outcomes)} files went in; not imported:"
+            f" {', '.join(o.file for o in failed)}",
+            file=sys.stderr,
+        )
+
+
+@library_app.command("list")
+def list_articles(library_path: LibraryOption = None, as_json: JsonOption = False) -> None:
+    """List the articles in your library, oldest import first.
+
+    Example:
+
+        cstocli library list --json
+    """
+    no_articles: list[ArticleSummary] = []
+    summaries = _read(library_path, lambda lib: lib.summaries(), missing=no_articles)
+    if as_json:
+        _write_json([_summary_json(s) for s in summaries])
+        return
+    if not summaries:
+        print(
+            "cstocli: the library is empty; add articles with: cstocli import FILE", file=sys.stderr
+        )
+        return
+    rows = [("ID", "SPEAKERS", "QUOTES", "FIGURES", "TITLE")]
+    rows += [(s.id, str(s.speakers), str(s.quotes), str(s.figures), s.title) for s in summaries]
+    _print_columns(rows)
+
+
+@library_app.command("show")
+def show_article(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+    library_path: LibraryOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored article: its source, event and speakers.
+
+    Example:
+
+        cstocli library show csto-minsk-2017
+    """
+
+    def read(lib: Library) -> tuple[ArticleSummary, Dataset]:
+        return lib.summary(article_id), lib.get(article_id)
+
+    summary, ds = _read(library_path, read)
+    from cstocli import output, queries  # noqa: PLC0415  # lazy: see module docstring
+
+    speakers = queries.speaker_summaries(ds)
+    if as_json:
+        _write_json(
+            {
+                **_summary_json(summary),
+                "event": output.event(ds.event),
+                "speakers": output.speakers(speakers),
+            }
+        )
+        return
+    print(f"{summary.id}: {summary.title}")
+    print(f"  file {summary.file}, imported {summary.imported_at}, sha256 {summary.sha256}")
+    if ds.event is not None:
+        details = [x for x in (ds.event.city, ds.event.country, ds.event.date) if x]
+        print(f"  event: {ds.event.name}" + (f" ({', '.join(details)})" if details else ""))
+    print(f"  {summary.quotes} quotes, {summary.figures} figures, {summary.sentences} sentences")
+    for s in speakers:
+        role = f", {s.speaker.role}" if s.speaker.role else ""
+        print(f"  {s.speaker.name}{role}: {s.quotes} quotes, {s.words} words")
+
+
+@library_app.command("remove")
+def remove_articles(
+    article_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Articles to remove.")],
+    library_path: LibraryOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove articles from your library (all of them, or none if one id is unknown).
+
+    Example:
+
+        cstocli library remove csto-minsk-2017
+    """
+    from cstocli.library import open_library  # noqa: PLC0415  # lazy: see module docstring
+
+    with open_library(library_path, create=False) as lib:
+        lib.remove(article_ids)
+    if as_json:
+        _write_json({"removed": article_ids})
+    else:
+        for article_id in article_ids:
+            print(f"removed\t{article_id}")
+
+
+@library_app.command("export")
+def export_article(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+    output_dir: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Folder to write into.", file_okay=False),
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    library_path: LibraryOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write an article as a dataset: ID.json and its source text beside it.
+
+    The files load with --data, and a corrected ID.json goes back in with `cstocli import`.
+
+    Example:
+
+        cstocli library export csto-minsk-2017 -o corrections/
+    """
+    from cstocli.library import export  # noqa: PLC0415  # lazy: see module docstring
+
+    ds = _read(library_path, lambda lib: lib.get(article_id))
+    dataset_file, source_file = export(ds, output_dir, overwrite=force)
+    if as_json:
+        _write_json({"id": ds.id, "dataset": str(dataset_file), "source": str(source_file)})
+    else:
+        print(dataset_file)
+        print(source_file)
+
+
+def _read(
+    library_path: Path | None, query: Callable[[Library], _T], *, missing: _T | None = None
+) -> _T:
+    """Run ``query(lib)`` on the library without creating it; ``missing`` if there is none."""
+    from cstocli.library import default_path, open_library  # noqa: PLC0415  # lazy
+
+    path = library_path if library_path is not None else default_path()
+    if missing is not None and not path.exists():
+        return missing
+    with open_library(path, create=False) as lib:
+        return query(lib)
+
+
+def _summary_json(s: ArticleSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "file": s.file,
+        "sha256": s.sha256,
+        "imported_at": s.imported_at,
+        "speakers": s.speakers,
+        "quotes": s.quotes,
+        "figures": s.figures,
+        "sentences": s.sentences,
+    }
+
+
+def _write_json(payload: Any) -> None:
+    from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+    output.write(payload, sys.stdout)
+
+
+def _print_columns(rows: list[tuple[str, str, str, str, str]]) -> None:
+    """Print rows as left-aligned columns; the last column is never padded."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]))
