@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import typer
+from typer import _click as click
+from typer.core import TyperGroup
 from typer.testing import CliRunner, Result
 
 from cstocli import __version__, cli
@@ -73,22 +75,47 @@ def test_every_command_help_has_an_example(command: str) -> None:
     assert re.search(rf"^\s+cstocli {command}\b", result.stdout, re.MULTILINE)
 
 
-def _documented(command: str) -> bool:
-    return f"cstocli {command}" in README.read_text(encoding="utf-8")
+def _all_command_paths() -> list[list[str]]:
+    """Every command path the app has, groups walked: ["speakers"], ["library", "list"]..."""
+    paths: list[list[str]] = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        if isinstance(command, TyperGroup):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+        else:
+            paths.append(path)
+
+    walk(typer.main.get_command(cli.app), [])
+    return paths
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="README lacks it yet (lead)"))
-        if c in {"speakers", "stats", "show", "facts"}
-        else c
-        for c in COMMANDS
-    ],
-)
+def test_walk_every_command_help_has_an_example() -> None:
+    """All commands, including groups' subcommands, show an 'Example:' in their --help."""
+    paths = _all_command_paths()
+    assert all([c] in paths for c in COMMANDS)
+    for path in paths:
+        result = invoke(*path, "--help", env={"COLUMNS": "200"})
+        assert result.exit_code == EXIT_OK, path
+        assert "Example:" in result.stdout, path
+        assert f"cstocli {' '.join(path)}" in result.stdout, path
+
+
+NOT_YET_IN_README = {"speakers", "stats", "show", "facts", "import", "library"}
+"""Commands README.md does not show yet: the lead writes the README (see the CLI report)."""
+
+
+def _readme_param(path: list[str]) -> Any:
+    name = " ".join(path)
+    if path[0] in NOT_YET_IN_README:
+        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not in README yet"))
+    return name
+
+
+@pytest.mark.parametrize("command", [_readme_param(p) for p in _all_command_paths()])
 def test_every_command_is_in_the_readme(command: str) -> None:
-    """Each command appears in README.md as `cstocli <command>`."""
-    assert _documented(command)
+    """Each command, subcommands included, appears in README.md as `cstocli <command>`."""
+    assert f"cstocli {command}" in README.read_text(encoding="utf-8")
 
 
 def test_the_command_list_is_complete() -> None:

@@ -19,7 +19,7 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 from typer.core import TyperGroup
 
-from cstocli import __version__
+from cstocli import __version__, library_cli
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
 
 if TYPE_CHECKING:
@@ -320,6 +320,11 @@ def facts_command(
     from cstocli import render
 
     return _print(render.facts_view(dataset), color)
+
+
+# The library commands (import, library ...) live in their own module; registering them
+# only imports that module (~1 ms), their heavy dependencies load when they run.
+library_cli.register(app)
 
 
 # -- shared steps ------------------------------------------------------------------------------
