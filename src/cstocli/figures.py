@@ -58,8 +58,8 @@ _STOP_WORDS = frozenset(
     each every all both per while when where during since until after before about over under
     up down out took take takes taken made make makes came come comes went go goes met meet
     said say says gave give gives got get gets held hold holds left leave leaves there here
-    again already still just more most less least them they we he she i you us our their his
-    her my your
+    again already still just more most less least them they we he she i you us our ours their
+    theirs his her hers my mine your yours
     """.split()  # noqa: SIM905 -- a long word list reads best as prose
 )
 

@@ -105,6 +105,7 @@ def import_article(
         )
     speakers, ids = roster.speakers(used)
     passages = _passages(text, blocks, ids)
+    figures, unitless = _figures(text, passages)
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem) or "article",
         source=Source(
@@ -117,9 +118,9 @@ def import_article(
         event=None,
         speakers=speakers,
         passages=passages,
-        figures=_figures(text, passages),
+        figures=figures,
     )
-    everything = [*warnings, *skipped, *roster.warnings, *decided]
+    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless]
     return ImportResult(dataset, tuple(sorted(everything, key=lambda w: w.line)), wrapped)
 
 
@@ -155,19 +156,30 @@ def _passages(text: str, blocks: list[Block], ids: dict[int, str]) -> tuple[Pass
     return tuple(passages)
 
 
-def _figures(text: str, passages: tuple[Passage, ...]) -> tuple[Figure, ...]:
-    """Every figure in the passages' paragraphs, numbered ``f1``.. in source order."""
+def _figures(
+    text: str, passages: tuple[Passage, ...]
+) -> tuple[tuple[Figure, ...], list[ImportWarning]]:
+    """Every figure with a unit in the passages' paragraphs, numbered ``f1``.. in order.
+
+    A number with nothing countable after it ("we expect 12 more") says too little to be a
+    figure on its own; it is left out with a warning, and a correction can add it.
+    """
     figures: list[Figure] = []
+    skipped: list[ImportWarning] = []
     for passage in passages:
         for paragraph in passage.paragraphs:
             for phrase in find_figures(text, *paragraph.span):
-                unit = phrase.unit
+                if not phrase.unit:
+                    line = text.count("\n", 0, phrase.span[0]) + 1
+                    message = f"number {phrase.text!r} has no unit after it; not kept as a figure"
+                    skipped.append(ImportWarning(line, message))
+                    continue
                 figures.append(
                     Figure(
                         id=f"f{len(figures) + 1}",
-                        label=unit[:1].upper() + unit[1:] if unit else phrase.as_written,
+                        label=phrase.unit[:1].upper() + phrase.unit[1:],
                         value=phrase.value,
-                        unit=unit,
+                        unit=phrase.unit,
                         qualifier=phrase.qualifier,
                         text=phrase.text,
                         span=phrase.span,
@@ -176,4 +188,4 @@ def _figures(text: str, passages: tuple[Passage, ...]) -> tuple[Figure, ...]:
                         as_written=phrase.as_written,
                     )
                 )
-    return tuple(figures)
+    return tuple(figures), skipped
