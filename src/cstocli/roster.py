@@ -102,6 +102,7 @@ class Roster:
             and not label.role_first
             and len(label.name.split()) > len(entry.name.split())
         ):
+            entry.role = _role_without(entry.role, label.name)
             entry.name, entry.guessed = label.name, False
         entry.forms.append(label.name)
         if label.role is not None and entry.role is None:
@@ -121,6 +122,17 @@ def _kinship_any(name: str, entry: _Entry) -> str | None:
         if kind in kinds:
             return kind
     return None
+
+
+def _role_without(role: str | None, name: str) -> str | None:
+    """A guessed role minus the start of the fuller name ("President Recep" -> "President")."""
+    if role is None:
+        return None
+    words, names = role.split(), name.split()
+    for size in range(min(len(words), len(names)), 0, -1):
+        if words[-size:] == names[:size]:
+            return " ".join(words[:-size]) or None
+    return role
 
 
 def _aliases(entry: _Entry) -> tuple[str, ...]:
