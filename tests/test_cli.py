@@ -86,7 +86,7 @@ def _all_command_paths() -> list[list[str]]:
         else:
             paths.append(path)
 
-    walk(typer.main.get_command(cli.app), [])
+    walk(typer.main.get_command(cli.full_app()), [])
     return paths
 
 

@@ -26,11 +26,12 @@ def bracket() -> Dataset:
         ("Nagorno-Karabakh conflict", 2),
         ("13,000 people, up to 2,000 units", 6),
         ("Fourth: joint reaction.", 3),
+        ("closest states in this world - this is", 7),
         ("", 0),
     ],
 )
 def test_count_words_counts_as_a_reader_does(text: str, expected: int) -> None:
-    """Apostrophes, hyphens and thousands separators do not split a word."""
+    """Apostrophes, hyphens and thousands separators do not split a word; a lone dash is none."""
     assert queries.count_words(text) == expected
 
 

@@ -19,7 +19,7 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 from typer.core import TyperGroup
 
-from cstocli import __version__, library_cli
+from cstocli import __version__
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
 
 if TYPE_CHECKING:
@@ -322,9 +322,17 @@ def facts_command(
     return _print(render.facts_view(dataset), color)
 
 
-# The library commands (import, library ...) live in their own module; registering them
-# only imports that module (~1 ms), their heavy dependencies load when they run.
-library_cli.register(app)
+def full_app() -> typer.Typer:
+    """The app with every command, the library ones (import, library ...) included.
+
+    They are registered on first need, so that ``speakers`` and friends do not pay for
+    importing their module (~1 ms of start-up).
+    """
+    if not any(c.name == "import" for c in app.registered_commands):
+        from cstocli import library_cli
+
+        library_cli.register(app)
+    return app
 
 
 # -- shared steps ------------------------------------------------------------------------------
@@ -418,7 +426,7 @@ def _command_for(argv: Sequence[str]) -> click.Command:
     name = next((arg for arg in argv if not arg.startswith("-")), None)
     chosen = [c for c in app.registered_commands if c.name == name]
     if not chosen or any(key.startswith("_CSTOCLI_COMPLETE") for key in os.environ):
-        return typer.main.get_command(app)
+        return typer.main.get_command(full_app())
     lean = _new_app()
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen

@@ -113,10 +113,13 @@ NARROW = 60
 
 
 class Records:
-    """A table that turns into stacked records on a narrow console.
+    """A table that fits its width: aligned columns, a wrapping table, or stacked records.
 
-    Each record is its first cell in bold, then the other cells, labelled, indented:
-    words are never broken mid-word the way a squeezed five-column table breaks them.
+    When every row fits on one line (a pipe, a wide terminal) the columns are simply
+    aligned, which is also several times cheaper than Rich's Table. When they do not, a
+    Rich Table wraps the cells; below ``NARROW`` columns each row becomes a record (its
+    first cell in bold, then the others labelled and indented), so words are never
+    broken mid-word the way a squeezed five-column table breaks them.
     """
 
     def __init__(
@@ -126,18 +129,48 @@ class Records:
         self.rows = [tuple(row) for row in rows]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= NARROW:
+        widths = [
+            max(len(title), *(row[i].cell_len for row in self.rows))
+            for i, (title, _) in enumerate(self.columns)
+        ]
+        single_lines = not any("\n" in cell.plain for row in self.rows for cell in row)
+        if single_lines and sum(widths) + _GAP * (len(widths) - 1) <= options.max_width:
+            yield from self._aligned(widths, ascii_only=options.ascii_only)
+        elif options.max_width >= NARROW:
             yield self._table()
-            return
+        else:
+            yield from self._records()
+
+    def _aligned(self, widths: list[int], *, ascii_only: bool) -> Iterator[Text]:
+        titles = [Text.assemble((title, "bold")) for title, _ in self.columns]
+        yield self._line(titles, widths)
+        yield Text(("-" if ascii_only else "\u2500") * (sum(widths) + _GAP * (len(widths) - 1)))
+        for first, *rest in self.rows:
+            bold = first.copy()
+            bold.stylize("bold")
+            yield self._line([bold, *rest], widths)
+
+    def _line(self, cells: Sequence[Text], widths: list[int]) -> Text:
+        line = Text()
+        for index, (cell, width, (_, justify)) in enumerate(
+            zip(cells, widths, self.columns, strict=True)
+        ):
+            padding = " " * (width - cell.cell_len)
+            if index:
+                line.append(" " * _GAP)
+            line.append_text(Text(padding) + cell if justify == "right" else cell + padding)
+        line.rstrip()
+        return line
+
+    def _records(self) -> Iterator[RenderableType]:
         for number, (first, *rest) in enumerate(self.rows):
             if number:
                 yield Text("")
             yield Text.assemble(first, style="bold")
             for (title, _), cell in zip(self.columns[1:], rest, strict=True):
                 if cell.plain:
-                    yield Padding(
-                        Text.assemble((f"{title}: ", _DIM), cell), (0, 0, 0, 2), expand=False
-                    )
+                    label = Text.assemble((f"{title}: ", _DIM), cell)
+                    yield Padding(label, (0, 0, 0, 2), expand=False)
 
     def _table(self) -> Table:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
@@ -146,6 +179,10 @@ class Records:
         for row in self.rows:
             table.add_row(*row)
         return table
+
+
+_GAP = 3
+"""Spaces between aligned columns."""
 
 
 # -- speakers -------------------------------------------------------------------------------
