@@ -13,6 +13,7 @@ for narration, in source order, one narration passage per narration paragraph.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -32,7 +33,8 @@ __all__ = [
     "read_article",
 ]
 
-_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class ArticleError(DatasetError):
@@ -128,9 +130,10 @@ def _check_text(text: str, file: str) -> None:
     """Refuse text that is empty or holds control characters (a binary file)."""
     if not text.strip():
         raise ArticleError(file, None, "file is empty, expected an article")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if any(char in _CONTROL for char in line):
-            raise ArticleError(file, number, "control characters: a binary file, not an article")
+    found = _CONTROL.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ArticleError(file, line, "control characters: a binary file, not an article")
 
 
 def _passages(text: str, blocks: list[Block], ids: dict[int, str]) -> tuple[Passage, ...]:

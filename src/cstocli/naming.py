@@ -11,6 +11,7 @@ at least 75, or the same initial when one is an initial). "Lukashenka" meets "Lu
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -34,6 +35,7 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[^\W_]+", folded))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few labels are compared over and over
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a name, honorifics dropped: what comparisons look at."""
     folded = _strip_accents(name).casefold().replace("\u2019", "'")
