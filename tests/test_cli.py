@@ -555,3 +555,47 @@ def test_head_one_reads_the_first_hit() -> None:
         assert child.wait() == 0
     assert first.count("\t") == 2
     assert "Traceback" not in errors
+
+
+def run_in_terminal(*args: str, **env: str) -> str:
+    """Run ``python -m cstocli`` attached to a 100-column pseudo-terminal; return its output."""
+    pty = pytest.importorskip("pty")
+    import fcntl  # noqa: PLC0415 - POSIX only, like pty
+    import struct  # noqa: PLC0415
+    import termios  # noqa: PLC0415
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    clean = {k: v for k, v in os.environ.items() if k not in QUIET_ENV}
+    with subprocess.Popen(
+        [sys.executable, "-m", "cstocli", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**clean, "TERM": "xterm-256color", **env},
+    ) as child:
+        os.close(slave)
+        chunks = []
+        try:
+            while chunk := os.read(master, 65536):
+                chunks.append(chunk)
+        except OSError:  # EIO: the child closed the terminal
+            pass
+        assert child.wait() == 0
+    os.close(master)
+    return b"".join(chunks).decode()
+
+
+def test_terminal_output_is_coloured_and_fits_the_width() -> None:
+    """At a terminal: colour by default, hits as blocks, lines within the terminal's width."""
+    out = run_in_terminal("search", "security", "--limit", "3")
+    assert "\x1b[1;33m" in out  # the matched words are highlighted
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "\t" not in plain  # blocks, not the piped one-line form
+    assert max(len(line) for line in plain.splitlines()) <= 100
+
+
+def test_no_color_at_a_terminal() -> None:
+    """NO_COLOR (non-empty) or TERM=dumb at a terminal: no escape codes at all."""
+    assert ESC not in run_in_terminal("stats", NO_COLOR="1")
+    assert ESC not in run_in_terminal("speakers", TERM="dumb")
