@@ -23,12 +23,12 @@ def test_repeated_headline_past_furniture() -> None:
 
 
 def test_article_opening_with_a_label_has_no_headline() -> None:
-    """A first line that is a label is body, and a warning says there is no headline."""
-    text = "Ann Lee:\nHello.\n"
+    """A first line that is a label is body and stands in as title, with a warning."""
+    text = "\nAnn Lee:\nHello.\n"
     headline, warnings = find_headline(split_lines(text))
-    assert headline.title.text == ""
-    assert headline.body_start == 0
-    assert warnings == [ImportWarning(1, "no headline: the article opens with a label")]
+    assert headline.title.text == "Ann Lee:"
+    assert headline.body_start == 1
+    assert [(w.line, w.message[:12]) for w in warnings] == [(2, "no headline:")]
 
 
 def test_wrapped_lines_join_into_one_paragraph() -> None:
@@ -58,3 +58,8 @@ def test_paragraph_text_is_trimmed_of_no_break_space() -> None:
     assert paragraph is not None
     assert paragraph.text == "In the capital."
     assert text[paragraph.span[0] : paragraph.span[1]] == paragraph.text
+
+
+def test_warning_prints_with_its_line() -> None:
+    """A warning reads as "line N: message", as the CLI shows it."""
+    assert str(ImportWarning(7, "skipped")) == "line 7: skipped"

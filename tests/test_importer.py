@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cstocli.dataset import dataset_from_json, dataset_to_json
 from cstocli.errors import DatasetError
@@ -294,3 +296,36 @@ def test_read_article_returns_text_verbatim(tmp_path: Path) -> None:
     path = tmp_path / "ok.txt"
     path.write_bytes("T\r\n\r\n\u0141ukasz Nowak:\r\nCze\u015b\u0107.\r\n".encode())
     assert read_article(path) == "T\r\n\r\n\u0141ukasz Nowak:\r\nCze\u015b\u0107.\r\n"
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "Ann Lee:",
+        "Ann Lee, Mayor of Oslo:",
+        "ANN LEE: We said 20 words.",
+        "Q: Why?",
+        "A: Because about 3 ships came.",
+        "Lee:",
+        "President Bo Chan: Hello.",
+        "(Laughter.)",
+        "Share:",
+        "Plain prose about six states.",
+        "He said: no.",
+        "wrapped line without a stop",
+        "  \u00a0 ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=14))
+def test_any_article_imports_or_is_refused_cleanly(lines: list[str]) -> None:
+    """Whatever the text, the import is refused with ArticleError or passes the loader."""
+    text = "\n".join(lines)
+    try:
+        dataset = import_article(text, file_name="any.txt").dataset
+    except ArticleError:
+        return
+    again = dataset_from_json(dataset_to_json(dataset), text, file="any.json")
+    assert again == dataset

@@ -10,7 +10,8 @@ adjacent unlabelled line pairs break mid-sentence (the first line ends without `
 or a closing quote or bracket); a transcript written one paragraph per line ends nearly every
 line with a full stop, so "Q: ...", "A: ..." without blank lines reads right either way.
 
-The headline is the first non-blank line (unless it is a speaker label); the same line
+The headline is the first non-blank line (when that is a speaker label, it is also the
+first line of the body, with a warning); the same line
 repeated straight after it (sites print the title twice), with nothing but page furniture
 between, is part of the headline too.
 A line ending in a colon that is no label and is at most three words, or a known piece of
@@ -79,7 +80,7 @@ class Headline:
     """The headline and where the body starts."""
 
     title: Located
-    """The headline as it stands (empty at offset 0 when the article has none)."""
+    """The headline as it stands (the first line when the article opens with a label)."""
     body_start: int
     """Offset of the first character of the body."""
     body_line: int
@@ -102,8 +103,10 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
         return Headline(Located("", (0, 0)), 0, len(lines)), []
     first = lines[filled[0]]
     if read_label(first.text, first.start) is not None:
-        warning = ImportWarning(first.number, "no headline: the article opens with a label")
-        return Headline(Located("", (0, 0)), _located(first).span[0], filled[0]), [warning]
+        # A dataset needs a title; the opening line is the best words there are.
+        message = "no headline: the article opens with a label; its first line is the title"
+        title = _located(first)
+        return Headline(title, title.span[0], filled[0]), [ImportWarning(first.number, message)]
     title = _located(first)
     body = filled[1:]
     # Furniture ("Share:") may stand between the headline and its repetition.
