@@ -25,6 +25,7 @@ from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, Usa
 if TYPE_CHECKING:
     from cstocli.model import Dataset
     from cstocli.render import ColorChoice, Line, Renderable
+    from cstocli.search import Hit
 
 
 class _Group(TyperGroup):
@@ -234,17 +235,24 @@ def search_command(
         warn(_no_match_hint(query, dataset, speaker_ids))
         raise typer.Exit(EXIT_NO_MATCH)
     kept = hits if limit == 0 else hits[:limit]
-    if len(kept) < len(hits):
+    _print_hits(dataset, kept, context=context, json_=json_, color=color)
+    if len(kept) < len(hits):  # after the hits, where a reader at a terminal looks last
+        sys.stdout.flush()
         warn(f"showing {len(kept)} of {len(hits)} hits (--limit 0 shows all)")
+
+
+def _print_hits(
+    dataset: Dataset, hits: list[Hit], *, context: bool, json_: bool, color: ColorChoice
+) -> None:
     if json_:
         from cstocli import output
 
-        return _print_json(output.hits(dataset, kept))
+        return _print_json(output.hits(dataset, hits))
     from cstocli import render
 
     if render.is_terminal(sys.stdout):
-        return _print(render.hit_blocks(dataset, kept, context=context), color)
-    return _print_lines(render.hit_lines(dataset, kept, context=context), color)
+        return _print(render.hit_blocks(dataset, hits, context=context), color)
+    return _print_lines(render.hit_lines(dataset, hits, context=context), color)
 
 
 @app.command("stats")
