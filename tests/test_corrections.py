@@ -97,6 +97,29 @@ def test_speaker_merge_keeps_the_name_as_alias() -> None:
     assert [p.id for p in dataset.quotes_by("interviewee")] == ["q2", "q3"]
 
 
+def test_merge_into_a_renamed_speaker() -> None:
+    """Merges and renames combine: quotes follow to the renamed target, names become aliases."""
+    dataset = _apply(
+        {
+            "speakers": {
+                "interviewee": {"name": "Kari Nordmann", "aliases": ["K. Nordmann"]},
+                "b-smith": {"merge_into": "interviewee"},
+            }
+        }
+    )
+    speaker = dataset.speaker("kari-nordmann")
+    assert speaker.aliases == ("K. Nordmann", "B. Smith")
+    assert [p.id for p in dataset.quotes_by("kari-nordmann")] == ["q2", "q3"]
+
+
+def test_rename_onto_another_speakers_id_is_refused() -> None:
+    """Two speakers cannot end up with one id."""
+    message = _error({"speakers": {"b-smith": {"name": "Interviewer"}}})
+    assert (
+        message == "fix.json: $.speakers.b-smith.name: another speaker already has id 'interviewer'"
+    )
+
+
 def test_unknown_speaker_is_refused() -> None:
     """Correcting a speaker the import does not have names the ids it does have."""
     message = _error({"speakers": {"nobody": {"role": "x"}}})

@@ -36,10 +36,13 @@ except ``corrections_version``; ``why`` may annotate any entry and is not read::
 Text anchors, not line numbers or ids, say what is corrected: ``starts`` is the beginning of
 a paragraph, ``at`` any words of the body that occur once and overlap the figure, ``add`` a
 phrase that occurs once, ``within`` words that occur once in the paragraph holding the list's
-items (found in order). A figure's ``text`` replaces its phrase with one that overlaps it;
-``aliases`` replaces the alias list. Figures are renumbered ``f1``.. in source order after
-corrections. Every problem raises ``DatasetError`` naming the corrections file and the JSON
-path of the entry (``$.figures[2].at``).
+items (found in order). Speakers are keyed by their imported ids (``cstocli import --review``
+shows them), ``merge_into`` too. A figure's ``text`` replaces its phrase with one that
+overlaps it. ``aliases`` replaces the alias list; the names of speakers merged in are added
+to it. Figures are renumbered ``f1``.. in source order after corrections. Corrected
+paragraphs are re-split by the importer itself, so spans stay exact. Every problem raises
+``DatasetError`` naming the corrections file and the JSON path of the entry
+(``$.figures[2].at``).
 """
 
 from __future__ import annotations
@@ -324,24 +327,36 @@ def _check_overrides(entries: list[Any], dataset: Dataset, fail: _Failure) -> No
 
 
 def _apply_speakers(entries: dict[str, Any], dataset: Dataset, fail: _Failure) -> Dataset:
-    """Merge, rename and describe speakers; keep passages pointing at the right ids."""
+    """Describe, rename and merge speakers; keep passages pointing at the right ids.
+
+    Entries are keyed by the imported ids, and so is ``merge_into``. Descriptions apply
+    first, so a merged speaker's names are added to the target's (possibly replaced) aliases.
+    """
     speakers = {speaker.id: speaker for speaker in dataset.speakers}
-    moved: dict[str, str] = {}
-    for ident, entry in entries.items():
+    for ident in entries:
         if ident not in speakers:
             problem = f"no imported speaker has this id; ids are {sorted(speakers)}"
             raise fail(f"$.speakers.{ident}", problem)
-        if "merge_into" in entry:
-            moved[ident] = _merge(speakers, ident, entry["merge_into"], fail)
     for ident, entry in entries.items():
         if "merge_into" not in entry:
             speakers[ident] = _described(speakers, ident, entry, fail)
-            moved.update({ident: speakers[ident].id} if speakers[ident].id != ident else {})
-    final = tuple(speakers[s.id] for s in dataset.speakers if s.id in speakers)
+    merged: dict[str, str] = {}
+    for ident, entry in entries.items():
+        if "merge_into" in entry:
+            merged[ident] = _merge(speakers, ident, entry["merge_into"], fail)
+
+    def final_id(ident: str) -> str:
+        # Merges form no cycle: a speaker merged away can no longer be merged into.
+        while ident in merged:
+            ident = merged[ident]
+        return speakers[ident].id
+
     passages = tuple(
-        dataclasses.replace(p, speaker_id=_follow(moved, p.speaker_id)) for p in dataset.passages
+        dataclasses.replace(p, speaker_id=final_id(p.speaker_id)) if p.speaker_id else p
+        for p in dataset.passages
     )
-    return dataclasses.replace(dataset, speakers=final, passages=passages)
+    kept = tuple(speakers[s.id] for s in dataset.speakers if s.id in speakers)
+    return dataclasses.replace(dataset, speakers=kept, passages=passages)
 
 
 def _merge(speakers: dict[str, Speaker], ident: str, target: str, fail: _Failure) -> str:
@@ -350,7 +365,8 @@ def _merge(speakers: dict[str, Speaker], ident: str, target: str, fail: _Failure
         raise fail(f"$.speakers.{ident}.merge_into", f"no other speaker {target!r} to merge into")
     gone = speakers.pop(ident)
     kept = speakers[target]
-    extra = tuple(a for a in (gone.name, *gone.aliases) if a not in kept.aliases)
+    known = {kept.name, *kept.aliases}
+    extra = tuple(dict.fromkeys(a for a in (gone.name, *gone.aliases) if a not in known))
     speakers[target] = dataclasses.replace(kept, aliases=(*kept.aliases, *extra))
     return target
 
@@ -358,26 +374,17 @@ def _merge(speakers: dict[str, Speaker], ident: str, target: str, fail: _Failure
 def _described(
     speakers: dict[str, Speaker], ident: str, entry: dict[str, Any], fail: _Failure
 ) -> Speaker:
-    """A speaker with the entry's name, role, affiliation and aliases."""
+    """A speaker with the entry's name (and so id), role, affiliation and aliases."""
     changes: dict[str, Any] = {k: entry[k] for k in ("name", "role", "affiliation") if k in entry}
     if "aliases" in entry:
         changes["aliases"] = tuple(entry["aliases"])
     if "name" in entry:
-        changes["id"] = slug(entry["name"])
-        others = {s.id for key, s in speakers.items() if key != ident}
-        if changes["id"] in others:
+        changes["id"] = slug(entry["name"]) or ident
+        taken = {s.id for key, s in speakers.items() if key != ident}
+        if changes["id"] in taken:
             problem = f"another speaker already has id {changes['id']!r}"
             raise fail(f"$.speakers.{ident}.name", problem)
     return dataclasses.replace(speakers[ident], **changes)
-
-
-def _follow(moved: dict[str, str], ident: str | None) -> str | None:
-    """Where a speaker id ended up after merges and renames."""
-    seen: set[str] = set()
-    while ident is not None and ident in moved and ident not in seen:
-        seen.add(ident)
-        ident = moved[ident]
-    return ident
 
 
 def _apply_figures(entries: list[Any], dataset: Dataset, fail: _Failure) -> tuple[Figure, ...]:
