@@ -1,8 +1,10 @@
 """A seeded synthetic English-like article, and typo'd queries whose answer is known.
 
-Words are made of English-looking syllables, content words follow a Zipf law (a few are
-everywhere, most are rare) and are interleaved with real function words, so word
-frequencies, lengths and sentence lengths resemble news prose. Each query recalls three
+Words are made of English-looking syllables. Content words follow a Zipf law, ranked
+after the function words (English's most frequent words are function words, so the
+commonest content word stands at rank ~34 of the whole language's Zipf curve, not at
+rank 1), and are interleaved with real function words, so word frequencies, lengths and
+sentence lengths resemble news prose. Each query recalls three
 neighbouring content words of one sentence (the way people half-remember a quote) and
 misspells each long word with the probability of a typist in a hurry; the sentence it
 was drawn from is the intended answer.
@@ -63,8 +65,9 @@ def make_vocabulary(rng: random.Random, size: int) -> list[str]:
 def make_sentences(rng: random.Random, count: int, vocabulary: list[str]) -> list[str]:
     """``count`` sentences of 8 to 24 words, content words drawn by a Zipf law."""
     # Cumulative weights once: rng.choices would otherwise re-add them on every call.
+    first_rank = len(FUNCTION_WORDS) + 1
     cumulative = list(
-        itertools.accumulate(1 / (rank + 1) ** 1.05 for rank in range(len(vocabulary)))
+        itertools.accumulate(1 / (first_rank + rank) ** 1.05 for rank in range(len(vocabulary)))
     )
     sentences = []
     for _ in range(count):

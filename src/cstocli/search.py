@@ -1,24 +1,17 @@
 """Find the sentences a query means: typo-tolerant, ranked, highlighted, silent on nonsense.
 
-Pure functions over a ``SentenceStore``; no I/O, no Rich.
-
-How a query is read (``parse_query``)
-    Words are folded like the text (``cstocli.text``). Text in double quotes (straight or
-    typographic) is a phrase: its words must appear exactly and consecutively. Hyphens
-    split words, so ``Nagorno-Karabakh`` and ``nagorno karabakh`` are the same query.
-    Common words (``text.COMMON_WORDS``: "the", "of", "and"...) are dropped from unquoted
-    text and reported in ``Query.ignored``; a query made only of them therefore finds
-    nothing, instead of every sentence of the article (quote them to search the phrase).
-    At most ``MAX_WORDS`` words and phrases are used; the rest are ignored.
+Pure functions over a ``SentenceStore``; no I/O, no Rich. How a query string is read
+(phrases, common words, prefix) is ``cstocli.query``'s job.
 
 How each word is matched (``expand``)
     Each word is expanded over the store's VOCABULARY (never the text) to the indexed
     words within its typo budget: 0 typos under 5 letters, 1 for 5-8, 2 for 9 or more,
-    Damerau-Levenshtein (a transposition is one typo). Numbers match exactly, as typed
-    with or without thousands commas. The last word may also be a prefix (3+ letters).
+    a transposition counting as one (``query.typo_distance``). Numbers match exactly, as
+    typed with or without thousands commas. The last word may also be a prefix.
     A typo never turns a word into a common word ("thw" does not become "the").
     Words also match speakers' names, roles, affiliations and aliases: a sentence said
-    by a speaker the word names counts that word as matched (without highlighting it).
+    by a speaker the word names counts that word as matched (without highlighting it),
+    so "Makei conflicts" favours what Makei said about conflicts.
 
 Which sentences are hits
     A hit matches every phrase and at least half of the query's words and phrases
@@ -32,47 +25,41 @@ How hits are ranked, each rule only breaking ties of the one before
     4. query words closer together and in query order (proximity, as Meilisearch does);
     5. BM25 over the matched words (a typo'd word weighs less, a prefix a little less);
     6. source order.
-    Rules 4 and 5 need each sentence's words, so they are applied to the best
-    ``RERANK`` hits by rules 1-3 and a cheap BM25 without length normalisation; hits
-    below those stay in that cheaper order. ``Hit.score`` encodes the whole key as one
-    float, so hits are always sorted by score, best first.
+    Rules 1-3 and a coarse BM25 (idf only, no term counts or lengths) are computed for
+    every candidate with set operations, never a Python loop over posting lists: the
+    candidates are partitioned by which variant of each query word they contain, and
+    every sentence of a part shares its key. Rules 4 and 5 need each sentence's words,
+    so they reorder only the best ``RERANK`` candidates; the rest keep the coarse order.
+    Measured on the benchmark (``bench/search.py``), proximity before BM25 found the
+    intended sentence first more often than the reverse. ``Hit.score`` packs the whole
+    key into one float (``ranking.pack_score``), so hits are always sorted by score.
 
 The storage protocol
-    ``SentenceStore`` is all the planner needs from storage, so the same ranking runs
+    ``SentenceStore`` is all the planner needs from storage, so the same ranking can run
     over ``index.MemoryIndex`` (one article, in memory) or an on-disk library (SQLite
-    FTS5: the vocabulary from an ``fts5vocab`` table, postings from the FTS index,
-    tokens by re-tokenising the fetched sentence with ``text.words``). Sentence ids are
-    integers ascending in source order.
+    FTS5: the vocabulary and frequencies from an ``fts5vocab`` table, postings from the
+    FTS index, tokens by re-tokenising a fetched sentence with ``text.words``). Sentence
+    ids are integers, ascending in source order.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
 
-from cstocli import text
-from cstocli.index import Sentence, speaker_names
-from cstocli.model import Speaker
+from cstocli import ranking, text
+from cstocli.index import Sentence
+from cstocli.query import Query, Unit, parse_query, typo_budget, typo_distance
 
-MAX_WORDS = 16
-"""Query words and phrases beyond this many are ignored (bounds the work per query)."""
 MAX_VARIANTS = 50
 """At most this many vocabulary words stand in for one query word (closest first)."""
 RERANK = 200
-"""How many of the best hits get the full proximity and BM25 ranking."""
-MIN_PREFIX = 3
-"""The last query word matches as a prefix from this many letters."""
-
-_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
-_BM25_K1 = 1.2
-_BM25_B = 0.75
-_PROXIMITY_CAP = 8
-_PREFIX_WEIGHT = 0.8
+"""How many of the best candidates get the full proximity and BM25 ranking."""
+PREFIX_WEIGHT = 0.8
+"""How much a prefix match weighs in BM25 against a whole-word match."""
 
 
 class SentenceStore(Protocol):
@@ -121,42 +108,20 @@ class SentenceStore(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
-    """One thing the query asks for: a word, or a quoted phrase."""
-
-    terms: tuple[str, ...]
-    """The folded words; one for a word, several for a phrase."""
-    phrase: bool = False
-    """Quoted: exact words, consecutive, no typos, no speaker matching."""
-    prefix: bool = False
-    """The query's last word: may also match longer words that start with it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A query as the engine reads it."""
-
-    units: tuple[Unit, ...]
-    """The words and phrases to find, in query order."""
-    ignored: tuple[str, ...] = ()
-    """Common words that were dropped (the CLI can say so)."""
-
-
-@dataclass(frozen=True, slots=True)
 class Variant:
     """An indexed word that stands for a query word."""
 
     term: str
     """The indexed (folded) word."""
     typos: int
-    """Its Damerau-Levenshtein distance to the query word (0 for a prefix match)."""
+    """Its typo distance to the query word (0 for a prefix match)."""
     prefix: bool = False
     """Matched because the query word is its prefix."""
 
     @property
     def weight(self) -> float:
-        """How much a match through this word counts in BM25."""
-        return (_PREFIX_WEIGHT if self.prefix else 1.0) / (1 + self.typos)
+        """How much a match through this word counts in BM25, before its idf."""
+        return (PREFIX_WEIGHT if self.prefix else 1.0) / (1 + self.typos)
 
 
 @dataclass(frozen=True)
@@ -173,63 +138,19 @@ class Hit:
     """How many words and phrases the query has."""
     typos: int
     """Total typos over the matched words."""
-    terms: frozenset[str] = field(repr=False)
+    terms: frozenset[str] = field(repr=False, compare=False)
     """Folded words (query words' variants) to highlight wherever they occur."""
-    phrases: tuple[tuple[str, ...], ...] = field(repr=False)
+    phrases: tuple[tuple[str, ...], ...] = field(repr=False, compare=False)
     """Phrases to highlight where they occur consecutively."""
 
     @cached_property
     def highlights(self) -> tuple[tuple[int, int], ...]:
-        """``[start, end)`` offsets of the matched words in ``sentence.text``, merged."""
-        return highlight(self.sentence.text, self.terms, self.phrases)
+        """``[start, end)`` offsets of the matched words in ``sentence.text``, merged.
 
-
-@dataclass(frozen=True, slots=True)
-class SpeakerMatch:
-    """The speakers a name resolves to, or the closest names when none is close enough."""
-
-    speakers: tuple[Speaker, ...]
-    """The matching speakers, best first; empty when nothing matched."""
-    suggestions: tuple[str, ...] = ()
-    """The closest speaker names, best first, when ``speakers`` is empty."""
-
-
-def typo_budget(word: str) -> int:
-    """How many typos a query word may carry: 0 (<5 letters or a number), 1 (5-8), 2."""
-    if any(c.isdigit() for c in word) or len(word) < 5:
-        return 0
-    return 1 if len(word) <= 8 else 2
-
-
-def parse_query(query: str) -> Query:
-    """Read a raw query string into words and phrases (see the module docstring)."""
-    pieces = _QUOTES.split(query)
-    if len(pieces) % 2 == 0:
-        # An unclosed quote: its text counts as plain words.
-        pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
-    units: list[Unit] = []
-    ignored: list[str] = []
-    for number, piece in enumerate(pieces):
-        found = text.words(piece)
-        if number % 2:
-            if found:
-                units.append(Unit(tuple(found), phrase=True))
-            continue
-        for word in found:
-            if word in text.COMMON_WORDS:
-                ignored.append(word)
-            else:
-                units.append(Unit((word,)))
-    ends_with_word = bool(pieces[-1].strip()) and not query.rstrip().endswith(tuple('"”»'))
-    if units and ends_with_word and not units[-1].phrase:
-        last = units[-1].terms[0]
-        if len(last) >= MIN_PREFIX and last.isalpha():
-            units[-1] = Unit(units[-1].terms, prefix=True)
-    # A repeated word counts once, in its first place (keeping a prefix mark it earned last).
-    unique: dict[tuple[tuple[str, ...], bool], Unit] = {}
-    for unit in units:
-        unique[unit.terms, unit.phrase] = unit
-    return Query(tuple(unique.values())[:MAX_WORDS], tuple(dict.fromkeys(ignored)))
+        Computed when first read: a query may have thousands of hits and the CLI
+        shows ten.
+        """
+        return ranking.highlight(self.sentence.text, self.terms, self.phrases)
 
 
 def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
@@ -237,19 +158,19 @@ def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
     word = unit.terms[0]
     budget = typo_budget(word)
     variants: dict[str, Variant] = {}
+    if store.frequency(word):
+        variants[word] = Variant(word, 0)
     if budget:
         # Imported here: only queries with words of 5+ letters pay for loading RapidFuzz.
         from rapidfuzz import process  # noqa: PLC0415
-        from rapidfuzz.distance import DamerauLevenshtein  # noqa: PLC0415
+        from rapidfuzz.distance import OSA  # noqa: PLC0415
 
         pool = store.terms(len(word) - budget, len(word) + budget)
         for term, distance, _ in process.extract(
-            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=budget, limit=None
+            word, pool, scorer=OSA.distance, score_cutoff=budget, limit=None
         ):
-            if distance == 0 or term not in text.COMMON_WORDS:
+            if term not in variants and term not in text.COMMON_WORDS:
                 variants[term] = Variant(term, int(distance))
-    elif store.frequency(word):
-        variants[word] = Variant(word, 0)
     if unit.prefix:
         for term in store.terms_with_prefix(word):
             if term not in variants:
@@ -271,322 +192,219 @@ def search(
     return run(store, parse_query(query), speaker_ids=speaker_ids)
 
 
-@dataclass(slots=True)
-class _Candidate:
-    """What is known about one sentence while a query runs."""
-
-    matched: int = 0
-    typos: int = 0
-    in_text: int = 0
-    phrases: int = 0
-    weight: float = 0.0
-
-
 def run(
     store: SentenceStore, query: Query, *, speaker_ids: frozenset[str] | None = None
 ) -> list[Hit]:
     """Execute a parsed query against a store; every hit, best first."""
     if not query.units or not len(store):
         return []
-    expansions = [[] if u.phrase else expand(store, u) for u in query.units]
-    candidates: dict[int, _Candidate] = {}
-    for unit, variants in zip(query.units, expansions, strict=True):
-        _match_unit(store, unit, variants, candidates)
-    needed = max(1, math.ceil(len(query.units) / 2))
-    phrases = sum(u.phrase for u in query.units)
-    allowed = _allowed(store, speaker_ids)
-    kept = [
-        (sentence_id, found)
-        for sentence_id, found in candidates.items()
-        if found.matched >= needed
-        and found.phrases == phrases
-        and (allowed is None or sentence_id in allowed)
+    expansions = [[] if unit.phrase else expand(store, unit) for unit in query.units]
+    levels = [
+        _levels(store, unit, variants)
+        for unit, variants in zip(query.units, expansions, strict=True)
     ]
-    kept.sort(key=lambda item: (-item[1].matched, item[1].typos, -item[1].in_text,
-                                -item[1].weight, item[0]))  # fmt: skip
-    return _rank(store, query, expansions, kept)
+    parts = _partition(levels, query, _allowed(store, speaker_ids))
+    parts.sort(key=_Part.key)
+    ordered = [(sentence_id, part) for part in parts for sentence_id in sorted(part.sentences)]
+    return _hits(store, query, expansions, ordered)
 
 
-def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> set[int] | None:
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """The sentences one query unit reaches through one way of matching."""
+
+    typos: int
+    weight: float
+    in_text: bool
+    phrase: bool
+    sentences: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Candidates that match the query the same way, so they share rules 1-3."""
+
+    matched: int
+    typos: int
+    in_text: int
+    phrases: int
+    weight: float
+    sentences: frozenset[int]
+
+    def key(self) -> tuple[int, int, int, float]:
+        """Sort key: rules 1-3, then the coarse BM25."""
+        return (-self.matched, self.typos, -self.in_text, -self.weight)
+
+    def plus(self, level: _Level, sentences: frozenset[int]) -> _Part:
+        """These of our sentences, also matching through ``level``."""
+        return _Part(
+            self.matched + 1,
+            self.typos + level.typos,
+            self.in_text + level.in_text,
+            self.phrases + level.phrase,
+            self.weight + level.weight,
+            sentences,
+        )
+
+
+def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> list[_Level]:
+    """How a unit reaches sentences: one level per variant, best first, then speakers.
+
+    A sentence belongs to the first level that reaches it (its best way of matching).
+    """
+    size = len(store)
+    if unit.phrase:
+        found = _phrase_sentences(store, unit.terms)
+        weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
+        return [_Level(0, weight, True, True, found)] if found else []
+    levels = []
+    seen: frozenset[int] = frozenset()
+    for variant in variants:
+        found = frozenset(store.postings(variant.term)) - seen
+        if found:
+            weight = variant.weight * ranking.idf(size, store.frequency(variant.term))
+            levels.append(_Level(variant.typos, weight, True, False, found))
+            seen |= found
+    by_typos: dict[int, set[int]] = {}
+    for speaker_id, typos in speakers_named(store.speaker_words(), unit.terms[0]).items():
+        by_typos.setdefault(typos, set()).update(store.sentences_by(speaker_id))
+    for typos in sorted(by_typos):
+        found = frozenset(by_typos[typos]) - seen
+        if found:
+            levels.append(_Level(typos, 0.0, False, False, found))
+            seen |= found
+    return levels
+
+
+def _partition(
+    levels: Sequence[Sequence[_Level]], query: Query, allowed: frozenset[int] | None
+) -> list[_Part]:
+    """Split the candidates by how they match each unit; keep only parts that are hits."""
+    reached = frozenset().union(*(level.sentences for unit in levels for level in unit))
+    if allowed is not None:
+        reached &= allowed
+    needed = max(1, -(-len(query.units) // 2))
+    parts = [_Part(0, 0, 0, 0, 0.0, reached)] if reached else []
+    for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
+        left = len(query.units) - number - 1
+        covered = frozenset().union(*(level.sentences for level in unit_levels))
+        split = []
+        for part in parts:
+            for level in unit_levels:
+                if inside := part.sentences & level.sentences:
+                    split.append(part.plus(level, inside))
+            # Those that miss this unit survive only if they can still reach ``needed``.
+            viable = not unit.phrase and part.matched + left >= needed
+            if viable and (rest := part.sentences - covered):
+                split.append(replace(part, sentences=rest))
+        parts = split
+    return [part for part in parts if part.matched >= needed]
+
+
+def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozenset[int] | None:
     """Ids of the sentences the speaker filter lets through; None when there is no filter."""
     if speaker_ids is None:
         return None
-    return {i for speaker_id in speaker_ids for i in store.sentences_by(speaker_id)}
+    return frozenset(i for speaker_id in speaker_ids for i in store.sentences_by(speaker_id))
 
 
-def _match_unit(
-    store: SentenceStore,
-    unit: Unit,
-    variants: Sequence[Variant],
-    candidates: dict[int, _Candidate],
-) -> None:
-    """Record, for each sentence this unit matches, how well it matches."""
-    best: dict[int, tuple[int, float]] = {}
-    if unit.phrase:
-        idf = sum(_idf(store, term) for term in unit.terms)
-        for sentence_id in _phrase_sentences(store, unit.terms):
-            best[sentence_id] = (0, idf)
-    else:
-        for variant in variants:
-            score = variant.weight * _idf(store, variant.term)
-            for sentence_id in store.postings(variant.term):
-                if sentence_id not in best:
-                    best[sentence_id] = (variant.typos, score)
-    for sentence_id, (typos, score) in best.items():
-        found = candidates.setdefault(sentence_id, _Candidate())
-        found.matched += 1
-        found.typos += typos
-        found.in_text += 1
-        found.weight += score
-        found.phrases += unit.phrase
-    if not unit.phrase:
-        _match_speakers(store, unit.terms[0], best, candidates)
-
-
-def _match_speakers(
-    store: SentenceStore,
-    word: str,
-    in_text: Mapping[int, object],
-    candidates: dict[int, _Candidate],
-) -> None:
-    """Count the word as matched in the sentences of the speakers it names."""
-    named = speaker_word_variants(store.speaker_words(), word)
-    for speaker_id, typos in sorted(named.items()):
-        for sentence_id in store.sentences_by(speaker_id):
-            if sentence_id in in_text:
-                continue
-            found = candidates.setdefault(sentence_id, _Candidate())
-            found.matched += 1
-            found.typos += typos
-
-
-def speaker_word_variants(words: Mapping[str, frozenset[str]], word: str) -> dict[str, int]:
+def speakers_named(words: Mapping[str, frozenset[str]], word: str) -> dict[str, int]:
     """The speakers a query word names (within its typo budget) -> the fewest typos."""
     budget = typo_budget(word)
     named: dict[str, int] = {}
     for candidate, speaker_ids in words.items():
-        distance = 0 if candidate == word else _distance(word, candidate, budget)
+        distance = typo_distance(word, candidate, budget)
         if distance <= budget:
             for speaker_id in speaker_ids:
                 named[speaker_id] = min(distance, named.get(speaker_id, distance))
     return named
 
 
-def _distance(word: str, other: str, budget: int) -> int:
-    """Damerau-Levenshtein distance, or ``budget + 1`` when it is surely larger."""
-    if not budget or abs(len(word) - len(other)) > budget:
-        return budget + 1
-    from rapidfuzz.distance import DamerauLevenshtein  # noqa: PLC0415
-
-    return int(DamerauLevenshtein.distance(word, other, score_cutoff=budget + 1))
-
-
-def _idf(store: SentenceStore, term: str) -> float:
-    """BM25's inverse document frequency of a word."""
-    count = store.frequency(term)
-    return math.log(1 + (len(store) - count + 0.5) / (count + 0.5))
-
-
-def _phrase_sentences(store: SentenceStore, terms: tuple[str, ...]) -> list[int]:
+def _phrase_sentences(store: SentenceStore, terms: tuple[str, ...]) -> frozenset[int]:
     """Ids of the sentences where ``terms`` occur consecutively."""
     lists = sorted((store.postings(term) for term in terms), key=len)
     common = set(lists[0])
     for other in lists[1:]:
         common.intersection_update(other)
-    return [i for i in sorted(common) if _phrase_starts(store.tokens(i), terms)]
+    return frozenset(i for i in common if ranking.phrase_starts(store.tokens(i), terms))
 
 
-def _phrase_starts(tokens: Sequence[str], terms: Sequence[str]) -> list[int]:
-    """Positions where ``terms`` occur consecutively in ``tokens``."""
-    size = len(terms)
-    return [i for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == tuple(terms)]
-
-
-def _rank(
+def _hits(
     store: SentenceStore,
     query: Query,
     expansions: Sequence[Sequence[Variant]],
-    kept: Sequence[tuple[int, _Candidate]],
+    ordered: Sequence[tuple[int, _Part]],
 ) -> list[Hit]:
-    """Apply the full ranking to the best ``RERANK`` hits; build every ``Hit``."""
-    scored: list[tuple[tuple[float, ...], int, _Candidate, int, float]] = []
-    for sentence_id, found in kept[:RERANK]:
-        tokens = store.tokens(sentence_id)
-        proximity = _proximity(tokens, query.units, expansions)
-        bm25 = _bm25(store, tokens, query.units, expansions)
-        key = (-found.matched, found.typos, -found.in_text, proximity, -bm25, sentence_id)
-        scored.append((key, sentence_id, found, proximity, bm25))
-    scored.sort(key=lambda item: item[0])
-    ranked = [(sentence_id, found, proximity, bm25) for _, sentence_id, found, proximity, bm25
-              in scored]  # fmt: skip
-    # Below the re-ranked head: no proximity known (scored as the worst), cheap BM25.
-    ranked.extend((i, found, -1, found.weight) for i, found in kept[RERANK:])
+    """Re-rank the best ``RERANK`` candidates by proximity and BM25; build every hit."""
+    measure = _Measure(store, query, expansions)
+    head = []
+    for sentence_id, part in ordered[:RERANK]:
+        proximity, bm25 = measure(sentence_id)
+        fine = (*part.key()[:3], proximity, -bm25, sentence_id)
+        score = ranking.pack_score(
+            part.matched, part.typos, part.in_text, 999 - min(proximity, 998), bm25
+        )
+        head.append((fine, sentence_id, part, score))
+    head.sort(key=lambda item: item[0])
+    ranked = [(sentence_id, part, score) for _, sentence_id, part, score in head]
+    # Below the head: no proximity measured (closeness 0), the coarse BM25 instead;
+    # every sentence of a part shares that score, so it is packed once per part.
+    tail_scores: dict[int, float] = {}
+    for sentence_id, part in ordered[RERANK:]:
+        if id(part) not in tail_scores:
+            tail_scores[id(part)] = ranking.pack_score(
+                part.matched, part.typos, part.in_text, 0, part.weight
+            )
+        ranked.append((sentence_id, part, tail_scores[id(part)]))
     terms = frozenset(v.term for variants in expansions for v in variants)
-    phrases = tuple(u.terms for u in query.units if u.phrase)
+    phrases = tuple(unit.terms for unit in query.units if unit.phrase)
+    size = len(query.units)
     return [
-        Hit(
-            sentence=store.sentence(sentence_id),
-            score=_score(found, proximity, bm25),
-            words_matched=found.matched,
-            words=len(query.units),
-            typos=found.typos,
-            terms=terms,
-            phrases=phrases,
-        )
-        for sentence_id, found, proximity, bm25 in ranked
+        Hit(store.sentence(i), score, part.matched, size, part.typos, terms, phrases)
+        for i, part, score in ranked
     ]
 
 
-def _score(found: _Candidate, proximity: int, bm25: float) -> float:
-    """Pack the ranking key into one float that sorts the same way (higher is better).
+class _Measure:
+    """Proximity and BM25 of one sentence for a query (rules 4 and 5)."""
 
-    Each component's range is below the next one's step: BM25 < 1e3 (clamped),
-    proximity term < 1e6, words in text (<= 16) < 1e8, typos (<= 32) < 1e10.
-    """
-    closeness = 0 if proximity < 0 else 999 - min(proximity, 998)
-    return (
-        found.matched * 1e10
-        + (99 - found.typos) * 1e8
-        + found.in_text * 1e6
-        + closeness * 1e3
-        + min(max(bm25, 0.0), 999.0)
-    )
+    def __init__(
+        self, store: SentenceStore, query: Query, expansions: Sequence[Sequence[Variant]]
+    ) -> None:
+        self._store = store
+        self._units = query.units
+        size = len(store)
+        self._wanted = [frozenset(v.term for v in variants) for variants in expansions]
+        self._weights = [
+            {v.term: v.weight * ranking.idf(size, store.frequency(v.term)) for v in variants}
+            for variants in expansions
+        ]
+        self._phrase_weights = [
+            sum(ranking.idf(size, store.frequency(t)) for t in unit.terms) for unit in query.units
+        ]
 
-
-def _unit_positions(
-    tokens: Sequence[str], unit: Unit, variants: Sequence[Variant]
-) -> list[tuple[int, int]]:
-    """``(first, last)`` word positions where a unit occurs in a sentence."""
-    if unit.phrase:
-        size = len(unit.terms)
-        return [(i, i + size - 1) for i in _phrase_starts(tokens, unit.terms)]
-    wanted = {v.term for v in variants}
-    return [(i, i) for i, token in enumerate(tokens) if token in wanted]
-
-
-def _proximity(
-    tokens: Sequence[str], units: Sequence[Unit], expansions: Sequence[Sequence[Variant]]
-) -> int:
-    """Sum over consecutive matched units of how far apart they stand (0 = adjacent)."""
-    placed = [
-        found
-        for unit, variants in zip(units, expansions, strict=True)
-        if (found := _unit_positions(tokens, unit, variants))
-    ]
-    total = 0
-    for before, after in itertools.pairwise(placed):
-        total += min(_gap(a, b) for a in before for b in after)
-    return total
-
-
-def _gap(before: tuple[int, int], after: tuple[int, int]) -> int:
-    """Cost of two units' distance: adjacent in order 0, reversed or apart more, capped."""
-    distance = after[0] - before[1]
-    cost = distance - 1 if distance > 0 else 1 - distance
-    return min(cost, _PROXIMITY_CAP)
-
-
-def _bm25(
-    store: SentenceStore,
-    tokens: Sequence[str],
-    units: Sequence[Unit],
-    expansions: Sequence[Sequence[Variant]],
-) -> float:
-    """BM25 of a sentence for the query; each word counts through its best variant."""
-    average = store.average_length or 1.0
-    norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * len(tokens) / average)
-    counts: dict[str, int] = {}
-    for token in tokens:
-        counts[token] = counts.get(token, 0) + 1
-    total = 0.0
-    for unit, variants in zip(units, expansions, strict=True):
-        if unit.phrase:
-            pairs: Iterable[tuple[float, int]] = [
-                (
-                    sum(_idf(store, t) for t in unit.terms),
-                    len(_phrase_starts(tokens, unit.terms)),
+    def __call__(self, sentence_id: int) -> tuple[int, float]:
+        """``(proximity, bm25)`` of the sentence; proximity 0 when under two units match."""
+        tokens = self._store.tokens(sentence_id)
+        counts = Counter(tokens)
+        average = self._store.average_length
+        placed = []
+        bm25 = 0.0
+        for number, unit in enumerate(self._units):
+            if unit.phrase:
+                found = ranking.phrase_positions(tokens, unit.terms)
+                weight, count = self._phrase_weights[number], len(found)
+                bm25 += ranking.bm25_term(weight, count, len(tokens), average)
+            else:
+                found = ranking.positions(tokens, self._wanted[number])
+                bm25 += max(
+                    (
+                        ranking.bm25_term(weight, counts[term], len(tokens), average)
+                        for term, weight in self._weights[number].items()
+                        if term in counts
+                    ),
+                    default=0.0,
                 )
-            ]
-        else:
-            pairs = [(v.weight * _idf(store, v.term), counts.get(v.term, 0)) for v in variants]
-        total += max((w * tf * (_BM25_K1 + 1) / (tf + norm) for w, tf in pairs if tf), default=0.0)
-    return total
-
-
-def highlight(
-    sentence: str, terms: frozenset[str], phrases: Sequence[tuple[str, ...]] = ()
-) -> tuple[tuple[int, int], ...]:
-    """Offsets of the words of ``sentence`` that are in ``terms`` or form a phrase.
-
-    Neighbouring marked words separated only by spaces or hyphens become one range,
-    so "information security" is one highlight. Offsets are on word boundaries of the
-    original text (case and accents intact).
-    """
-    tokens = text.tokenise(sentence)
-    norms = [t.norm for t in tokens]
-    marked = [t.norm in terms for t in tokens]
-    for phrase in phrases:
-        for start in _phrase_starts(norms, phrase):
-            marked[start : start + len(phrase)] = [True] * len(phrase)
-    ranges: list[tuple[int, int]] = []
-    for token, on in zip(tokens, marked, strict=True):
-        if not on:
-            continue
-        if ranges and not sentence[ranges[-1][1] : token.start].strip(" -\u2010\u2011"):
-            ranges[-1] = (ranges[-1][0], token.end)
-        else:
-            ranges.append((token.start, token.end))
-    return tuple(ranges)
-
-
-def match_speaker(speakers: Sequence[Speaker], name: str) -> SpeakerMatch:
-    """Resolve a fuzzy speaker name (any spelling, alias or surname) to speakers.
-
-    Every word of ``name`` must match a word of one of the speaker's names or aliases
-    within the typo budget, or be a prefix (3+ letters) of one. The speakers with the
-    fewest typos win. When none matches, the three closest names are suggested.
-    """
-    wanted = [w for w in text.words(name) if w not in text.COMMON_WORDS]
-    costs: dict[str, int] = {}
-    for speaker in speakers if wanted else ():
-        found = [_name_cost(wanted, text.words(known)) for known in speaker_names(speaker)]
-        possible = [cost for cost in found if cost is not None]
-        if possible:
-            costs[speaker.id] = min(possible)
-    if costs:
-        fewest = min(costs.values())
-        return SpeakerMatch(tuple(s for s in speakers if costs.get(s.id) == fewest))
-    return SpeakerMatch((), _suggest(speakers, " ".join(wanted) or name))
-
-
-def _name_cost(wanted: Sequence[str], known: Sequence[str]) -> int | None:
-    """Typos needed for every wanted word to match a known name word; None if impossible."""
-    total = 0
-    for word in wanted:
-        budget = typo_budget(word)
-        best = min((_word_cost(word, candidate, budget) for candidate in known), default=None)
-        if best is None or best > budget:
-            return None
-        total += best
-    return total
-
-
-def _word_cost(word: str, candidate: str, budget: int) -> int:
-    """Typos between a typed name word and a known one; a 3+ letter prefix costs none."""
-    if candidate == word or (len(word) >= MIN_PREFIX and candidate.startswith(word)):
-        return 0
-    return _distance(word, candidate, budget)
-
-
-def _suggest(speakers: Sequence[Speaker], name: str, count: int = 3) -> tuple[str, ...]:
-    """The names of the ``count`` speakers whose names look most like ``name``."""
-    from rapidfuzz import fuzz, utils  # noqa: PLC0415
-
-    def likeness(speaker: Speaker) -> float:
-        return max(
-            fuzz.WRatio(name, " ".join(text.words(known)), processor=utils.default_process)
-            for known in speaker_names(speaker)
-        )
-
-    ranked = sorted(speakers, key=lambda s: -likeness(s))
-    return tuple(s.name for s in ranked[:count])
+            if found:
+                placed.append(found)
+        return ranking.proximity(placed), bm25

@@ -1,0 +1,107 @@
+"""A search query as the engine reads it: words, quoted phrases, and words left out.
+
+- Words are folded like the text (``cstocli.text``), so case, accents, apostrophe forms
+  and thousands commas never matter; hyphens split words, so ``Nagorno-Karabakh`` and
+  ``nagorno karabakh`` are the same query.
+- Text in double quotes (straight or typographic) is a phrase: its words must appear
+  exactly and consecutively. An unclosed quote is ignored (its text is plain words).
+- Common words (``text.COMMON_WORDS``: "the", "of", "and"...) are dropped from unquoted
+  text and reported in ``Query.ignored``. So a query made only of them ("the", "of the")
+  finds nothing rather than every sentence of the article; quoting them
+  (``"of the"``) searches the phrase on purpose.
+- The last word, if unquoted, of 3+ letters and not a number, may also match as a
+  prefix, for people who stop typing half-way.
+- A repeated word counts once; at most ``MAX_WORDS`` words and phrases are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cstocli import text
+
+MAX_WORDS = 16
+"""Query words and phrases beyond this many are ignored (bounds the work per query)."""
+MIN_PREFIX = 3
+"""The last query word matches as a prefix from this many letters."""
+
+_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One thing the query asks for: a word, or a quoted phrase."""
+
+    terms: tuple[str, ...]
+    """The folded words; one for a word, several for a phrase."""
+    phrase: bool = False
+    """Quoted: exact words, consecutive, no typos, no speaker matching."""
+    prefix: bool = False
+    """The query's last word: may also match longer words that start with it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A query as the engine reads it."""
+
+    units: tuple[Unit, ...]
+    """The words and phrases to find, in query order."""
+    ignored: tuple[str, ...] = ()
+    """Common words that were dropped (the CLI can say so)."""
+
+
+def typo_budget(word: str) -> int:
+    """How many typos a query word may carry: 0 (<5 letters or a number), 1 (5-8), 2."""
+    if any(c.isdigit() for c in word) or len(word) < 5:
+        return 0
+    return 1 if len(word) <= 8 else 2
+
+
+def parse_query(query: str) -> Query:
+    """Read a raw query string into words and phrases (see the module docstring)."""
+    pieces = _QUOTES.split(query)
+    if len(pieces) % 2 == 0:
+        # An unclosed quote: its text counts as plain words.
+        pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
+    units: list[Unit] = []
+    ignored: list[str] = []
+    for number, piece in enumerate(pieces):
+        found = text.words(piece)
+        if number % 2:
+            if found:
+                units.append(Unit(tuple(found), phrase=True))
+            continue
+        for word in found:
+            if word in text.COMMON_WORDS:
+                ignored.append(word)
+            else:
+                units.append(Unit((word,)))
+    ends_with_word = bool(pieces[-1].strip()) and not _QUOTES.fullmatch(query.rstrip()[-1:])
+    if units and ends_with_word and not units[-1].phrase:
+        last = units[-1].terms[0]
+        if len(last) >= MIN_PREFIX and last.isalpha():
+            units[-1] = Unit(units[-1].terms, prefix=True)
+    # A repeated word counts once, in its first place (keeping a prefix mark it earned last).
+    unique: dict[tuple[tuple[str, ...], bool], Unit] = {}
+    for unit in units:
+        unique[unit.terms, unit.phrase] = unit
+    return Query(tuple(unique.values())[:MAX_WORDS], tuple(dict.fromkeys(ignored)))
+
+
+def typo_distance(word: str, other: str, budget: int) -> int:
+    """Typos between two words (OSA distance), or ``budget + 1`` when surely over budget.
+
+    OSA is Damerau-Levenshtein restricted to edits that do not overlap a transposition:
+    a swapped pair of letters is one typo, and within a budget of two typos the two
+    measures agree on everything but contrived cases, while RapidFuzz computes OSA
+    bit-parallel, several times faster.
+    """
+    if word == other:
+        return 0
+    if not budget or abs(len(word) - len(other)) > budget:
+        return budget + 1
+    # Imported here: only words of 5+ letters pay for loading RapidFuzz.
+    from rapidfuzz.distance import OSA  # noqa: PLC0415
+
+    return int(OSA.distance(word, other, score_cutoff=budget + 1))
