@@ -5,23 +5,25 @@ markup), so a quote containing ``[bold]`` or ``:smile:`` shows exactly as writte
 ``highlight=False`` keeps numbers such as "2,000" from being recoloured piecewise.
 """
 
+# ruff: noqa: PLC0415 - rich.table is imported only where a wrapping table is drawn.
+
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
 
-from rich import box
 from rich.color import ColorSystem
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from cstocli import queries
 from cstocli.model import Dataset, Figure, Passage
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from cstocli.search import Hit
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
@@ -173,6 +175,11 @@ class Records:
                     yield Padding(label, (0, 0, 0, 2), expand=False)
 
     def _table(self) -> Table:
+        # Imported here: rich.table (with fractions and decimal) is ~5 ms of start-up that
+        # aligned output, the common case, never needs.
+        from rich import box
+        from rich.table import Table
+
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, highlight=False)
         for index, (title, justify) in enumerate(self.columns):
             table.add_column(title, justify=justify, style="bold" if index == 0 else "")
@@ -280,6 +287,8 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
 
 def facts_view(dataset: Dataset) -> Group:
     """The event, its member states, and every list the article enumerates."""
+    from rich.table import Table  # see Records._table
+
     parts: list[RenderableType] = []
     event = dataset.event
     if event is not None:
