@@ -22,6 +22,7 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("\u0141ukasz Nowak:", "\u0141ukasz Nowak", None, False),
         (f"{PUTIN}: \u0414\u0430.", PUTIN, None, True),
         ("Putin:", "Putin", None, False),
+        ("Sen. John Smith (R-Ohio): I object.", "Sen. John Smith", "R-Ohio", True),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:
@@ -39,6 +40,7 @@ def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -
     [
         ("Question:", "question", "Interviewer"),
         ("Q: Why?", "question", "Interviewer"),
+        ("Interviewer: Why?", "question", "Interviewer"),
         ("Answer:", "answer", "Interviewee"),
         ("A: Because.", "answer", "Interviewee"),
     ],
@@ -63,6 +65,8 @@ def test_interview_labels(line: str, part: str, name: str) -> None:
         '"We will rebuild": an interview',
         "He stopped. Then he said: no",
         "Plain prose with no colon at all",
+        "Minsk, November 30: the leaders met",
+        "North (of) Korea: what next",
     ],
 )
 def test_non_labels(line: str) -> None:

@@ -4,16 +4,19 @@ The forms read here, on a line of their own or inline before the speech:
 
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
 - ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
+- ``Name (Role):`` (``John Smith (R-Ohio):``)
 - ``Role Name:``   (``President of Russia Vladimir Putin:``), when the label opens with a title
   word; the name is then the last two capitalised words, a guess the importer revisits when
   the same person appears under a plain ``Name:`` label too
-- interviews: ``Question:`` / ``Q:`` (the interviewer) and ``Answer:`` / ``A:`` (the interviewee)
+- interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
+  interviewer and the interviewee)
 
 A name is one to seven words, each capitalised (any script) or a name particle ("von",
 "de", "bin"); sentences ("The leaders of six states: ..."), lines that open with a function
 word ("In Minsk, the leaders said:") and page furniture ("Share:", "Font size:") are no labels.
 An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
-need two words, capitals (``SMITH:``) or an interview word.
+need two words, capitals (``SMITH:``) or an interview word; a role holding a digit makes a
+dateline ("Minsk, November 30:"), not a label.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ INTERVIEW_NAMES: dict[InterviewPart, str] = {"question": "Interviewer", "answer"
 _INTERVIEW_WORDS: dict[str, InterviewPart] = {
     "question": "question",
     "q": "question",
+    "interviewer": "question",
     "answer": "answer",
     "a": "answer",
 }
@@ -82,6 +86,7 @@ _ROLE_LINKS = _words("of the and for on to")
 _REPORTING = _words(
     "said says told added noted stated explained asked replied answered according announced"
 )
+_BRACKETED = re.compile(r"([^()]+?)\s*\(([^()]+)\)\Z")
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
 
 
@@ -149,12 +154,16 @@ def affiliation_of(role: str | None) -> str | None:
 
 def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | None:
     """Split a label head into (name, role, role_first), or None when it is no label."""
-    name_part, comma, role_part = head.partition(",")
+    bracketed = _BRACKETED.match(head)
+    if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
+        name_part, comma, role_part = bracketed[1], ",", bracketed[2]
+    else:
+        name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
     tokens = name_part.split()
-    if _is_sentence(head) or not _may_open_label(tokens, inline=inline):
+    if _is_sentence(name_part if bracketed else head) or not _may_open_label(tokens, inline):
         return None
-    if comma and (role is None or set(role.casefold().split()) & _REPORTING):
+    if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
     if not comma and tokens[0].casefold() in _TITLE_WORDS and not _is_shouting(tokens):
         split = _split_role_first(tokens)
@@ -165,6 +174,14 @@ def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | No
     return " ".join(tokens), role, False
 
 
+def _is_role(role: str | None, *, bracketed: bool) -> bool:
+    """Whether the words after a name's comma (or in its brackets) can be a role."""
+    if role is None or set(role.casefold().split()) & _REPORTING:
+        return False
+    # "Minsk, November 30:" is a dateline; "John Smith (R-Ohio 2):" may hold a district.
+    return bracketed or not any(char.isdigit() for char in role)
+
+
 def _is_sentence(head: str) -> bool:
     """Whether the text before a colon reads as prose rather than a label."""
     if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
@@ -173,7 +190,7 @@ def _is_sentence(head: str) -> bool:
     return any(word.endswith(".") and len(word) > 5 for word in head.split())
 
 
-def _may_open_label(tokens: list[str], *, inline: bool) -> bool:
+def _may_open_label(tokens: list[str], inline: bool) -> bool:
     """Whether these words, before any comma, can be the name part of a label."""
     if not 1 <= len(tokens) <= 7:
         return False
