@@ -599,3 +599,45 @@ def test_no_color_at_a_terminal() -> None:
     """NO_COLOR (non-empty) or TERM=dumb at a terminal: no escape codes at all."""
     assert ESC not in run_in_terminal("stats", NO_COLOR="1")
     assert ESC not in run_in_terminal("speakers", TERM="dumb")
+
+
+# -- start-up discipline: what each command imports (the timings live in bench/startup.py) --
+
+
+def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running cstocli with ``args``."""
+    record = tmp_path / "modules.json"
+    probe = (
+        "import json, sys\n"
+        "from cstocli.cli import run\n"
+        f"run({list(args)!r})\n"
+        f"open({str(record)!r}, 'w').write(json.dumps(sorted(sys.modules)))\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in QUIET_ENV}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, env=clean, check=True)
+    return set(json.loads(record.read_text()))
+
+
+@pytest.mark.parametrize(
+    "args", [["speakers", "--json"], ["stats", "--json"], ["search", "impetus", "--json"]]
+)
+def test_json_output_never_imports_rich(tmp_path: Path, args: list[str]) -> None:
+    """--json needs no renderer: Rich stays unimported."""
+    loaded = modules_loaded(tmp_path, *args)
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
+
+
+@pytest.mark.parametrize("args", [["speakers"], ["stats"], ["show", "q1"]])
+def test_plain_commands_skip_search_and_library(tmp_path: Path, args: list[str]) -> None:
+    """Only search loads the engine and RapidFuzz; only library commands load theirs."""
+    loaded = modules_loaded(tmp_path, *args)
+    for heavy in ("rapidfuzz", "cstocli.search", "cstocli.library_cli", "sqlite3", "rich.table"):
+        assert heavy not in loaded
+    assert not {"jsonschema", "pydantic"} & loaded
+
+
+def test_piped_search_skips_rich_table(tmp_path: Path) -> None:
+    """Search prints lines, never a table: rich.table (and fractions) stay unimported."""
+    loaded = modules_loaded(tmp_path, "search", "impetus")
+    assert "cstocli.search" in loaded
+    assert "rich.table" not in loaded
