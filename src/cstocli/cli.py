@@ -112,9 +112,9 @@ def load(data: Path | None) -> Dataset:
 
 def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
     """Why a search found nothing, in one line."""
-    from cstocli import search
+    from cstocli.query import parse_query
 
-    parsed = search.parse_query(query)
+    parsed = parse_query(query)
     if not parsed.units and parsed.ignored:
         words = ", ".join(parsed.ignored)
         return f"{words}: too common to search alone; quote a phrase to search it exactly"
@@ -348,13 +348,13 @@ def full_app() -> typer.Typer:
 
 def _speaker_ids(dataset: Dataset, name: str) -> frozenset[str]:
     """The speakers ``--speaker`` names; an unknown name is an error naming the closest."""
-    from cstocli import search
+    from cstocli.speaker_match import match_speaker
 
-    matched = search.match_speaker(dataset.speakers, name)
+    matched = match_speaker(dataset.speakers, name)
     if not matched.speakers:
         hint = f"; did you mean {', '.join(matched.suggestions)}?" if matched.suggestions else ""
         raise UsageError(f"no speaker matches {shown(name)}{hint}")
-    return frozenset(s.id for s in matched.speakers)
+    return matched.ids
 
 
 def _print(renderable: Renderable, color: ColorChoice) -> None:
