@@ -13,7 +13,6 @@ from cstocli.model import Dataset, Figure, Passage, Span, Speaker
 SpeakerSort: TypeAlias = Literal["name", "quotes", "words"]
 
 
-
 # NamedTuple rather than a dataclass: each dataclass costs ~0.5 ms of start-up to create,
 # and these are built on every run of speakers and stats.
 class SpeakerSummary(NamedTuple):
