@@ -112,33 +112,12 @@ _FIGURE = re.compile(
 _UNIT_WORDS = 4
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
 _MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    )
+)  # fmt: skip
 _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
