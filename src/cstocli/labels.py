@@ -5,9 +5,10 @@ The forms read here, on a line of their own or inline before the speech:
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
 - ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
 - ``Name (Role):`` (``John Smith (R-Ohio):``)
-- ``Role Name:``   (``President of Russia Vladimir Putin:``), when the label opens with a title
-  word; the name is then the last two capitalised words, a guess the importer revisits when
-  the same person appears under a plain ``Name:`` label too
+- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``Agriculture Minister Dmitry
+  Patrushev:``), when a title word stands before the last word; the name is then the last
+  two capitalised words after the last title word, a guess the importer revisits when the
+  same person appears under a plain ``Name:`` label too
 - interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
   interviewer and the interviewee)
 
@@ -165,7 +166,8 @@ def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | No
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
-    if not comma and tokens[0].casefold() in _TITLE_WORDS and not _is_shouting(tokens):
+    titled = any(t.casefold() in _TITLE_WORDS for t in tokens[:-1])
+    if not comma and titled and not _is_shouting(tokens):
         split = _split_role_first(tokens)
         if split is not None:
             return split[0], split[1], True
