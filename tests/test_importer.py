@@ -258,6 +258,14 @@ def test_read_article_refuses_binary_with_its_line(tmp_path: Path) -> None:
     assert isinstance(caught.value, DatasetError)
 
 
+def test_read_article_names_utf16(tmp_path: Path) -> None:
+    """A UTF-16 file is told apart from binary data, with the fix."""
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Title\n\nAnn Lee:\nHi.\n".encode("utf-16"))
+    with pytest.raises(ArticleError, match=r"wide\.txt: line 1: UTF-16 text; save the article"):
+        read_article(path)
+
+
 def test_read_article_refuses_non_utf8_with_its_line(tmp_path: Path) -> None:
     """Latin-1 bytes are refused with the line of the first bad byte."""
     path = tmp_path / "latin.txt"

@@ -68,6 +68,8 @@ def read_article(path: Path) -> str:
         raise ArticleError(name, None, "is a directory, not a text file") from None
     except OSError as error:
         raise ArticleError(name, None, f"cannot read: {error.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(name, 1, "UTF-16 text; save the article as UTF-8")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise ArticleError(name, line, "binary file (NUL byte), expected plain text")
