@@ -230,18 +230,26 @@ def stats_view(dataset: Dataset, rows: Iterable[queries.SpeakerSummary]) -> Grou
 def _figures(
     dataset: Dataset, figures: Iterable[Figure], last: Literal["Where", "Topic"]
 ) -> Records:
-    """What, the value as written, unit, then where (places) or the topic, and the line."""
-    columns = [*_left("What"), *_right("Value"), *_left("Unit", last), *_right("Line")]
+    """What, the value as written, unit, then where (places) or the topic and source line.
+
+    The headline group shares one topic and usually one sentence, so its table shows the
+    places instead of topic and line, and stays narrow enough for a 120-column terminal.
+    """
+    figures = list(figures)
+    columns = [*_left("What"), *_right("Value"), *_left("Unit", last)]
     cells = [
-        (
+        [
             verbatim(figure.label),
             verbatim(queries.as_written(figure), style="bold"),
             verbatim(figure.unit),
             verbatim(", ".join(figure.places) if last == "Where" else figure.topic or ""),
-            Text(str(queries.line_of(dataset.source_text, figure.span[0]))),
-        )
+        ]
         for figure in figures
     ]
+    if last == "Topic":
+        columns += _right("Line")
+        for row, figure in zip(cells, figures, strict=True):
+            row.append(Text(str(queries.line_of(dataset.source_text, figure.span[0]))))
     return Records(columns, cells)
 
 
