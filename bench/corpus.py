@@ -4,7 +4,7 @@ Words are made of English-looking syllables. Content words follow a Zipf law, ra
 after the function words (English's most frequent words are function words, so the
 commonest content word stands at rank ~34 of the whole language's Zipf curve, not at
 rank 1), and are interleaved with real function words, so word frequencies, lengths and
-sentence lengths resemble news prose. Each query recalls three
+sentence lengths resemble news prose. Each query recalls two or three
 neighbouring content words of one sentence (the way people half-remember a quote) and
 misspells each long word with the probability of a typist in a hurry; the sentence it
 was drawn from is the intended answer.
@@ -157,7 +157,7 @@ def typo(rng: random.Random, word: str) -> str:
 
 
 def make_queries(rng: random.Random, sentences: list[str], count: int) -> list[BenchQuery]:
-    """``count`` queries: three neighbouring content words of a sentence, typo'd."""
+    """``count`` queries: two or three neighbouring content words of a sentence, typo'd."""
     queries: list[BenchQuery] = []
     while len(queries) < count:
         target = rng.randrange(len(sentences))
@@ -166,12 +166,13 @@ def make_queries(rng: random.Random, sentences: list[str], count: int) -> list[B
             for w in sentences[target].rstrip(".").lower().replace("-", " ").split()
             if w not in FUNCTION_WORDS and not w[0].isdigit()
         ]
-        if len(content) < 3:
+        size = rng.choice([2, 3])
+        if len(content) < size:
             continue
-        start = rng.randrange(len(content) - 2)
+        start = rng.randrange(len(content) - size + 1)
         typed = [
             typo(rng, word) if len(word) >= 5 and rng.random() < 0.7 else word
-            for word in content[start : start + 3]
+            for word in content[start : start + size]
         ]
         queries.append(BenchQuery(" ".join(typed), sentences[target]))
     return queries
