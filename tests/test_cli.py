@@ -641,3 +641,17 @@ def test_piped_search_skips_rich_table(tmp_path: Path) -> None:
     loaded = modules_loaded(tmp_path, "search", "impetus")
     assert "cstocli.search" in loaded
     assert "rich.table" not in loaded
+
+
+def test_data_path_expands_the_home_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CSTOCLI_DATA=~/x.json works even where no shell expanded the tilde."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in ("bracket-summit.json", "bracket-summit.txt"):
+        (home / name).write_bytes((FIXTURE.parent / name).read_bytes())
+    monkeypatch.setenv("HOME", str(home))
+    result = invoke("speakers", "--json", env={"CSTOCLI_DATA": "~/bracket-summit.json"})
+    assert result.exit_code == EXIT_OK, result.output
+    assert json.loads(result.stdout)[0]["name"] == "Jane Doe"

@@ -107,7 +107,7 @@ def load(data: Path | None) -> Dataset:
     """The dataset named by ``--data``/``CSTOCLI_DATA``, or the bundled one."""
     from cstocli import dataset
 
-    return dataset.load_bundled() if data is None else dataset.load(data)
+    return dataset.load_bundled() if data is None else dataset.load(data.expanduser())
 
 
 def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
