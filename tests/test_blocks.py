@@ -59,3 +59,11 @@ def test_override_speech_after_narration_opens_an_unlabelled_block() -> None:
         ("quote", 1, 1),
     ]
     assert blocks[2].label is None
+
+
+def test_reported_speech_is_narration() -> None:
+    """A paragraph that reports speech ("she added") is the reporter's voice."""
+    text = "Ann Lee:\nI came.\n\n\u201cIt was late,\u201d she added.\n\nBo Chan:\nOk.\n"
+    blocks, warnings = _blocks(text)
+    assert [b.kind for b in blocks] == ["quote", "narration", "quote"]
+    assert "reports speech" in warnings[0]

@@ -7,8 +7,9 @@ paragraph after a speech: the speaker going on, or the reporter? No rule can kno
 1. a stage direction ("(Laughter.)", "[Applause]") stays inside the speech, silently;
 2. when the next label names the *same* speaker again, every unlabelled paragraph since
    their speech is narration: an article re-labels a speaker only after someone else spoke;
-3. a paragraph naming the speaker in the third person (their surname) is narration, and so
-   is every unlabelled paragraph after it until the next label;
+3. a paragraph naming the speaker in the third person (their surname) or reporting speech
+   ("he said", "added the minister") is narration, and so is every unlabelled paragraph
+   after it until the next label;
 4. any other paragraph continues the speech.
 
 Rules 2 and 3 always warn; rule 4 warns when the paragraph has no first-person word
@@ -33,6 +34,12 @@ _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]\.?\Z")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|mine|myself|ourselves)\b"
 )  # "US" in capitals is the country
+
+
+_SAYING = r"(?:said|says|added|adds|noted|notes|stressed|stresses|told|explained|continued)"
+_REPORTING = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+{_SAYING}\b|\b{_SAYING}\s+(?:he|she|they|the\s+\w+)\b"
+)
 
 
 @dataclass(slots=True)
@@ -117,14 +124,9 @@ class _Assembler:
         name = self.roster.name(speaker)
         if speaking and _STAGE_DIRECTION.match(text):
             return "speech"
-        if relabelled:
-            self._warn(item, f"narration: the next label names {name} again")
-            return "narration"
-        if speaking and _mentions(text, name):
-            self._warn(item, f"narration: it names {name} in the third person")
-            return "narration"
-        if not speaking:
-            self._warn(item, "narration, like the unlabelled paragraph before it")
+        reason = _narration_reason(text, name, relabelled=relabelled, speaking=speaking)
+        if reason is not None:
+            self._warn(item, f"narration{reason}")
             return "narration"
         if not _FIRST_PERSON.search(text):
             self._warn(item, f"continued speech of {name}, though it has no first-person word")
@@ -145,6 +147,19 @@ def assemble(
         assembler.add(item)
     assembler.close(next_speaker=None)
     return assembler.blocks, assembler.warnings
+
+
+def _narration_reason(text: str, name: str, *, relabelled: bool, speaking: bool) -> str | None:
+    """Why a paragraph after a speech is narration (rules 2 and 3), or None if it is not."""
+    if relabelled:
+        return f": the next label names {name} again"
+    if not speaking:
+        return ", like the unlabelled paragraph before it"
+    if _mentions(text, name):
+        return f": it names {name} in the third person"
+    if _REPORTING.search(text):
+        return ": it reports speech in the third person"
+    return None
 
 
 def _mentions(text: str, name: str) -> bool:
