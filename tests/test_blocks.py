@@ -67,3 +67,10 @@ def test_reported_speech_is_narration() -> None:
     blocks, warnings = _blocks(text)
     assert [b.kind for b in blocks] == ["quote", "narration", "quote"]
     assert "reports speech" in warnings[0]
+
+
+def test_speech_that_quotes_others_is_still_speech() -> None:
+    """A speaker's own "as he said" or "they told us" is no reporting clause."""
+    text = "Ann Lee:\nI came.\n\nAs he said the other day, they told us so.\n\nBo Chan:\nOk.\n"
+    blocks, _ = _blocks(text)
+    assert [b.kind for b in blocks] == ["quote", "quote"]

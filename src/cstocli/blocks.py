@@ -37,8 +37,10 @@ _FIRST_PERSON = re.compile(
 
 
 _SAYING = r"(?:said|says|added|adds|noted|notes|stressed|stresses|told|explained|continued)"
+# A reporting clause after a quotation (",” she added", ", said the minister"); a speaker's
+# own "as he said" or "they told us" has no comma or closing quote right before it.
 _REPORTING = re.compile(
-    rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+{_SAYING}\b|\b{_SAYING}\s+(?:he|she|they|the\s+\w+)\b"
+    rf"[,\u201d\"]\s*(?:(?:he|she)\s+{_SAYING}|{_SAYING}\s+(?:he|she|the\s+\w+))\b"
 )
 
 
