@@ -1,17 +1,6 @@
 from __future__ import annotations
 
-import pytest
-
-from cstocli.query import MAX_WORDS, Unit, parse_query, typo_budget, typo_distance
-
-
-@pytest.mark.parametrize(
-    ("word", "budget"),
-    [("road", 0), ("roads", 1), ("security", 1), ("securitys", 2), ("12345", 0), ("g20x", 0)],
-)
-def test_typo_budget_grows_with_length(word: str, budget: int) -> None:
-    """0 typos under 5 letters, 1 for 5-8, 2 from 9; numbers never."""
-    assert typo_budget(word) == budget
+from cstocli.query import MAX_WORDS, Unit, parse_query
 
 
 def test_parse_query_reads_phrases_and_drops_common_words() -> None:
@@ -41,22 +30,3 @@ def test_parse_query_dedupes_and_caps_words() -> None:
     assert len(parse_query("road road ROAD").units) == 1
     many = " ".join(f"word{n}" for n in range(MAX_WORDS + 5))
     assert len(parse_query(many).units) == MAX_WORDS
-
-
-@pytest.mark.parametrize(
-    ("word", "other", "budget", "expected"),
-    [
-        ("security", "security", 0, 0),
-        ("securty", "security", 1, 1),
-        ("secuirty", "security", 1, 1),
-        ("informaton", "information", 2, 1),
-        ("road", "raod", 0, 1),
-        ("budget", "fidget", 1, 2),
-        ("kazakstan", "kazakhstan", 2, 1),
-    ],
-)
-def test_typo_distance_counts_a_swap_as_one(
-    word: str, other: str, budget: int, expected: int
-) -> None:
-    """A transposition is one typo; past the budget the answer is budget + 1."""
-    assert typo_distance(word, other, budget) == expected

@@ -51,13 +51,6 @@ class Query:
     """Common words that were dropped (the CLI can say so)."""
 
 
-def typo_budget(word: str) -> int:
-    """How many typos a query word may carry: 0 (<5 letters or a number), 1 (5-8), 2."""
-    if any(c.isdigit() for c in word) or len(word) < 5:
-        return 0
-    return 1 if len(word) <= 8 else 2
-
-
 def parse_query(query: str) -> Query:
     """Read a raw query string into words and phrases (see the module docstring)."""
     pieces = _QUOTES.split(query)
@@ -87,21 +80,3 @@ def parse_query(query: str) -> Query:
     for unit in units:
         unique[unit.terms, unit.phrase] = unit
     return Query(tuple(unique.values())[:MAX_WORDS], tuple(dict.fromkeys(ignored)))
-
-
-def typo_distance(word: str, other: str, budget: int) -> int:
-    """Typos between two words (OSA distance), or ``budget + 1`` when surely over budget.
-
-    OSA is Damerau-Levenshtein restricted to edits that do not overlap a transposition:
-    a swapped pair of letters is one typo, and within a budget of two typos the two
-    measures agree on everything but contrived cases, while RapidFuzz computes OSA
-    bit-parallel, several times faster.
-    """
-    if word == other:
-        return 0
-    if not budget or abs(len(word) - len(other)) > budget:
-        return budget + 1
-    # Imported here: only words of 5+ letters pay for loading RapidFuzz.
-    from rapidfuzz.distance import OSA  # noqa: PLC0415
-
-    return int(OSA.distance(word, other, score_cutoff=budget + 1))

@@ -6,7 +6,7 @@ Pure functions over a ``SentenceStore``; no I/O, no Rich. How a query string is 
 How each word is matched (``expand``)
     Each word is expanded over the store's VOCABULARY (never the text) to the indexed
     words within its typo budget: 0 typos under 5 letters, 1 for 5-8, 2 for 9 or more,
-    a transposition counting as one (``query.typo_distance``). Numbers match exactly, as
+    a transposition counting as one (``cstocli.typos``). Numbers match exactly, as
     typed with or without thousands commas. The last word may also be a prefix.
     A typo never turns a word into a common word ("thw" does not become "the").
     Words also match speakers' names, roles, affiliations and aliases: a sentence said
@@ -46,13 +46,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from cstocli import ranking, text
 from cstocli.index import Sentence
-from cstocli.query import Query, Unit, parse_query, typo_budget, typo_distance
+from cstocli.query import Query, Unit, parse_query
+from cstocli.typos import typo_budget, typo_distance, within_budget
 
 MAX_VARIANTS = 50
 """At most this many vocabulary words stand in for one query word (closest first)."""
@@ -107,8 +108,7 @@ class SentenceStore(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """An indexed word that stands for a query word."""
 
     term: str
@@ -161,16 +161,10 @@ def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
     if store.frequency(word):
         variants[word] = Variant(word, 0)
     if budget:
-        # Imported here: only queries with words of 5+ letters pay for loading RapidFuzz.
-        from rapidfuzz import process  # noqa: PLC0415
-        from rapidfuzz.distance import OSA  # noqa: PLC0415
-
         pool = store.terms(len(word) - budget, len(word) + budget)
-        for term, distance, _ in process.extract(
-            word, pool, scorer=OSA.distance, score_cutoff=budget, limit=None
-        ):
+        for term, distance in within_budget(word, pool, budget):
             if term not in variants and term not in text.COMMON_WORDS:
-                variants[term] = Variant(term, int(distance))
+                variants[term] = Variant(term, distance)
     if unit.prefix:
         for term in store.terms_with_prefix(word):
             if term not in variants:
@@ -209,8 +203,7 @@ def run(
     return _hits(store, query, expansions, ordered)
 
 
-@dataclass(frozen=True, slots=True)
-class _Level:
+class _Level(NamedTuple):
     """The sentences one query unit reaches through one way of matching."""
 
     typos: int
@@ -220,8 +213,7 @@ class _Level:
     sentences: frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
     """Candidates that match the query the same way, so they share rules 1-3."""
 
     matched: int
@@ -296,7 +288,7 @@ def _partition(
             # Those that miss this unit survive only if they can still reach ``needed``.
             viable = not unit.phrase and part.matched + left >= needed
             if viable and (rest := part.sentences - covered):
-                split.append(replace(part, sentences=rest))
+                split.append(part._replace(sentences=rest))
         parts = split
     return [part for part in parts if part.matched >= needed]
 

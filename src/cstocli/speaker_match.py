@@ -3,7 +3,7 @@
 People type a surname, a first name, another transliteration (``Lukashenka``,
 ``Nazarbaev``) or a half-remembered spelling. Each typed word must match a word of one
 of the speaker's names (the name, each alias, the id's words) within the search typo
-budget (``query.typo_budget``), or be a prefix of 3+ letters of one. The speakers needing
+budget (``typos.typo_budget``), or be a prefix of 3+ letters of one. The speakers needing
 the fewest typos win; when nobody matches, the closest names are suggested instead.
 """
 
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from cstocli import text
 from cstocli.index import speaker_names
 from cstocli.model import Speaker
-from cstocli.query import MIN_PREFIX, typo_budget, typo_distance
+from cstocli.query import MIN_PREFIX
+from cstocli.typos import typo_budget, typo_distance
 
 SUGGESTIONS = 3
 """How many names are suggested when nobody matches."""
