@@ -74,3 +74,10 @@ def test_speech_that_quotes_others_is_still_speech() -> None:
     text = "Ann Lee:\nI came.\n\nAs he said the other day, they told us so.\n\nBo Chan:\nOk.\n"
     blocks, _ = _blocks(text)
     assert [b.kind for b in blocks] == ["quote", "quote"]
+
+
+def test_role_only_speaker_has_no_surname_to_mention() -> None:
+    """For "THE PRESIDENT:", a paragraph saying "as President" still continues the speech."""
+    text = "THE PRESIDENT: I came.\n\nAs President, I must act.\n\nBo Chan:\nOk.\n"
+    blocks, _ = _blocks(text)
+    assert [(b.kind, len(b.paragraphs)) for b in blocks] == [("quote", 2), ("quote", 1)]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cstocli.article import ImportWarning, Item
+from cstocli.labels import is_title_word
 from cstocli.model import Located, PassageKind
 from cstocli.roster import Roster
 
@@ -165,7 +166,12 @@ def _narration_reason(text: str, name: str, *, relabelled: bool, speaking: bool)
 
 
 def _mentions(text: str, name: str) -> bool:
-    """Whether ``text`` names the speaker by surname (as written or in title case)."""
+    """Whether ``text`` names the speaker by surname (as written or in title case).
+
+    A role-only name ("THE PRESIDENT") has no surname: "as President, I..." is not a mention.
+    """
     surname = name.rsplit(maxsplit=1)[-1]
+    if is_title_word(surname):
+        return False
     forms = {re.escape(surname), re.escape(surname.title())}
     return re.search(r"\b(?:" + "|".join(sorted(forms)) + r")\b", text) is not None

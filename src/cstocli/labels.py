@@ -143,6 +143,11 @@ def is_furniture(line: str) -> bool:
     return head in FURNITURE or len(stripped.split()) <= 3
 
 
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title ("President", "Minister") rather than part of a name."""
+    return word.casefold() in _TITLE_WORDS
+
+
 def affiliation_of(role: str | None) -> str | None:
     """The state or organisation a role names after its last "of" ("President of Belarus")."""
     if role is None:
