@@ -215,11 +215,17 @@ def search_command(
 ) -> None:
     """Search what was said, best hits first, typos forgiven, matched words highlighted.
 
-    Put a phrase in quotes to match it exactly. Exits 1 when nothing matches.
+    Words may be mistyped; a phrase in double quotes must match exactly.
+
+    Piped, it prints one hit per line: id, speaker, sentence, separated by tabs.
+
+    Exits 1 when nothing matches.
 
     Example:
 
-        cstocli search "information security" --speaker lukashenko
+        cstocli search "informaton securty" --speaker lukashenka
+
+        cstocli search '"combat training"' --context
     """
     query = " ".join(terms)
     if not query.strip():
@@ -315,6 +321,8 @@ def facts_command(
     json_: JsonFlag = False, color: ColorOption = "auto", data: DataOption = None
 ) -> None:
     """Show the event, the member states, the priority areas and the documents adopted.
+
+    Every item is quoted from the article as written; --json gives each its source span.
 
     Example:
 
