@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer import _click as click
 from typer.core import TyperGroup
 from typer.testing import CliRunner, Result
@@ -655,3 +657,16 @@ def test_data_path_expands_the_home_directory(
     result = invoke("speakers", "--json", env={"CSTOCLI_DATA": "~/bracket-summit.json"})
     assert result.exit_code == EXIT_OK, result.output
     assert json.loads(result.stdout)[0]["name"] == "Jane Doe"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_query_ends_in_hits_or_one_line(query: str) -> None:
+    """Any Unicode query: hits (exit 0), or exit 1 or 2 with one clean stderr line."""
+    result = CliRunner().invoke(
+        cli.app, ["search", "--", query], env=QUIET_ENV, catch_exceptions=False
+    )
+    assert result.exit_code in {EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE}
+    if result.exit_code != EXIT_OK:
+        assert result.stdout == ""
+        assert ESC not in one_line(result.stderr)
