@@ -133,3 +133,13 @@ def test_facts_payload_without_an_event(bracket: Dataset) -> None:
     payload = output.facts(replace(bracket, event=None))
     assert payload["event"] is None
     assert payload["member_states"] == []
+
+
+def test_write_keeps_offset_pairs_on_one_line() -> None:
+    """[start, end] pairs print on one line; strings that look like pairs are untouched."""
+    payload = {"span": [3, 14], "highlights": [[0, 2], [5, 9]], "text": "[1,\n  2]", "t2": "[1, 2]"}
+    text = written(payload, "utf-8")
+    assert '"span": [3, 14]' in text
+    assert "[0, 2]" in text
+    assert "[5, 9]" in text
+    assert json.loads(text) == payload

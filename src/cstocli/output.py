@@ -7,6 +7,7 @@ verbatim, with its ``span`` (``[start, end]`` character offsets into the source 
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import queries
@@ -14,6 +15,10 @@ from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage,
 
 if TYPE_CHECKING:
     from cstocli.search import Hit
+
+# indent=2 puts each number of a [start, end] pair on its own line; put pairs back on one.
+# The pattern needs real newlines, which JSON strings cannot hold, so text is never touched.
+_PAIR = re.compile(r"\[\n\s+(-?\d+),\n\s+(-?\d+)\n\s*\]")
 
 JSON: Any = Any
 """A JSON-ready value (dict, list, str, number, bool or None)."""
@@ -27,7 +32,7 @@ def write(payload: JSON, stream: TextIO) -> None:
     """
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
     text = json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf"))
-    stream.write(text + "\n")
+    stream.write(_PAIR.sub(r"[\1, \2]", text) + "\n")
 
 
 def speaker(value: Speaker) -> JSON:
