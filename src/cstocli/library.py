@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +152,9 @@ CREATE TABLE figures (
 # has no contentless delete). FTS5 must split on the spaces only, or "we've" would also
 # be found as "we": its ascii tokeniser with every ASCII punctuation mark as a token
 # character does that (non-ASCII characters are always token characters to it).
+# ``detail='none'`` keeps only which sentences hold a term (phrases are checked on the
+# sentence's tokens), and a sentence's text is not stored twice: it is cut from its
+# article's source text.
 _SCHEMA_V2 = """
 CREATE TABLE sentences (
     key INTEGER PRIMARY KEY,
@@ -159,13 +164,12 @@ CREATE TABLE sentences (
     paragraph INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    text TEXT NOT NULL,
     terms TEXT NOT NULL
 );
 CREATE INDEX sentences_by_article ON sentences(article);
 CREATE INDEX sentences_by_speaker ON sentences(speaker_id, key) WHERE speaker_id IS NOT NULL;
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
-    terms, content='sentences', content_rowid='key',
+    terms, content='sentences', content_rowid='key', detail='none',
     tokenize="ascii tokenchars '!#$%&''()*+,-./:;<=>?@[\\]^_`{|}~'"
 );
 CREATE TABLE vocabulary (
@@ -202,10 +206,9 @@ def _migrate_to_v2(conn: sqlite3.Connection) -> None:
     for key, dataset_json, source_text in conn.execute(
         "SELECT key, dataset, source_text FROM articles ORDER BY key"
     ).fetchall():
-        ds = dataset_io.dataset_from_json(
-            json.loads(dataset_json), source_text, file=f"library article {key}"
-        )
-        batch.add(key, ds)
+        obj = _with_texts(json.loads(dataset_json), source_text)
+        ds = dataset_io.dataset_from_json(obj, source_text, file=f"library article {key}")
+        batch.add(key, prepare(ds))
     batch.finish()
 
 
@@ -256,20 +259,20 @@ class Library:
 
     # --- writing ----------------------------------------------------------------------
 
-    def store(self, ds: Dataset) -> StoreResult:
+    def store(self, article: Dataset | PreparedArticle) -> StoreResult:
         """Store one article in one transaction; the same content again changes nothing."""
-        with self._write() as conn:
-            batch = _IndexBatch(conn)
-            result = _store(conn, ds, batch)
-            batch.finish()
-            return result
+        return self.store_many([article])[0]
 
-    def store_many(self, datasets: Iterable[Dataset]) -> list[StoreResult]:
-        """Store many articles in ONE transaction (all or nothing): the bulk import path."""
+    def store_many(self, articles: Iterable[Dataset | PreparedArticle]) -> list[StoreResult]:
+        """Store many articles in ONE transaction (all or nothing): the bulk import path.
+
+        ``articles`` may be a lazy iterable of ``prepare``d articles made by worker
+        processes: this process then only writes rows.
+        """
         with self._write() as conn:
             # One index batch: the FTS rows, vocabulary and totals are written once, at the end.
             batch = _IndexBatch(conn)
-            results = [_store(conn, ds, batch) for ds in datasets]
+            results = [_store(conn, _prepared(a), batch) for a in articles]
             batch.finish()
             return results
 
@@ -283,7 +286,7 @@ class Library:
                 _delete(conn, row[0])
                 ds = replace_id(ds, row[1])
             batch = _IndexBatch(conn)
-            result = _store(conn, ds, batch)
+            result = _store(conn, prepare(ds), batch)
             batch.finish()
             return result
 
@@ -321,9 +324,9 @@ class Library:
             dataset_json, source_text = self._conn.execute(
                 "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
             ).fetchone()
-        return dataset_io.dataset_from_json(
-            json.loads(dataset_json), source_text, file=f"{self.path} [{article_id}]"
-        )
+        # The id column is the truth: a clash on import may have given it a "-2" suffix.
+        obj = {**_with_texts(json.loads(dataset_json), source_text), "id": article_id}
+        return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")
 
     def datasets(self) -> Iterator[Dataset]:
         """Every stored article, one at a time (never all in memory at once)."""
@@ -484,49 +487,139 @@ def replace_id(ds: Dataset, new_id: str) -> Dataset:
     return replace(ds, id=new_id)
 
 
-def _store(conn: sqlite3.Connection, ds: Dataset, batch: _IndexBatch) -> StoreResult:
-    existing = conn.execute(
-        "SELECT id FROM articles WHERE sha256 = ?", (ds.source.sha256,)
-    ).fetchone()
-    if existing is not None:
-        return StoreResult(existing[0], added=False)
-    ds = replace_id(ds, _free_id(conn, ds.id))
-    payload = json.dumps(dataset_io.dataset_to_json(ds), ensure_ascii=False)
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """A dataset turned into the rows the library stores (see ``prepare``).
+
+    Building these (the JSON, the sentence split, the tokens) is the CPU-heavy half of
+    storing an article and needs no database; the object pickles, so a bulk import can
+    prepare articles in worker processes while one process writes them.
+    """
+
+    id: str
+    sha256: str
+    title: str
+    file: str
+    dataset_json: str
+    source_text: str
+    speakers: tuple[tuple[Any, ...], ...]
+    passages: tuple[tuple[Any, ...], ...]
+    figures: tuple[tuple[Any, ...], ...]
+    sentences: tuple[tuple[Any, ...], ...]
+    """(passage id, speaker id, paragraph, start, end, terms joined by spaces)."""
+    sentence_terms: tuple[str, ...]
+    """Each sentence's distinct terms, one after the other: counted, the vocabulary's
+    sentence counts (a flat tuple counts in C, far faster than merging dicts)."""
+    words: int
+    speaker_pairs: frozenset[tuple[str, str]]
+    """The (word, speaker id) pairs that let a query word name one of its speakers."""
+
+
+def prepare(ds: Dataset) -> PreparedArticle:
+    """Build every row of an article (pure: no database, safe in a worker process)."""
+    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
+    sentences: list[tuple[Any, ...]] = []
+    distinct: list[set[str]] = []
+    words = 0
+    for passage in ds.passages:
+        for number, paragraph in enumerate(passage.paragraphs):
+            base = paragraph.span[0]
+            for start, end in text_mod.split_sentences(paragraph.text):
+                sentence = paragraph.text[start:end]
+                terms = text_mod.words(sentence)
+                distinct.append(set(terms))
+                words += len(terms)
+                sentences.append(
+                    (passage.id, passage.speaker_id, number, base + start, base + end,
+                     " ".join(terms))
+                )  # fmt: skip
+    return PreparedArticle(
+        id=ds.id,
+        sha256=ds.source.sha256,
+        title=ds.source.title.text,
+        file=ds.source.file,
+        dataset_json=json.dumps(
+            _without_texts(dataset_io.dataset_to_json(ds), ds.source_text), ensure_ascii=False
+        ),
+        source_text=ds.source_text,
+        speakers=tuple(
+            (s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id])
+            for s in ds.speakers
+        ),
+        passages=tuple((p.id, p.kind, p.speaker_id, *p.span) for p in ds.passages),
+        figures=tuple(
+            (f.id, f.label, f.value, f.unit, f.qualifier, f.text, *f.span, f.passage_id)
+            for f in ds.figures
+        ),
+        sentences=tuple(sentences),
+        sentence_terms=tuple(chain.from_iterable(distinct)),
+        words=words,
+        speaker_pairs=frozenset().union(*(_speaker_pairs(s) for s in ds.speakers)),
+    )
+
+
+def _without_texts(obj: Any, source: str) -> Any:
+    """Drop every ``text`` that its ``span`` already gives (the JSON shrinks by half)."""
+    if isinstance(obj, list):
+        return [_without_texts(item, source) for item in obj]
+    if not isinstance(obj, dict):
+        return obj
+    kept = {key: _without_texts(value, source) for key, value in obj.items()}
+    span = obj.get("span")
+    if isinstance(span, list) and kept.get("text") == source[span[0] : span[1]]:
+        del kept["text"]
+    return kept
+
+
+def _with_texts(obj: Any, source: str) -> Any:
+    """Put back every ``text`` that ``_without_texts`` dropped, cut from the source."""
+    if isinstance(obj, list):
+        return [_with_texts(item, source) for item in obj]
+    if not isinstance(obj, dict):
+        return obj
+    filled = {key: _with_texts(value, source) for key, value in obj.items()}
+    span = obj.get("span")
+    if isinstance(span, list) and "text" not in filled:
+        filled["text"] = source[span[0] : span[1]]
+    return filled
+
+
+def _prepared(article: Dataset | PreparedArticle) -> PreparedArticle:
+    return article if isinstance(article, PreparedArticle) else prepare(article)
+
+
+def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatch) -> StoreResult:
+    existing = conn.execute("SELECT id FROM articles WHERE sha256 = ?", (article.sha256,))
+    found = existing.fetchone()
+    if found is not None:
+        return StoreResult(found[0], added=False)
+    article_id = _free_id(conn, article.id)
     key = conn.execute(
         "INSERT INTO articles (id, sha256, title, file, imported_at, dataset, source_text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            ds.id,
-            ds.source.sha256,
-            ds.source.title.text,
-            ds.source.file,
+            article_id,
+            article.sha256,
+            article.title,
+            article.file,
             datetime.now(UTC).isoformat(timespec="seconds"),
-            payload,
-            ds.source_text,
+            article.dataset_json,
+            article.source_text,
         ),
     ).lastrowid
     assert key is not None  # an INSERT into a rowid table always sets it
-    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
     conn.executemany(
-        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (key, s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id])
-            for s in ds.speakers
-        ],
+        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.speakers]
     )
     conn.executemany(
-        "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
-        [(key, p.id, p.kind, p.speaker_id, *p.span) for p in ds.passages],
+        "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.passages]
     )
     conn.executemany(
         "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (key, f.id, f.label, f.value, f.unit, f.qualifier, f.text, *f.span, f.passage_id)
-            for f in ds.figures
-        ],
+        [(key, *r) for r in article.figures],
     )
-    batch.add(key, ds)
-    return StoreResult(ds.id, added=True)
+    batch.add(key, article)
+    return StoreResult(article_id, added=True)
 
 
 def _free_id(conn: sqlite3.Connection, wanted: str) -> str:
@@ -543,11 +636,13 @@ def _speaker(row: Sequence[Any]) -> Speaker:
     return Speaker(speaker_id, name, role, affiliation, tuple(json.loads(aliases)))
 
 
-def _speaker_pairs(speakers: Sequence[Speaker]) -> set[tuple[str, str]]:
-    """The (word, speaker id) pairs that let a query word name a speaker."""
-    # The in-memory index owns the rule for which words name a speaker; reuse it.
-    words = MemoryIndex((), speakers).speaker_words()
-    return {(word, speaker_id) for word, ids in words.items() for speaker_id in ids}
+@lru_cache(maxsize=4096)
+def _speaker_pairs(speaker: Speaker) -> frozenset[tuple[str, str]]:
+    """The (word, speaker id) pairs that let a query word name this speaker."""
+    # The in-memory index owns the rule for which words name a speaker; reuse it. The
+    # rule looks at one speaker at a time, so the pairs of several speakers are a union.
+    words = MemoryIndex((), (speaker,)).speaker_words()
+    return frozenset((word, speaker_id) for word, ids in words.items() for speaker_id in ids)
 
 
 class _IndexBatch:
@@ -566,28 +661,17 @@ class _IndexBatch:
         self._sentences = 0
         self._words = 0
 
-    def add(self, key: int, ds: Dataset) -> None:
-        """Cut the article into sentences and insert their rows."""
-        rows: list[tuple[Any, ...]] = []
-        for passage in ds.passages:
-            for number, paragraph in enumerate(passage.paragraphs):
-                base = paragraph.span[0]
-                for start, end in text_mod.split_sentences(paragraph.text):
-                    sentence = paragraph.text[start:end]
-                    terms = text_mod.words(sentence)
-                    self._df.update(set(terms))
-                    self._words += len(terms)
-                    rows.append(
-                        (key, passage.id, passage.speaker_id, number, base + start, base + end,
-                         sentence, " ".join(terms))
-                    )  # fmt: skip
-        self._sentences += len(rows)
-        self._speaker_pairs.update(_speaker_pairs(ds.speakers))
+    def add(self, key: int, article: PreparedArticle) -> None:
+        """Insert the article's sentence rows; remember its counts for ``finish``."""
         self._conn.executemany(
-            "INSERT INTO sentences (article, passage_id, speaker_id, paragraph, start, end,"
-            " text, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            "INSERT INTO sentences (article, passage_id, speaker_id, paragraph, start, end, terms)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(key, *row) for row in article.sentences],
         )
+        self._df.update(article.sentence_terms)
+        self._speaker_pairs.update(article.speaker_pairs)
+        self._sentences += len(article.sentences)
+        self._words += article.words
 
     def finish(self) -> None:
         """Write the FTS rows, vocabulary, speaker words and totals of everything added."""
@@ -639,9 +723,10 @@ def _delete(conn: sqlite3.Connection, key: int) -> None:
             "SELECT id, name, role, affiliation, aliases FROM speakers WHERE article = ?", (key,)
         )
     ]
+    pairs = frozenset().union(*(_speaker_pairs(s) for s in speakers))
     conn.executemany(
         "UPDATE speaker_words SET articles = articles - 1 WHERE word = ? AND speaker_id = ?",
-        _speaker_pairs(speakers),
+        pairs,
     )
     conn.execute("DELETE FROM speaker_words WHERE articles <= 0")
     conn.execute(
@@ -722,7 +807,8 @@ class LibraryIndex:
         """Return the sentence with this id."""
         with _translate_errors(self._path):
             row = self._conn.execute(
-                "SELECT s.passage_id, s.paragraph, s.speaker_id, s.text, s.start, s.end, a.id"
+                "SELECT s.passage_id, s.paragraph, s.speaker_id,"
+                " substr(a.source_text, s.start + 1, s.end - s.start), s.start, s.end, a.id"
                 " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?",
                 (sentence_id,),
             ).fetchone()
