@@ -670,3 +670,18 @@ def test_any_query_ends_in_hits_or_one_line(query: str) -> None:
     if result.exit_code != EXIT_OK:
         assert result.stdout == ""
         assert ESC not in one_line(result.stderr)
+
+
+def test_facts_of_an_article_without_any_exits_1(tmp_path: Path) -> None:
+    """No event and no lists: nothing to show, exit 1 with a one-line hint."""
+    bare = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    bare["event"] = None
+    bare["lists"] = []
+    (tmp_path / "bare.json").write_text(json.dumps(bare), encoding="utf-8")
+    source = FIXTURE.with_suffix(".txt")
+    (tmp_path / source.name).write_bytes(source.read_bytes())
+    for extra in ([], ["--json"]):
+        result = invoke("facts", "--data", str(tmp_path / "bare.json"), *extra)
+        assert result.exit_code == EXIT_NO_MATCH
+        assert result.stdout == ""
+        assert "no event and no lists" in one_line(result.stderr)

@@ -329,6 +329,9 @@ def facts_command(
         cstocli facts
     """
     dataset = load(data)
+    if dataset.event is None and not dataset.lists:
+        warn(f"{dataset.id} records no event and no lists")
+        raise typer.Exit(EXIT_NO_MATCH)
     if json_:
         from cstocli import output
 
