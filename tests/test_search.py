@@ -192,3 +192,18 @@ def test_many_hits_stay_sorted_past_the_rerank_head() -> None:
     assert scores == sorted(scores, reverse=True)
     assert all(hit.words_matched == 2 for hit in hits[: (RERANK + 150 + 2) // 3])
     assert hits[-1].words_matched == 1
+
+
+def test_prefix_never_becomes_a_common_word() -> None:
+    """A last word that only prefixes a common word ("whic" of "which") matches nothing."""
+    index = build_index(
+        make_dataset(
+            (
+                (None, "Which budget is sound?"),
+                (None, "Nothing here which matters."),
+                (None, "Whichever budget passes."),
+            )
+        )
+    )
+    assert texts(index, "budget whic") == ["Whichever budget passes.", "Which budget is sound?"]
+    assert texts(index, "whic") == ["Whichever budget passes."]

@@ -8,7 +8,8 @@ How each word is matched (``expand``)
     words within its typo budget: 0 typos under 5 letters, 1 for 5-8, 2 for 9 or more,
     a transposition counting as one (``cstocli.typos``). Numbers match exactly, as
     typed with or without thousands commas. The last word may also be a prefix.
-    A typo never turns a word into a common word ("thw" does not become "the").
+    A typo or a prefix never turns a word into a common word ("thw" does not become
+    "the", "whi" does not become "which").
     Words also match speakers' names, roles, affiliations and aliases: a sentence said
     by a speaker the word names counts that word as matched (without highlighting it),
     so "Makei conflicts" favours what Makei said about conflicts.
@@ -45,6 +46,7 @@ The storage protocol
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -168,7 +170,7 @@ def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
                 variants[term] = Variant(term, distance)
     if unit.prefix:
         for term in store.terms_with_prefix(word):
-            if term not in variants:
+            if term not in variants and term not in text.COMMON_WORDS:
                 variants[term] = Variant(term, 0, prefix=True)
     ordered = sorted(
         variants.values(), key=lambda v: (v.typos, v.prefix, -store.frequency(v.term), v.term)
@@ -200,8 +202,16 @@ def run(
     ]
     parts = _partition(levels, query, _allowed(store, speaker_ids))
     parts.sort(key=_Part.key)
-    ordered = [(sentence_id, part) for part in parts for sentence_id in sorted(part.sentences)]
+    ordered: list[tuple[int, _Part]] = []
+    for _, tied in itertools.groupby(parts, key=_Part.key):
+        # Parts with equal keys (two variants that weigh the same) merge in source order.
+        ordered.extend(sorted(((i, part) for part in tied for i in part.sentences), key=_first))
     return _hits(store, query, expansions, ordered)
+
+
+def _first(item: tuple[int, _Part]) -> int:
+    """The sentence id of an ``(id, part)`` pair."""
+    return item[0]
 
 
 class _Level(NamedTuple):
