@@ -6,6 +6,7 @@ each and its ratio to the floor ``python -c "import typer, rich.console, rich.ta
 
     python bench/startup.py            # 15 runs of each
     python bench/startup.py --runs 30
+    python bench/startup.py --imports  # also: what each command imports beyond the floor
 
 Targets (issue 3): speakers and stats <= 1.15x the floor, search <= 1.35x, on both paths.
 Only the standard library is used; no timing is asserted in the test suite.
@@ -139,13 +140,59 @@ def report(times: dict[tuple[str, str], list[float]]) -> bool:
     return ok
 
 
+def import_times(argv: Sequence[str], env: dict[str, str]) -> dict[str, int]:
+    """Self import time in microseconds of every module ``argv`` imports (-X importtime)."""
+    # Both the floor (python -c) and the console script (a Python file) run under -X.
+    rest = argv[1:] if argv[0] == sys.executable else argv
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *rest],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    times = {}
+    for line in result.stderr.splitlines():
+        label, _, rest_of_line = line.partition(":")
+        fields = rest_of_line.split("|")
+        if label == "import time" and len(fields) == 3 and fields[0].strip().isdigit():
+            times[fields[2].strip()] = int(fields[0])
+    return times
+
+
+def least_import_times(argv: Sequence[str], env: dict[str, str], runs: int = 5) -> dict[str, int]:
+    """Each module's least self import time over a few runs (noise only ever adds time)."""
+    samples = [import_times(argv, env) for _ in range(runs)]
+    return {module: min(s.get(module, 0) for s in samples) for module in samples[0]}
+
+
+def report_imports(top: int = 12) -> None:
+    """For each cstocli command, the slowest modules it imports that the floor does not."""
+    env = clean_environment()
+    every = commands()
+    floor = least_import_times(every[FLOOR], env)
+    for name in TARGETS:
+        own = least_import_times(every[name], env)
+        extra = {m: t for m, t in own.items() if m not in floor}
+        slowest = sorted(extra.items(), key=lambda item: -item[1])[:top]
+        print(f"\n{name}: {sum(extra.values()) / 1000:.1f} ms of imports beyond the floor")
+        for module, micros in slowest:
+            print(f"  {micros / 1000:6.2f} ms  {module}")
+
+
 def main() -> int:
     """Measure and report; exit 1 if a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=15, help="runs of each command (>= 10)")
+    parser.add_argument(
+        "--imports", action="store_true", help="also list each command's imports beyond the floor"
+    )
     args = parser.parse_args()
     times = measure(max(10, args.runs))
-    return 0 if report(times) else 1
+    ok = report(times)
+    if args.imports:
+        report_imports()
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
