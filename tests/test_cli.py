@@ -685,3 +685,13 @@ def test_facts_of_an_article_without_any_exits_1(tmp_path: Path) -> None:
         assert result.exit_code == EXIT_NO_MATCH
         assert result.stdout == ""
         assert "no event and no lists" in one_line(result.stderr)
+
+
+def test_root_help_lists_every_command_whatever_follows(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'cstocli -h speakers' is the root help, with all commands, not just speakers."""
+    assert cli.run(["-h", "speakers"]) == EXIT_OK
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert command in out

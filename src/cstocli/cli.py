@@ -442,7 +442,8 @@ def _command_for(argv: Sequence[str]) -> click.Command:
     when argv names a command, an app holding just that one behaves the same. Anything
     else (no command, a typo that needs "did you mean", shell completion) gets them all.
     """
-    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    # Only a leading command name: "cstocli -h speakers" must still list every command.
+    name = argv[0] if argv else None
     chosen = [c for c in app.registered_commands if c.name == name]
     if not chosen or any(key.startswith("_CSTOCLI_COMPLETE") for key in os.environ):
         return typer.main.get_command(full_app())
