@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
 Renderable: TypeAlias = RenderableType
+"""Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 Line: TypeAlias = Text
 """One line of piped search output, possibly styled."""
-"""Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 
 UNWRAPPED_WIDTH = 10_000
 """Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
@@ -276,7 +276,9 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
     """One passage in full: who says it, where it stands, each paragraph with its line."""
     first, last = queries.lines_of(dataset.source_text, passage.span)
     where = f"line {first}" if first == last else f"lines {first}-{last}"
-    header = Text.assemble((passage.id, "bold cyan"), "  ", _who(dataset, passage.speaker_id))
+    header = Text.assemble(
+        verbatim(passage.id, "bold cyan"), "  ", _who(dataset, passage.speaker_id)
+    )
     header.append(f"  {where}", style=_DIM)
     parts: list[RenderableType] = [header]
     if passage.speaker_id is not None:
@@ -368,7 +370,7 @@ def hit_blocks(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> Group
     for hit in hits:
         sentence = hit.sentence
         line = queries.line_of(dataset.source_text, sentence.span[0])
-        header = Text.assemble((sentence.passage_id, "bold cyan"), "  ")
+        header = Text.assemble(verbatim(sentence.passage_id, "bold cyan"), "  ")
         header.append_text(_who(dataset, sentence.speaker_id))
         header.append(f"  line {line}", style=_DIM)
         if parts:
