@@ -207,3 +207,24 @@ def test_prefix_never_becomes_a_common_word() -> None:
     )
     assert texts(index, "budget whic") == ["Whichever budget passes.", "Which budget is sound?"]
     assert texts(index, "whic") == ["Whichever budget passes."]
+
+
+def test_compounds_match_written_together_or_apart() -> None:
+    """A joined form finds the hyphenated words; split words find the joined word first."""
+    index = build_index(
+        make_dataset(
+            (
+                (None, "The north-south road is open."),
+                (None, "Keeping the peace was hard."),
+                (None, "The peacekeeping force left."),
+            )
+        )
+    )
+    assert texts(index, "northsouth") == ["The north-south road is open."]
+    hits = search(index, "peace keeping")
+    assert [hit.sentence.text for hit in hits] == [
+        "The peacekeeping force left.",
+        "Keeping the peace was hard.",
+    ]
+    assert [hits[0].sentence.text[s:e] for s, e in hits[0].highlights] == ["peacekeeping"]
+    assert search(index, "zzzzqqqq") == []

@@ -59,6 +59,8 @@ EVALUATION: list[tuple[str, str | None, tuple[str, str] | None]] = [
     ("sovereignty territorial integrity", None, (KHACHATUROV, "sovereignty and territorial")),
     ("140 aircraft", None, (KHACHATUROV, "140 aircraft")),
     ("Syri", None, (KHACHATUROV, "situation in Syria")),
+    ("peace keeping", None, (LUKASHENKO, "use of peacekeeping capabilities")),
+    ("nagornokarabakh", None, (MAKEI, "Nagorno-Karabakh conflict")),
     ("security", MAKEI, None),
     ("the", None, None),
     ("of the", None, None),

@@ -10,6 +10,9 @@ How each word is matched (``expand``)
     typed with or without thousands commas. The last word may also be a prefix.
     A typo or a prefix never turns a word into a common word ("thw" does not become
     "the", "whi" does not become "which").
+    Compounds match however they are written: a word found nowhere that splits into
+    two words standing together ("nagornokarabakh") searches them as a phrase, and two
+    neighbouring words that exactly make an indexed word ("peace keeping") also match it.
     Words also match speakers' names, roles, affiliations and aliases: a sentence said
     by a speaker the word names counts that word as matched (without highlighting it),
     so "Makei conflicts" favours what Makei said about conflicts.
@@ -195,7 +198,7 @@ def run(
     """Execute a parsed query against a store; every hit, best first."""
     if not query.units or not len(store):
         return []
-    expansions = [[] if unit.phrase else expand(store, unit) for unit in query.units]
+    query, expansions = plan(store, query)
     levels = [
         _levels(store, unit, variants)
         for unit, variants in zip(query.units, expansions, strict=True)
@@ -207,6 +210,53 @@ def run(
         # Parts with equal keys (two variants that weigh the same) merge in source order.
         ordered.extend(sorted(((i, part) for part in tied for i in part.sentences), key=_first))
     return _hits(store, query, expansions, ordered)
+
+
+def plan(store: SentenceStore, query: Query) -> tuple[Query, list[list[Variant]]]:
+    """Expand every word over the vocabulary, minding compounds written apart or together.
+
+    A word found nowhere that splits into two indexed words standing together in some
+    sentence ("nagornokarabakh") becomes that two-word phrase; two neighbouring words
+    that together make an indexed word exactly ("peace keeping") also match it.
+    """
+    units = list(query.units)
+    expansions = [[] if unit.phrase else expand(store, unit) for unit in units]
+    for number, unit in enumerate(units):
+        if not unit.phrase and not expansions[number]:
+            halves = _split(store, unit.terms[0])
+            if halves is not None:
+                units[number] = Unit(halves, phrase=True)
+    for number in range(len(units) - 1):
+        first, second = units[number], units[number + 1]
+        if first.phrase or second.phrase:
+            continue
+        # Exactly as typed only: a typo scan per pair of words would cost a vocabulary
+        # scan for a case that is rare.
+        joined = first.terms[0] + second.terms[0]
+        if joined in text.COMMON_WORDS or not store.frequency(joined):
+            continue
+        for side in (number, number + 1):
+            if all(variant.term != joined for variant in expansions[side]):
+                expansions[side].append(Variant(joined, 0))
+    return Query(tuple(units), query.ignored), expansions
+
+
+def _split(store: SentenceStore, word: str) -> tuple[str, str] | None:
+    """Two indexed words that make ``word`` and stand together somewhere, if any.
+
+    Of several splits, the one whose rarer half is most frequent wins (the likeliest).
+    """
+    best: tuple[int, tuple[str, str]] | None = None
+    if any(char.isdigit() for char in word):
+        return None
+    for cut in range(2, len(word) - 1):
+        halves = (word[:cut], word[cut:])
+        if any(half in text.COMMON_WORDS for half in halves):
+            continue
+        rarer = min(store.frequency(half) for half in halves)
+        if rarer and (best is None or rarer > best[0]) and _phrase_sentences(store, halves):
+            best = (rarer, halves)
+    return None if best is None else best[1]
 
 
 def _first(item: tuple[int, _Part]) -> int:
