@@ -6,8 +6,7 @@ import pytest
 
 from cstocli.index import MemoryIndex, build_index
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
-from cstocli.query import Unit
-from cstocli.search import RERANK, expand, search
+from cstocli.search import RERANK, search
 
 SPEAKERS = (
     Speaker("ann-lee", "Ann Lee", "Mayor of Springfield", "Springfield", ("Anna Li",)),
@@ -62,14 +61,6 @@ def index() -> MemoryIndex:
 def texts(index: MemoryIndex, query: str, **options: frozenset[str]) -> list[str]:
     """The sentence texts a query finds, best first."""
     return [hit.sentence.text for hit in search(index, query, **options)]
-
-
-def test_expand_scans_vocabulary_within_budget(index: MemoryIndex) -> None:
-    """A typo'd word expands to indexed words within its budget, closest first."""
-    variants = expand(index, Unit(("secuirty",)))
-    assert [(v.term, v.typos) for v in variants] == [("security", 1)]
-    assert expand(index, Unit(("rood",))) == []
-    assert [v.term for v in expand(index, Unit(("bud",), prefix=True))] == ["budget"]
 
 
 def test_case_accents_and_apostrophes_do_not_matter(index: MemoryIndex) -> None:

@@ -3,19 +3,11 @@
 Pure functions over a ``SentenceStore``; no I/O, no Rich. How a query string is read
 (phrases, common words, prefix) is ``cstocli.query``'s job.
 
-How each word is matched (``expand``)
-    Each word is expanded over the store's VOCABULARY (never the text) to the indexed
-    words within its typo budget: 0 typos under 5 letters, 1 for 5-8, 2 for 9 or more,
-    a transposition counting as one (``cstocli.typos``). Numbers match exactly, as
-    typed with or without thousands commas. The last word may also be a prefix.
-    A typo or a prefix never turns a word into a common word ("thw" does not become
-    "the", "whi" does not become "which").
-    Compounds match however they are written: a word found nowhere that splits into
-    two words standing together ("nagornokarabakh") searches them as a phrase, and two
-    neighbouring words that exactly make an indexed word ("peace keeping") also match it.
-    Words also match speakers' names, roles, affiliations and aliases: a sentence said
-    by a speaker the word names counts that word as matched (without highlighting it),
-    so "Makei conflicts" favours what Makei said about conflicts.
+How each word is matched
+    ``cstocli.expansion`` expands every query word over the store's vocabulary (typos,
+    prefix, compounds) and names the speakers it matches: a sentence said by a speaker
+    the word names counts that word as matched (without highlighting it), so
+    "Makei conflicts" favours what Makei said about conflicts.
 
 Which sentences are hits
     A hit matches every phrase and at least half of the query's words and phrases
@@ -40,94 +32,27 @@ How hits are ranked, each rule only breaking ties of the one before
     key into one float (``ranking.pack_score``), so hits are always sorted by score.
 
 The storage protocol
-    ``SentenceStore`` is all the planner needs from storage, so the same ranking can run
-    over ``index.MemoryIndex`` (one article, in memory) or an on-disk library (SQLite
-    FTS5: the vocabulary and frequencies from an ``fts5vocab`` table, postings from the
-    FTS index, tokens by re-tokenising a fetched sentence with ``text.words``). Sentence
-    ids are integers, ascending in source order.
+    Everything here reads the sentences through ``store.SentenceStore``, so the same
+    planning and ranking can run over ``index.MemoryIndex`` or an on-disk library.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
-from cstocli import ranking, text
+from cstocli import ranking
+from cstocli.expansion import Variant, phrase_sentences, plan, speakers_named
 from cstocli.index import Sentence
 from cstocli.query import Query, Unit, parse_query
-from cstocli.typos import typo_budget, typo_distance, within_budget
+from cstocli.store import SentenceStore
 
-MAX_VARIANTS = 50
-"""At most this many vocabulary words stand in for one query word (closest first)."""
 RERANK = 200
 """How many of the best candidates get the full proximity and BM25 ranking."""
-PREFIX_WEIGHT = 0.8
-"""How much a prefix match weighs in BM25 against a whole-word match."""
-
-
-class SentenceStore(Protocol):
-    """What query planning and ranking need from wherever the sentences are kept."""
-
-    def __len__(self) -> int:
-        """The number of sentences."""
-        ...
-
-    @property
-    def average_length(self) -> float:
-        """Mean number of words per sentence."""
-        ...
-
-    def terms(self, min_length: int, max_length: int) -> Sequence[str]:
-        """Every indexed word whose length lies in ``[min_length, max_length]``."""
-        ...
-
-    def terms_with_prefix(self, prefix: str) -> Sequence[str]:
-        """Every indexed word that starts with ``prefix``."""
-        ...
-
-    def frequency(self, term: str) -> int:
-        """How many sentences contain ``term``."""
-        ...
-
-    def postings(self, term: str) -> Sequence[int]:
-        """Ids of the sentences that contain ``term``, ascending."""
-        ...
-
-    def tokens(self, sentence_id: int) -> Sequence[str]:
-        """The folded words of one sentence, in order."""
-        ...
-
-    def sentence(self, sentence_id: int) -> Sentence:
-        """The sentence with this id."""
-        ...
-
-    def speaker_words(self) -> Mapping[str, frozenset[str]]:
-        """Each folded word of speakers' names, roles and aliases -> the speaker ids."""
-        ...
-
-    def sentences_by(self, speaker_id: str) -> Sequence[int]:
-        """Ids of the sentences a speaker says, ascending."""
-        ...
-
-
-class Variant(NamedTuple):
-    """An indexed word that stands for a query word."""
-
-    term: str
-    """The indexed (folded) word."""
-    typos: int
-    """Its typo distance to the query word (0 for a prefix match)."""
-    prefix: bool = False
-    """Matched because the query word is its prefix."""
-
-    @property
-    def weight(self) -> float:
-        """How much a match through this word counts in BM25, before its idf."""
-        return (PREFIX_WEIGHT if self.prefix else 1.0) / (1 + self.typos)
 
 
 @dataclass(frozen=True)
@@ -159,28 +84,6 @@ class Hit:
         return ranking.highlight(self.sentence.text, self.terms, self.phrases)
 
 
-def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
-    """The indexed words that stand for a (non-phrase) unit, closest first."""
-    word = unit.terms[0]
-    budget = typo_budget(word)
-    variants: dict[str, Variant] = {}
-    if store.frequency(word):
-        variants[word] = Variant(word, 0)
-    if budget:
-        pool = store.terms(len(word) - budget, len(word) + budget)
-        for term, distance in within_budget(word, pool, budget):
-            if term not in variants and term not in text.COMMON_WORDS:
-                variants[term] = Variant(term, distance)
-    if unit.prefix:
-        for term in store.terms_with_prefix(word):
-            if term not in variants and term not in text.COMMON_WORDS:
-                variants[term] = Variant(term, 0, prefix=True)
-    ordered = sorted(
-        variants.values(), key=lambda v: (v.typos, v.prefix, -store.frequency(v.term), v.term)
-    )
-    return ordered[:MAX_VARIANTS]
-
-
 def search(
     store: SentenceStore, query: str, *, speaker_ids: frozenset[str] | None = None
 ) -> list[Hit]:
@@ -210,53 +113,6 @@ def run(
         # Parts with equal keys (two variants that weigh the same) merge in source order.
         ordered.extend(sorted(((i, part) for part in tied for i in part.sentences), key=_first))
     return _hits(store, query, expansions, ordered)
-
-
-def plan(store: SentenceStore, query: Query) -> tuple[Query, list[list[Variant]]]:
-    """Expand every word over the vocabulary, minding compounds written apart or together.
-
-    A word found nowhere that splits into two indexed words standing together in some
-    sentence ("nagornokarabakh") becomes that two-word phrase; two neighbouring words
-    that together make an indexed word exactly ("peace keeping") also match it.
-    """
-    units = list(query.units)
-    expansions = [[] if unit.phrase else expand(store, unit) for unit in units]
-    for number, unit in enumerate(units):
-        if not unit.phrase and not expansions[number]:
-            halves = _split(store, unit.terms[0])
-            if halves is not None:
-                units[number] = Unit(halves, phrase=True)
-    for number in range(len(units) - 1):
-        first, second = units[number], units[number + 1]
-        if first.phrase or second.phrase:
-            continue
-        # Exactly as typed only: a typo scan per pair of words would cost a vocabulary
-        # scan for a case that is rare.
-        joined = first.terms[0] + second.terms[0]
-        if joined in text.COMMON_WORDS or not store.frequency(joined):
-            continue
-        for side in (number, number + 1):
-            if all(variant.term != joined for variant in expansions[side]):
-                expansions[side].append(Variant(joined, 0))
-    return Query(tuple(units), query.ignored), expansions
-
-
-def _split(store: SentenceStore, word: str) -> tuple[str, str] | None:
-    """Two indexed words that make ``word`` and stand together somewhere, if any.
-
-    Of several splits, the one whose rarer half is most frequent wins (the likeliest).
-    """
-    best: tuple[int, tuple[str, str]] | None = None
-    if any(char.isdigit() for char in word):
-        return None
-    for cut in range(2, len(word) - 1):
-        halves = (word[:cut], word[cut:])
-        if any(half in text.COMMON_WORDS for half in halves):
-            continue
-        rarer = min(store.frequency(half) for half in halves)
-        if rarer and (best is None or rarer > best[0]) and _phrase_sentences(store, halves):
-            best = (rarer, halves)
-    return None if best is None else best[1]
 
 
 def _first(item: tuple[int, _Part]) -> int:
@@ -307,7 +163,7 @@ def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> li
     """
     size = len(store)
     if unit.phrase:
-        found = _phrase_sentences(store, unit.terms)
+        found = phrase_sentences(store, unit.terms)
         weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
         return [_Level(0, weight, True, True, found)] if found else []
     levels = []
@@ -359,27 +215,6 @@ def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozen
     if speaker_ids is None:
         return None
     return frozenset(i for speaker_id in speaker_ids for i in store.sentences_by(speaker_id))
-
-
-def speakers_named(words: Mapping[str, frozenset[str]], word: str) -> dict[str, int]:
-    """The speakers a query word names (within its typo budget) -> the fewest typos."""
-    budget = typo_budget(word)
-    named: dict[str, int] = {}
-    for candidate, speaker_ids in words.items():
-        distance = typo_distance(word, candidate, budget)
-        if distance <= budget:
-            for speaker_id in speaker_ids:
-                named[speaker_id] = min(distance, named.get(speaker_id, distance))
-    return named
-
-
-def _phrase_sentences(store: SentenceStore, terms: tuple[str, ...]) -> frozenset[int]:
-    """Ids of the sentences where ``terms`` occur consecutively."""
-    lists = sorted((store.postings(term) for term in terms), key=len)
-    common = set(lists[0])
-    for other in lists[1:]:
-        common.intersection_update(other)
-    return frozenset(i for i in common if ranking.phrase_starts(store.tokens(i), terms))
 
 
 def _hits(
