@@ -25,6 +25,8 @@ MAX_VARIANTS = 50
 
 PREFIX_WEIGHT = 0.8
 """How much a prefix match weighs in BM25 against a whole-word match."""
+MAX_COMPOUND = 40
+"""Longer words are not tried as two joined words (each cut copies the word)."""
 
 
 class Variant(NamedTuple):
@@ -100,7 +102,7 @@ def _split(store: SentenceStore, word: str) -> tuple[str, str] | None:
     Of several splits, the one whose rarer half is most frequent wins (the likeliest).
     """
     best: tuple[int, tuple[str, str]] | None = None
-    if any(char.isdigit() for char in word):
+    if len(word) > MAX_COMPOUND or any(char.isdigit() for char in word):
         return None
     for cut in range(2, len(word) - 1):
         halves = (word[:cut], word[cut:])
