@@ -1,4 +1,4 @@
-"""The in-memory sentence index: the ``search.SentenceStore`` of one loaded dataset.
+"""The in-memory sentence index: the ``store.SentenceStore`` of one loaded dataset.
 
 ``build_index`` cuts every paragraph of every passage (quotes and narration) into
 sentences, tokenises each once and records, per folded word, the ids of the sentences
@@ -7,7 +7,7 @@ source order, so sorting by id is sorting by where the sentence stands in the ar
 
 Speakers are indexed too, in a separate small vocabulary: the words of each speaker's
 name, role, affiliation, aliases and id point at that speaker, so that a query naming a
-speaker can favour what that speaker said (see ``search``).
+speaker can favour what that speaker said (see ``expansion.speakers_named``).
 
 Building is linear in the text and cheap (the bundled article indexes in about a
 millisecond), so the CLI builds it on every run instead of caching anything on disk.

@@ -49,7 +49,7 @@ COMMON_WORDS = frozenset({
     "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
 })
 # fmt: on
-"""Words too common to find anything on their own; ``search`` drops them from queries."""
+"""Words too common to find anything on their own; ``query`` drops them from queries."""
 
 
 class Token(NamedTuple):
