@@ -196,8 +196,11 @@ class Corpus:
             syllables = self.rng.choices(_SYLLABLES, k=self.rng.randint(2, 4))
             made["".join(syllables)] = None
         self.words = [*_FUNCTION_WORDS, *_NEWS_WORDS, *made]
-        # Zipf: the n-th commonest word is n times rarer than the first.
-        self.weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        # Zipf: the n-th commonest word is n times rarer than the first. Cumulative
+        # weights, so that each draw is a bisection, not a pass over the vocabulary.
+        self.cumulative = list(
+            itertools.accumulate(1 / (rank + 1) for rank in range(len(self.words)))
+        )
         self.people = [
             (f"{first} {last}", role)
             for first in _FIRST
@@ -207,7 +210,8 @@ class Corpus:
 
     def sentence(self) -> str:
         """One sentence of 8-20 words, capitalised, ending with a full stop."""
-        words = self.rng.choices(self.words, self.weights, k=self.rng.randint(8, 20))
+        count = self.rng.randint(8, 20)
+        words = self.rng.choices(self.words, cum_weights=self.cumulative, k=count)
         return " ".join(words).capitalize() + "."
 
     def article(self, number: int) -> tuple[str, Dataset]:
