@@ -422,6 +422,15 @@ def test_complete_speaker_offers_ids_then_name_words() -> None:
     assert dict(cli.complete_speaker(_context(FIXTURE), "Iv")) == {"Ivan": "Ivan Petrov"}
 
 
+def test_complete_passage_offers_ids_with_their_speaker() -> None:
+    """'cstocli show q<TAB>' offers the quote ids, each with who says it."""
+    offered = dict(cli.complete_passage(_context(None), "q"))
+    assert offered["q3"] == "Vladimir Makei"
+    assert all(key.startswith("q") for key in offered)
+    assert dict(cli.complete_passage(_context(None), "n1")) == {"n1": "narration"}
+    assert cli.complete_passage(_context(Path("/nonexistent.json")), "") == []
+
+
 def test_complete_speaker_survives_a_broken_dataset(tmp_path: Path) -> None:
     """A bad --data during completion offers nothing instead of failing."""
     assert cli.complete_speaker(_context(tmp_path / "missing.json"), "a") == []

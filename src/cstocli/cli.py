@@ -147,6 +147,19 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return list(found.items())
 
 
+def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``show``: passage ids, each with its speaker as help."""
+    try:
+        dataset = load(ctx.params.get("data"))
+    except CstocliError:
+        return []
+    return [
+        (p.id, "narration" if p.speaker_id is None else dataset.speaker(p.speaker_id).name)
+        for p in dataset.passages
+        if p.id.startswith(incomplete)
+    ]
+
+
 # -- commands ---------------------------------------------------------------------------------
 
 
@@ -289,7 +302,12 @@ def stats_command(
 @app.command("show")
 def show_command(
     quote_id: Annotated[
-        str, typer.Argument(metavar="QUOTE_ID", help="A quote id (q1...) or narration id (n1...).")
+        str,
+        typer.Argument(
+            metavar="QUOTE_ID",
+            autocompletion=complete_passage,
+            help="A quote id (q1...) or narration id (n1...).",
+        ),
     ],
     json_: JsonFlag = False,
     color: ColorOption = "auto",
