@@ -172,6 +172,22 @@ def test_store_many_is_all_or_nothing(lib: Library, bundled: Dataset) -> None:
     assert len(lib.ids()) == 2
 
 
+def test_store_each_isolates_a_failing_article(lib: Library, bundled: Dataset) -> None:
+    """Under savepoints, a broken article is refused alone and the others are stored."""
+    broken = dataclasses.replace(
+        variant(bundled, 2), passages=(*bundled.passages, bundled.passages[0])
+    )
+    articles = [variant(bundled, 1), broken, variant(bundled, 3)]
+    results = lib.store_each([library.prepare(a) for a in articles])
+    assert [type(r).__name__ for r in results] == ["StoreResult", "LibraryError", "StoreResult"]
+    assert "UNIQUE constraint failed" in str(results[1])
+    assert lib.ids() == [f"{bundled.id}-v1", f"{bundled.id}-v3"]
+    index = lib.index()
+    assert len(index) == 2 * len(build_index(bundled))
+    assert index.frequency("karabakh") == 2
+    assert len(index.postings("karabakh")) == 2
+
+
 def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dataset) -> None:
     """A corrected dataset of the same source replaces the stored article under its id."""
     lib.store(bundled)

@@ -118,6 +118,31 @@ def test_bad_files_are_refused_by_name(
     assert after > before
 
 
+def test_many_files_in_parallel_keep_their_order(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enough files to parse in worker processes: each reported in order, bad ones refused."""
+    source = (ARTICLES / "label_alone.txt").read_text(encoding="utf-8")
+    names = []
+    for n in range(library_cli.PARALLEL_FROM + 4):
+        path = tmp_path / f"a{n:02d}.txt"
+        if n % 10 == 5:
+            path.write_bytes(b"\x00binary")
+        else:
+            path.write_text(f"{source}\nNote number {n}.\n", encoding="utf-8")
+        names.append(str(path))
+    names.append(names[0])  # the same content twice: stored once
+    code, out, _ = run(capsys, "import", "--json", *names)
+    assert code == 2
+    items = json.loads(out)
+    assert [i["file"] for i in items] == names
+    bad = {n for n in range(len(names) - 1) if n % 10 == 5}
+    assert [i["status"] for i in items] == [
+        "failed" if n in bad else "imported" for n in range(len(names) - 1)
+    ] + ["unchanged"]
+    assert len(listed(capsys)) == len(names) - 1 - len(bad)
+
+
 def test_failed_import_json_names_the_error(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -276,6 +276,29 @@ class Library:
             batch.finish()
             return results
 
+    def store_each(self, articles: Sequence[PreparedArticle]) -> list[StoreResult | LibraryError]:
+        """Store articles in one transaction, each under its own savepoint.
+
+        An article that breaks a constraint is rolled back alone and comes back as a
+        ``LibraryError`` in its place; the others are stored. Any other failure (disk
+        full, a lock held too long) rolls back the whole call and raises.
+        """
+        results: list[StoreResult | LibraryError] = []
+        with self._write() as conn:
+            batch = _IndexBatch(conn)
+            for article in articles:
+                conn.execute("SAVEPOINT article")
+                try:
+                    results.append(_store(conn, article, batch))
+                except sqlite3.IntegrityError as err:
+                    # _store feeds the batch only after all its rows went in, so
+                    # rolling back the rows is enough.
+                    conn.execute("ROLLBACK TO article")
+                    results.append(LibraryError(self.path, f"{article.file}: {err}"))
+                conn.execute("RELEASE article")
+            batch.finish()
+        return results
+
     def replace(self, ds: Dataset) -> StoreResult:
         """Store a corrected dataset over the stored article with the same source text."""
         with self._write() as conn:
