@@ -98,6 +98,7 @@ def import_articles(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE...",
             help="Plain-text articles, or dataset .json files (corrected exports).",
             dir_okay=False,
             show_default=False,
@@ -120,13 +121,13 @@ def import_articles(
     library_path: LibraryOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import articles into your library, one transaction per file.
+    """Import articles into your library; each file goes in whole or not at all.
 
-    A text file is parsed into speakers, quotes and figures; a .json dataset (one written
-    by `library export` and corrected by hand) is validated again and replaces the stored
-    article of the same source text, as does a text imported with --corrections. The
-    same content twice is stored once. A file that cannot be used is refused with its
-    name (and line); the others still go in; the exit code is then 2.
+    A text article is parsed into speakers, quotes and figures; the same text twice is stored once.
+
+    A dataset .json (from `library export`, corrected by hand) is checked and replaces its article.
+
+    A file that cannot be used is named (with its line) and left out; the exit code is then 2.
 
     Example:
 
@@ -399,7 +400,7 @@ def export_article(
 ) -> None:
     """Write an article as a dataset: ID.json and its source text beside it.
 
-    The files load with --data, and a corrected ID.json goes back in with `cstocli import`.
+    The pair loads with --data; a corrected ID.json goes back in with `cstocli import`.
 
     Example:
 
