@@ -408,6 +408,11 @@ class Figures:
     parsed: bool
     """Whether the import parsed the text with ``cstocli.importer`` (else: generator's datasets)."""
     import_s: float
+    """The bulk path: ``Library.store_many`` fed by worker processes, one transaction."""
+    cli_import_s: float | None
+    """``cstocli import FILE...`` of every article file, the whole process (if it exists)."""
+    cli_import_mb: float | None
+    """Peak memory of that process."""
     db_mb: float
     search_s: float
     search_mb: float
@@ -439,6 +444,7 @@ def bench_size(
             lib.store_many(prepared)
     import_s = time.perf_counter() - started
     del jobs, prepared
+    cli_import = _cli_import(workdir, sentences, [source for source, _ in articles])
     scan_file = workdir / f"sentences-{sentences}.json"
     _write_scan_file(scan_file, [ds for _, ds in articles])
     asked = make_queries(corpus, [ds for _, ds in articles], queries)
@@ -452,6 +458,8 @@ def bench_size(
         articles=count,
         parsed=parsed,
         import_s=import_s,
+        cli_import_s=cli_import.seconds if cli_import else None,
+        cli_import_mb=cli_import.peak_mb if cli_import else None,
         db_mb=sum(f.stat().st_size for f in workdir.glob(f"{db.name}*")) / 2**20,
         search_s=search_s,
         search_mb=search_mb,
@@ -461,6 +469,27 @@ def bench_size(
         scan_hit10=_hits(asked, scan_out),
         queries=len(asked),
     )
+
+
+def _cli_import(workdir: Path, sentences: int, sources: Sequence[str]) -> Run | None:
+    """Write the articles to files and time ``cstocli import`` of all of them."""
+    exe = Path(sys.executable).with_name("cstocli")
+    if not exe.exists():
+        return None
+    folder = workdir / f"articles-{sentences}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    files = []
+    for number, source in enumerate(sources):
+        path = folder / f"article-{number:05d}.txt"
+        path.write_text(source, encoding="utf-8")
+        files.append(str(path))
+    db = workdir / f"cli-{sentences}.sqlite3"
+    for stale in workdir.glob(f"{db.name}*"):
+        stale.unlink()
+    result = run_child([str(exe), "import", "--library", str(db), *files])
+    shutil.rmtree(folder)
+    return result
 
 
 def _prepare_job(job: tuple[str, str, Dataset | None]) -> PreparedArticle:
@@ -501,27 +530,34 @@ def report(rows: Sequence[Figures], engine: str) -> None:
     """Print the figures per size and how each grows from one size to the next."""
     print(f"\nsearch measured through: {engine}")
     header = (
-        f"{'sentences':>10} {'articles':>8} {'import s':>9} {'db MB':>7}"
+        f"{'sentences':>10} {'articles':>8} {'bulk s':>7} {'cli s':>6} {'cli MB':>6}"
+        f" {'db MB':>6}"
         f" {'search ms':>10} {'search MB':>10} {'hit@10':>7} {'scan ms':>9} {'scan MB':>8}"
         f" {'hit@10':>7}"
     )
     print(header)
     for r in rows:
+        cli_s = f"{r.cli_import_s:6.1f}" if r.cli_import_s is not None else f"{'-':>6}"
+        cli_mb = f"{r.cli_import_mb:6.0f}" if r.cli_import_mb is not None else f"{'-':>6}"
         print(
-            f"{r.sentences:>10,} {r.articles:>8,} {r.import_s:9.1f} {r.db_mb:7.0f}"
+            f"{r.sentences:>10,} {r.articles:>8,} {r.import_s:7.1f} {cli_s} {cli_mb}"
+            f" {r.db_mb:6.0f}"
             f" {r.search_s * 1000:10.0f} {r.search_mb:10.0f} {r.search_hit10:>4}/{r.queries:<2}"
             f" {r.scan_s * 1000:9.0f} {r.scan_mb:8.0f} {r.scan_hit10:>4}/{r.queries:<2}"
         )
     for before, after in itertools.pairwise(rows):
         print(f"\ngrowth {before.sentences:,} -> {after.sentences:,} sentences:")
-        for name in ("import_s", "db_mb", "search_s", "search_mb", "scan_s", "scan_mb"):
+        for name in ("import_s", "cli_import_s", "db_mb", "search_s", "search_mb", "scan_s",
+                     "scan_mb"):  # fmt: skip
             old, new = getattr(before, name), getattr(after, name)
-            print(f"  {name:<10} x{new / old:6.1f}" if old else f"  {name:<10} -")
+            print(f"  {name:<12} x{new / old:6.1f}" if old and new else f"  {name:<12} -")
     last = rows[-1]
     how = "parsed by cstocli.importer" if last.parsed else "generator's datasets, no parsing"
-    print(f"\nimport: {how}; {os.cpu_count()} worker processes, one writer, one transaction")
+    print(f"\nbulk: {how}; {os.cpu_count()} worker processes, one writer, one transaction")
+    print("cli: cstocli import FILE... (parses in workers, 256 files per transaction)")
+    cli = f", cstocli import {last.cli_import_s:.1f} s" if last.cli_import_s else ""
     print(
-        f"targets at {last.sentences:,} sentences: import {last.import_s:.1f} s (<= 60),"
+        f"targets at {last.sentences:,} sentences: import {last.import_s:.1f} s{cli} (<= 60),"
         f" search {last.search_s * 1000:.0f} ms (<= 300), {last.search_mb:.0f} MB (<= 150)"
     )
 

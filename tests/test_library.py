@@ -411,3 +411,21 @@ def test_concurrent_writers_do_not_corrupt(tmp_path: Path, bundled: Dataset) -> 
         assert index.frequency("karabakh") == 31
         assert len(index.postings("karabakh")) == 31
         assert len(index) == 31 * len(build_index(bundled))
+
+
+def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    """The scale benchmark runs end to end on 100 sentences and prints its table."""
+    script = Path(__file__).resolve().parent.parent / "bench" / "library.py"
+    argv = ["--sentences", "100", "200", "--queries", "1", "--runs", "1", "--workdir"]
+    done = subprocess.run(
+        [sys.executable, str(script), *argv, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()]
+    assert ["100", "2"] in [row[:2] for row in rows]
+    assert ["200", "4"] in [row[:2] for row in rows]
+    assert "growth 100 -> 200 sentences:" in done.stdout
