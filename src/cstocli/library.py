@@ -374,12 +374,12 @@ class Library:
     def speakers(self) -> list[Speaker]:
         """Return every speaker in the library once (by id, first import wins)."""
         with _translate_errors(self.path):
+            # SQLite takes the bare columns from the row that has the min(article).
             rows = self._conn.execute(
-                "SELECT id, name, role, affiliation, aliases FROM speakers s"
-                " WHERE article = (SELECT min(article) FROM speakers WHERE id = s.id)"
-                " ORDER BY article, id"
+                "SELECT id, name, role, affiliation, aliases, min(article) AS first"
+                " FROM speakers GROUP BY id ORDER BY first, id"
             ).fetchall()
-        return [_speaker(row) for row in rows]
+        return [_speaker(row[:5]) for row in rows]
 
 
 _SUMMARY_SQL = """
