@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,6 @@ from cstocli.dataset import load
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
-
-
-@pytest.fixture(autouse=True)
-def registered() -> None:
-    """Make sure the library commands are on the app (cli.py registers them itself)."""
-    if not any(c.name == "import" for c in cli.app.registered_commands):
-        library_cli.register(cli.app)
 
 
 @pytest.fixture
@@ -350,3 +345,35 @@ def test_copying_a_library_keeps_it_usable(
     code, out, _ = run(capsys, "library", "list", "--json", "--library", str(copy))
     assert code == 0
     assert [r["id"] for r in json.loads(out)] == ["label-alone"]
+
+
+def test_two_imports_at_once(tmp_path: Path) -> None:
+    """Two ``cstocli import`` processes on one library both finish; nothing is lost or doubled."""
+    source = (ARTICLES / "interview_dense.txt").read_text(encoding="utf-8")
+    paths = []
+    for n in range(library_cli.PARALLEL_FROM + 8):
+        path = tmp_path / f"t{n:02d}.txt"
+        path.write_text(f"{source}\nNote {n}.\n", encoding="utf-8")
+        paths.append(str(path))
+    db = tmp_path / "lib.sqlite3"
+    half = len(paths) // 2
+    # Overlapping halves: the middle files are imported by both processes at once.
+    batches = [paths[: half + 5], paths[half - 5 :]]
+    imports = [
+        subprocess.Popen(
+            [sys.executable, "-m", "cstocli", "import", "--library", str(db), *batch],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for batch in batches
+    ]
+    finished = [p.communicate(timeout=120) for p in imports]
+    assert [p.returncode for p in imports] == [0, 0], finished
+    statuses = [line.split("\t")[0] for out, _ in finished for line in out.splitlines()]
+    assert statuses.count("imported") == len(paths)
+    assert statuses.count("unchanged") == 10
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(paths)
+    conn.close()
