@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cstocli import library, search, text
+from cstocli import library, queries, search, text
 from cstocli.dataset import dataset_to_json
 from cstocli.index import build_index
 from cstocli.library import Library, LibraryError, open_library
@@ -254,6 +254,18 @@ def test_speakers_across_articles(lib: Library, bundled: Dataset) -> None:
     lib.store(variant(bundled, 1))
     assert sorted(s.id for s in lib.speakers()) == sorted(s.id for s in bundled.speakers)
     assert set(lib.speakers()) == set(bundled.speakers)
+
+
+def test_speaker_totals_add_up_across_articles(lib: Library, bundled: Dataset) -> None:
+    """Quotes and words per speaker are summed over articles, counted like ``speakers``."""
+    lib.store(bundled)
+    lib.store(variant(bundled, 1))
+    totals = {t.speaker.id: t for t in lib.speaker_totals()}
+    for summary in queries.speaker_summaries(bundled):
+        total = totals[summary.speaker.id]
+        assert total.articles == 2
+        assert total.quotes == 2 * summary.quotes
+        assert total.words == 2 * summary.words
 
 
 def test_sentence_spans_point_into_the_source(lib: Library, bundled: Dataset) -> None:

@@ -34,6 +34,7 @@ from cstocli import text as text_mod
 from cstocli.errors import CstocliError
 from cstocli.index import MemoryIndex, Sentence
 from cstocli.model import Dataset, Speaker
+from cstocli.queries import count_words
 
 LIBRARY_ENV = "CSTOCLI_LIBRARY"
 """The environment variable that points every command at another library file."""
@@ -79,6 +80,20 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerTotal:
+    """A speaker and how much they say across the library (``speakers --all``)."""
+
+    speaker: Speaker
+    """Who (as first imported)."""
+    articles: int
+    """In how many articles they are quoted."""
+    quotes: int
+    """How many quotes they give, all articles together."""
+    words: int
+    """Words spoken across all their quotes (labels not counted)."""
+
+
+@dataclass(frozen=True, slots=True)
 class StoreResult:
     """What ``store`` did with one dataset."""
 
@@ -120,6 +135,7 @@ CREATE TABLE speakers (
     affiliation TEXT,
     aliases TEXT NOT NULL,
     quotes INTEGER NOT NULL,
+    words INTEGER NOT NULL,
     PRIMARY KEY (article, id)
 ) WITHOUT ROWID;
 CREATE TABLE passages (
@@ -373,13 +389,21 @@ class Library:
 
     def speakers(self) -> list[Speaker]:
         """Return every speaker in the library once (by id, first import wins)."""
+        return [total.speaker for total in self.speaker_totals()]
+
+    def speaker_totals(self) -> list[SpeakerTotal]:
+        """Return every speaker once, with what they say across the whole library.
+
+        A speaker is one id: the same slug in two articles is taken as the same person
+        (their name, role and aliases are those of the first article imported).
+        """
         with _translate_errors(self.path):
             # SQLite takes the bare columns from the row that has the min(article).
             rows = self._conn.execute(
-                "SELECT id, name, role, affiliation, aliases, min(article) AS first"
-                " FROM speakers GROUP BY id ORDER BY first, id"
+                "SELECT id, name, role, affiliation, aliases, min(article) AS first,"
+                " count(*), sum(quotes), sum(words) FROM speakers GROUP BY id ORDER BY first, id"
             ).fetchall()
-        return [_speaker(row[:5]) for row in rows]
+        return [SpeakerTotal(_speaker(row[:5]), *row[6:]) for row in rows]
 
 
 _SUMMARY_SQL = """
@@ -541,6 +565,11 @@ class PreparedArticle:
 def prepare(ds: Dataset) -> PreparedArticle:
     """Build every row of an article (pure: no database, safe in a worker process)."""
     quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
+    spoken: Counter[str] = Counter()
+    for passage in ds.passages:
+        if passage.speaker_id is not None:
+            # Counted as ``speakers`` counts them, so library totals match per-article ones.
+            spoken[passage.speaker_id] += sum(count_words(p.text) for p in passage.paragraphs)
     sentences: list[tuple[Any, ...]] = []
     distinct: list[set[str]] = []
     words = 0
@@ -566,7 +595,7 @@ def prepare(ds: Dataset) -> PreparedArticle:
         ),
         source_text=ds.source_text,
         speakers=tuple(
-            (s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id])
+            (s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id], spoken[s.id])
             for s in ds.speakers
         ),
         passages=tuple((p.id, p.kind, p.speaker_id, *p.span) for p in ds.passages),
@@ -632,7 +661,8 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatc
     ).lastrowid
     assert key is not None  # an INSERT into a rowid table always sets it
     conn.executemany(
-        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.speakers]
+        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(key, *r) for r in article.speakers],
     )
     conn.executemany(
         "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.passages]
