@@ -268,6 +268,15 @@ def test_speaker_totals_add_up_across_articles(lib: Library, bundled: Dataset) -
         assert total.words == 2 * summary.words
 
 
+def test_figures_come_back_whole(lib: Library, bundled: Dataset) -> None:
+    """Every figure of every article comes back equal, with its article's id."""
+    lib.store(bundled)
+    lib.store(variant(bundled, 1))
+    expected = [(a, f) for a in (bundled.id, f"{bundled.id}-v1") for f in bundled.figures]
+    assert lib.figures() == expected
+    assert any(isinstance(f.value, int) for _, f in lib.figures())
+
+
 def test_sentence_spans_point_into_the_source(lib: Library, bundled: Dataset) -> None:
     """Every indexed sentence's span cuts exactly its text out of the source."""
     lib.store(bundled)

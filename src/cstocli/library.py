@@ -33,7 +33,7 @@ from cstocli import dataset as dataset_io
 from cstocli import text as text_mod
 from cstocli.errors import CstocliError
 from cstocli.index import MemoryIndex, Sentence
-from cstocli.model import Dataset, Speaker
+from cstocli.model import Dataset, Figure, Speaker
 from cstocli.queries import count_words
 
 LIBRARY_ENV = "CSTOCLI_LIBRARY"
@@ -151,13 +151,17 @@ CREATE TABLE figures (
     article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     id TEXT NOT NULL,
     label TEXT NOT NULL,
-    value REAL NOT NULL,
+    value NUMERIC NOT NULL,
     unit TEXT NOT NULL,
     qualifier TEXT,
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     passage_id TEXT NOT NULL,
+    period TEXT,
+    topic TEXT,
+    places TEXT NOT NULL,
+    as_written TEXT,
     PRIMARY KEY (article, id)
 ) WITHOUT ROWID;
 """
@@ -391,6 +395,16 @@ class Library:
         """Return every speaker in the library once (by id, first import wins)."""
         return [total.speaker for total in self.speaker_totals()]
 
+    def figures(self) -> list[tuple[str, Figure]]:
+        """Return every figure in the library with its article's id, in source order."""
+        with _translate_errors(self.path):
+            rows = self._conn.execute(
+                "SELECT a.id, f.id, f.label, f.value, f.unit, f.qualifier, f.text, f.start,"
+                " f.end, f.passage_id, f.period, f.topic, f.places, f.as_written"
+                " FROM figures f JOIN articles a ON a.key = f.article ORDER BY f.article, f.start"
+            ).fetchall()
+        return [(row[0], _figure(row[1:])) for row in rows]
+
     def speaker_totals(self) -> list[SpeakerTotal]:
         """Return every speaker once, with what they say across the whole library.
 
@@ -600,7 +614,20 @@ def prepare(ds: Dataset) -> PreparedArticle:
         ),
         passages=tuple((p.id, p.kind, p.speaker_id, *p.span) for p in ds.passages),
         figures=tuple(
-            (f.id, f.label, f.value, f.unit, f.qualifier, f.text, *f.span, f.passage_id)
+            (
+                f.id,
+                f.label,
+                f.value,
+                f.unit,
+                f.qualifier,
+                f.text,
+                *f.span,
+                f.passage_id,
+                f.period,
+                f.topic,
+                json.dumps(f.places),
+                f.as_written,
+            )
             for f in ds.figures
         ),
         sentences=tuple(sentences),
@@ -668,7 +695,7 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatc
         "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.passages]
     )
     conn.executemany(
-        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(key, *r) for r in article.figures],
     )
     batch.add(key, article)
@@ -682,6 +709,15 @@ def _free_id(conn: sqlite3.Connection, wanted: str) -> str:
         n += 1
         candidate = f"{wanted}-{n}"
     return candidate
+
+
+def _figure(row: Sequence[Any]) -> Figure:
+    figure_id, label, value, unit, qualifier, text, start, end, passage_id = row[:9]
+    period, topic, places, as_written = row[9:]
+    return Figure(
+        figure_id, label, value, unit, qualifier, text, (start, end), passage_id,
+        period, topic, tuple(json.loads(places)), as_written,
+    )  # fmt: skip
 
 
 def _speaker(row: Sequence[Any]) -> Speaker:
