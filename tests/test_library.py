@@ -14,6 +14,7 @@ import pytest
 from cstocli import library, queries, search, text
 from cstocli.dataset import dataset_to_json
 from cstocli.index import build_index
+from cstocli.store import SentenceStore
 from cstocli.library import Library, LibraryError, open_library
 from cstocli.model import Dataset
 
@@ -207,6 +208,8 @@ def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dat
 def test_index_agrees_with_the_memory_index(lib: Library, bundled: Dataset) -> None:
     """Over one article, the SQLite index answers every protocol call like the memory one."""
     lib.store(bundled)
+    store: SentenceStore = lib.index()  # mypy checks that the protocol is implemented
+    assert len(store) > 0
     disk, memory = lib.index(), build_index(bundled)
     assert len(disk) == len(memory)
     assert disk.average_length == pytest.approx(memory.average_length)

@@ -371,11 +371,6 @@ class Library:
         obj = {**_with_texts(json.loads(dataset_json), source_text), "id": article_id}
         return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")
 
-    def datasets(self) -> Iterator[Dataset]:
-        """Every stored article, one at a time (never all in memory at once)."""
-        for article_id in self.ids():
-            yield self.get(article_id)
-
     def _key(self, article_id: str) -> int:
         with _translate_errors(self.path):
             row = self._conn.execute(
@@ -388,7 +383,7 @@ class Library:
     # --- the search index ------------------------------------------------------------
 
     def index(self) -> LibraryIndex:
-        """Return the sentence index of the whole library (a ``search.SentenceStore``)."""
+        """Return the sentence index of the whole library (a ``store.SentenceStore``)."""
         return LibraryIndex(self._conn, self.path)
 
     def speakers(self) -> list[Speaker]:
@@ -826,7 +821,7 @@ def _delete(conn: sqlite3.Connection, key: int) -> None:
 
 
 class LibraryIndex:
-    """The library's sentences as a ``search.SentenceStore``, read from SQLite on demand.
+    """The library's sentences as a ``store.SentenceStore``, read from SQLite on demand.
 
     Only what a query touches is read: vocabulary rows of the right lengths, the posting
     lists of the expanded terms (from FTS5), and the sentences ranked or shown. Sentence
