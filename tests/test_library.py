@@ -14,9 +14,9 @@ import pytest
 from cstocli import library, queries, search, text
 from cstocli.dataset import dataset_to_json
 from cstocli.index import build_index
-from cstocli.store import SentenceStore
 from cstocli.library import Library, LibraryError, open_library
 from cstocli.model import Dataset
+from cstocli.store import SentenceStore
 
 
 def variant(ds: Dataset, n: int, *, article_id: str | None = None) -> Dataset:
