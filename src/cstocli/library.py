@@ -494,16 +494,20 @@ def _translate_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as err:
-        message = str(err)
-        if "not a database" in message or "malformed" in message:
-            problem = "is not a cstocli library or is corrupt (SQLite: " + message + ")"
-        elif "unable to open" in message or "readonly" in message:
-            problem = f"cannot be opened for this ({message}): check its permissions"
-        elif "locked" in message or "busy" in message:
-            problem = f"is busy: another cstocli kept it locked too long ({message})"
-        else:
-            problem = f"SQLite error: {message}"
-        raise LibraryError(path, problem) from None
+        raise _library_error(path, err) from None
+
+
+def _library_error(path: Path, err: sqlite3.DatabaseError) -> LibraryError:
+    message = str(err)
+    if "not a database" in message or "malformed" in message:
+        problem = "is not a cstocli library or is corrupt (SQLite: " + message + ")"
+    elif "unable to open" in message or "readonly" in message:
+        problem = f"cannot be opened for this ({message}): check its permissions"
+    elif "locked" in message or "busy" in message:
+        problem = f"is busy: another cstocli kept it locked too long ({message})"
+    else:
+        problem = f"SQLite error: {message}"
+    return LibraryError(path, problem)
 
 
 def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
@@ -889,24 +893,16 @@ class LibraryIndex:
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
-        with _translate_errors(self._path):
-            row = self._conn.execute(
-                "SELECT s.passage_id, s.paragraph, s.speaker_id,"
-                " substr(a.source_text, s.start + 1, s.end - s.start), s.start, s.end, a.id"
-                " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?",
-                (sentence_id,),
-            ).fetchone()
+        # Called once per hit, so kept lean: no context manager, positional fields.
+        try:
+            row = self._conn.execute(_SENTENCE_SQL, (sentence_id,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            raise _library_error(self._path, err) from None
         if row is None:
             raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
         passage_id, paragraph, speaker_id, sentence_text, start, end, article_id = row
         return Sentence(
-            passage_id=passage_id,
-            paragraph=paragraph,
-            speaker_id=speaker_id,
-            text=sentence_text,
-            span=(start, end),
-            ordinal=sentence_id,
-            article_id=article_id,
+            passage_id, paragraph, speaker_id, sentence_text, (start, end), sentence_id, article_id
         )
 
     def speaker_words(self) -> dict[str, frozenset[str]]:
@@ -930,6 +926,13 @@ class LibraryIndex:
     def _column(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
         with _translate_errors(self._path):
             return [row[0] for row in self._conn.execute(sql, args)]
+
+
+_SENTENCE_SQL = (
+    "SELECT s.passage_id, s.paragraph, s.speaker_id,"
+    " substr(a.source_text, s.start + 1, s.end - s.start), s.start, s.end, a.id"
+    " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
+)
 
 
 def _fts_phrase(term: str) -> str:
