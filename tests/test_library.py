@@ -124,28 +124,50 @@ def test_remove_unknown_id_changes_nothing(lib: Library, bundled: Dataset) -> No
     assert lib.ids() == [bundled.id]
 
 
+class _Crash(Exception):
+    """Stands for a crash in the middle of a write."""
+
+
+def crash_after_rows(monkeypatch: pytest.MonkeyPatch, on_call: int) -> list[int]:
+    """Make the ``on_call``-th sentence insert raise right after its rows went in."""
+    calls: list[int] = []
+    real = library._IndexBatch.add
+
+    def add(batch: library._IndexBatch, key: int, article: library.PreparedArticle) -> None:
+        real(batch, key, article)  # the article, speaker, passage and sentence rows
+        calls.append(key)
+        if len(calls) == on_call:
+            raise _Crash
+
+    monkeypatch.setattr(library._IndexBatch, "add", add)
+    return calls
+
+
 def test_failure_mid_store_leaves_nothing(
     lib: Library, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An error after some rows were written rolls the whole article back."""
+    """A crash after an article's rows were written rolls the whole article back."""
     lib.store(variant(bundled, 1))
     before = table_counts(lib.path)
-    calls = 0
-    real = text.split_sentences
-
-    def failing(paragraph: str) -> list[tuple[int, int]]:
-        nonlocal calls
-        calls += 1
-        if calls == 5:
-            raise RuntimeError("disk on fire")
-        return real(paragraph)
-
-    monkeypatch.setattr(text, "split_sentences", failing)
-    with pytest.raises(RuntimeError, match="disk on fire"):
+    calls = crash_after_rows(monkeypatch, 1)
+    with pytest.raises(_Crash):
         lib.store(bundled)
-    assert calls == 5
+    assert len(calls) == 1
     assert table_counts(lib.path) == before
     assert lib.ids() == [f"{bundled.id}-v1"]
+    assert len(lib.index()) == len(build_index(bundled))
+
+
+def test_crash_in_a_batch_rolls_the_batch_back(
+    lib: Library, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash (not a refused article) in ``store_each`` leaves none of its articles."""
+    before = table_counts(lib.path)
+    calls = crash_after_rows(monkeypatch, 2)
+    with pytest.raises(_Crash):
+        lib.store_each([library.prepare(variant(bundled, n)) for n in range(3)])
+    assert len(calls) == 2
+    assert table_counts(lib.path) == before
 
 
 def test_constraint_failure_is_a_library_error_and_rolls_back(
