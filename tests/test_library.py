@@ -49,7 +49,8 @@ def table_counts(path: Path) -> dict[str, int]:
 def test_store_then_get_round_trips(lib: Library, bundled: Dataset) -> None:
     """A stored article comes back equal, source text included."""
     result = lib.store(bundled)
-    assert result == library.StoreResult(bundled.id, added=True)
+    assert (result.id, result.added) == (bundled.id, True)
+    assert result.summary == lib.summary(bundled.id)  # as stored, without asking again
     assert lib.get(bundled.id) == bundled
     assert lib.get(bundled.id).source_text == bundled.source_text
 
@@ -82,7 +83,9 @@ def test_different_content_with_a_taken_id_gets_a_suffix(lib: Library, bundled: 
     """Two different articles that slug alike are both kept, the later as ``id-2``."""
     lib.store(bundled)
     second = lib.store(variant(bundled, 1, article_id=bundled.id))
-    assert second == library.StoreResult(f"{bundled.id}-2", added=True)
+    assert (second.id, second.added) == (f"{bundled.id}-2", True)
+    assert second.summary is not None
+    assert second.summary.id == f"{bundled.id}-2"
     assert lib.get(f"{bundled.id}-2").id == f"{bundled.id}-2"
     assert lib.ids() == [bundled.id, f"{bundled.id}-2"]
 
@@ -222,7 +225,8 @@ def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dat
         corrected,
         speakers=(dataclasses.replace(first, aliases=("Lukashenka",)), *corrected.speakers[1:]),
     )
-    assert lib.replace(corrected) == library.StoreResult(bundled.id, added=True)
+    replaced = lib.replace(corrected)
+    assert (replaced.id, replaced.added) == (bundled.id, True)
     assert lib.ids() == [bundled.id]
     assert lib.get(bundled.id).speakers[0].aliases == ("Lukashenka",)
 

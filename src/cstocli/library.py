@@ -101,6 +101,8 @@ class StoreResult:
     """The id the article has in the library."""
     added: bool
     """False when the same content was already stored (nothing changed)."""
+    summary: ArticleSummary | None = None
+    """The new article's summary (None when nothing was added: ask ``Library.summary``)."""
 
 
 def default_path() -> Path:
@@ -672,6 +674,7 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatc
     if found is not None:
         return StoreResult(found[0], added=False)
     article_id = _free_id(conn, article.id)
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     key = conn.execute(
         "INSERT INTO articles (id, sha256, title, file, imported_at, dataset, source_text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -680,7 +683,7 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatc
             article.sha256,
             article.title,
             article.file,
-            datetime.now(UTC).isoformat(timespec="seconds"),
+            imported_at,
             article.dataset_json,
             article.source_text,
         ),
@@ -698,7 +701,18 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: _IndexBatc
         [(key, *r) for r in article.figures],
     )
     batch.add(key, article)
-    return StoreResult(article_id, added=True)
+    summary = ArticleSummary(
+        id=article_id,
+        title=article.title,
+        file=article.file,
+        sha256=article.sha256,
+        imported_at=imported_at,
+        speakers=len(article.speakers),
+        quotes=sum(row[1] == "quote" for row in article.passages),
+        figures=len(article.figures),
+        sentences=len(article.sentences),
+    )
+    return StoreResult(article_id, added=True, summary=summary)
 
 
 def _free_id(conn: sqlite3.Connection, wanted: str) -> str:

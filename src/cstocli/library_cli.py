@@ -175,9 +175,8 @@ def _import_all(lib: Library, files: list[Path], fixes: Corrections | None) -> l
     replace a stored article, one transaction each.
     """
     fast = [i for i, path in enumerate(files) if fixes is None and path.suffix.lower() != ".json"]
-    outcomes: dict[int, FileOutcome] = {
-        i: _import_one(lib, path, fixes) for i, path in enumerate(files) if i not in set(fast)
-    }
+    slow = sorted(set(range(len(files))) - set(fast))
+    outcomes = {i: _import_one(lib, files[i], fixes) for i in slow}
     parsed = _parse_many([files[i] for i in fast])
     for start in range(0, len(fast), STORE_CHUNK):
         numbers = fast[start : start + STORE_CHUNK]
@@ -196,7 +195,8 @@ def _outcome(
         error = parsed.error if result is None else str(result)
         return FileOutcome(parsed.file, "failed", warnings=parsed.warnings, error=error)
     status = "imported" if result.added else "unchanged"
-    return FileOutcome(parsed.file, status, lib.summary(result.id), parsed.warnings)
+    summary = result.summary or lib.summary(result.id)
+    return FileOutcome(parsed.file, status, summary, parsed.warnings)
 
 
 STORE_CHUNK = 256
