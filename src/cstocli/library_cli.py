@@ -36,6 +36,7 @@ LibraryOption = Annotated[
     typer.Option(
         "--library",
         envvar="CSTOCLI_LIBRARY",
+        metavar="PATH",
         help="The library file (default: library.sqlite3 in your user data folder).",
         show_default=False,
         dir_okay=False,
