@@ -162,6 +162,7 @@ class Records:
                 line.append(" " * _GAP)
             line.append_text(Text(padding) + cell if justify == "right" else cell + padding)
         line.rstrip()
+        line.no_wrap = True  # it fits by construction; skipping the wrap is half the cost
         return line
 
     def _records(self) -> Iterator[RenderableType]:
