@@ -277,6 +277,19 @@ def test_corrupt_library_is_one_line(
         assert len(err.splitlines()) == 1
 
 
+def test_newer_library_is_refused_in_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A library from a newer cstocli is refused with one line saying so, exit 2."""
+    run(capsys, "import", fixture("label_alone.txt"))
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    code, out, err = run(capsys, "library", "list")
+    assert code == 2
+    assert out == ""
+    assert "newer cstocli" in err
+    assert len(err.splitlines()) == 1
+
+
 def test_library_option_beats_the_environment(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
