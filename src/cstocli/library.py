@@ -1,16 +1,21 @@
 """The personal library: imported articles kept in one SQLite database.
 
 Each article is stored whole (its dataset JSON, in the one format ``cstocli.dataset``
-reads and writes, plus the source text its spans point into) and, beside it, as
-relational rows (speakers, passages, figures) and a sentence index (an FTS5 table over
-the terms of the shared ``cstocli.text`` tokeniser, and a vocabulary table that typo
-expansion scans instead of the text), so a search over a million sentences reads only
-the few pages it needs.
+reads and writes, less the ``text`` fields its spans already give, plus the source text
+the spans point into) and, beside it, as relational rows (speakers, passages, figures)
+and a sentence index: an FTS5 table over the terms of the shared ``cstocli.text``
+tokeniser, and a vocabulary table that typo expansion scans instead of the text. So a
+search over a million sentences reads only the few pages it needs (``LibraryIndex``,
+the ``store.SentenceStore`` that ``search`` plans against).
 
 Safety: every write is one ``BEGIN IMMEDIATE`` transaction (a failure leaves nothing
 behind, two writers queue instead of failing half-way), the database runs in WAL mode
 with a busy timeout (readers never block the writer), and the schema version lives in
 ``PRAGMA user_version`` so an older library is migrated and a newer one refused.
+
+Speed: ``prepare`` does the CPU-heavy half of storing an article (JSON, sentences,
+tokens) without the database, so bulk imports run it in worker processes; the writer
+then inserts rows with ``executemany`` and the FTS rows after them, once per batch.
 """
 
 from __future__ import annotations
