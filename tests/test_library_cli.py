@@ -12,6 +12,8 @@ import pytest
 
 from cstocli import cli, library_cli
 from cstocli.dataset import load
+from cstocli.errors import UsageError
+from cstocli.library import LibraryError
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
@@ -390,3 +392,44 @@ def test_two_imports_at_once(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(paths)
     conn.close()
+
+
+def test_search_library_spans_articles(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A search over the library finds hits in several articles and names each one's article."""
+    run(capsys, "import", *(fixture(n) for n in GOOD))
+    found = library_cli.search_library("confirm", limit=0)
+    assert found.hits
+    assert found.shown == found.hits
+    articles = {h.sentence.article_id for h in found.hits}
+    assert articles <= {"label-alone", "interview-blank", "inline-caps"}
+    assert set(found.datasets) == articles
+    for item, hit in zip(found.as_json(), found.hits, strict=True):
+        assert item["article"] == hit.sentence.article_id
+        assert item["sentence"] == hit.sentence.text
+        source = found.datasets[item["article"]].source_text
+        assert source[item["span"][0] : item["span"][1]] == item["sentence"]
+
+
+def test_search_library_limits_and_speakers(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``limit`` cuts what is shown (and loaded); an unknown speaker suggests close names."""
+    run(capsys, "import", *(fixture(n) for n in GOOD))
+    everything = library_cli.search_library("confirm", limit=0)
+    first = library_cli.search_library("confirm", limit=1)
+    assert first.hits == everything.hits
+    assert first.shown == everything.hits[:1]
+    assert set(first.datasets) == {everything.hits[0].sentence.article_id}
+    speaker = everything.hits[0].sentence.speaker_id
+    assert speaker is not None
+    name = speaker.replace("-", " ")
+    said = library_cli.search_library("confirm", speaker=name, limit=0)
+    assert said.hits
+    assert {h.sentence.speaker_id for h in said.hits} == {speaker}
+    with pytest.raises(UsageError, match="no speaker in the library matches"):
+        library_cli.search_library("confirm", speaker="Zzyzx Qwerty")
+
+
+def test_search_library_without_a_library(db: Path) -> None:
+    """Searching before any import is a clear error, not an empty library file."""
+    with pytest.raises(LibraryError, match="no library here yet"):
+        library_cli.search_library("confirm")
+    assert not db.exists()

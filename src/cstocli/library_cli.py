@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from cstocli.errors import EXIT_USAGE, CstocliError
+from cstocli.errors import EXIT_USAGE, CstocliError, UsageError
 
 if TYPE_CHECKING:
     from cstocli.corrections import Corrections
     from cstocli.importer import ImportResult
     from cstocli.library import ArticleSummary, Library, PreparedArticle, StoreResult
     from cstocli.model import Dataset
+    from cstocli.search import Hit
 
 LibraryOption = Annotated[
     Path | None,
@@ -416,6 +417,59 @@ def export_article(
     else:
         print(dataset_file)
         print(source_file)
+
+
+@dataclass(frozen=True)
+class LibraryHits:
+    """A search over every article of the library, ready for ``cli`` to print."""
+
+    hits: list[Hit]
+    """Every hit, best first; ``hit.sentence.article_id`` names its article."""
+    shown: list[Hit]
+    """The hits to show (the first ``limit``; all when the limit is 0)."""
+    datasets: dict[str, Dataset]
+    """The article of each shown hit, by id, for its passage and speaker."""
+
+    def as_json(self) -> list[dict[str, Any]]:
+        """Return the ``search --all --json`` array: the one-article hit keys plus ``article``."""
+        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+        return [
+            {
+                **output.hit(self.datasets[h.sentence.article_id], h),
+                "article": h.sentence.article_id,
+            }
+            for h in self.shown
+        ]
+
+
+def search_library(
+    query: str, *, speaker: str | None = None, limit: int = 10, library_path: Path | None = None
+) -> LibraryHits:
+    """Search every article of the library (``cstocli search --all``).
+
+    ``speaker`` is matched fuzzily over the library's speakers; an unknown name is a
+    ``UsageError`` suggesting the closest ones. Only the articles of the shown hits
+    are loaded.
+    """
+    from cstocli import search  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.speaker_match import match_speaker  # noqa: PLC0415  # lazy
+
+    def run(lib: Library) -> LibraryHits:
+        speaker_ids = None
+        if speaker is not None:
+            matched = match_speaker(lib.speakers(), speaker)
+            if not matched.speakers:
+                close = ", ".join(matched.suggestions)
+                hint = f"; did you mean {close}?" if close else ""
+                raise UsageError(f"no speaker in the library matches {speaker!r}{hint}")
+            speaker_ids = matched.ids
+        hits = search.search(lib.index(), query, speaker_ids=speaker_ids)
+        shown = hits if limit == 0 else hits[:limit]
+        articles = dict.fromkeys(h.sentence.article_id for h in shown)
+        return LibraryHits(hits, shown, {a: lib.get(a) for a in articles})
+
+    return _read(library_path, run)
 
 
 def _read(
