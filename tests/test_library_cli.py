@@ -13,7 +13,8 @@ import pytest
 from cstocli import cli, library_cli
 from cstocli.dataset import load
 from cstocli.errors import UsageError
-from cstocli.library import LibraryError
+from cstocli.importer import import_article, read_article
+from cstocli.library import LibraryError, export, open_library
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
@@ -138,6 +139,21 @@ def test_many_files_in_parallel_keep_their_order(
         "failed" if n in bad else "imported" for n in range(len(names) - 1)
     ] + ["unchanged"]
     assert len(listed(capsys)) == len(names) - 1 - len(bad)
+
+
+def test_each_file_is_reported_once_as_it_is_done(tmp_path: Path) -> None:
+    """The progress hook hears of every file once, stored or refused, JSON datasets too."""
+    (tmp_path / "empty.txt").write_text("")
+    exported = tmp_path / "out"
+    with open_library(tmp_path / "lib.sqlite3") as lib:
+        lib.store(import_article(read_article(ARTICLES / "wrapped.txt"), file_name="w.txt").dataset)
+        export(lib.get("w"), exported)
+        files = [ARTICLES / "label_alone.txt", tmp_path / "empty.txt", exported / "w.json"]
+        heard: list[library_cli.FileOutcome] = []
+        outcomes = library_cli._import_all(lib, files, None, heard.append)
+    assert sorted(o.file for o in heard) == sorted(str(f) for f in files)
+    assert sorted(heard, key=lambda o: o.file) == sorted(outcomes, key=lambda o: o.file)
+    assert [o.status for o in outcomes] == ["imported", "failed", "imported"]
 
 
 def test_failed_import_json_names_the_error(

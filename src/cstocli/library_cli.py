@@ -16,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -168,24 +169,34 @@ def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
     return apply_corrections(source, fixes, file_name=path.name)
 
 
-def _import_all(lib: Library, files: list[Path], fixes: Corrections | None) -> list[FileOutcome]:
+def _import_all(
+    lib: Library,
+    files: list[Path],
+    fixes: Corrections | None,
+    on_done: Callable[[FileOutcome], None] = lambda outcome: None,
+) -> list[FileOutcome]:
     """Import every file; return what happened to each, in the order given.
 
     Plain text files (no corrections) take the fast path: parsed in worker processes
     when there are many, stored ``STORE_CHUNK`` at a time, each under its own savepoint
     so that each file is still all-or-nothing. Dataset .json files and corrected imports
-    replace a stored article, one transaction each.
+    replace a stored article, one transaction each. ``on_done`` hears of each file once
+    it is stored or refused (a progress bar's hook).
     """
     fast = [i for i, path in enumerate(files) if fixes is None and path.suffix.lower() != ".json"]
-    slow = sorted(set(range(len(files))) - set(fast))
-    outcomes = {i: _import_one(lib, files[i], fixes) for i in slow}
-    parsed = _parse_many([files[i] for i in fast])
-    for start in range(0, len(fast), STORE_CHUNK):
-        numbers = fast[start : start + STORE_CHUNK]
-        chunk = [next(parsed) for _ in numbers]
-        stored = iter(lib.store_each([p.article for p in chunk if p.article is not None]))
-        for i, p in zip(numbers, chunk, strict=True):
-            outcomes[i] = _outcome(lib, p, next(stored) if p.article is not None else None)
+    outcomes: dict[int, FileOutcome] = {}
+    for i in sorted(set(range(len(files))) - set(fast)):
+        outcomes[i] = _import_one(lib, files[i], fixes)
+        on_done(outcomes[i])
+    # closing(): a failed write stops the worker processes at once, not at exit.
+    with closing(_parse_many([files[i] for i in fast])) as parsed:
+        for start in range(0, len(fast), STORE_CHUNK):
+            numbers = fast[start : start + STORE_CHUNK]
+            chunk = [next(parsed) for _ in numbers]
+            stored = iter(lib.store_each([p.article for p in chunk if p.article is not None]))
+            for i, p in zip(numbers, chunk, strict=True):
+                outcomes[i] = _outcome(lib, p, next(stored) if p.article is not None else None)
+                on_done(outcomes[i])
     return [outcomes[i] for i in range(len(files))]
 
 
@@ -229,7 +240,7 @@ def _parse_job(path: Path) -> _Parsed:
     return _Parsed(str(path), article, [(w.line, w.message) for w in result.warnings], None)
 
 
-def _parse_many(paths: list[Path]) -> Iterator[_Parsed]:
+def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
     """Parse the files in order, in worker processes when there are many."""
     workers = os.cpu_count() or 1
     if len(paths) < PARALLEL_FROM or workers < 2:
