@@ -248,8 +248,13 @@ def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415  # lazy
 
-    with ProcessPoolExecutor(workers) as pool:
+    pool = ProcessPoolExecutor(workers)
+    try:
         yield from pool.map(_parse_job, paths, chunksize=8)
+    finally:
+        # map() queued every file: on an early stop (an error, Ctrl-C) drop what is left
+        # instead of parsing it all first, as leaving a ``with`` block would.
+        pool.shutdown(cancel_futures=True)
 
 
 def _import_one(lib: Library, path: Path, fixes: Corrections | None) -> FileOutcome:
