@@ -296,8 +296,8 @@ def _print_outcomes(outcomes: list[FileOutcome]) -> None:
         if o.article is not None:
             a = o.article
             print(
-                f"{o.status}\t{a.id}\t{o.file}\t{a.speakers} speakers, {a.quotes} quotes,"
-                f" {a.figures} figures"
+                f"{o.status}\t{a.id}\t{o.file}\t{_count(a.speakers, 'speaker')},"
+                f" {_count(a.quotes, 'quote')}, {_count(a.figures, 'figure')}"
             )
         for row in o.review or []:
             who = row["speaker"] or "(narration)"
@@ -376,10 +376,15 @@ def show_article(
     if ds.event is not None:
         details = [x for x in (ds.event.city, ds.event.country, ds.event.date) if x]
         print(f"  event: {ds.event.name}" + (f" ({', '.join(details)})" if details else ""))
-    print(f"  {summary.quotes} quotes, {summary.figures} figures, {summary.sentences} sentences")
+    counts = [
+        (summary.quotes, "quote"),
+        (summary.figures, "figure"),
+        (summary.sentences, "sentence"),
+    ]
+    print("  " + ", ".join(_count(n, noun) for n, noun in counts))
     for s in speakers:
         role = f", {s.speaker.role}" if s.speaker.role else ""
-        print(f"  {s.speaker.name}{role}: {s.quotes} quotes, {s.words} words")
+        print(f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}")
 
 
 @library_app.command("remove")
@@ -499,6 +504,10 @@ def _read(
         return missing
     with open_library(path, create=False) as lib:
         return query(lib)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _summary_json(s: ArticleSummary) -> dict[str, Any]:
