@@ -84,40 +84,102 @@ class Hit:
         return ranking.highlight(self.sentence.text, self.terms, self.phrases)
 
 
+@dataclass(frozen=True)
+class Results:
+    """The best hits of a search, and how many sentences match in all."""
+
+    hits: list[Hit]
+    """The best hits, best first: all of them, or the first ``limit``."""
+    total: int
+    """How many sentences match, shown or not (``len(hits)`` when there is no limit)."""
+
+
 def search(
-    store: SentenceStore, query: str, *, speaker_ids: frozenset[str] | None = None
+    store: SentenceStore,
+    query: str,
+    *,
+    speaker_ids: frozenset[str] | None = None,
+    limit: int | None = None,
 ) -> list[Hit]:
-    """Every sentence matching ``query``, best first (see the module docstring).
+    """The sentences matching ``query``, best first (see the module docstring).
 
     ``speaker_ids`` keeps only sentences said by those speakers (narration is dropped).
-    Never raises on any string.
+    ``limit`` keeps the best ``limit`` hits, exactly ``search(...)[:limit]`` but without
+    fetching the others (``find`` also says how many there were). Never raises on any
+    string.
     """
-    return run(store, parse_query(query), speaker_ids=speaker_ids)
+    return find(store, query, speaker_ids=speaker_ids, limit=limit).hits
+
+
+def find(
+    store: SentenceStore,
+    query: str,
+    *,
+    speaker_ids: frozenset[str] | None = None,
+    limit: int | None = None,
+) -> Results:
+    """The best ``limit`` hits (all when None) and the number of all matching sentences.
+
+    Every candidate is still ranked by rules 1-3 and the coarse BM25 (set operations),
+    so the order and the total are those of the whole result; only the shown hits have
+    their sentence fetched and a ``Hit`` built.
+    """
+    return run(store, parse_query(query), speaker_ids=speaker_ids, limit=limit)
 
 
 def run(
-    store: SentenceStore, query: Query, *, speaker_ids: frozenset[str] | None = None
-) -> list[Hit]:
-    """Execute a parsed query against a store; every hit, best first."""
+    store: SentenceStore,
+    query: Query,
+    *,
+    speaker_ids: frozenset[str] | None = None,
+    limit: int | None = None,
+) -> Results:
+    """Execute a parsed query against a store: the best ``limit`` hits and the total."""
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be None or at least 0, not {limit}")
     if not query.units or not len(store):
-        return []
+        return Results([], 0)
     query, expansions = plan(store, query)
     levels = [
         _levels(store, unit, variants)
         for unit, variants in zip(query.units, expansions, strict=True)
     ]
     parts = _partition(levels, query, _allowed(store, speaker_ids))
-    parts.sort(key=_Part.key)
+    total = sum(len(part.sentences) for part in parts)
+    if limit == 0:
+        return Results([], total)
+    # The head's rerank needs the whole head, whatever is shown of it.
+    wanted = total if limit is None else min(total, max(limit, RERANK))
+    ranked = _rank(store, query, expansions, _coarse(parts, wanted))
+    shown = ranked if limit is None else ranked[:limit]
+    return Results(_hits(store, query, expansions, shown), total)
+
+
+def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
+    """The first ``count`` candidates in coarse order (part key, then source order).
+
+    Parts whose keys are equal (two variants that weigh the same) merge in source order.
+    A group of parts past ``count`` is never looked at, and of the last group needed only
+    its first ids are paired with their parts.
+    """
     ordered: list[tuple[int, _Part]] = []
-    for _, tied in itertools.groupby(parts, key=_Part.key):
-        # Parts with equal keys (two variants that weigh the same) merge in source order.
-        ordered.extend(sorted(((i, part) for part in tied for i in part.sentences), key=_first))
-    return _hits(store, query, expansions, ordered)
-
-
-def _first(item: tuple[int, _Part]) -> int:
-    """The sentence id of an ``(id, part)`` pair."""
-    return item[0]
+    for _, group in itertools.groupby(sorted(parts, key=_Part.key), key=_Part.key):
+        need = count - len(ordered)
+        if need <= 0:
+            break
+        tied = list(group)
+        if len(tied) == 1:
+            part = tied[0]
+            ordered.extend((i, part) for i in sorted(part.sentences)[:need])
+            continue
+        chosen = sorted(itertools.chain.from_iterable(part.sentences for part in tied))[:need]
+        # Parts are disjoint, so each chosen id has exactly one owner.
+        owner: dict[int, _Part] = {}
+        kept = frozenset(chosen)
+        for part in tied:
+            owner.update(dict.fromkeys(part.sentences & kept, part))
+        ordered.extend((i, owner[i]) for i in chosen)
+    return ordered
 
 
 class _Level(NamedTuple):
@@ -217,13 +279,13 @@ def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozen
     return frozenset(i for speaker_id in speaker_ids for i in store.sentences_by(speaker_id))
 
 
-def _hits(
+def _rank(
     store: SentenceStore,
     query: Query,
     expansions: Sequence[Sequence[Variant]],
     ordered: Sequence[tuple[int, _Part]],
-) -> list[Hit]:
-    """Re-rank the best ``RERANK`` candidates by proximity and BM25; build every hit."""
+) -> list[tuple[int, _Part, float]]:
+    """Re-rank the best ``RERANK`` candidates by proximity and BM25; score every one."""
     measure = _Measure(store, query, expansions)
     head = []
     for sentence_id, part in ordered[:RERANK]:
@@ -244,6 +306,16 @@ def _hits(
                 part.matched, part.typos, part.in_text, 0, part.weight
             )
         ranked.append((sentence_id, part, tail_scores[id(part)]))
+    return ranked
+
+
+def _hits(
+    store: SentenceStore,
+    query: Query,
+    expansions: Sequence[Sequence[Variant]],
+    ranked: Sequence[tuple[int, _Part, float]],
+) -> list[Hit]:
+    """A ``Hit`` per ranked candidate, its sentence fetched from the store."""
     terms = frozenset(v.term for variants in expansions for v in variants)
     phrases = tuple(unit.terms for unit in query.units if unit.phrase)
     size = len(query.units)
