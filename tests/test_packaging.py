@@ -1,15 +1,16 @@
-"""Both install modes find the bundled dataset: a built wheel, and an editable install."""
+"""Every install mode finds the bundled dataset: wheel, wheel built from the sdist, editable."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
-from hatchling.build import build_editable, build_wheel
+from hatchling.build import build_editable, build_sdist, build_wheel
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,24 @@ def test_wheel_carries_the_dataset(tmp_path: Path) -> None:
     install(wheel, site_dir)
     module, data, counts = probe(site_dir)
     assert Path(module).is_relative_to(site_dir)
+    assert Path(data).is_relative_to(site_dir)
+    assert counts == "8 7"
+
+
+def test_wheel_from_sdist_carries_the_dataset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installing from the source archive (sdist -> wheel) still ships the dataset."""
+    monkeypatch.chdir(REPO)
+    sdist = tmp_path / build_sdist(str(tmp_path))
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    (unpacked,) = (tmp_path / "unpacked").iterdir()
+    monkeypatch.chdir(unpacked)
+    wheel = tmp_path / build_wheel(str(tmp_path))
+    site_dir = tmp_path / "site"
+    install(wheel, site_dir)
+    _, data, counts = probe(site_dir)
     assert Path(data).is_relative_to(site_dir)
     assert counts == "8 7"
 
