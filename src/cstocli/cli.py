@@ -249,15 +249,15 @@ def search_command(
     from cstocli import index, search
 
     speaker_ids = None if speaker is None else _speaker_ids(dataset, speaker)
-    hits = search.search(index.build_index(dataset), query, speaker_ids=speaker_ids)
-    if not hits:
+    store = index.build_index(dataset)
+    found = search.find(store, query, speaker_ids=speaker_ids, limit=limit or None)
+    if not found.total:
         warn(_no_match_hint(query, dataset, speaker_ids))
         raise typer.Exit(EXIT_NO_MATCH)
-    kept = hits if limit == 0 else hits[:limit]
-    _print_hits(dataset, kept, context=context, json_=json_, color=color)
-    if len(kept) < len(hits):  # after the hits, where a reader at a terminal looks last
+    _print_hits(dataset, found.hits, context=context, json_=json_, color=color)
+    if len(found.hits) < found.total:  # after the hits, where a reader looks last
         sys.stdout.flush()
-        warn(f"showing {len(kept)} of {len(hits)} hits (--limit 0 shows all)")
+        warn(f"showing {len(found.hits)} of {found.total} hits (--limit 0 shows all)")
 
 
 def _print_hits(
