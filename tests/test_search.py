@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import itertools
+import sys
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from cstocli.index import MemoryIndex, build_index
+from cstocli.index import MemoryIndex, Sentence, build_index
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
-from cstocli.search import RERANK, search
+from cstocli.search import RERANK, Hit, Results, find, search
+from cstocli.text import COMMON_WORDS
 
 SPEAKERS = (
     Speaker("ann-lee", "Ann Lee", "Mayor of Springfield", "Springfield", ("Anna Li",)),
@@ -58,9 +64,9 @@ def index() -> MemoryIndex:
     return build_index(make_dataset())
 
 
-def texts(index: MemoryIndex, query: str, **options: frozenset[str]) -> list[str]:
+def texts(index: MemoryIndex, query: str) -> list[str]:
     """The sentence texts a query finds, best first."""
-    return [hit.sentence.text for hit in search(index, query, **options)]
+    return [hit.sentence.text for hit in search(index, query)]
 
 
 def test_case_accents_and_apostrophes_do_not_matter(index: MemoryIndex) -> None:
@@ -219,3 +225,119 @@ def test_compounds_match_written_together_or_apart() -> None:
     ]
     assert [hits[0].sentence.text[s:e] for s, e in hits[0].highlights] == ["peacekeeping"]
     assert search(index, "zzzzqqqq") == []
+
+
+def everything(hit: Hit) -> tuple[object, ...]:
+    """Every field of a hit, the ones ``==`` skips and the highlights included."""
+    return (hit.sentence, hit.score, hit.words_matched, hit.words, hit.typos, hit.terms,
+            hit.phrases, hit.highlights)  # fmt: skip
+
+
+def assert_limits_agree(
+    store: MemoryIndex, query: str, speaker_ids: frozenset[str] | None = None
+) -> None:
+    """Every limit gives the full result's first hits, field for field, and its total."""
+    full = search(store, query, speaker_ids=speaker_ids)
+    limits = [0, 1, 2, 10, RERANK - 1, RERANK, RERANK + 1, RERANK + 37, len(full)]
+    # Limits past the end all give the whole result: one of them is enough.
+    for limit in sorted({min(limit, len(full) + 1) for limit in limits}):
+        found = find(store, query, speaker_ids=speaker_ids, limit=limit)
+        assert found.total == len(full), (query, limit)
+        assert [everything(h) for h in found.hits] == [everything(h) for h in full[:limit]], (
+            query,
+            limit,
+        )
+    assert search(store, query, speaker_ids=speaker_ids, limit=10) == full[:10]
+    unlimited = find(store, query, speaker_ids=speaker_ids)
+    assert unlimited.hits == full
+    assert unlimited.total == len(full)
+
+
+def typo(word: str) -> str:
+    """The word with its two middle letters swapped: one typo, as a hurried typist makes."""
+    middle = len(word) // 2
+    return word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
+
+
+def queries_over(store: MemoryIndex, every: int) -> list[str]:
+    """Queries drawn from a store's own words: single, typo'd, prefixes, pairs, phrases."""
+    words = [t for t in store.terms(5, 40) if t not in COMMON_WORDS][::every]
+    found = [*words, *(typo(w) for w in words), *(w[:4] for w in words)]
+    found += [f"{a} {typo(b)}" for a, b in itertools.pairwise(words)]
+    found += [f'"{a} {b}"' for a, b in itertools.pairwise(store.tokens(0))]
+    return found
+
+
+def test_limit_keeps_exactly_the_first_hits_of_the_bundled_article(bundled: Dataset) -> None:
+    """Over the bundled article, a limited search is the full one cut short, total included."""
+    store = build_index(bundled)
+    queries = queries_over(store, 3)
+    queries += [" ".join(s.name.split()[-1:]) + " security" for s in bundled.speakers]
+    queries += ["informaton securty", "resolve conflicts", '"combat training"', "2018", "the"]
+    for query in queries:
+        assert_limits_agree(store, query)
+    for speaker in bundled.speakers:
+        for query in queries[::9]:
+            assert_limits_agree(store, query, frozenset({speaker.id}))
+
+
+def test_limit_keeps_exactly_the_first_hits_past_the_rerank_head() -> None:
+    """Over a synthetic bench corpus (queries with hundreds of hits), the same holds."""
+    corpus = load_bench_corpus()
+    dataset, asked = corpus.make_corpus(3000, 25, seed=4)
+    store = build_index(dataset)
+    common = sorted((t for t in store.terms(5, 40) if t not in COMMON_WORDS), key=store.frequency)[
+        -8:
+    ]
+    assert store.frequency(common[-1]) > RERANK + 37  # the head is cut, the tail too
+    queries = [q.text for q in asked] + common + [typo(w) for w in common]
+    queries += [f"{a} {b}" for a, b in itertools.pairwise(common)] + queries_over(store, 97)
+    for query in queries:
+        assert_limits_agree(store, query)
+    delegates = frozenset(s.id for s in dataset.speakers[:3])
+    for query in common:
+        assert_limits_agree(store, query, delegates)
+
+
+def test_limit_must_not_be_negative(index: MemoryIndex) -> None:
+    """A negative limit is a programming error, not an empty result."""
+    with pytest.raises(ValueError, match="limit"):
+        search(index, "budget", limit=-1)
+
+
+class CountingIndex(MemoryIndex):
+    """A memory index that counts the sentences fetched from it."""
+
+    fetched = 0
+
+    def sentence(self, sentence_id: int) -> Sentence:
+        """The sentence, counted."""
+        self.fetched += 1
+        return super().sentence(sentence_id)
+
+
+def test_find_fetches_only_the_shown_sentences_and_counts_the_rest() -> None:
+    """With a limit, only the shown hits' sentences are fetched; the total counts them all."""
+    paragraphs = tuple(("ann-lee", f"The city budget, item {n}.") for n in range(RERANK + 50))
+    dataset = make_dataset(paragraphs)
+    store = CountingIndex(build_index(dataset).sentences, dataset.speakers)
+    found = find(store, "budget", limit=3)
+    assert store.fetched == 3
+    assert found.total == RERANK + 50
+    assert [h.sentence.ordinal for h in found.hits] == [0, 1, 2]
+    store.fetched = 0
+    assert find(store, "budget", limit=0) == Results([], RERANK + 50)
+    assert store.fetched == 0
+    assert find(store, "zzzz", limit=3) == Results([], 0)
+
+
+def load_bench_corpus() -> ModuleType:
+    """``bench/corpus.py``, the seeded generator of the search benchmark."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
