@@ -66,6 +66,23 @@ def test_invalid_json_names_line_and_column(dataset_copy: WriteDataset) -> None:
     assert error.problem.startswith("invalid JSON")
 
 
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_numbers_refused(
+    dataset_copy: WriteDataset, bundled_json: dict[str, Any], literal: str
+) -> None:
+    """NaN and Infinity are refused: they would make our own --json output invalid."""
+    text = json.dumps(bundled_json).replace('"value": 13000', f'"value": {literal}', 1)
+    assert literal in text
+    error = error_for(dataset_copy(text))
+    assert error.problem == f"invalid JSON: {literal} is not a JSON number"
+
+
+def test_deeply_nested_json(dataset_copy: WriteDataset) -> None:
+    """Absurd nesting is a one-line error, not a RecursionError traceback."""
+    error = error_for(dataset_copy("[" * 100_000 + "]" * 100_000))
+    assert error.problem == "invalid JSON: nested too deeply"
+
+
 def test_unknown_schema_version(dataset_copy: WriteDataset, bundled_json: dict[str, Any]) -> None:
     """A schema version this cstocli does not know is refused before anything else."""
     obj = broken(bundled_json, lambda o: o.update(schema_version=99))

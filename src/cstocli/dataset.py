@@ -93,10 +93,24 @@ def _read_json(path: Path) -> Any:
     if not text.strip():
         raise DatasetError(str(path), None, "file is empty, expected a JSON dataset")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise DatasetError(str(path), where, f"invalid JSON: {error.msg}") from None
+    except _NonStandardNumber as error:
+        # Python's json reads NaN and Infinity, which are not JSON: every other tool
+        # reading our --json output would then choke on what we printed.
+        raise DatasetError(str(path), None, f"invalid JSON: {error} is not a JSON number") from None
+    except RecursionError:
+        raise DatasetError(str(path), None, "invalid JSON: nested too deeply") from None
+
+
+class _NonStandardNumber(ValueError):
+    """A NaN or Infinity literal, which Python's json accepts and JSON does not."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonStandardNumber(name)
 
 
 def _source_file_name(obj: Any, path: Path) -> str:
