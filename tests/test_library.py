@@ -278,6 +278,24 @@ def test_search_over_the_library_ranks_like_memory(
     assert all(h.sentence.article_id == bundled.id for h in on_disk)
 
 
+def test_limited_search_over_the_library_is_the_full_one_cut_short(
+    lib: Library, bundled: Dataset
+) -> None:
+    """From disk too, ``limit`` keeps the full result's first hits and its total."""
+    for n in range(3):
+        lib.store(variant(bundled, n))
+    store = lib.index()
+    for query in ["csto", "states", "security", "informaton securty", "lukashenko", "zzzz"]:
+        full = search.search(store, query)
+        for limit in (0, 1, 10, len(full) + 1):
+            found = search.find(store, query, limit=limit)
+            assert found.total == len(full), query
+            assert [(h.sentence, h.score) for h in found.hits] == [
+                (h.sentence, h.score) for h in full[:limit]
+            ], query
+    assert len(search.search(store, "csto")) > 10  # the cut above did cut
+
+
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
 
 

@@ -414,12 +414,12 @@ def test_search_library_spans_articles(db: Path, capsys: pytest.CaptureFixture[s
     """A search over the library finds hits in several articles and names each one's article."""
     run(capsys, "import", *(fixture(n) for n in GOOD))
     found = library_cli.search_library("confirm", limit=0)
-    assert found.hits
-    assert found.shown == found.hits
-    articles = {h.sentence.article_id for h in found.hits}
+    assert found.shown
+    assert found.total == len(found.shown)
+    articles = {h.sentence.article_id for h in found.shown}
     assert articles <= {"label-alone", "interview-blank", "inline-caps"}
     assert set(found.datasets) == articles
-    for item, hit in zip(found.as_json(), found.hits, strict=True):
+    for item, hit in zip(found.as_json(), found.shown, strict=True):
         assert item["article"] == hit.sentence.article_id
         assert item["sentence"] == hit.sentence.text
         source = found.datasets[item["article"]].source_text
@@ -427,19 +427,20 @@ def test_search_library_spans_articles(db: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_search_library_limits_and_speakers(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``limit`` cuts what is shown (and loaded); an unknown speaker suggests close names."""
+    """``limit`` cuts what is shown (and loaded), not the total; unknown speakers get hints."""
     run(capsys, "import", *(fixture(n) for n in GOOD))
     everything = library_cli.search_library("confirm", limit=0)
+    assert len(everything.shown) > 1
     first = library_cli.search_library("confirm", limit=1)
-    assert first.hits == everything.hits
-    assert first.shown == everything.hits[:1]
-    assert set(first.datasets) == {everything.hits[0].sentence.article_id}
-    speaker = everything.hits[0].sentence.speaker_id
+    assert first.total == everything.total == len(everything.shown)
+    assert first.shown == everything.shown[:1]
+    assert set(first.datasets) == {everything.shown[0].sentence.article_id}
+    speaker = everything.shown[0].sentence.speaker_id
     assert speaker is not None
     name = speaker.replace("-", " ")
     said = library_cli.search_library("confirm", speaker=name, limit=0)
-    assert said.hits
-    assert {h.sentence.speaker_id for h in said.hits} == {speaker}
+    assert said.shown
+    assert {h.sentence.speaker_id for h in said.shown} == {speaker}
     with pytest.raises(UsageError, match="no speaker in the library matches"):
         library_cli.search_library("confirm", speaker="Zzyzx Qwerty")
 

@@ -444,10 +444,11 @@ def export_article(
 class LibraryHits:
     """A search over every article of the library, ready for ``cli`` to print."""
 
-    hits: list[Hit]
-    """Every hit, best first; ``hit.sentence.article_id`` names its article."""
     shown: list[Hit]
-    """The hits to show (the first ``limit``; all when the limit is 0)."""
+    """The hits to show, best first: the first ``limit``, all when the limit is 0.
+    ``hit.sentence.article_id`` names each one's article."""
+    total: int
+    """How many sentences match in all, shown or not (for "showing N of M")."""
     datasets: dict[str, Dataset]
     """The article of each shown hit, by id, for its passage and speaker."""
 
@@ -485,10 +486,11 @@ def search_library(
                 hint = f"; did you mean {close}?" if close else ""
                 raise UsageError(f"no speaker in the library matches {speaker!r}{hint}")
             speaker_ids = matched.ids
-        hits = search.search(lib.index(), query, speaker_ids=speaker_ids)
-        shown = hits if limit == 0 else hits[:limit]
-        articles = dict.fromkeys(h.sentence.article_id for h in shown)
-        return LibraryHits(hits, shown, {a: lib.get(a) for a in articles})
+        # Only the shown hits fetch their sentence: a common word matches a large
+        # share of the library, and building every hit cost ~10 us each.
+        found = search.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)
+        articles = dict.fromkeys(h.sentence.article_id for h in found.hits)
+        return LibraryHits(found.hits, found.total, {a: lib.get(a) for a in articles})
 
     return _read(library_path, run)
 
