@@ -31,6 +31,13 @@ How hits are ranked, each rule only breaking ties of the one before
     sentences, 89 against 75 of 100 at 100,000). ``Hit.score`` packs the whole
     key into one float (``ranking.pack_score``), so hits are always sorted by score.
 
+Only the shown hits are built
+    ``limit`` (``search``, ``find``) cuts the result to its best hits without changing
+    them: rules 1-3 and the coarse BM25 still order every candidate and give the total,
+    the head is still re-ranked whole, but only the first ``limit`` candidates fetch
+    their sentence and become a ``Hit``. A common word matching a quarter of a large
+    library then costs what its posting list costs, not ~10 us per match.
+
 The storage protocol
     Everything here reads the sentences through ``store.SentenceStore``, so the same
     planning and ranking can run over ``index.MemoryIndex`` or an on-disk library.
