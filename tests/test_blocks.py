@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from cstocli.article import segment, split_lines
 from cstocli.blocks import Block, Decision, assemble
 from cstocli.roster import Roster
@@ -81,3 +83,70 @@ def test_role_only_speaker_has_no_surname_to_mention() -> None:
     text = "THE PRESIDENT: I came.\n\nAs President, I must act.\n\nBo Chan:\nOk.\n"
     blocks, _ = _blocks(text)
     assert [(b.kind, len(b.paragraphs)) for b in blocks] == [("quote", 2), ("quote", 1)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "clause"),
+    [
+        ('"We will not sign," Norway\'s foreign minister Karl Olsen told reporters later.',
+         "Olsen told reporters later"),
+        ("\u201cI won\u2019t comment,\u201d said Dr. Brown.", "said Dr. Brown"),
+        ('Mr Putin said: "We are satisfied."', "Putin said"),
+        ("Reporters asked about prices.", "Reporters asked about prices"),
+        ("According to the ministry, talks went on.", "According to the ministry"),
+    ],
+)  # fmt: skip
+def test_someone_elses_words_after_a_speech_are_narration(paragraph: str, clause: str) -> None:
+    """A reporting clause with any subject makes narration, warned with its line and clause."""
+    text = f"Anna Berg:\nWe agreed.\n\n{paragraph}\n\nBo Chan:\nOk.\n"
+    items, _, _ = segment(text, split_lines(text))
+    blocks, warnings = assemble(items, Roster(), {})
+    assert [b.kind for b in blocks] == ["quote", "narration", "quote"]
+    assert [w.line for w in warnings] == [4]
+    assert f"reports speech ({clause!r})" in warnings[0].message
+
+
+def test_first_person_only_inside_quotation_marks_is_narration() -> None:
+    """The "we" of a quotation is someone else's, not the speaker's own first person."""
+    text = 'Anna Berg:\nWe agreed.\n\n"We will not sign" was the answer.\n\nBo Chan:\nOk.\n'
+    blocks, warnings = _blocks(text)
+    assert [b.kind for b in blocks] == ["quote", "narration", "quote"]
+    assert "inside quotation marks" in warnings[0]
+
+
+def test_first_person_outside_quotation_marks_stays_speech() -> None:
+    """A speaker who quotes someone keeps the paragraph; the reporting verb is warned."""
+    text = 'Anna Berg:\nWe agreed.\n\nAs Olsen said, "never", and I agree.\n\nBo Chan:\nOk.\n'
+    blocks, warnings = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 2), ("quote", 1, 1)]
+    assert warnings == ["unlabelled paragraph read as continued speech of Anna Berg, though it "
+                        "reports speech ('Olsen said'; it has first-person words) "
+                        "(correct it if wrong)"]  # fmt: skip
+
+
+def test_own_account_with_a_reporting_verb_is_speech_unflagged() -> None:
+    """ "I told my colleagues" is the speaker telling, not the reporter reporting."""
+    text = "Anna Berg:\nWe agreed.\n\n\u201cNo,\u201d I told them.\n\nBo Chan:\nOk.\n"
+    blocks, warnings = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 2), ("quote", 1, 1)]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("credit", ["Source: Rail Weekly", "Note: the figures are preliminary."])
+def test_credit_line_after_a_speech_is_narration(credit: str) -> None:
+    """A "Source:" or "Note:" line is the publisher's, never the last speaker's."""
+    blocks, warnings = _blocks(f"A: Freight fell.\n\n{credit}\n")
+    assert [b.kind for b in blocks] == ["quote", "narration"]
+    assert "opens a credit or note line" in warnings[0]
+
+
+def test_relabelled_speaker_keeps_first_person_speech_between() -> None:
+    """Before the same label again, first person continues the speech; the rest is narration."""
+    text = (
+        'Maria Schmidt:\nWe shipped grain.\n\nThat is a "record" for us. (Laughter.)\n\n'
+        "Prices rose in March.\n\nMaria Schmidt:\nWe expect more.\n"
+    )
+    blocks, warnings = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 2), ("narration", None, 1), ("quote", 0, 1)]
+    assert "continued speech of Maria Schmidt, though the next label names" in warnings[0]
+    assert "the next label names Maria Schmidt again" in warnings[1]

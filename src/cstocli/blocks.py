@@ -5,17 +5,23 @@ theirs. Paragraphs before the first label are the reporter's. The hard case is a
 paragraph after a speech: the speaker going on, or the reporter? No rule can know, so:
 
 1. a stage direction ("(Laughter.)", "[Applause]") stays inside the speech, silently;
-2. when the next label names the *same* speaker again, every unlabelled paragraph since
-   their speech is narration: an article re-labels a speaker only after someone else spoke;
-3. a paragraph naming the speaker in the third person (their surname) or reporting speech
-   ("he said", "added the minister") is narration, and so is every unlabelled paragraph
-   after it until the next label;
-4. any other paragraph continues the speech.
+2. a credit or note line ("Source: Rail Weekly", "Note: ...") is narration;
+3. a paragraph naming the speaker in the third person (their surname) is narration;
+4. a paragraph with no first-person word ("I", "we", "our"...) outside quotation marks is
+   narration when it reports speech (a reporting verb with any subject, before or after a
+   quotation: "said Dr. Brown", "Mr Putin said:", "Karl Olsen told reporters", "according
+   to"), when its only first-person words are inside quotation marks (someone else's words),
+   or when the next label names the *same* speaker again (an article re-labels a speaker
+   only after someone else spoke);
+5. any other paragraph continues the speech; so does first-person text outside quotation
+   marks even where rule 4 would otherwise apply (the speaker quoting someone).
 
-Rules 2 and 3 always warn; rule 4 warns when the paragraph has no first-person word
-("I", "we", "our"...), because then only its place says it is speech. A correction (a
-paragraph's start offset mapped to "narration" or "speech") overrides all of this; speech
-after narration then opens an unlabelled block for the same speaker.
+Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
+the next label. Every narration decision warns, and so does continued speech that has no
+first-person word outside quotes (only its place says it is speech) or that rule 4 would
+have made narration. A correction (a paragraph's start offset mapped to "narration" or
+"speech") overrides all of this; speech after narration then opens an unlabelled block for
+the same speaker.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cstocli.article import ImportWarning, Item
-from cstocli.labels import is_title_word
+from cstocli.labels import credit_prefix, is_title_word
 from cstocli.model import Located, PassageKind
 from cstocli.roster import Roster
 
@@ -37,11 +43,23 @@ _FIRST_PERSON = re.compile(
 )  # "US" in capitals is the country
 
 
-_SAYING = r"(?:said|says|added|adds|noted|notes|stressed|stresses|told|explained|continued)"
-# A reporting clause after a quotation (",” she added", ", said the minister"); a speaker's
-# own "as he said" or "they told us" has no comma or closing quote right before it.
+_SAYING = (
+    "said|says|told|tells|added|adds|asked|asks|noted|notes|stressed|stresses|explained|"
+    "explains|continued|replied|answered|insisted|warned|declared|stated|announced|remarked|"
+    "commented|recalled|argued|claimed|wrote|responded|emphasised|emphasized|concluded|"
+    "confirmed|acknowledged|admitted|reported"
+)
+# A reporting verb, lower case ("Said" may be a name), with the word before it and two after
+# (shown in the warning). After "was", "is", "be"... it is passive ("it should be noted"),
+# after "I" or "we" the speaker's own account ("I told my colleagues"): no report.
 _REPORTING = re.compile(
-    rf"[,\u201d\"]\s*(?:(?:he|she)\s+{_SAYING}|{_SAYING}\s+(?:he|she|the\s+\w+))\b"
+    rf"(?:\b([\w'\u2019]+)\s+)?\b(?:{_SAYING}|[Aa]ccording\s+to)\b(?:\s+[\w'\u2019.]+){{0,2}}"
+)
+_NOT_REPORTING = frozenset(("is", "are", "was", "were", "be", "been", "being", "i", "we"))
+# Quotations: paired straight quotes, curly quotes, guillemets; an unclosed one runs to the
+# paragraph's end (a quotation spanning paragraphs leaves its closing mark for the last).
+_QUOTATION = re.compile(
+    r'"[^"]*(?:"|\Z)|\u201c[^\u201d]*(?:\u201d|\Z)|\u00ab[^\u00bb]*(?:\u00bb|\Z)'
 )
 
 
@@ -127,12 +145,14 @@ class _Assembler:
         name = self.roster.name(speaker)
         if speaking and _STAGE_DIRECTION.match(text):
             return "speech"
-        reason = _narration_reason(text, name, relabelled=relabelled, speaking=speaking)
+        voice = _Voice.of(text)
+        reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"
-        if not _FIRST_PERSON.search(text):
-            self._warn(item, f"continued speech of {name}, though it has no first-person word")
+        doubt = _speech_doubt(voice, name, relabelled=relabelled)
+        if doubt is not None:
+            self._warn(item, f"continued speech of {name}, though {doubt}")
         return "speech"
 
     def _warn(self, item: Item, decision: str) -> None:
@@ -152,16 +172,76 @@ def assemble(
     return assembler.blocks, assembler.warnings
 
 
-def _narration_reason(text: str, name: str, *, relabelled: bool, speaking: bool) -> str | None:
-    """Why a paragraph after a speech is narration (rules 2 and 3), or None if it is not."""
-    if relabelled:
-        return f": the next label names {name} again"
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """What in a paragraph tells whose words it is."""
+
+    text: str
+    outside: str
+    """The paragraph with every quotation blanked out: the words of whoever writes it."""
+    own_first_person: bool
+    """Whether "I", "we", "our"... stand outside quotation marks."""
+    quoted_first_person: bool
+    """Whether "I", "we", "our"... stand inside quotation marks."""
+    reporting: str | None
+    """A reporting clause outside quotation marks ("said Dr", "Olsen told"), or None."""
+
+    @classmethod
+    def of(cls, text: str) -> _Voice:
+        """Read a paragraph's voice."""
+        outside = _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+        quoted = " ".join(m.group() for m in _QUOTATION.finditer(text))
+        return cls(
+            text=text,
+            outside=outside,
+            own_first_person=_FIRST_PERSON.search(outside) is not None,
+            quoted_first_person=_FIRST_PERSON.search(quoted) is not None,
+            reporting=_reporting_clause(outside),
+        )
+
+
+def _narration_reason(voice: _Voice, name: str, *, relabelled: bool, speaking: bool) -> str | None:
+    """Why a paragraph after a speech is narration (rules 2 to 4), or None if it is not."""
     if not speaking:
         return ", like the unlabelled paragraph before it"
-    if _mentions(text, name):
+    credit = credit_prefix(voice.text)
+    if credit is not None:
+        return f": {credit!r} opens a credit or note line"
+    if _mentions(voice.text, name):
         return f": it names {name} in the third person"
-    if _REPORTING.search(text):
-        return ": it reports speech in the third person"
+    return _someone_elses(voice, name, relabelled=relabelled)
+
+
+def _someone_elses(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
+    """Why a paragraph without first person of its own is narration (rule 4), or None."""
+    if voice.own_first_person:
+        return None
+    if voice.reporting is not None:
+        return f": it reports speech ({voice.reporting!r})"
+    if voice.quoted_first_person:
+        return ": its first-person words are all inside quotation marks (someone else's)"
+    if relabelled:
+        return f": the next label names {name} again"
+    return None
+
+
+def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
+    """Why continued speech is only a guess (see module doc), or None when it is sure."""
+    if not voice.own_first_person:
+        return "it has no first-person word outside quotation marks"
+    if relabelled:
+        return f"the next label names {name} again (it has first-person words)"
+    if voice.reporting is not None:
+        return f"it reports speech ({voice.reporting!r}; it has first-person words)"
+    return None
+
+
+def _reporting_clause(outside: str) -> str | None:
+    """The first reporting clause with the words around it, or None (see ``_REPORTING``)."""
+    for found in _REPORTING.finditer(outside):
+        before = found.group(1)
+        if before is None or before.casefold() not in _NOT_REPORTING:
+            return " ".join(found.group().split()).rstrip(".")
     return None
 
 

@@ -143,6 +143,18 @@ def is_furniture(line: str) -> bool:
     return head in FURNITURE or len(stripped.split()) <= 3
 
 
+def credit_prefix(paragraph: str) -> str | None:
+    """The furniture word and colon opening a credit or note line ("Source: Rail Weekly").
+
+    Such a line is the publisher's, never a speaker's, whatever stands after the colon.
+    """
+    head, colon, _ = paragraph.partition(":")
+    if not colon or len(head.split()) > 2:
+        return None
+    folded = " ".join(head.casefold().replace("\u2019", "'").split())
+    return f"{head.strip()}:" if folded in FURNITURE else None
+
+
 def is_title_word(word: str) -> bool:
     """Whether a word is a title ("President", "Minister") rather than part of a name."""
     return word.casefold() in _TITLE_WORDS
