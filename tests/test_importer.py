@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cstocli import search
 from cstocli.dataset import dataset_from_json, dataset_to_json
 from cstocli.errors import DatasetError
 from cstocli.importer import ArticleError, ImportResult, import_article, read_article
+from cstocli.index import build_index
 from cstocli.model import Dataset
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -140,6 +142,22 @@ def test_bundled_article_warns_where_it_guessed() -> None:
     assert result.warnings[0].message.startswith("unlabelled paragraph read as narration")
     assert "continued speech of Alexander Lukashenko" in result.warnings[1].message
     assert "continued speech of Yuri Khachaturov" in result.warnings[2].message
+
+
+def test_phrase_across_a_wrapped_line_break_is_found() -> None:
+    """In a hard-wrapped article a phrase broken over two lines is one sentence's words."""
+    text = (
+        "Council meets\n\nThe council met on Monday to discuss the budget, which grows by\n"
+        "about 4 percent.\n\nJane Doe, Mayor of Springfield:\nWe will spend more on each"
+        " school, and we will\nhire up to 30 teachers. The rest\nwaits.\n"
+    )
+    result = import_article(text, file_name="wrapped.txt")
+    assert result.wrapped is True
+    hits = search.search(build_index(result.dataset), '"will hire"')
+    assert [hit.sentence.text for hit in hits] == [
+        "We will spend more on each school, and we will\nhire up to 30 teachers."
+    ]
+    assert hits[0].sentence.speaker_id == "jane-doe"
 
 
 def test_single_paragraph_between_same_speaker_labels_is_narration() -> None:

@@ -81,14 +81,23 @@ def test_split_sentences_respects_abbreviations_and_lower_case() -> None:
     ]
 
 
-def test_split_sentences_breaks_lines_and_skips_blanks() -> None:
-    """A line break always ends a sentence; whitespace alone is no sentence."""
+def test_split_sentences_breaks_at_blank_lines_and_skips_blanks() -> None:
+    """A blank line always ends a sentence; whitespace alone is no sentence."""
     paragraph = "First line\n  \nSecond line "
     assert [paragraph[s:e] for s, e in split_sentences(paragraph)] == [
         "First line",
         "Second line",
     ]
     assert split_sentences(" \n\t ") == []
+
+
+def test_split_sentences_reads_a_lone_line_break_as_wrapping() -> None:
+    """A hard-wrapped paragraph splits at its full stops, not at its line ends."""
+    paragraph = "We will spend more, and we will\r\nhire up to 30 teachers. The rest\nwaits."
+    assert [paragraph[s:e] for s, e in split_sentences(paragraph)] == [
+        "We will spend more, and we will\r\nhire up to 30 teachers.",
+        "The rest\nwaits.",
+    ]
 
 
 @given(st.text())

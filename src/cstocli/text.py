@@ -36,6 +36,8 @@ _NUMBER_WITH_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+# A line holding nothing but white space (with the line breaks around it) parts paragraphs.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "gen", "col", "lt"}
 )
@@ -94,24 +96,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes) followed by
     whitespace, unless the next word starts in lower case or the dot closes a known
-    abbreviation or an initial (``Mr.``, ``A.``). Line breaks always end a sentence.
-    Spans are trimmed of surrounding whitespace; blank stretches give no sentence.
+    abbreviation or an initial (``Mr.``, ``A.``). A lone line break is hard wrapping, white
+    space like any other (the sentence keeps it verbatim); a blank line always ends a
+    sentence. Spans are trimmed of surrounding whitespace; blank stretches give no sentence.
     """
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        spans.extend(_line_sentences(line, line_start))
-        line_start += len(line) + 1
+    start = 0
+    for gap in _BLANK_LINE.finditer(text):
+        spans.extend(_stretch_sentences(text[start : gap.start()], start))
+        start = gap.end()
+    spans.extend(_stretch_sentences(text[start:], start))
     return spans
 
 
-def _line_sentences(line: str, offset: int) -> list[tuple[int, int]]:
-    """The sentences of one line, with spans shifted by ``offset``."""
-    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if _ends_sentence(line, m)]
+def _stretch_sentences(stretch: str, offset: int) -> list[tuple[int, int]]:
+    """The sentences of a stretch without blank lines, with spans shifted by ``offset``."""
+    cuts = [m.end() for m in _SENTENCE_END.finditer(stretch) if _ends_sentence(stretch, m)]
     spans = []
     start = 0
-    for end in [*cuts, len(line)]:
-        piece = line[start:end]
+    for end in [*cuts, len(stretch)]:
+        piece = stretch[start:end]
         stripped = piece.strip()
         if stripped:
             lead = len(piece) - len(piece.lstrip())
