@@ -355,3 +355,12 @@ def test_any_article_imports_or_is_refused_cleanly(lines: list[str]) -> None:
         return
     again = dataset_from_json(dataset_to_json(dataset), text, file="any.json")
     assert again == dataset
+
+
+def test_titled_labels_merge_with_the_plain_name() -> None:
+    """A titled label and a plain one are one speaker, named without the title."""
+    text = "T\n\nSenator John Smith (R-Ohio):\nI object.\n\nJohn Smith:\nI insist.\n"
+    dataset = import_article(text, file_name="a.txt").dataset
+    assert [(s.id, s.name, s.role) for s in dataset.speakers] == [
+        ("john-smith", "John Smith", "Senator (R-Ohio)")
+    ]

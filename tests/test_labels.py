@@ -25,7 +25,14 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("\u0141ukasz Nowak:", "\u0141ukasz Nowak", None, False),
         (f"{PUTIN}: \u0414\u0430.", PUTIN, None, True),
         ("Putin:", "Putin", None, False),
-        ("Sen. John Smith (R-Ohio): I object.", "Sen. John Smith", "R-Ohio", True),
+        ("Sen. John Smith (R-Ohio): I object.", "John Smith", "Sen. (R-Ohio)", True),
+        ("Senator John Smith (R-Ohio):", "John Smith", "Senator (R-Ohio)", False),
+        ("Prime Minister Anna Berg, Sweden:", "Anna Berg", "Prime Minister, Sweden", False),
+        ("President Emmanuel Macron:", "Emmanuel Macron", "President", False),
+        ("Dr. Anna Brown, WHO:", "Anna Brown", "WHO", False),
+        ("Mr John Smith:", "John Smith", None, False),
+        ("MR. JOHN JONES: Yes.", "JOHN JONES", None, True),
+        ("Dr Brown:", "Dr Brown", None, False),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:

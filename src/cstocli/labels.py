@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cstocli.model import Span
+from cstocli.naming import HONORIFICS
 
 InterviewPart = Literal["question", "answer"]
 
@@ -79,6 +80,8 @@ _TITLE_WORDS = _words(
     attorney-general minister-counsellor counsellor
     """
 )
+# Abbreviated titles, written with their full stop ("Sen. John Smith").
+_TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
 _NAME_PARTICLES = _words("von van der den de da di du la le bin ibn al el del della dos das y")
 # Lower-case words a role may hold between a title and a name ("President of the Republic").
@@ -156,8 +159,8 @@ def credit_prefix(paragraph: str) -> str | None:
 
 
 def is_title_word(word: str) -> bool:
-    """Whether a word is a title ("President", "Minister") rather than part of a name."""
-    return word.casefold() in _TITLE_WORDS
+    """Whether a word is a title ("President", "Minister", "Sen.") rather than part of a name."""
+    return _is_title(word)
 
 
 def affiliation_of(role: str | None) -> str | None:
@@ -183,14 +186,38 @@ def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | No
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
-    titled = any(t.casefold() in _TITLE_WORDS for t in tokens[:-1])
-    if not comma and titled and not _is_shouting(tokens):
+    titled = any(_is_title(t) for t in tokens[:-1])
+    if titled and not _is_shouting(tokens):
         split = _split_role_first(tokens)
         if split is not None:
-            return split[0], split[1], True
+            return split[0], _with_title(split[1], role, bracketed=bracketed is not None), True
     if not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
-    return " ".join(tokens), role, False
+    return _without_honorifics(tokens), role, False
+
+
+def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:
+    """The role of a label whose name came after a title ("Senator" and "R-Ohio")."""
+    if role is None:
+        return title
+    return f"{title} ({role})" if bracketed else f"{title}, {role}"
+
+
+def _without_honorifics(tokens: list[str]) -> str:
+    """The name without leading "Mr", "Dr."... (``naming`` ignores them when merging too).
+
+    A lone surname keeps its honorific: "MS SMITH" is how the transcript names her.
+    """
+    start = 0
+    while len(tokens) - start > 2 and tokens[start].rstrip(".").casefold() in HONORIFICS:
+        start += 1
+    return " ".join(tokens[start:])
+
+
+def _is_title(token: str) -> bool:
+    """Whether a word of a label is a title ("Minister", "Sen.") rather than a name."""
+    lower = token.casefold()
+    return lower in _TITLE_WORDS or (lower.endswith(".") and lower[:-1] in _TITLE_ABBREVIATIONS)
 
 
 def _is_role(role: str | None, *, bracketed: bool) -> bool:
@@ -238,7 +265,7 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
     while index > 1 and capitals < 2:
         token = tokens[index - 1]
         lower = token.casefold()
-        if lower in _TITLE_WORDS or lower in _ROLE_LINKS:
+        if _is_title(token) or lower in _ROLE_LINKS:
             break
         if lower not in _NAME_PARTICLES:
             capitals += 1
@@ -249,7 +276,7 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
         name.pop(0)
     if not name:
         return None
-    return " ".join(name), " ".join(tokens[:index])
+    return _without_honorifics(name), " ".join(tokens[:index])
 
 
 def _is_name_token(token: str, *, allow_links: bool) -> bool:

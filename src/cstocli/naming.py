@@ -20,7 +20,8 @@ from rapidfuzz.fuzz import ratio
 
 Kinship = Literal["same", "part", "spelling"]
 
-_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"))
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"))
+"""Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
 # Letters NFKD leaves whole, so accent stripping alone would keep them.
 _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE"}
@@ -40,7 +41,7 @@ def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a name, honorifics dropped: what comparisons look at."""
     folded = _strip_accents(name).casefold().replace("\u2019", "'")
     words = tuple(w for w in re.findall(r"[^\W_][\w'-]*", folded))
-    kept = tuple(w for w in words if w.rstrip(".") not in _HONORIFICS)
+    kept = tuple(w for w in words if w.rstrip(".") not in HONORIFICS)
     return kept or words
 
 
