@@ -125,7 +125,7 @@ def test_first_person_outside_quotation_marks_stays_speech() -> None:
 
 
 def test_own_account_with_a_reporting_verb_is_speech_unflagged() -> None:
-    """ "I told my colleagues" is the speaker telling, not the reporter reporting."""
+    """A speaker telling what they told others ("I told them") is speech, unflagged."""
     text = "Anna Berg:\nWe agreed.\n\n\u201cNo,\u201d I told them.\n\nBo Chan:\nOk.\n"
     blocks, warnings = _blocks(text)
     assert _shape(blocks) == [("quote", 0, 2), ("quote", 1, 1)]
