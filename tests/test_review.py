@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cstocli.importer import import_article, read_article
-from cstocli.review import review
+from cstocli.review import outside_blocks, review
 
 ARTICLE = Path(__file__).parents[1] / "data" / "csto-minsk-2017.txt"
 
@@ -44,3 +44,14 @@ def test_review_of_short_passage_has_no_ellipsis() -> None:
     (row,) = review(result.dataset)
     assert row.first_words == "Hello there."
     assert (row.first_line, row.last_line) == (3, 3)
+
+
+def test_every_warning_is_shown_once_by_rows_and_outside_blocks() -> None:
+    """Rows hold the warnings on their lines; ``outside_blocks`` holds exactly the others."""
+    text = "T\n\nShare:\n\nAnn Lee:\nI spoke.\n\nRain fell.\n\nAnn Lee:\nAgain.\n\nFont size:\n"
+    result = import_article(text, file_name="a.txt")
+    rows = review(result.dataset, result.warnings)
+    outside = outside_blocks(rows, result.warnings)
+    assert [w.line for w in outside] == [3, 13]
+    shown = [m for row in rows for m in row.warnings] + [w.message for w in outside]
+    assert sorted(shown) == sorted(w.message for w in result.warnings)

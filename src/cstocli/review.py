@@ -2,7 +2,9 @@
 
 One row per passage in source order: its id and kind, who speaks, the label, its first
 words, the lines it covers (the label's line included) and the import warnings on those
-lines. The CLI renders the rows; nothing here prints.
+lines. The CLI renders the rows; nothing here prints. A warning belongs to the one row
+whose lines hold it; ``outside_blocks`` gives the rest (a skipped "Share:" line, the
+headline), so a view printing the rows and then those shows every warning exactly once.
 """
 
 from __future__ import annotations
@@ -71,3 +73,12 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
 def _line_starts(text: str) -> list[int]:
     """The offset at which each line starts (line n starts at index n - 1)."""
     return [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+
+
+def outside_blocks(
+    rows: tuple[ReviewRow, ...], warnings: tuple[ImportWarning, ...]
+) -> tuple[ImportWarning, ...]:
+    """The warnings no row shows: on lines outside every block, in line order."""
+    return tuple(
+        w for w in warnings if not any(r.first_line <= w.line <= r.last_line for r in rows)
+    )
