@@ -92,6 +92,8 @@ def test_role_only_speaker_has_no_surname_to_mention() -> None:
          "Olsen told reporters later"),
         ("\u201cI won\u2019t comment,\u201d said Dr. Brown.", "said Dr. Brown"),
         ('Mr Putin said: "We are satisfied."', "Putin said"),
+        ("\u2018I won\u2019t sign,\u2019 Olsen said.", "Olsen said"),
+        ("'We will not sign,' the minister told us.", "minister told us"),
         ("Reporters asked about prices.", "Reporters asked about prices"),
         ("According to the ministry, talks went on.", "According to the ministry"),
     ],

@@ -55,11 +55,19 @@ _SAYING = (
 _REPORTING = re.compile(
     rf"(?:\b([\w'\u2019]+)\s+)?\b(?:{_SAYING}|[Aa]ccording\s+to)\b(?:\s+[\w'\u2019.]+){{0,2}}"
 )
+# After a quotation, "told us", "asked me" is the reporter's audience, no sign that the
+# speaker goes on; without one ("as they told us") it is the speaker's own account.
+_TOLD_US = re.compile(rf"\b(?:{_SAYING})\s+(?:us|me)\b")
 _NOT_REPORTING = frozenset(("is", "are", "was", "were", "be", "been", "being", "i", "we"))
 # Quotations: paired straight quotes, curly quotes, guillemets; an unclosed one runs to the
 # paragraph's end (a quotation spanning paragraphs leaves its closing mark for the last).
+# Single quotes (British style) too, told from apostrophes: an opening one follows no
+# letter, a closing one is followed by none ("won\u2019t", "Norway's" are words); a straight
+# one must be closed, because "'90s" or "leaders'" opens nothing.
 _QUOTATION = re.compile(
     r'"[^"]*(?:"|\Z)|\u201c[^\u201d]*(?:\u201d|\Z)|\u00ab[^\u00bb]*(?:\u00bb|\Z)'
+    r"|(?<!\w)\u2018(?:[^\u2019]|\u2019(?=\w))*(?:\u2019|\Z)"
+    r"|(?<!\w)'(?=\w)(?:[^'\n]|'(?=\w))*'(?!\w)"
 )
 
 
@@ -180,7 +188,7 @@ class _Voice:
     outside: str
     """The paragraph with every quotation blanked out: the words of whoever writes it."""
     own_first_person: bool
-    """Whether "I", "we", "our"... stand outside quotation marks."""
+    """Whether "I", "we", "our"... stand outside quotation marks (see ``_TOLD_US``)."""
     quoted_first_person: bool
     """Whether "I", "we", "our"... stand inside quotation marks."""
     reporting: str | None
@@ -191,10 +199,11 @@ class _Voice:
         """Read a paragraph's voice."""
         outside = _QUOTATION.sub(lambda m: " " * len(m.group()), text)
         quoted = " ".join(m.group() for m in _QUOTATION.finditer(text))
+        own = _TOLD_US.sub("", outside) if quoted else outside
         return cls(
             text=text,
             outside=outside,
-            own_first_person=_FIRST_PERSON.search(outside) is not None,
+            own_first_person=_FIRST_PERSON.search(own) is not None,
             quoted_first_person=_FIRST_PERSON.search(quoted) is not None,
             reporting=_reporting_clause(outside),
         )
