@@ -126,9 +126,17 @@ def test_first_person_outside_quotation_marks_stays_speech() -> None:
                         "(correct it if wrong)"]  # fmt: skip
 
 
-def test_own_account_with_a_reporting_verb_is_speech_unflagged() -> None:
-    """A speaker telling what they told others ("I told them") is speech, unflagged."""
-    text = "Anna Berg:\nWe agreed.\n\n\u201cNo,\u201d I told them.\n\nBo Chan:\nOk.\n"
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\u201cNo,\u201d I told them.",
+        "We have said many times that we want peace.",
+        "I want to stress that the talks went well.",
+    ],
+)
+def test_own_account_with_a_reporting_verb_is_speech_unflagged(paragraph: str) -> None:
+    """A speaker telling what they said ("I told them") is speech, unflagged."""
+    text = f"Anna Berg:\nWe agreed.\n\n{paragraph}\n\nBo Chan:\nOk.\n"
     blocks, warnings = _blocks(text)
     assert _shape(blocks) == [("quote", 0, 2), ("quote", 1, 1)]
     assert warnings == []

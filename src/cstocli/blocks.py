@@ -19,7 +19,8 @@ paragraph after a speech: the speaker going on, or the reporter? No rule can kno
 Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
 the next label. Every narration decision warns, and so does continued speech that has no
 first-person word outside quotes (only its place says it is speech) or that rule 4 would
-have made narration. A correction (a paragraph's start offset mapped to "narration" or
+have made narration but for its first person (re-labelled next, or quoting with a reporting
+clause). A correction (a paragraph's start offset mapped to "narration" or
 "speech") overrides all of this; speech after narration then opens an unlabelled block for
 the same speaker.
 """
@@ -51,14 +52,15 @@ _SAYING = (
 )
 # A reporting verb, lower case ("Said" may be a name), with the word before it and two after
 # (shown in the warning). After "was", "is", "be"... it is passive ("it should be noted"),
-# after "I" or "we" the speaker's own account ("I told my colleagues"): no report.
+# after "to" an infinitive ("I want to stress"), after "I" or "we" the speaker's own
+# account ("I told my colleagues"): no report.
 _REPORTING = re.compile(
     rf"(?:\b([\w'\u2019]+)\s+)?\b(?:{_SAYING}|[Aa]ccording\s+to)\b(?:\s+[\w'\u2019.]+){{0,2}}"
 )
 # After a quotation, "told us", "asked me" is the reporter's audience, no sign that the
 # speaker goes on; without one ("as they told us") it is the speaker's own account.
 _TOLD_US = re.compile(rf"\b(?:{_SAYING})\s+(?:us|me)\b")
-_NOT_REPORTING = frozenset(("is", "are", "was", "were", "be", "been", "being", "i", "we"))
+_NOT_REPORTING = frozenset(("is", "are", "was", "were", "be", "been", "being", "to", "i", "we"))
 # Quotations: paired straight quotes, curly quotes, guillemets; an unclosed one runs to the
 # paragraph's end (a quotation spanning paragraphs leaves its closing mark for the last).
 # Single quotes (British style) too, told from apostrophes: an opening one follows no
@@ -185,6 +187,7 @@ class _Voice:
     """What in a paragraph tells whose words it is."""
 
     text: str
+    """The paragraph as written."""
     outside: str
     """The paragraph with every quotation blanked out: the words of whoever writes it."""
     own_first_person: bool
@@ -193,6 +196,8 @@ class _Voice:
     """Whether "I", "we", "our"... stand inside quotation marks."""
     reporting: str | None
     """A reporting clause outside quotation marks ("said Dr", "Olsen told"), or None."""
+    quoting: bool
+    """Whether the paragraph holds a quotation."""
 
     @classmethod
     def of(cls, text: str) -> _Voice:
@@ -206,6 +211,7 @@ class _Voice:
             own_first_person=_FIRST_PERSON.search(own) is not None,
             quoted_first_person=_FIRST_PERSON.search(quoted) is not None,
             reporting=_reporting_clause(outside),
+            quoting=bool(quoted),
         )
 
 
@@ -240,7 +246,7 @@ def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
         return "it has no first-person word outside quotation marks"
     if relabelled:
         return f"the next label names {name} again (it has first-person words)"
-    if voice.reporting is not None:
+    if voice.reporting is not None and voice.quoting:  # the speaker quoting, or a report?
         return f"it reports speech ({voice.reporting!r}; it has first-person words)"
     return None
 
