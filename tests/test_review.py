@@ -47,11 +47,15 @@ def test_review_of_short_passage_has_no_ellipsis() -> None:
 
 
 def test_every_warning_is_shown_once_by_rows_and_outside_blocks() -> None:
-    """Rows hold the warnings on their lines; ``outside_blocks`` holds exactly the others."""
+    """Rows hold the warnings on their lines, line given; ``outside_blocks`` the others."""
     text = "T\n\nShare:\n\nAnn Lee:\nI spoke.\n\nRain fell.\n\nAnn Lee:\nAgain.\n\nFont size:\n"
     result = import_article(text, file_name="a.txt")
     rows = review(result.dataset, result.warnings)
     outside = outside_blocks(rows, result.warnings)
     assert [w.line for w in outside] == [3, 13]
-    shown = [m for row in rows for m in row.warnings] + [w.message for w in outside]
-    assert sorted(shown) == sorted(w.message for w in result.warnings)
+    shown = [m for row in rows for m in row.warnings] + [str(w) for w in outside]
+    assert sorted(shown) == sorted(str(w) for w in result.warnings)
+    assert rows[1].warnings == (
+        "line 8: unlabelled paragraph read as narration: the next label names Ann Lee again"
+        " (correct it if wrong)",
+    )

@@ -40,7 +40,7 @@ class ReviewRow:
     paragraphs: int
     """How many paragraphs the block holds."""
     warnings: tuple[str, ...]
-    """The import warnings about lines in this block."""
+    """The import warnings about lines in this block, each with its line ("line 14: ...")."""
 
 
 def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[ReviewRow, ...]:
@@ -64,7 +64,7 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
                 first_line=first,
                 last_line=last,
                 paragraphs=len(passage.paragraphs),
-                warnings=tuple(w.message for w in warnings if first <= w.line <= last),
+                warnings=tuple(str(w) for w in warnings if first <= w.line <= last),
             )
         )
     return tuple(rows)
