@@ -43,6 +43,7 @@ def test_every_layout_has_a_fixture() -> None:
         "interview_blank",
         "interview_dense",
         "label_alone",
+        "reported_speech",
         "wrapped",
     ]
     assert all((ARTICLES / f"{stem}.expected.json").exists() for stem in LAYOUTS)
