@@ -12,6 +12,11 @@ The forms read here, on a line of their own or inline before the speech:
 - interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
   interviewer and the interviewee)
 
+A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
+is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
+``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
+Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
+
 A name is one to seven words, each capitalised (any script) or a name particle ("von",
 "de", "bin"); sentences ("The leaders of six states: ..."), lines that open with a function
 word ("In Minsk, the leaders said:") and page furniture ("Share:", "Font size:") are no labels.
@@ -103,9 +108,10 @@ class Label:
     span: Span
     """Where the label stands in the article."""
     name: str
-    """The speaker's name as written (for interviews, ``Interviewer`` or ``Interviewee``)."""
+    """The speaker's name as written, less any title or honorific before it (for
+    interviews, ``Interviewer`` or ``Interviewee``)."""
     role: str | None
-    """The role as written, or None."""
+    """The role as written (a title before the name included), or None."""
     role_first: bool
     """Whether the label put the role before the name, so the split is a guess."""
     interview: InterviewPart | None
