@@ -142,6 +142,17 @@ def test_own_account_with_a_reporting_verb_is_speech_unflagged(paragraph: str) -
     assert warnings == []
 
 
+def test_reporting_verb_as_an_adjective_reports_nothing() -> None:
+    """A reporting verb used as an adjective ("the stated aim") is no report: still speech."""
+    paragraph = "The continued support of partners is the stated aim of the plan."
+    blocks, warnings = _blocks(f"Anna Berg:\nWe agreed.\n\n{paragraph}\n\nBo Chan:\nOk.\n")
+    assert _shape(blocks) == [("quote", 0, 2), ("quote", 1, 1)]
+    assert warnings == [
+        "unlabelled paragraph read as continued speech of Anna Berg, though it has no"
+        " first-person word outside quotation marks (correct it if wrong)"
+    ]
+
+
 @pytest.mark.parametrize("credit", ["Source: Rail Weekly", "Note: the figures are preliminary."])
 def test_credit_line_after_a_speech_is_narration(credit: str) -> None:
     """A "Source:" or "Note:" line is the publisher's, never the last speaker's."""

@@ -48,19 +48,25 @@ _SAYING = (
     "said|says|told|tells|added|adds|asked|asks|noted|notes|stressed|stresses|explained|"
     "explains|continued|replied|answered|insisted|warned|declared|stated|announced|remarked|"
     "commented|recalled|argued|claimed|wrote|responded|emphasised|emphasized|concluded|"
-    "confirmed|acknowledged|admitted|reported"
+    "confirmed|acknowledged|admitted"
 )
 # A reporting verb, lower case ("Said" may be a name), with the word before it and two after
 # (shown in the warning). After "was", "is", "be"... it is passive ("it should be noted"),
 # after "to" an infinitive ("I want to stress"), after "I" or "we" the speaker's own
-# account ("I told my colleagues"): no report.
+# account ("I told my colleagues"), after "the" or "with" an adjective ("the continued
+# support", "with stated aims"): no report.
 _REPORTING = re.compile(
     rf"(?:\b([\w'\u2019]+)\s+)?\b(?:{_SAYING}|[Aa]ccording\s+to)\b(?:\s+[\w'\u2019.]+){{0,2}}"
 )
 # After a quotation, "told us", "asked me" is the reporter's audience, no sign that the
 # speaker goes on; without one ("as they told us") it is the speaker's own account.
 _TOLD_US = re.compile(rf"\b(?:{_SAYING})\s+(?:us|me)\b")
-_NOT_REPORTING = frozenset(("is", "are", "was", "were", "be", "been", "being", "to", "i", "we"))
+_NOT_REPORTING = frozenset(
+    """
+    is are was were be been being to i we
+    the a an this that these those its his her their our my your with of for in on from
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
 # Quotations: paired straight quotes, curly quotes, guillemets; an unclosed one runs to the
 # paragraph's end (a quotation spanning paragraphs leaves its closing mark for the last).
 # Single quotes (British style) too, told from apostrophes: an opening one follows no
