@@ -103,18 +103,7 @@ def test_walk_every_command_help_has_an_example() -> None:
         assert f"cstocli {' '.join(path)}" in result.stdout, path
 
 
-NOT_YET_IN_README = {"speakers", "stats", "show", "facts", "import", "library"}
-"""Commands README.md does not show yet: the lead writes the README (see the CLI report)."""
-
-
-def _readme_param(path: list[str]) -> Any:
-    name = " ".join(path)
-    if path[0] in NOT_YET_IN_README:
-        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="not in README yet"))
-    return name
-
-
-@pytest.mark.parametrize("command", [_readme_param(p) for p in _all_command_paths()])
+@pytest.mark.parametrize("command", [" ".join(p) for p in _all_command_paths()])
 def test_every_command_is_in_the_readme(command: str) -> None:
     """Each command, subcommands included, appears in README.md as `cstocli <command>`."""
     assert f"cstocli {command}" in README.read_text(encoding="utf-8")
