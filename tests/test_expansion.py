@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.expansion import expand, phrase_sentences, plan, speakers_named
-from cstocli.index import MemoryIndex, build_index
+from cstocli.expansion import Naming, expand, phrase_sentences, plan, speakers_named
+from cstocli.index import ROLE_PREFIX, MemoryIndex, build_index
 from cstocli.model import Dataset
 from cstocli.query import Unit, parse_query
 
@@ -62,13 +62,32 @@ def test_plan_joins_neighbouring_words_into_a_compound(index: MemoryIndex) -> No
     assert not any(v.term == "peacekeeping" and not v.prefix for vs in apart for v in vs)
 
 
-def test_speakers_named_by_alias_or_typo(index: MemoryIndex) -> None:
-    """Aliases name their speaker exactly; a typo'd country names its president."""
+def test_speakers_named_by_alias_typo_or_role(index: MemoryIndex) -> None:
+    """Aliases name their speaker exactly; a typo'd country names its president by role."""
     named = index.speaker_words()
-    assert speakers_named(named, "lukashenka") == {"alexander-lukashenko": 0}
-    assert speakers_named(named, "nazarbaev") == {"nursultan-nazarbayev": 0}
-    assert speakers_named(named, "kazakstan") == {"nursultan-nazarbayev": 1}
+    assert speakers_named(named, "lukashenka") == {"alexander-lukashenko": Naming(False, 0)}
+    assert speakers_named(named, "nazarbaev") == {"nursultan-nazarbayev": Naming(False, 0)}
+    assert speakers_named(named, "kazakstan") == {"nursultan-nazarbayev": Naming(True, 1)}
+    assert speakers_named(named, "president") == {
+        "alexander-lukashenko": Naming(True, 0),
+        "nursultan-nazarbayev": Naming(True, 0),
+    }
     assert speakers_named(named, "syria") == {}
+
+
+def test_speakers_named_prefers_a_name_to_a_role() -> None:
+    """A word that is a name word and a role word of one speaker names them by name."""
+    words = {"mayor": frozenset({"lee"}), ROLE_PREFIX + "mayor": frozenset({"lee", "ann"})}
+    assert speakers_named(words, "mayor") == {"lee": Naming(False, 0), "ann": Naming(True, 0)}
+
+
+def test_expand_puts_a_kept_first_letter_before_a_changed_one(index: MemoryIndex) -> None:
+    """Of two one-typo variants, the one keeping the first letter comes first (a slip last)."""
+    variants = expand(index, Unit(("iformation",)))
+    assert [(v.term, v.typos, v.slip) for v in variants] == [
+        ("information", 1, False),
+        ("formation", 1, True),
+    ]
 
 
 def test_phrase_sentences_need_consecutive_words(index: MemoryIndex) -> None:

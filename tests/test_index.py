@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.index import MemoryIndex, build_index, speaker_names
+from cstocli.index import ROLE_PREFIX, MemoryIndex, build_index, speaker_names
 from cstocli.model import Dataset
 from cstocli.text import words
 
@@ -70,12 +70,15 @@ def test_terms_by_length_and_prefix(index: MemoryIndex) -> None:
 def test_speakers_are_searchable_by_name_role_and_alias(
     bundled: Dataset, index: MemoryIndex
 ) -> None:
-    """Names, surnames, aliases, roles and affiliations point at their speakers."""
+    """Names, surnames, aliases, roles and affiliations point at their speakers (roles marked)."""
     named = index.speaker_words()
     assert named["lukashenka"] == {"alexander-lukashenko"}
     assert named["nazarbaev"] == {"nursultan-nazarbayev"}
-    assert "nursultan-nazarbayev" in named["kazakhstan"]
+    assert "nursultan-nazarbayev" in named[ROLE_PREFIX + "kazakhstan"]
+    assert named[ROLE_PREFIX + "president"] == {"alexander-lukashenko", "nursultan-nazarbayev"}
+    assert "kazakhstan" not in named  # a country is no name
     assert "the" not in named
+    assert ROLE_PREFIX + "the" not in named
     lukashenko = bundled.speaker("alexander-lukashenko")
     assert speaker_names(lukashenko)[0] == "Alexander Lukashenko"
 

@@ -30,3 +30,14 @@ def test_parse_query_dedupes_and_caps_words() -> None:
     assert len(parse_query("road road ROAD").units) == 1
     many = " ".join(f"word{n}" for n in range(MAX_WORDS + 5))
     assert len(parse_query(many).units) == MAX_WORDS
+
+
+def test_a_query_without_any_word_is_empty() -> None:
+    """Blank, punctuation and an empty phrase are empty; common words alone are not."""
+    for raw in ["", "   ", '""', "\u201c\u201d", '"" ""', "!!!", '"!"']:
+        query = parse_query(raw)
+        assert query.empty, raw
+        assert query.units == ()
+    assert not parse_query("the").empty
+    assert not parse_query('"the"').empty
+    assert not parse_query("budget").empty

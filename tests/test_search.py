@@ -4,6 +4,7 @@ import hashlib
 import importlib.util
 import itertools
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -143,12 +144,88 @@ def test_speaker_names_favour_their_sentences(index: MemoryIndex) -> None:
     assert search(index, "Roe budget")[0].sentence.speaker_id == "bob-roe"
 
 
-def test_text_matches_rank_before_speaker_only_matches(index: MemoryIndex) -> None:
-    """A word found in the sentence beats the same word found only in its speaker's role."""
+def test_role_only_matches_give_way_to_text_matches(index: MemoryIndex) -> None:
+    """A word found in a sentence hides the sentences only its speaker's role matches."""
     hits = search(index, "mayor")
-    assert hits[0].sentence.text == "The mayor opened the Café Océan on Main Street."
-    assert {hit.sentence.speaker_id for hit in hits[1:]} == {"ann-lee"}
-    assert hits[1].highlights == ()
+    assert [hit.sentence.text for hit in hits] == [
+        "The mayor opened the Café Océan on Main Street."
+    ]
+    assert all(hit.highlights for hit in hits)
+
+
+def test_role_only_matches_are_hits_when_nothing_else_matches(index: MemoryIndex) -> None:
+    """A role or affiliation found in no text lists the speakers it describes."""
+    hits = search(index, "police")
+    assert hits
+    assert {hit.sentence.speaker_id for hit in hits} == {"bob-roe"}
+    assert all(hit.highlights == () for hit in hits)
+    assert {hit.sentence.speaker_id for hit in search(index, "springfeld")} == {"ann-lee"}
+
+
+def test_the_speaker_filter_never_brings_role_only_matches_back(index: MemoryIndex) -> None:
+    """Mayor is in the narration's text, so Ann Lee (the mayor) said nothing matching."""
+    assert search(index, "mayor", speaker_ids=frozenset({"ann-lee"})) == []
+
+
+def test_a_role_adds_to_a_text_match(index: MemoryIndex) -> None:
+    """A word of the speaker's role counts with the words found in the sentence."""
+    hits = search(index, "police security")
+    assert hits[0].sentence.text == "The city budget pays for security."
+    assert hits[0].words_matched == 2
+    assert all(hit.highlights for hit in hits)
+
+
+def test_a_name_lists_the_speaker_after_text_naming_them() -> None:
+    """A speaker's name alone lists their sentences, after sentences with it in the text."""
+    index = build_index(make_dataset(((None, "Mr Roe arrived."), *PARAGRAPHS[1:])))
+    hits = search(index, "roe")
+    assert hits[0].sentence.text == "Mr Roe arrived."
+    assert [hit.sentence.speaker_id for hit in hits[1:]] == ["bob-roe"] * 4
+    assert all(hit.highlights == () for hit in hits[1:])
+
+
+def test_a_text_match_beats_a_name_match_whatever_its_typos() -> None:
+    """The word in the text with a typo ranks before the same word as a speaker's exact name."""
+    dataset = make_dataset(((None, "Lopes spoke first."), ("al-lopez", "Budget talks went well.")))
+    lopez = Speaker("al-lopez", "Al Lopez", None, None)
+    index = build_index(replace(dataset, speakers=(*SPEAKERS, lopez)))
+    hits = search(index, "lopez")
+    assert [(hit.sentence.text, hit.typos) for hit in hits] == [
+        ("Lopes spoke first.", 1),
+        ("Budget talks went well.", 0),
+    ]
+
+
+def test_apostrophes_inside_words_are_optional(index: MemoryIndex) -> None:
+    """A query without apostrophe finds we've and we\u2019ve; highlights cover the word."""
+    assert (
+        set(texts(index, "weve"))
+        == set(texts(index, "we've"))
+        == {
+            "We\u2019ve waited for years.",
+            "We've built 13,000 homes.",
+        }
+    )
+    hit = search(index, "weve")[0]
+    assert [hit.sentence.text[s:e] for s, e in hit.highlights] == ["We\u2019ve"]
+
+
+def test_a_kept_first_letter_beats_a_changed_one() -> None:
+    """Of two one-typo words, the one sharing the query's first letter ranks first."""
+    index = build_index(
+        make_dataset(((None, "The formation was new."), (None, "The information was new.")))
+    )
+    assert texts(index, "iformation") == ["The information was new.", "The formation was new."]
+
+
+def test_scores_lie_between_0_and_100(index: MemoryIndex) -> None:
+    """A score is a relevance in [0, 100): an exact one-word hit above 90."""
+    for query in ["budget", "budget road security", "police", "roads", '"city budget"']:
+        hits = search(index, query)
+        assert hits, query
+        assert all(0 <= hit.score < 100 for hit in hits)
+    assert search(index, "budget")[0].score > 90
+    assert search(index, "budget zzzz")[0].score < 50
 
 
 def test_speaker_filter_keeps_only_their_sentences(index: MemoryIndex) -> None:

@@ -65,6 +65,23 @@ EVALUATION: list[tuple[str, str | None, tuple[str, str] | None]] = [
     ("the", None, None),
     ("of the", None, None),
     ("qwertyuiop asdfghjkl", None, None),
+    # A role or a country only adds to text matches (the review of search, defect 1).
+    ("president", None, (MAKEI, "marked the Belarusian presidency")),
+    ("Belarus", None, ("narration", "met in the Belarus capital")),
+    ("Kazakhstan priorities", None, (NAZARBAYEV, "appropriate priorities for activities")),
+    ("Nazarbaev priorites", None, (NAZARBAYEV, "appropriate priorities for activities")),
+    ("lukashenko", None, ("narration", "this is how Alexander Lukashenko described")),
+    ("Kazakhstan", NAZARBAYEV, None),
+    # Apostrophes inside words are optional (defect 2).
+    ("dont", None, (LUKASHENKO, "We don't have any other nations")),
+    ("weve", None, (MAKEI, "we've not been able to solve")),
+    ("don\u2019t have", None, (LUKASHENKO, "We don't have any other nations")),
+    ("public view", None, (LUKASHENKO, "in the public's view")),
+    # Of equal typos, the word keeping the first letter wins (defect 3).
+    ("iformation", None, (ANYONE, "information security")),
+    ("iformation securty", None, (ANYONE, "information security")),
+    # An empty phrase is no query (defect 4).
+    ('""', None, None),
 ]
 
 
@@ -89,6 +106,37 @@ def test_evaluation_table(
     if who != ANYONE:
         assert (top.speaker_id or "narration") == who
     assert hits[0].highlights
+
+
+@pytest.mark.parametrize("query", ["president", "Belarus", "Kazakstan", "Secretary General"])
+def test_roles_and_countries_never_bury_text_matches(index: MemoryIndex, query: str) -> None:
+    """A query naming a role or a country finds only sentences with its words in them."""
+    hits = search(index, query)
+    assert hits
+    assert all(hit.highlights for hit in hits)
+
+
+def test_a_name_lists_what_the_speaker_said(index: MemoryIndex) -> None:
+    """A name alone: the text naming the speaker first, then every sentence they say."""
+    hits = search(index, "lukashenko")
+    assert hits[0].highlights
+    assert hits[0].sentence.speaker_id is None
+    said = [hit.sentence.ordinal for hit in hits[1:]]
+    assert said == list(index.sentences_by(LUKASHENKO))
+    assert all(hit.highlights == () for hit in hits[1:])
+    nazarbaev = search(index, "Nazarbaev")  # in no sentence: only what he says
+    assert [hit.sentence.ordinal for hit in nazarbaev] == list(index.sentences_by(NAZARBAYEV))
+
+
+def test_a_name_favours_the_speaker_among_text_matches(index: MemoryIndex) -> None:
+    """Lukashenka strategy: his strategy sentence, then text matches, then his others."""
+    hits = search(index, "Lukashenka strategy")
+    assert hits[0].sentence.speaker_id == LUKASHENKO
+    assert hits[0].words_matched == 2
+    assert "strategy" in hits[0].sentence.text
+    in_text = [bool(hit.highlights) for hit in hits[1:]]
+    assert in_text == sorted(in_text, reverse=True)
+    assert all(hit.sentence.speaker_id == LUKASHENKO for hit in hits if not hit.highlights)
 
 
 def _article_words() -> list[str]:

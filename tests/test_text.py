@@ -15,8 +15,11 @@ from cstocli.text import fold, split_sentences, tokenise, words
         ("Cafe\u0301", "cafe"),
         ("\uff23\uff33\uff34\uff2f", "csto"),
         ("ﬁnal", "final"),
-        ("we\u2019ve", "we've"),
-        ("we\u02bcve", "we've"),
+        ("we\u2019ve", "weve"),
+        ("we\u02bcve", "weve"),
+        ("We've", "weve"),
+        ("don\u00b4t", "dont"),
+        ("\u0149", "n"),
         ("13,000", "13000"),
         ("1,234,567.5", "1234567.5"),
         ("Straße", "strasse"),
@@ -25,6 +28,20 @@ from cstocli.text import fold, split_sentences, tokenise, words
 def test_fold_makes_spellings_equal(word: str, expected: str) -> None:
     """Case, accents, compatibility forms, apostrophes and thousands commas all fold away."""
     assert fold(word) == expected
+
+
+def test_tokenise_keeps_an_apostrophe_inside_its_word() -> None:
+    """A contraction's token covers the whole word as written, apostrophe included."""
+    sentence = "We don\u2019t, we\u02bcve said; the public's view."
+    tokens = tokenise(sentence)
+    assert [t.norm for t in tokens] == ["we", "dont", "weve", "said", "the", "publics", "view"]
+    assert [sentence[t.start : t.end] for t in tokens][1:3] == ["don\u2019t", "we\u02bcve"]
+
+
+def test_a_ligature_of_several_words_folds_to_one_word() -> None:
+    """A ligature that NFKC expands to several words (U+FDFA) folds to one, no spaces."""
+    assert fold("\ufdfa").isalpha()
+    assert " " not in fold("\ufdfa")
 
 
 def test_tokenise_keeps_original_offsets() -> None:
@@ -44,10 +61,10 @@ def test_tokenise_keeps_original_offsets() -> None:
 
 
 def test_hyphens_split_words_and_apostrophes_do_not() -> None:
-    """A hyphenated compound is its parts; a contraction stays one word."""
+    """A hyphenated compound is its parts; a contraction is one word, without apostrophe."""
     assert words("the Nagorno-Karabakh conflict") == ["the", "nagorno", "karabakh", "conflict"]
     assert words("military-technical") == words("military technical")
-    assert words("We don\u2019t") == ["we", "don't"]
+    assert words("We don\u2019t") == ["we", "dont"] == words("we dont")
 
 
 def test_sentence_ends_at_year_but_not_inside_number() -> None:

@@ -6,8 +6,12 @@ that contain it. Sentence ids are positions in ``MemoryIndex.sentences``, which 
 source order, so sorting by id is sorting by where the sentence stands in the article.
 
 Speakers are indexed too, in a separate small vocabulary: the words of each speaker's
-name, role, affiliation, aliases and id point at that speaker, so that a query naming a
-speaker can favour what that speaker said (see ``expansion.speakers_named``).
+name, aliases and id point at that speaker, and so do the words of the role and
+affiliation, keyed with ``ROLE_PREFIX`` ("role:president") because search trusts them
+less: a query naming a speaker favours what that speaker said, a query naming a role
+or a country only when nothing matches the text (see ``search`` and
+``expansion.speakers_named``). One mapping holds both kinds so that a store keeps them
+in one table; the prefix cannot clash with a word, which never holds a colon.
 
 Building is linear in the text and cheap (the bundled article indexes in about a
 millisecond), so the CLI builds it on every run instead of caching anything on disk.
@@ -22,6 +26,9 @@ from dataclasses import dataclass
 
 from cstocli import text
 from cstocli.model import Dataset, Span, Speaker
+
+ROLE_PREFIX = "role:"
+"""Marks a speaker word that comes from a role or an affiliation, not from a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +118,10 @@ class MemoryIndex:
         return self.sentences[sentence_id]
 
     def speaker_words(self) -> Mapping[str, frozenset[str]]:
-        """Each folded word of speakers' names, roles and aliases -> the speaker ids."""
+        """Each folded word of speakers' names and aliases -> the speaker ids.
+
+        Words of a role or affiliation are keyed with ``ROLE_PREFIX``.
+        """
         return self._speaker_words
 
     def sentences_by(self, speaker_id: str) -> Sequence[int]:
@@ -146,12 +156,16 @@ def speaker_names(speaker: Speaker) -> list[str]:
 
 
 def _speaker_words(speakers: Sequence[Speaker]) -> dict[str, frozenset[str]]:
-    """Map each significant word about a speaker to the speakers it names."""
+    """Map each significant word about a speaker to the speakers it names.
+
+    Words of the role and affiliation are keyed with ``ROLE_PREFIX``.
+    """
     found: dict[str, set[str]] = {}
     for speaker in speakers:
-        about = [*speaker_names(speaker), speaker.role or "", speaker.affiliation or ""]
-        for phrase in about:
+        about = [(name, "") for name in speaker_names(speaker)]
+        about += [(speaker.role or "", ROLE_PREFIX), (speaker.affiliation or "", ROLE_PREFIX)]
+        for phrase, prefix in about:
             for word in text.words(phrase):
                 if word not in text.COMMON_WORDS:
-                    found.setdefault(word, set()).add(speaker.id)
+                    found.setdefault(prefix + word, set()).add(speaker.id)
     return {word: frozenset(ids) for word, ids in found.items()}

@@ -12,6 +12,8 @@
 - The last word, if unquoted, of 3+ letters and not a number, may also match as a
   prefix, for people who stop typing half-way.
 - A repeated word counts once; at most ``MAX_WORDS`` words and phrases are kept.
+- A query with no word at all (blank, punctuation, an empty phrase ``""``) is
+  ``Query.empty``: the CLI says the search needs a word instead of "no matches".
 """
 
 from __future__ import annotations
@@ -49,6 +51,15 @@ class Query:
     """The words and phrases to find, in query order."""
     ignored: tuple[str, ...] = ()
     """Common words that were dropped (the CLI can say so)."""
+
+    @property
+    def empty(self) -> bool:
+        """No word at all to look for: ``""``, ``'""'`` (an empty phrase), ``"!!!"``.
+
+        Not the same as a query of common words only ("the"), which has words but
+        searches none of them (``ignored`` names them).
+        """
+        return not self.units and not self.ignored
 
 
 def parse_query(query: str) -> Query:

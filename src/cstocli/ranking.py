@@ -1,4 +1,4 @@
-"""The measures that order hits within a sentence: proximity, BM25, and the highlights.
+"""The measures that order hits within a sentence: proximity, BM25, the score, highlights.
 
 These look at one sentence's folded words (``SentenceStore.tokens``), so ``search``
 applies them only to the few hundred best candidates.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from cstocli import text
 
@@ -16,6 +17,8 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 PROXIMITY_CAP = 8
 """The most one gap between two query words costs (Meilisearch caps it too)."""
+BM25_CAP = 999.0
+"""BM25 above this breaks no more ties (keeps ``score``'s last slice apart from the next)."""
 
 
 def idf(sentences: int, frequency: int) -> float:
@@ -68,20 +71,55 @@ def bm25_term(weight: float, count: int, length: int, average: float) -> float:
     return weight * count * (BM25_K1 + 1) / (count + norm)
 
 
-def pack_score(matched: int, typos: int, in_text: int, closeness: int, bm25: float) -> float:
-    """Pack a ranking key into one float that sorts the same way (higher is better).
+class Key(NamedTuple):
+    """Everything that ranks a hit, rule by rule (``search``'s module docstring)."""
 
-    Each component's range stays below the next one's step: BM25 < 1e3 (clamped),
-    closeness (0-999) < 1e6, words in the text (<= 16) < 1e8, typos (<= 32) < 1e10.
-    ``closeness`` is ``999 - proximity`` where proximity was measured, else 0.
+    matched: int
+    """Query units matched, in the text or through the speaker (1 or more)."""
+    in_text: int
+    """Of those, matched in the sentence's own words."""
+    typos: int
+    """Total typos over the matched units."""
+    slips: int
+    """Matched units whose word's first letter was mistyped."""
+    proximity: int | None
+    """Rule 5's distance between the units; None when not measured (below the head)."""
+    bm25: float
+    """BM25 of the matched words (the coarse, idf-only one when not measured)."""
+
+
+def score(key: Key, words: int) -> float:
+    """A relevance in [0, 100) that sorts exactly as the rules do, for one query.
+
+    Its first digits read as the share of the query found: a hit matching ``m`` of
+    ``words`` units lies in ``[100 (m - 1) / words, 100 m / words)``, so an exact match
+    of a one-word query scores above 90, a typo'd one about 80, one found only through
+    its speaker below 50, and a hit with one word of two below 50. Inside that band each
+    later rule narrows the range in turn (units in the text, typos, slips, proximity,
+    unmeasured proximity lowest), and BM25 places the hit in its last slice. Intervals
+    nest, so a better key on an earlier rule always scores higher. Scores compare only
+    within one search: another query has another ``words`` and other bands.
     """
-    return (
-        matched * 1e10
-        + (99 - min(typos, 99)) * 1e8
-        + in_text * 1e6
-        + closeness * 1e3
-        + min(max(bm25, 0.0), 999.0)
-    )
+    matched = max(1, min(key.matched, words))
+    in_text = max(0, min(key.in_text, matched))
+    most_typos = 2 * matched  # no unit carries more than two typos
+    worst = PROXIMITY_CAP * (words - 1)
+    closeness = 0 if key.proximity is None else worst + 1 - min(key.proximity, worst)
+    # Mixed radix: each rule's slot inside the previous rule's, best slot highest.
+    slots = [
+        (in_text, matched + 1),
+        (most_typos - min(key.typos, most_typos), most_typos + 1),
+        (matched - min(key.slips, matched), matched + 1),
+        (closeness, worst + 2),
+    ]
+    index = 0
+    total = 1
+    for slot, size in slots:
+        index = index * size + slot
+        total *= size
+    # 1 - 1 / (1 + x) rises with x in floating point too (each step rounds monotonically).
+    fraction = 1.0 - 1.0 / (1.0 + min(max(key.bm25, 0.0), BM25_CAP))
+    return 100.0 * (matched - 1 + (index + fraction) / total) / words
 
 
 def highlight(

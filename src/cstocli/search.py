@@ -5,35 +5,59 @@ Pure functions over a ``SentenceStore``; no I/O, no Rich. How a query string is 
 
 How each word is matched
     ``cstocli.expansion`` expands every query word over the store's vocabulary (typos,
-    prefix, compounds) and names the speakers it matches: a sentence said by a speaker
-    the word names counts that word as matched (without highlighting it), so
-    "Makei conflicts" favours what Makei said about conflicts.
+    prefix, compounds) and names the speakers it matches. A word is matched in a
+    sentence's TEXT (highlighted), or through its speaker's NAME (name, alias, id), or
+    through its speaker's ROLE or affiliation ("president", "Belarus"), in that order of
+    preference: a sentence takes the best way it has.
 
 Which sentences are hits
     A hit matches every phrase and at least half of the query's words and phrases
     (rounded up): all-word hits rank first, then most-word hits. A query none of whose
     words matches within its budget returns no hits.
 
+    Speakers. A word that names a speaker favours what that speaker said: it counts
+    as matched in each of the speaker's sentences, so "Makei conflicts" puts what Makei
+    said about conflicts first, and a query that is only a name ("lukashenko",
+    "Nazarbaev") lists the speaker's sentences, after any sentence naming him in its
+    text. A role or a country is weaker evidence (two presidents, three speakers from
+    Belarus): it adds to a hit that matches in its text or by a name ("Kazakhstan
+    priorities" puts Nazarbayev's priorities first), but a sentence matched ONLY
+    through its speaker's role or affiliation is a hit only when no sentence matches
+    any other way. So "president" finds the one sentence with "presidency", not every
+    sentence of both presidents; "Secretary General" finds "general security" rather
+    than all Khachaturov said (``--speaker "secretary general"`` lists that). This is
+    decided before the speaker filter, which therefore never brings such hits back.
+
 How hits are ranked, each rule only breaking ties of the one before
-    1. more query words and phrases matched;
-    2. fewer typos in total;
-    3. more of them matched in the sentence itself (not only through its speaker);
-    4. query words closer together and in query order (proximity, as Meilisearch does);
-    5. BM25 over the matched words (a typo'd word weighs less, a prefix a little less);
-    6. source order.
-    Rules 1-3 and a coarse BM25 (idf only, no term counts or lengths) are computed for
+    1. more query words and phrases matched (in the text or through the speaker);
+    2. more of them matched in the sentence's text: a word found in the text always
+       ranks before the same word found only through the speaker, however many
+       typos the text match needs ("lukashenka" puts the narration naming Lukashenko
+       before his own sentences);
+    3. fewer typos in total;
+    4. fewer typo'd words whose first letter differs ("iformation": "information"
+       before "formation"; see ``expansion``);
+    5. query words closer together and in query order (proximity, as Meilisearch does);
+    6. BM25 over the matched words (a typo'd word weighs less, a prefix a little less);
+    7. source order.
+    Rules 1-4 and a coarse BM25 (idf only, no term counts or lengths) are computed for
     every candidate with set operations, never a Python loop over posting lists: the
     candidates are partitioned by which variant of each query word they contain, and
-    every sentence of a part shares its key. Rules 4 and 5 need each sentence's words,
+    every sentence of a part shares its key. Rules 5 and 6 need each sentence's words,
     so they reorder only the best ``RERANK`` candidates; the rest keep the coarse order.
     Proximity goes before BM25 because it found the intended sentence first more often
     on the benchmark (``bench/README.md``: 185 against 154 of 200 queries at 10,000
-    sentences, 89 against 75 of 100 at 100,000). ``Hit.score`` packs the whole
-    key into one float (``ranking.pack_score``), so hits are always sorted by score.
+    sentences, 89 against 75 of 100 at 100,000).
+
+The score
+    ``Hit.score`` is a relevance in [0, 100) that sorts exactly as the rules above
+    (``ranking.score``), so hits are always sorted by it. Its first digits read as the
+    share of the query found (one word of two: below 50; every word exact and close
+    together: above 90); compare it within one search only.
 
 Only the shown hits are built
     ``limit`` (``search``, ``find``) cuts the result to its best hits without changing
-    them: rules 1-3 and the coarse BM25 still order every candidate and give the total,
+    them: rules 1-4 and the coarse BM25 still order every candidate and give the total,
     the head is still re-ranked whole, but only the first ``limit`` candidates fetch
     their sentence and become a ``Hit``. A common word matching a quarter of a large
     library then costs what its posting list costs, not ~10 us per match.
@@ -53,7 +77,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from cstocli import ranking
-from cstocli.expansion import Variant, phrase_sentences, plan, speakers_named
+from cstocli.expansion import Naming, Variant, phrase_sentences, plan, speakers_named
 from cstocli.index import Sentence
 from cstocli.query import Query, Unit, parse_query
 from cstocli.store import SentenceStore
@@ -69,7 +93,7 @@ class Hit:
     sentence: Sentence
     """The matching sentence."""
     score: float
-    """Higher is better; hits are sorted by it. Encodes the whole ranking key."""
+    """Relevance in [0, 100), higher is better; hits are sorted by it (module docstring)."""
     words_matched: int
     """How many of the query's words and phrases it matches."""
     words: int
@@ -127,7 +151,7 @@ def find(
 ) -> Results:
     """The best ``limit`` hits (all when None) and the number of all matching sentences.
 
-    Every candidate is still ranked by rules 1-3 and the coarse BM25 (set operations),
+    Every candidate is still ranked by rules 1-4 and the coarse BM25 (set operations),
     so the order and the total are those of the whole result; only the shown hits have
     their sentence fetched and a ``Hit`` built.
     """
@@ -193,63 +217,74 @@ class _Level(NamedTuple):
     """The sentences one query unit reaches through one way of matching."""
 
     typos: int
+    slip: bool
     weight: float
     in_text: bool
+    named: bool
     phrase: bool
     sentences: frozenset[int]
 
 
 class _Part(NamedTuple):
-    """Candidates that match the query the same way, so they share rules 1-3."""
+    """Candidates that match the query the same way, so they share rules 1-4."""
 
     matched: int
-    typos: int
     in_text: int
+    named: int
+    typos: int
+    slips: int
     phrases: int
     weight: float
     sentences: frozenset[int]
 
-    def key(self) -> tuple[int, int, int, float]:
-        """Sort key: rules 1-3, then the coarse BM25."""
-        return (-self.matched, self.typos, -self.in_text, -self.weight)
+    def key(self) -> tuple[int, int, int, int, float]:
+        """Sort key: rules 1-4, then the coarse BM25."""
+        return (-self.matched, -self.in_text, self.typos, self.slips, -self.weight)
 
     def plus(self, level: _Level, sentences: frozenset[int]) -> _Part:
         """These of our sentences, also matching through ``level``."""
         return _Part(
             self.matched + 1,
-            self.typos + level.typos,
             self.in_text + level.in_text,
+            self.named + level.named,
+            self.typos + level.typos,
+            self.slips + level.slip,
             self.phrases + level.phrase,
             self.weight + level.weight,
             sentences,
         )
 
+    def grounded(self) -> bool:
+        """Matched in the text or through the speaker's name, not only through a role."""
+        return bool(self.in_text or self.named)
+
 
 def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> list[_Level]:
     """How a unit reaches sentences: one level per variant, best first, then speakers.
 
-    A sentence belongs to the first level that reaches it (its best way of matching).
+    A sentence belongs to the first level that reaches it (its best way of matching):
+    the text, then a speaker's name, then a speaker's role or affiliation.
     """
     size = len(store)
     if unit.phrase:
         found = phrase_sentences(store, unit.terms)
         weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
-        return [_Level(0, weight, True, True, found)] if found else []
+        return [_Level(0, False, weight, True, False, True, found)] if found else []
     levels = []
     seen: frozenset[int] = frozenset()
     for variant in variants:
         found = frozenset(store.postings(variant.term)) - seen
         if found:
             weight = variant.weight * ranking.idf(size, store.frequency(variant.term))
-            levels.append(_Level(variant.typos, weight, True, False, found))
+            levels.append(_Level(variant.typos, variant.slip, weight, True, False, False, found))
             seen |= found
-    by_typos: dict[int, set[int]] = {}
-    for speaker_id, typos in speakers_named(store.speaker_words(), unit.terms[0]).items():
-        by_typos.setdefault(typos, set()).update(store.sentences_by(speaker_id))
-    for typos in sorted(by_typos):
-        found = frozenset(by_typos[typos]) - seen
+    by_naming: dict[Naming, set[int]] = {}
+    for speaker_id, naming in speakers_named(store.speaker_words(), unit.terms[0]).items():
+        by_naming.setdefault(naming, set()).update(store.sentences_by(speaker_id))
+    for naming in sorted(by_naming):
+        found = frozenset(by_naming[naming]) - seen
         if found:
-            levels.append(_Level(typos, 0.0, False, False, found))
+            levels.append(_Level(naming.typos, False, 0.0, False, not naming.role, False, found))
             seen |= found
     return levels
 
@@ -257,12 +292,14 @@ def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> li
 def _partition(
     levels: Sequence[Sequence[_Level]], query: Query, allowed: frozenset[int] | None
 ) -> list[_Part]:
-    """Split the candidates by how they match each unit; keep only parts that are hits."""
+    """Split the candidates by how they match each unit; keep only parts that are hits.
+
+    Parts matched only through speakers' roles are hits only when no other part is
+    (decided before the speaker filter, so a filter never brings them back).
+    """
     reached = frozenset().union(*(level.sentences for unit in levels for level in unit))
-    if allowed is not None:
-        reached &= allowed
     needed = max(1, -(-len(query.units) // 2))
-    parts = [_Part(0, 0, 0, 0, 0.0, reached)] if reached else []
+    parts = [_Part(0, 0, 0, 0, 0, 0, 0.0, reached)] if reached else []
     for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
         left = len(query.units) - number - 1
         covered = frozenset().union(*(level.sentences for level in unit_levels))
@@ -276,7 +313,12 @@ def _partition(
             if viable and (rest := part.sentences - covered):
                 split.append(part._replace(sentences=rest))
         parts = split
-    return [part for part in parts if part.matched >= needed]
+    hits = [part for part in parts if part.matched >= needed]
+    hits = [part for part in hits if part.grounded()] or hits
+    if allowed is None:
+        return hits
+    kept = (part._replace(sentences=part.sentences & allowed) for part in hits)
+    return [part for part in kept if part.sentences]
 
 
 def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozenset[int] | None:
@@ -294,24 +336,22 @@ def _rank(
 ) -> list[tuple[int, _Part, float]]:
     """Re-rank the best ``RERANK`` candidates by proximity and BM25; score every one."""
     measure = _Measure(store, query, expansions)
+    words = len(query.units)
     head = []
     for sentence_id, part in ordered[:RERANK]:
         proximity, bm25 = measure(sentence_id)
-        fine = (*part.key()[:3], proximity, -bm25, sentence_id)
-        score = ranking.pack_score(
-            part.matched, part.typos, part.in_text, 999 - min(proximity, 998), bm25
-        )
-        head.append((fine, sentence_id, part, score))
+        fine = (*part.key()[:4], proximity, -bm25, sentence_id)
+        key = ranking.Key(part.matched, part.in_text, part.typos, part.slips, proximity, bm25)
+        head.append((fine, sentence_id, part, ranking.score(key, words)))
     head.sort(key=lambda item: item[0])
     ranked = [(sentence_id, part, score) for _, sentence_id, part, score in head]
-    # Below the head: no proximity measured (closeness 0), the coarse BM25 instead;
-    # every sentence of a part shares that score, so it is packed once per part.
+    # Below the head: no proximity measured (the lowest slot), the coarse BM25 instead;
+    # every sentence of a part shares that score, so it is computed once per part.
     tail_scores: dict[int, float] = {}
     for sentence_id, part in ordered[RERANK:]:
         if id(part) not in tail_scores:
-            tail_scores[id(part)] = ranking.pack_score(
-                part.matched, part.typos, part.in_text, 0, part.weight
-            )
+            key = ranking.Key(part.matched, part.in_text, part.typos, part.slips, None, part.weight)
+            tail_scores[id(part)] = ranking.score(key, words)
         ranked.append((sentence_id, part, tail_scores[id(part)]))
     return ranked
 

@@ -52,7 +52,11 @@ class SentenceStore(Protocol):
         ...
 
     def speaker_words(self) -> Mapping[str, frozenset[str]]:
-        """Each folded word of speakers' names, roles and aliases -> the speaker ids."""
+        """Each folded word of speakers' names and aliases -> the speaker ids.
+
+        Words of a role or affiliation are keyed with ``index.ROLE_PREFIX``
+        ("role:president"): a store keeps the keys ``MemoryIndex`` makes, as they are.
+        """
         ...
 
     def sentences_by(self, speaker_id: str) -> Sequence[int]:

@@ -5,15 +5,20 @@ Everything that compares words (the index, the query, the speaker names) goes th
 
 - NFKC (full-width and ligature forms become plain letters and digits), then casefold;
 - combining marks are stripped (``é`` -> ``e``), so accents never decide a match;
-- every apostrophe form (typographic, modifier letter, backtick, acute) becomes ``'``;
+- apostrophes inside a word (any form: straight, typographic, modifier letter, backtick,
+  acute) are dropped, so ``don't``, ``don\u2019t`` and ``dont`` are one word, as people
+  type it without the apostrophe (``we've`` -> ``weve``, ``public's`` -> ``publics``, which the
+  typo budget and the prefix rule still match to ``public``). The price is a few
+  collisions (``we'll`` and ``well`` are one word), rare in the speech we index;
 - a number drops its thousands commas, so ``13,000`` and ``13000`` are one word.
 
 ``tokenise`` finds words in the ORIGINAL text and folds each one separately, which keeps
 every token's ``[start, end)`` pointing at the characters the reader sees (folding the
 whole string first would shift offsets whenever NFKC or casefold changes a length).
 A word is a run of letters, digits and combining marks, with inner apostrophes
-(``don't``); hyphens and other punctuation separate words, so ``Nagorno-Karabakh`` is the
-two words ``nagorno`` ``karabakh``, exactly what ``nagorno karabakh`` gives.
+(``don't``, one token whose offsets cover the apostrophe); hyphens and other
+punctuation separate words, so ``Nagorno-Karabakh`` is the two words ``nagorno``
+``karabakh``, exactly what ``nagorno karabakh`` gives.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ _WORD = re.compile(
     # A number with thousands separators or a decimal point first, then ordinary words.
     rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
 )
-_APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES[1:], "'"))
+_APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
 _NUMBER_WITH_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
@@ -67,15 +72,21 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Fold one word for comparison: NFKC, casefold, no combining marks, one apostrophe."""
+    """Fold one word for comparison: NFKC, casefold, no combining marks, no apostrophes."""
     if word.isascii():
-        folded = word.lower().replace("`", "'")
+        folded = word.lower().translate(_APOSTROPHE_FOLD)
     else:
-        composed = unicodedata.normalize("NFKC", word).casefold()
+        # Apostrophes go before NFKC, which turns an acute (U+00B4) into a space and a
+        # mark, and after it, which makes one of "ŉ" (U+0149).
+        composed = unicodedata.normalize("NFKC", word.translate(_APOSTROPHE_FOLD)).casefold()
         bare = "".join(
             c for c in unicodedata.normalize("NFD", composed) if not unicodedata.combining(c)
         )
         folded = unicodedata.normalize("NFC", bare).translate(_APOSTROPHE_FOLD)
+        if not folded.isalnum():
+            # A few ligatures (U+FDFA, Arabic presentation forms) expand to several words;
+            # a word stays one word (the library splits its stored words at spaces).
+            folded = "".join(folded.split())
     if "," in folded and _NUMBER_WITH_COMMAS.fullmatch(folded):
         return folded.replace(",", "")
     return folded
