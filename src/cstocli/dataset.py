@@ -10,10 +10,8 @@ each problem must come out as one line naming the file and the JSON path, and th
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,17 +37,20 @@ _T = TypeVar("_T")
 
 def bundled_path() -> Path:
     """Where the bundled summit dataset is, in a wheel and in an editable install alike."""
-    # src/cstocli/data links to the top-level data/ folder, so this one lookup works both
-    # from an installed wheel (files copied in) and from a checkout (files read live).
-    return Path(str(files("cstocli").joinpath("data", BUNDLED_DATASET)))
+    # A wheel holds a copy of data/ at cstocli/data; in a checkout src/cstocli/data is a
+    # symlink to data/, so an editable install reads it live. A plain path, rather than
+    # importlib.resources, because that import alone cost ~3 ms of every command's start-up.
+    return Path(__file__).parent / "data" / BUNDLED_DATASET
 
 
 def load_bundled() -> Dataset:
     """Load the summit dataset that ships with cstocli."""
-    return load(bundled_path())
+    # The shipped source's hash is proven by the test suite; skipping it here saves the
+    # hashlib import (~2.5 ms a run). Every span is still checked against the text.
+    return load(bundled_path(), verify_hash=False)
 
 
-def load(path: Path) -> Dataset:
+def load(path: Path, *, verify_hash: bool = True) -> Dataset:
     """Load and fully validate the dataset at ``path`` and the source file it names."""
     obj = _read_json(path)
     source_file = _source_file_name(obj, path)
@@ -57,11 +58,18 @@ def load(path: Path) -> Dataset:
     source_bytes = _read_bytes(source_path, shown_as=str(path), where="$.source.file")
     source_text = _decode(source_bytes, shown_as=str(source_path))
     dataset = dataset_from_json(obj, source_text, file=str(path))
-    if hashlib.sha256(source_bytes).hexdigest() != dataset.source.sha256:
+    if verify_hash and sha256_hex(source_bytes) != dataset.source.sha256:
         raise DatasetError(
             str(path), "$.source.sha256", f"does not match the contents of {source_file}"
         )
     return dataset
+
+
+def sha256_hex(data: bytes) -> str:
+    """The hex SHA-256 that identifies a source file's content."""
+    import hashlib  # noqa: PLC0415 - only --data files pay for it; see load_bundled
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _read_bytes(path: Path, *, shown_as: str, where: str | None) -> bytes:
