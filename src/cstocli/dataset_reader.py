@@ -1,0 +1,363 @@
+"""Turn untrusted JSON into the model, checking every field and every span on the way.
+
+Validation is complete and written by hand rather than with a JSON Schema library: it must
+also check what a schema cannot (every span against the source text, ids that refer to
+each other), each problem must come out as one line naming the JSON path, and the
+``jsonschema`` package would add more start-up time than a whole command's budget.
+``data/dataset.schema.json`` is the published contract; the tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import PurePath
+from typing import Any, TypeVar
+
+from cstocli.errors import DatasetError
+from cstocli.model import (
+    SCHEMA_VERSION,
+    Dataset,
+    Enumeration,
+    Event,
+    Figure,
+    Located,
+    Passage,
+    Source,
+    Span,
+    Speaker,
+)
+
+_T = TypeVar("_T")
+
+
+def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
+    """Build a Dataset from parsed JSON, checking every field and span against the source."""
+    return _Reader(file, source_text).dataset(obj)
+
+
+class _Reader:
+    """Turns untrusted JSON into model objects; every failure names its JSON path."""
+
+    def __init__(self, file: str, source_text: str = "") -> None:
+        self.file = file
+        self.source_text = source_text
+
+    def fail(self, where: str, problem: str) -> DatasetError:
+        return DatasetError(self.file, where, problem)
+
+    # -- primitives -------------------------------------------------------------------
+
+    def object(self, value: Any, where: str, fields: tuple[str, ...] = ()) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected an object, got {_kind(value)}")
+        if fields:
+            unknown = sorted(set(value) - set(fields))
+            if unknown:
+                raise self.fail(f"{where}.{unknown[0]}", "unknown field")
+        return value
+
+    def field(self, obj: dict[str, Any], where: str, name: str) -> Any:
+        if name not in obj:
+            raise self.fail(f"{where}.{name}", "missing required field")
+        return obj[name]
+
+    def typed(self, value: Any, where: str, kind: type[_T], noun: str) -> _T:
+        # bool is an int in Python but never a valid count or offset in a dataset.
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise self.fail(where, f"expected {noun}, got {_kind(value)}")
+        return value
+
+    def string(self, value: Any, where: str) -> str:
+        text = self.typed(value, where, str, "a string")
+        if not text:
+            raise self.fail(where, "must not be empty")
+        return text
+
+    def optional_string(self, obj: dict[str, Any], where: str, name: str) -> str | None:
+        value = obj.get(name)
+        return None if value is None else self.string(value, f"{where}.{name}")
+
+    def strings(self, obj: dict[str, Any], where: str, name: str) -> tuple[str, ...]:
+        values = self.typed(obj.get(name, []), f"{where}.{name}", list, "an array")
+        return tuple(self.string(v, f"{where}.{name}[{i}]") for i, v in enumerate(values))
+
+    def array(self, obj: dict[str, Any], where: str, name: str) -> list[Any]:
+        return self.typed(self.field(obj, where, name), f"{where}.{name}", list, "an array")
+
+    def unique_id(self, value: Any, where: str, seen: set[str]) -> str:
+        ident = self.string(value, where)
+        if ident in seen:
+            raise self.fail(where, f"duplicate id {ident!r}")
+        seen.add(ident)
+        return ident
+
+    def schema_version(self, root: dict[str, Any]) -> None:
+        version = self.field(root, "$", "schema_version")
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            raise self.fail(
+                "$.schema_version",
+                f"unsupported schema version {json.dumps(version)} "
+                f"(this cstocli reads version {SCHEMA_VERSION})",
+            )
+
+    # -- spans against the source --------------------------------------------------------
+
+    def span(self, value: Any, where: str) -> Span:
+        pair = self.typed(value, where, list, "an array [start, end]")
+        if len(pair) != 2:
+            raise self.fail(where, f"expected [start, end], got {len(pair)} numbers")
+        start = self.typed(pair[0], f"{where}[0]", int, "an integer")
+        end = self.typed(pair[1], f"{where}[1]", int, "an integer")
+        if not 0 <= start <= end <= len(self.source_text):
+            raise self.fail(
+                where,
+                f"[{start}, {end}] lies outside the source text "
+                f"({len(self.source_text)} characters)",
+            )
+        return (start, end)
+
+    def verbatim(self, obj: dict[str, Any], where: str) -> tuple[str, Span]:
+        """Read a ``text`` and its ``span`` and prove the one is the source at the other."""
+        text = self.string(self.field(obj, where, "text"), f"{where}.text")
+        start, end = self.span(self.field(obj, where, "span"), f"{where}.span")
+        actual = self.source_text[start:end]
+        if actual != text:
+            raise self.fail(
+                f"{where}.text",
+                f"does not match the source at [{start}, {end}]: the source has {_clip(actual)}",
+            )
+        return text, (start, end)
+
+    def located(self, value: Any, where: str) -> Located:
+        obj = self.object(value, where, ("text", "span"))
+        text, span = self.verbatim(obj, where)
+        return Located(text, span)
+
+    def within(self, inner: Span, outer: Span, where: str, outer_name: str) -> None:
+        if not outer[0] <= inner[0] <= inner[1] <= outer[1]:
+            raise self.fail(where, f"{list(inner)} lies outside its {outer_name} {list(outer)}")
+
+    # -- the model ------------------------------------------------------------------------
+
+    def dataset(self, value: Any) -> Dataset:
+        fields = ("schema_version", "id", "source", "event", "speakers", "passages")
+        root = self.object(value, "$", (*fields, "figures", "lists"))
+        self.schema_version(root)
+        speakers = self.speakers(self.array(root, "$", "speakers"))
+        known_speakers = {s.id for s in speakers}
+        passages = self.passages(self.array(root, "$", "passages"), known_speakers)
+        spans = {p.id: p.span for p in passages}
+        event = root.get("event")
+        return Dataset(
+            id=self.string(self.field(root, "$", "id"), "$.id"),
+            source=self.source(self.field(root, "$", "source")),
+            source_text=self.source_text,
+            event=None if event is None else self.event(event),
+            speakers=speakers,
+            passages=passages,
+            figures=self.figures(root.get("figures", []), spans),
+            lists=self.lists(root.get("lists", []), spans),
+        )
+
+    def source(self, value: Any) -> Source:
+        fields = ("file", "title", "sha256", "url", "publisher", "body_start")
+        obj = self.object(value, "$.source", fields)
+        sha = self.string(self.field(obj, "$.source", "sha256"), "$.source.sha256")
+        if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+            raise self.fail("$.source.sha256", "expected 64 lowercase hex digits")
+        body_start = self.typed(
+            self.field(obj, "$.source", "body_start"), "$.source.body_start", int, "an integer"
+        )
+        if not 0 <= body_start <= len(self.source_text):
+            raise self.fail("$.source.body_start", "lies outside the source text")
+        return Source(
+            file=self.string(self.field(obj, "$.source", "file"), "$.source.file"),
+            title=self.located(self.field(obj, "$.source", "title"), "$.source.title"),
+            sha256=sha,
+            url=self.optional_string(obj, "$.source", "url"),
+            publisher=self.optional_string(obj, "$.source", "publisher"),
+            body_start=body_start,
+        )
+
+    def event(self, value: Any) -> Event:
+        where = "$.event"
+        fields = ("name", "date", "city", "country", "organisation", "chair", "participants")
+        obj = self.object(value, where, fields)
+        return Event(
+            name=self.string(self.field(obj, where, "name"), f"{where}.name"),
+            date=self.optional_string(obj, where, "date"),
+            city=self.optional_string(obj, where, "city"),
+            country=self.optional_string(obj, where, "country"),
+            organisation=self.optional_string(obj, where, "organisation"),
+            chair=self.optional_string(obj, where, "chair"),
+            participants=self.strings(obj, where, "participants"),
+        )
+
+    def speakers(self, values: list[Any]) -> tuple[Speaker, ...]:
+        seen: set[str] = set()
+        speakers = []
+        for i, value in enumerate(values):
+            where = f"$.speakers[{i}]"
+            obj = self.object(value, where, ("id", "name", "role", "affiliation", "aliases"))
+            speakers.append(
+                Speaker(
+                    id=self.unique_id(self.field(obj, where, "id"), f"{where}.id", seen),
+                    name=self.string(self.field(obj, where, "name"), f"{where}.name"),
+                    role=self.optional_string(obj, where, "role"),
+                    affiliation=self.optional_string(obj, where, "affiliation"),
+                    aliases=self.strings(obj, where, "aliases"),
+                )
+            )
+        return tuple(speakers)
+
+    def passages(self, values: list[Any], speakers: set[str]) -> tuple[Passage, ...]:
+        seen: set[str] = set()
+        passages = [
+            self.passage(v, f"$.passages[{i}]", speakers, seen) for i, v in enumerate(values)
+        ]
+        for i, (before, after) in enumerate(itertools.pairwise(passages), start=1):
+            if after.span[0] < before.span[1]:
+                raise self.fail(
+                    f"$.passages[{i}].span", "overlaps or precedes the passage before it"
+                )
+        return tuple(passages)
+
+    def passage(self, value: Any, where: str, speakers: set[str], seen: set[str]) -> Passage:
+        fields = ("id", "kind", "speaker_id", "label", "paragraphs", "text", "span")
+        obj = self.object(value, where, fields)
+        kind = self.field(obj, where, "kind")
+        if kind not in ("quote", "narration"):
+            raise self.fail(f"{where}.kind", f"expected 'quote' or 'narration', got {_clip(kind)}")
+        speaker_id = self.optional_string(obj, where, "speaker_id")
+        if kind == "quote" and speaker_id is None:
+            raise self.fail(f"{where}.speaker_id", "a quote must name its speaker")
+        if kind == "narration" and speaker_id is not None:
+            raise self.fail(f"{where}.speaker_id", "narration is the reporter's, it has no speaker")
+        if speaker_id is not None and speaker_id not in speakers:
+            raise self.fail(f"{where}.speaker_id", f"unknown speaker {speaker_id!r}")
+        text, span = self.verbatim(obj, where)
+        label = obj.get("label")
+        paragraphs = self.array(obj, where, "paragraphs")
+        if not paragraphs:
+            raise self.fail(f"{where}.paragraphs", "a passage needs at least one paragraph")
+        parts = tuple(self.located(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(paragraphs))
+        for i, part in enumerate(parts):
+            self.within(part.span, span, f"{where}.paragraphs[{i}].span", "passage")
+        return Passage(
+            id=self.unique_id(self.field(obj, where, "id"), f"{where}.id", seen),
+            kind="quote" if kind == "quote" else "narration",
+            speaker_id=speaker_id,
+            label=None if label is None else self.located(label, f"{where}.label"),
+            paragraphs=parts,
+            text=text,
+            span=span,
+        )
+
+    def figures(self, value: Any, passages: dict[str, Span]) -> tuple[Figure, ...]:
+        values = self.typed(value, "$.figures", list, "an array")
+        seen: set[str] = set()
+        return tuple(
+            self.figure(v, f"$.figures[{i}]", passages, seen) for i, v in enumerate(values)
+        )
+
+    def figure(self, value: Any, where: str, passages: dict[str, Span], seen: set[str]) -> Figure:
+        fields = (
+            "id", "label", "value", "unit", "qualifier", "text", "span", "passage_id",
+            "period", "topic", "places", "as_written",
+        )  # fmt: skip
+        obj = self.object(value, where, fields)
+        text, span = self.verbatim(obj, where)
+        passage_id = self.passage_ref(obj, where, passages, span)
+        number = self.field(obj, where, "value")
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
+        as_written = self.optional_string(obj, where, "as_written")
+        if as_written is not None and as_written not in text:
+            raise self.fail(f"{where}.as_written", f"{as_written!r} is not part of {text!r}")
+        return Figure(
+            id=self.unique_id(self.field(obj, where, "id"), f"{where}.id", seen),
+            label=self.string(self.field(obj, where, "label"), f"{where}.label"),
+            value=number,
+            unit=self.string(self.field(obj, where, "unit"), f"{where}.unit"),
+            qualifier=self.optional_string(obj, where, "qualifier"),
+            text=text,
+            span=span,
+            passage_id=passage_id,
+            period=self.optional_string(obj, where, "period"),
+            topic=self.optional_string(obj, where, "topic"),
+            places=self.strings(obj, where, "places"),
+            as_written=as_written,
+        )
+
+    def passage_ref(
+        self, obj: dict[str, Any], where: str, passages: dict[str, Span], span: Span
+    ) -> str:
+        passage_id = self.string(self.field(obj, where, "passage_id"), f"{where}.passage_id")
+        if passage_id not in passages:
+            raise self.fail(f"{where}.passage_id", f"unknown passage {passage_id!r}")
+        self.within(span, passages[passage_id], f"{where}.span", f"passage {passage_id}")
+        return passage_id
+
+    def lists(self, value: Any, passages: dict[str, Span]) -> tuple[Enumeration, ...]:
+        values = self.typed(value, "$.lists", list, "an array")
+        seen: set[str] = set()
+        result = []
+        for i, item in enumerate(values):
+            where = f"$.lists[{i}]"
+            obj = self.object(item, where, ("id", "title", "items", "passage_id"))
+            items = tuple(
+                self.located(v, f"{where}.items[{j}]")
+                for j, v in enumerate(self.array(obj, where, "items"))
+            )
+            passage_id = None
+            if obj.get("passage_id") is not None:
+                passage_id = self.string(obj["passage_id"], f"{where}.passage_id")
+                if passage_id not in passages:
+                    raise self.fail(f"{where}.passage_id", f"unknown passage {passage_id!r}")
+                for j, entry in enumerate(items):
+                    span = passages[passage_id]
+                    self.within(
+                        entry.span, span, f"{where}.items[{j}].span", f"passage {passage_id}"
+                    )
+            result.append(
+                Enumeration(
+                    id=self.unique_id(self.field(obj, where, "id"), f"{where}.id", seen),
+                    title=self.string(self.field(obj, where, "title"), f"{where}.title"),
+                    items=items,
+                    passage_id=passage_id,
+                )
+            )
+        return tuple(result)
+
+
+def _kind(value: Any) -> str:
+    """Name a JSON value's type the way JSON does, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _clip(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def source_file_name(obj: Any, *, file: str) -> str:
+    """The ``source.file`` a dataset names, checked before the source is read."""
+    reader = _Reader(file)
+    root = reader.object(obj, "$")
+    reader.schema_version(root)
+    source = reader.object(reader.field(root, "$", "source"), "$.source")
+    name = reader.string(reader.field(source, "$.source", "file"), "$.source.file")
+    if PurePath(name).name != name:
+        raise DatasetError(file, "$.source.file", "must be a file name beside the dataset")
+    return name
