@@ -17,7 +17,9 @@ from typer.core import TyperGroup
 from typer.testing import CliRunner, Result
 
 from cstocli import __version__, cli
+from cstocli.dataset import load
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE
+from cstocli.library import open_library
 from cstocli.model import Dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bracket-summit.json"
@@ -693,3 +695,149 @@ def test_root_help_lists_every_command_whatever_follows(
     out = capsys.readouterr().out
     for command in COMMANDS:
         assert command in out
+
+
+# -- the library: --article ID, --all, --library PATH -------------------------------------------
+
+
+@pytest.fixture
+def library(tmp_path: Path, bundled: Dataset) -> Path:
+    """A library holding the bundled summit and the bracket fixture article."""
+    path = tmp_path / "library.sqlite3"
+    with open_library(path) as lib:
+        lib.store(bundled)
+        lib.store(load(FIXTURE))
+    return path
+
+
+def in_library(library: Path, *args: str) -> Result:
+    """Run cstocli in-process with CSTOCLI_LIBRARY pointing at ``library``."""
+    return invoke(*args, env={"CSTOCLI_LIBRARY": str(library)})
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_article_reads_one_library_article(library: Path, command: str) -> None:
+    """--article ID points every reading command at that stored article."""
+    args = {"search": ["search", "drills"], "show": ["show", "q1"]}.get(command, [command])
+    result = in_library(library, *args, "--article", "bracket-summit", "--json")
+    assert result.exit_code == EXIT_OK, result.output
+    assert "Jane Doe" in result.stdout or "Testville" in result.stdout
+
+
+def test_article_search_hits_carry_their_article(library: Path) -> None:
+    """Library hits name their article; bundled hits keep their keys (no 'article')."""
+    hits = json.loads(
+        in_library(library, "search", "drills", "--article", "bracket-summit", "--json").stdout
+    )
+    assert hits
+    assert {h["article"] for h in hits} == {"bracket-summit"}
+    assert "article" not in as_json("search", "impetus")[0]
+    shown = json.loads(
+        in_library(library, "show", "q1", "--article", "bracket-summit", "--json").stdout
+    )
+    assert shown["article"] == "bracket-summit"
+
+
+def test_unknown_article_is_one_line_naming_close_ids(library: Path) -> None:
+    """--article with a mistyped id: exit 2, one stderr line with the close ids."""
+    result = in_library(library, "speakers", "--article", "bracket-sumit")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert "did you mean bracket-summit?" in one_line(result.stderr)
+
+
+def test_all_searches_every_article(library: Path) -> None:
+    """The search --all finds hits in both articles, each with its article id."""
+    hits = json.loads(
+        in_library(library, "search", "security", "--all", "--limit", "0", "--json").stdout
+    )
+    assert {h["article"] for h in hits} == {"csto-minsk-2017", "bracket-summit"}
+    assert {"quote_id", "speaker", "sentence", "text", "score", "highlights", "span"} <= hits[
+        0
+    ].keys()
+
+
+def test_all_piped_search_starts_each_line_with_the_article(library: Path) -> None:
+    """Piped, an --all hit is article, id, speaker and sentence, tab-separated."""
+    result = in_library(library, "search", "drills", "--all")
+    assert result.exit_code == EXIT_OK, result.output
+    article, quote_id, who, sentence = result.stdout.splitlines()[0].split("\t")
+    assert (article, quote_id, who) == ("bracket-summit", "q1", "Jane Doe")
+    assert "drills" in sentence
+
+
+def test_all_speakers_counts_articles(library: Path, bundled: Dataset) -> None:
+    """The speakers --all command lists every speaker once with an articles count."""
+    rows = json.loads(in_library(library, "speakers", "--all", "--json").stdout)
+    assert len(rows) == len(bundled.speakers) + 2
+    assert {"id", "name", "role", "quotes", "words", "articles"} <= rows[0].keys()
+    assert all(r["articles"] == 1 for r in rows)
+    table = in_library(library, "speakers", "--all", "--sort", "name")
+    assert "Articles" in table.stdout
+    assert "Ivan Petrov" in table.stdout
+
+
+def test_all_stats_and_facts_name_each_article(library: Path, bundled: Dataset) -> None:
+    """With --all, stats and facts give every article's figures and facts, each named."""
+    stats = json.loads(in_library(library, "stats", "--all", "--json").stdout)
+    assert len(stats["figures"]) == len(bundled.figures) + 4
+    assert {f["article"] for f in stats["figures"]} == {"csto-minsk-2017", "bracket-summit"}
+    facts = json.loads(in_library(library, "facts", "--all", "--json").stdout)
+    assert [f["article"] for f in facts] == ["csto-minsk-2017", "bracket-summit"]
+    assert "bracket-summit" in in_library(library, "stats", "--all").stdout
+    assert "bracket-summit" in in_library(library, "facts", "--all").stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_all_on_a_missing_library_is_one_line_exit_1(tmp_path: Path, command: str) -> None:
+    """--all before any import: exit 1 and one line saying how to add articles."""
+    args = {"search": ["search", "drills"], "show": ["show", "q1"]}.get(command, [command])
+    args = [*args, "--article", "x"] if command == "show" else [*args, "--all"]
+    result = in_library(tmp_path / "none.sqlite3", *args)
+    assert result.stdout == ""
+    assert result.exit_code == (EXIT_USAGE if command == "show" else EXIT_NO_MATCH)
+    assert "import" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--data", str(FIXTURE), "--all"],
+        ["--data", str(FIXTURE), "--article", "bracket-summit"],
+        ["--all", "--article", "bracket-summit"],
+    ],
+)
+def test_two_sources_at_once_are_a_usage_error(library: Path, extra: list[str]) -> None:
+    """--data with --article/--all, or both of those: exit 2 with one line."""
+    result = in_library(library, "speakers", *extra)
+    assert result.exit_code == EXIT_USAGE
+    assert "choose one" in one_line(result.stderr)
+
+
+def test_cstocli_data_yields_to_the_library_flags(library: Path) -> None:
+    """CSTOCLI_DATA in the environment is no clash: --all reads the library."""
+    env = {"CSTOCLI_LIBRARY": str(library), "CSTOCLI_DATA": str(FIXTURE)}
+    result = invoke("speakers", "--all", "--json", env=env)
+    assert result.exit_code == EXIT_OK, result.output
+
+
+def test_show_all_asks_for_one_article(library: Path) -> None:
+    """The show --all command cannot pick among articles: a usage error pointing at --article."""
+    result = in_library(library, "show", "q1", "--all")
+    assert result.exit_code == EXIT_USAGE
+    assert "--article" in one_line(result.stderr)
+
+
+def test_library_option_and_a_real_process(library: Path) -> None:
+    """A real run with --library PATH: exit 0, JSON hits from the named article."""
+    result = process(
+        "search", "drills", "--library", str(library), "--article", "bracket-summit", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["article"] == "bracket-summit"
+
+
+def test_bundled_commands_still_skip_the_library(tmp_path: Path) -> None:
+    """With CSTOCLI_LIBRARY set but no --article/--all, library modules stay unimported."""
+    loaded = modules_loaded(tmp_path, "speakers")
+    assert not {"cstocli.library", "cstocli.library_cli", "sqlite3"} & loaded

@@ -14,7 +14,7 @@ from cstocli import cli, library_cli
 from cstocli.dataset import load
 from cstocli.errors import UsageError
 from cstocli.importer import import_article, read_article
-from cstocli.library import LibraryError, export, open_library
+from cstocli.library import export, open_library
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
@@ -446,7 +446,15 @@ def test_search_library_limits_and_speakers(db: Path, capsys: pytest.CaptureFixt
 
 
 def test_search_library_without_a_library(db: Path) -> None:
-    """Searching before any import is a clear error, not an empty library file."""
-    with pytest.raises(LibraryError, match="no library here yet"):
+    """Searching before any import is 'nothing to show' (exit 1), and creates no library file."""
+    with pytest.raises(library_cli.EmptyLibraryError, match="no articles yet") as raised:
         library_cli.search_library("confirm")
+    assert raised.value.exit_code == 1
     assert not db.exists()
+
+
+def test_search_library_on_an_empty_library(db: Path) -> None:
+    """A library whose articles were all removed is empty, not 'no match'."""
+    open_library(db).close()
+    with pytest.raises(library_cli.EmptyLibraryError, match="no articles yet"):
+        library_cli.search_library("confirm")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
@@ -76,6 +76,26 @@ DataOption = Annotated[
         help="Read this dataset file instead of the bundled summit.",
     ),
 ]
+ArticleOption = Annotated[
+    Optional[str],  # noqa: UP045 - read at runtime by Typer
+    typer.Option(
+        "--article",
+        metavar="ID",
+        show_default=False,
+        help="Read this article of your library (ids: cstocli library list).",
+    ),
+]
+AllFlag = Annotated[bool, typer.Option("--all", help="Read every article of your library.")]
+LibraryOption = Annotated[
+    Optional[Path],  # noqa: UP045 - read at runtime by Typer
+    typer.Option(
+        "--library",
+        envvar="CSTOCLI_LIBRARY",
+        metavar="PATH",
+        show_default=False,
+        help="The library file for --article and --all (default: in your user data folder).",
+    ),
+]
 
 
 def _show_version(value: bool) -> None:
@@ -110,8 +130,36 @@ def load(data: Path | None) -> Dataset:
     return dataset.load_bundled() if data is None else dataset.load(data.expanduser())
 
 
+def read(data: Path | None, article: str | None, library: Path | None) -> Dataset:
+    """The one dataset a command reads: ``--article`` from the library, else ``load(data)``."""
+    if article is None:
+        return load(data)
+    from cstocli import library_cli  # only --article pays for the library modules
+
+    return library_cli.read_article(article, library)
+
+
+def check_sources(data: Path | None, article: str | None, all_: bool) -> None:
+    """Refuse two sources at once: typed ``--data`` (not CSTOCLI_DATA), ``--article``, ``--all``."""
+    if article is not None and all_:
+        raise UsageError("--article and --all cannot be used together: choose one")
+    if (article is not None or all_) and data is not None and _typed("data"):
+        flag = "--all" if all_ else "--article"
+        raise UsageError(f"--data reads a dataset file, {flag} your library: choose one")
+
+
+def _typed(param: str) -> bool:
+    """Whether ``param`` came from the command line (not from its environment variable)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    source = None if ctx is None else ctx.get_parameter_source(param)
+    return source is click.core.ParameterSource.COMMANDLINE
+
+
 def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
     """Why a search found nothing, in one line."""
+    from cstocli.queries import shown
     from cstocli.query import parse_query
 
     parsed = parse_query(query)
@@ -165,6 +213,7 @@ def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 @app.command("speakers")
 def speakers_command(
+    *,
     sort: Annotated[
         Optional[Literal["name", "quotes", "words"]],  # noqa: UP045 - read at runtime by Typer
         typer.Option(
@@ -177,10 +226,16 @@ def speakers_command(
     json_: JsonFlag = False,
     color: ColorOption = "auto",
     data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
 ) -> None:
     """List everyone quoted: role, country or organisation, quotes and words spoken.
 
     Speakers appear in the order they first speak unless --sort says otherwise.
+
+    With --all, one row per speaker across the library (the same id in two articles is
+    one person) and an Articles count; --json then gives "articles" instead of "quote_ids".
 
     Example:
 
@@ -188,7 +243,19 @@ def speakers_command(
     """
     from cstocli import queries
 
-    rows = queries.speaker_summaries(load(data), sort)
+    check_sources(data, article, all_)
+    if all_:
+        from cstocli import library_cli
+
+        totals = queries.sort_rows(library_cli.speaker_totals(library), sort)
+        if json_:
+            from cstocli import output
+
+            return _print_json(output.speaker_totals(totals))
+        from cstocli import render
+
+        return _print(render.speaker_totals_table(totals), color)
+    rows = queries.speaker_summaries(read(data, article, library), sort)
     if json_:
         from cstocli import output
 
@@ -225,12 +292,17 @@ def search_command(
     json_: JsonFlag = False,
     color: ColorOption = "auto",
     data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
 ) -> None:
     """Search what was said, best hits first, typos forgiven, matched words highlighted.
 
     Words may be mistyped; a phrase in double quotes must match exactly.
 
-    Piped, it prints one hit per line: id, speaker, sentence, separated by tabs.
+    Piped, it prints one hit per line: id, speaker, sentence, separated by tabs
+    (with --all, the article's id comes first). With --article or --all, each --json hit
+    also has "article", its article's id.
 
     Exits 1 when nothing matches.
 
@@ -245,42 +317,83 @@ def search_command(
         raise UsageError("the search needs a word to look for, e.g.: cstocli search impetus")
     if limit < 0:
         raise UsageError(f"--limit must be 0 (show all) or more, not {limit}")
-    dataset = load(data)
-    from cstocli import index, search
+    check_sources(data, article, all_)
+    if all_:
+        from cstocli import library_cli
 
-    speaker_ids = None if speaker is None else _speaker_ids(dataset, speaker)
+        everywhere = library_cli.search_library(
+            query, speaker=speaker, limit=limit, library_path=library
+        )
+        if not everywhere.total:
+            from cstocli.queries import shown
+
+            warn(f"no matches for {shown(query)} in the library")
+            raise typer.Exit(EXIT_NO_MATCH)
+        hits, total = everywhere.shown, everywhere.total
+        source: Dataset | Mapping[str, Dataset] = everywhere.datasets
+    else:
+        hits, total, source = _search_one(read(data, article, library), query, speaker, limit)
+    _print_hits(source, hits, context=context, json_=json_, color=color, library=article or all_)
+    if len(hits) < total:  # after the hits, where a reader looks last
+        sys.stdout.flush()
+        warn(f"showing {len(hits)} of {total} hits (--limit 0 shows all)")
+
+
+def _search_one(
+    dataset: Dataset, query: str, speaker: str | None, limit: int
+) -> tuple[list[Hit], int, Dataset]:
+    """Search one dataset; nothing found ends the command with exit 1 and a hint."""
+    from cstocli import index, queries, search
+
+    speaker_ids = None if speaker is None else queries.speaker_ids(dataset.speakers, speaker)
     store = index.build_index(dataset)
     found = search.find(store, query, speaker_ids=speaker_ids, limit=limit or None)
     if not found.total:
         warn(_no_match_hint(query, dataset, speaker_ids))
         raise typer.Exit(EXIT_NO_MATCH)
-    _print_hits(dataset, found.hits, context=context, json_=json_, color=color)
-    if len(found.hits) < found.total:  # after the hits, where a reader looks last
-        sys.stdout.flush()
-        warn(f"showing {len(found.hits)} of {found.total} hits (--limit 0 shows all)")
+    return found.hits, found.total, dataset
 
 
 def _print_hits(
-    dataset: Dataset, hits: list[Hit], *, context: bool, json_: bool, color: ColorChoice
+    source: Dataset | Mapping[str, Dataset],
+    hits: list[Hit],
+    *,
+    context: bool,
+    json_: bool,
+    color: ColorChoice,
+    library: object,
 ) -> None:
     if json_:
         from cstocli import output
 
-        return _print_json(output.hits(dataset, hits))
+        if not library:
+            assert not isinstance(source, Mapping)
+            return _print_json(output.hits(source, hits))
+        by_id = source if isinstance(source, Mapping) else {source.id: source}
+        return _print_json(output.library_hits(by_id, hits))
     from cstocli import render
 
     if render.is_terminal(sys.stdout):
-        return _print(render.hit_blocks(dataset, hits, context=context), color)
-    return _print_lines(render.hit_lines(dataset, hits, context=context), color)
+        return _print(render.hit_blocks(source, hits, context=context), color)
+    return _print_lines(render.hit_lines(source, hits, context=context), color)
 
 
 @app.command("stats")
 def stats_command(
-    json_: JsonFlag = False, color: ColorOption = "auto", data: DataOption = None
+    *,
+    json_: JsonFlag = False,
+    color: ColorOption = "auto",
+    data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
 ) -> None:
     """Show the article's figures as it writes them, then how much each speaker says.
 
     First the largest group of related figures (the 2017 exercises), then the others.
+
+    With --all, every figure of the library with its article, then speakers' totals;
+    --json figures then carry "article" (and "line" is null), and there is no "topics".
 
     Example:
 
@@ -288,7 +401,19 @@ def stats_command(
     """
     from cstocli import queries
 
-    dataset = load(data)
+    check_sources(data, article, all_)
+    if all_:
+        from cstocli import library_cli
+
+        figures, totals = library_cli.library_stats(library)
+        if json_:
+            from cstocli import output
+
+            return _print_json(output.library_stats(figures, totals))
+        from cstocli import render
+
+        return _print(render.library_stats_view(figures, totals), color)
+    dataset = read(data, article, library)
     rows = queries.speaker_summaries(dataset)
     if json_:
         from cstocli import output
@@ -309,13 +434,19 @@ def show_command(
             help="A quote id (q1...) or narration id (n1...).",
         ),
     ],
+    *,
     json_: JsonFlag = False,
     color: ColorOption = "auto",
     data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
 ) -> None:
     """Show one quote in full: speaker, role, paragraphs and their source lines.
 
     Ids are the ones search prints: q1, q2... for quotes, n1, n2... for narration.
+    Ids repeat across articles, so a library quote needs --article (--all cannot choose);
+    its --json then has "article".
 
     Example:
 
@@ -323,12 +454,17 @@ def show_command(
     """
     from cstocli import queries
 
-    dataset = load(data)
+    check_sources(data, article, all_)
+    if all_:
+        raise UsageError(
+            "show needs one article: use --article ID (quote ids repeat across articles)"
+        )
+    dataset = read(data, article, library)
     passage = queries.find_passage(dataset, quote_id)
     if json_:
         from cstocli import output
 
-        return _print_json(output.passage(dataset, passage))
+        return _print_json(output.passage(dataset, passage, article=article is not None))
     from cstocli import render
 
     return _print(render.passage_view(dataset, passage), color)
@@ -336,17 +472,29 @@ def show_command(
 
 @app.command("facts")
 def facts_command(
-    json_: JsonFlag = False, color: ColorOption = "auto", data: DataOption = None
+    *,
+    json_: JsonFlag = False,
+    color: ColorOption = "auto",
+    data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
 ) -> None:
     """Show the event, the member states, the priority areas and the documents adopted.
 
     Every item is quoted from the article as written; --json gives each its source span.
 
+    With --all, the facts of each article that has any; --json is then an array of the
+    one-article objects, each with "article".
+
     Example:
 
         cstocli facts
     """
-    dataset = load(data)
+    check_sources(data, article, all_)
+    if all_:
+        return _library_facts(library, json_=json_, color=color)
+    dataset = read(data, article, library)
     if dataset.event is None and not dataset.lists:
         warn(f"{dataset.id} records no event and no lists")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -357,6 +505,22 @@ def facts_command(
     from cstocli import render
 
     return _print(render.facts_view(dataset), color)
+
+
+def _library_facts(library: Path | None, *, json_: bool, color: ColorChoice) -> None:
+    from cstocli import library_cli
+
+    datasets = [d for d in library_cli.all_articles(library) if d.event is not None or d.lists]
+    if not datasets:
+        warn("no article of the library records an event or lists")
+        raise typer.Exit(EXIT_NO_MATCH)
+    if json_:
+        from cstocli import output
+
+        return _print_json(output.library_facts(datasets))
+    from cstocli import render
+
+    return _print(render.library_facts_view(datasets), color)
 
 
 def full_app() -> typer.Typer:
@@ -373,17 +537,6 @@ def full_app() -> typer.Typer:
 
 
 # -- shared steps ------------------------------------------------------------------------------
-
-
-def _speaker_ids(dataset: Dataset, name: str) -> frozenset[str]:
-    """The speakers ``--speaker`` names; an unknown name is an error naming the closest."""
-    from cstocli.speaker_match import match_speaker
-
-    matched = match_speaker(dataset.speakers, name)
-    if not matched.speakers:
-        hint = f"; did you mean {', '.join(matched.suggestions)}?" if matched.suggestions else ""
-        raise UsageError(f"no speaker matches {shown(name)}{hint}")
-    return matched.ids
 
 
 def _print(renderable: Renderable, color: ColorChoice) -> None:
@@ -410,11 +563,6 @@ def _print_json(payload: object) -> None:
 def warn(message: str) -> None:
     """Tell the user something on stderr, as one line."""
     sys.stderr.write(f"cstocli: {' '.join(message.splitlines())}\n")
-
-
-def shown(value: str, limit: int = 60) -> str:
-    """A user's value fit for one message line: quoted, controls escaped, clipped."""
-    return repr(value if len(value) <= limit else value[:limit] + "...")
 
 
 def _silence_stdout() -> None:

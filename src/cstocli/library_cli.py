@@ -24,13 +24,19 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from cstocli.errors import EXIT_USAGE, CstocliError, UsageError
+from cstocli.errors import EXIT_NO_MATCH, EXIT_USAGE, CstocliError
 
 if TYPE_CHECKING:
     from cstocli.corrections import Corrections
     from cstocli.importer import ImportResult
-    from cstocli.library import ArticleSummary, Library, PreparedArticle, StoreResult
-    from cstocli.model import Dataset
+    from cstocli.library import (
+        ArticleSummary,
+        Library,
+        PreparedArticle,
+        SpeakerTotal,
+        StoreResult,
+    )
+    from cstocli.model import Dataset, Figure
     from cstocli.search import Hit
 
 LibraryOption = Annotated[
@@ -456,13 +462,8 @@ class LibraryHits:
         """Return the ``search --all --json`` array: the one-article hit keys plus ``article``."""
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
 
-        return [
-            {
-                **output.hit(self.datasets[h.sentence.article_id], h),
-                "article": h.sentence.article_id,
-            }
-            for h in self.shown
-        ]
+        result: list[dict[str, Any]] = output.library_hits(self.datasets, self.shown)
+        return result
 
 
 def search_library(
@@ -474,25 +475,21 @@ def search_library(
     ``UsageError`` suggesting the closest ones. Only the articles of the shown hits
     are loaded.
     """
-    from cstocli import search  # noqa: PLC0415  # lazy: see module docstring
-    from cstocli.speaker_match import match_speaker  # noqa: PLC0415  # lazy
+    from cstocli import queries, search  # noqa: PLC0415  # lazy: see module docstring
 
     def run(lib: Library) -> LibraryHits:
         speaker_ids = None
         if speaker is not None:
-            matched = match_speaker(lib.speakers(), speaker)
-            if not matched.speakers:
-                close = ", ".join(matched.suggestions)
-                hint = f"; did you mean {close}?" if close else ""
-                raise UsageError(f"no speaker in the library matches {speaker!r}{hint}")
-            speaker_ids = matched.ids
+            speaker_ids = queries.speaker_ids(lib.speakers(), speaker, where=" in the library")
         # Only the shown hits fetch their sentence: a common word matches a large
         # share of the library, and building every hit cost ~10 us each.
         found = search.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)
+        if not found.total and not lib.ids():
+            raise EmptyLibraryError(lib.path)
         articles = dict.fromkeys(h.sentence.article_id for h in found.hits)
         return LibraryHits(found.hits, found.total, {a: lib.get(a) for a in articles})
 
-    return _read(library_path, run)
+    return _read_all(library_path, run)
 
 
 def _read(
@@ -506,6 +503,70 @@ def _read(
         return missing
     with open_library(path, create=False) as lib:
         return query(lib)
+
+
+class EmptyLibraryError(CstocliError):
+    """``--all`` over a library that is missing or holds no article: nothing to show."""
+
+    exit_code = EXIT_NO_MATCH
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: the library has no articles yet; add some with: cstocli import FILE"
+        )
+
+
+def _read_all(library_path: Path | None, query: Callable[[Library], _T]) -> _T:
+    """Run ``query(lib)`` over a library that must exist (else ``EmptyLibraryError``)."""
+    from cstocli.library import default_path  # noqa: PLC0415  # lazy
+
+    path = library_path if library_path is not None else default_path()
+    if not path.exists():
+        raise EmptyLibraryError(path)
+    return _read(path, query)
+
+
+def read_article(article_id: str, library_path: Path | None = None) -> Dataset:
+    """One article of the library, for ``--article ID`` (unknown id: the close ids named)."""
+    return _read(library_path, lambda lib: lib.get(article_id))
+
+
+def speaker_totals(library_path: Path | None = None) -> list[SpeakerTotal]:
+    """Every speaker of the library with their totals, for ``speakers --all``."""
+
+    def run(lib: Library) -> list[SpeakerTotal]:
+        totals = lib.speaker_totals()
+        if not totals:  # every stored article has a speaker: no speaker, no article
+            raise EmptyLibraryError(lib.path)
+        return totals
+
+    return _read_all(library_path, run)
+
+
+def library_stats(
+    library_path: Path | None = None,
+) -> tuple[list[tuple[str, Figure]], list[SpeakerTotal]]:
+    """Every figure with its article's id, and every speaker's totals, for ``stats --all``."""
+
+    def run(lib: Library) -> tuple[list[tuple[str, Figure]], list[SpeakerTotal]]:
+        totals = lib.speaker_totals()
+        if not totals:
+            raise EmptyLibraryError(lib.path)
+        return lib.figures(), totals
+
+    return _read_all(library_path, run)
+
+
+def all_articles(library_path: Path | None = None) -> list[Dataset]:
+    """Every article of the library, in import order, for ``facts --all``."""
+
+    def run(lib: Library) -> list[Dataset]:
+        ids = lib.ids()
+        if not ids:
+            raise EmptyLibraryError(lib.path)
+        return [lib.get(i) for i in ids]
+
+    return _read_all(library_path, run)
 
 
 def _count(n: int, noun: str) -> str:

@@ -14,6 +14,9 @@ from cstocli import queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from cstocli.library import SpeakerTotal
     from cstocli.search import Hit
 
 # indent=2 puts each number of a [start, end] pair on its own line; put pairs back on one.
@@ -61,6 +64,10 @@ def speakers(rows: list[queries.SpeakerSummary]) -> JSON:
 
 def figure(dataset: Dataset, value: Figure) -> JSON:
     """One figure, with the number as the article writes it and its source line."""
+    return _figure(value, queries.line_of(dataset.source_text, value.span[0]))
+
+
+def _figure(value: Figure, line: int | None) -> dict[str, Any]:
     return {
         "id": value.id,
         "label": value.label,
@@ -70,7 +77,7 @@ def figure(dataset: Dataset, value: Figure) -> JSON:
         "as_written": queries.as_written(value),
         "text": value.text,
         "span": list(value.span),
-        "line": queries.line_of(dataset.source_text, value.span[0]),
+        "line": line,
         "passage_id": value.passage_id,
         "period": value.period,
         "topic": value.topic,
@@ -107,11 +114,14 @@ def located(value: Located, dataset: Dataset) -> JSON:
     }
 
 
-def passage(dataset: Dataset, value: Passage) -> JSON:
-    """``cstocli show --json``: one quote or narration passage in full."""
+def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
+    """``cstocli show --json``: one quote or narration passage in full.
+
+    ``article``: it comes from the library, so it carries ``article`` (the dataset's id).
+    """
     first, last = queries.lines_of(dataset.source_text, value.span)
     who = None if value.speaker_id is None else dataset.speaker(value.speaker_id)
-    return {
+    payload = {
         "quote_id": value.id,
         "kind": value.kind,
         "speaker": None if who is None else who.name,
@@ -124,6 +134,7 @@ def passage(dataset: Dataset, value: Passage) -> JSON:
         "span": list(value.span),
         "lines": [first, last],
     }
+    return {**payload, "article": dataset.id} if article else payload
 
 
 def event(value: Event | None) -> JSON:
@@ -182,3 +193,54 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
 def hits(dataset: Dataset, values: list[Hit]) -> JSON:
     """``cstocli search --json``: an array of hits, best first."""
     return [hit(dataset, h) for h in values]
+
+
+# -- the library (--article, --all): the same shapes, plus which article ----------------------
+
+
+def library_hits(datasets: Mapping[str, Dataset], values: list[Hit]) -> JSON:
+    """``search --json`` over the library: ``hits``' keys plus ``article`` (its id)."""
+    return [
+        {**hit(datasets[h.sentence.article_id], h), "article": h.sentence.article_id}
+        for h in values
+    ]
+
+
+def speaker_total(value: SpeakerTotal) -> JSON:
+    """One speaker across the library: ``speakers``' keys, ``articles`` for ``quote_ids``."""
+    return {
+        **speaker(value.speaker),
+        "quotes": value.quotes,
+        "words": value.words,
+        "articles": value.articles,
+    }
+
+
+def speaker_totals(values: list[SpeakerTotal]) -> JSON:
+    """``cstocli speakers --all --json``: an array, one object per speaker."""
+    return [speaker_total(v) for v in values]
+
+
+def library_stats(figures: list[tuple[str, Figure]], totals: list[SpeakerTotal]) -> JSON:
+    """``cstocli stats --all --json``: every figure with its ``article``, speaker totals.
+
+    ``line`` is null: lines would need every article's source text loaded.
+    """
+    return {
+        "figures": [{**_figure(f, None), "article": a} for a, f in figures],
+        "speakers": [
+            {
+                "id": t.speaker.id,
+                "name": t.speaker.name,
+                "quotes": t.quotes,
+                "words": t.words,
+                "articles": t.articles,
+            }
+            for t in totals
+        ],
+    }
+
+
+def library_facts(datasets: list[Dataset]) -> JSON:
+    """``cstocli facts --all --json``: an array, ``facts``' object per article plus ``article``."""
+    return [{"article": d.id, **facts(d)} for d in datasets]

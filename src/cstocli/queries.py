@@ -5,12 +5,27 @@ Who spoke how much, which figures belong together, where a passage stands in the
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, TypeAlias
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, Protocol, TypeAlias, TypeVar
 
 from cstocli.errors import UsageError
 from cstocli.model import Dataset, Figure, Passage, Span, Speaker
 
 SpeakerSort: TypeAlias = Literal["name", "quotes", "words"]
+
+
+class _Counted(Protocol):
+    """A row about a speaker with counts (``SpeakerSummary``, ``library.SpeakerTotal``)."""
+
+    @property
+    def speaker(self) -> Speaker: ...
+    @property
+    def quotes(self) -> int: ...
+    @property
+    def words(self) -> int: ...
+
+
+_Row = TypeVar("_Row", bound=_Counted)
 
 
 # NamedTuple rather than a dataclass: each dataclass costs ~0.5 ms of start-up to create,
@@ -64,6 +79,11 @@ def speaker_summaries(dataset: Dataset, sort: SpeakerSort | None = None) -> list
         for speaker in dataset.speakers
         for quotes in (dataset.quotes_by(speaker.id),)
     ]
+    return sort_rows(rows, sort)
+
+
+def sort_rows(rows: list[_Row], sort: SpeakerSort | None) -> list[_Row]:
+    """Sort speaker rows in place by name, or largest first by quotes or words; ties keep order."""
     if sort == "name":
         rows.sort(key=lambda row: row.speaker.name.casefold())
     elif sort == "quotes":
@@ -71,6 +91,20 @@ def speaker_summaries(dataset: Dataset, sort: SpeakerSort | None = None) -> list
     elif sort == "words":
         rows.sort(key=lambda row: -row.words)
     return rows
+
+
+def speaker_ids(speakers: Sequence[Speaker], name: str, *, where: str = "") -> frozenset[str]:
+    """The speakers ``--speaker NAME`` means; an unknown name is a UsageError naming the closest.
+
+    ``where`` ends the message (" in the library") when the speakers are not one article's.
+    """
+    from cstocli.speaker_match import match_speaker  # noqa: PLC0415 - only --speaker needs it
+
+    matched = match_speaker(speakers, name)
+    if not matched.speakers:
+        hint = f"; did you mean {', '.join(matched.suggestions)}?" if matched.suggestions else ""
+        raise UsageError(f"no speaker{where} matches {shown(name)}{hint}")
+    return matched.ids
 
 
 def figure_groups(dataset: Dataset) -> list[FigureGroup]:
@@ -127,7 +161,7 @@ def find_passage(dataset: Dataset, passage_id: str) -> Passage:
     for passage in dataset.passages:
         if passage.id.casefold() == wanted:
             return passage
-    raise UsageError(f"no quote or passage with id {_shown(passage_id)}; {_id_ranges(dataset)}")
+    raise UsageError(f"no quote or passage with id {shown(passage_id, 40)}; {_id_ranges(dataset)}")
 
 
 def _id_ranges(dataset: Dataset) -> str:
@@ -140,7 +174,7 @@ def _id_ranges(dataset: Dataset) -> str:
     return "ids are " + ", ".join(parts) if parts else "the dataset has no passages"
 
 
-def _shown(value: str, limit: int = 40) -> str:
-    """A user's value made safe for one line: escaped controls, clipped length."""
+def shown(value: str, limit: int = 60) -> str:
+    """A user's value fit for one message line: quoted, controls escaped, clipped."""
     clipped = value if len(value) <= limit else value[:limit] + "..."
     return repr(clipped)

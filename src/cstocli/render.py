@@ -24,6 +24,7 @@ from cstocli.model import Dataset, Figure, Passage
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from cstocli.library import SpeakerTotal
     from cstocli.search import Hit
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
@@ -31,6 +32,8 @@ Renderable: TypeAlias = RenderableType
 """Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 Line: TypeAlias = Text
 """One line of piped search output, possibly styled."""
+HitSource: TypeAlias = "Dataset | Mapping[str, Dataset]"
+"""The one dataset hits come from, or (``--all``) each article's dataset by id."""
 
 UNWRAPPED_WIDTH = 10_000
 """Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
@@ -212,6 +215,26 @@ def speakers_table(rows: Iterable[queries.SpeakerSummary]) -> Records:
     return Records(columns, cells)
 
 
+def speaker_totals_table(rows: Iterable[SpeakerTotal]) -> Records:
+    """Everyone quoted across the library: ``speakers_table`` plus in how many articles."""
+    columns = [
+        *_left("Name", "Role", "Country or organisation"),
+        *_right("Articles", "Quotes", "Words"),
+    ]
+    cells = [
+        (
+            verbatim(row.speaker.name),
+            verbatim(row.speaker.role or ""),
+            verbatim(row.speaker.affiliation or ""),
+            Text(str(row.articles)),
+            Text(str(row.quotes)),
+            Text(str(row.words)),
+        )
+        for row in rows
+    ]
+    return Records(columns, cells)
+
+
 # -- stats ----------------------------------------------------------------------------------
 
 
@@ -225,6 +248,38 @@ def stats_view(dataset: Dataset, rows: Iterable[queries.SpeakerSummary]) -> Grou
     if others:
         parts += [_heading("Other figures", first=not parts), _figures(dataset, others, "Topic")]
     parts += [_heading("Speakers", first=not parts), _speaker_counts(rows)]
+    return Group(*parts)
+
+
+def library_stats_view(
+    figures: Iterable[tuple[str, Figure]], rows: Iterable[SpeakerTotal]
+) -> Group:
+    """Every figure of the library with its article, then per-speaker counts."""
+    columns = [*_left("What"), *_right("Value"), *_left("Unit", "Topic", "Article")]
+    cells = [
+        (
+            verbatim(figure.label),
+            verbatim(queries.as_written(figure), style="bold"),
+            verbatim(figure.unit),
+            verbatim(figure.topic or ""),
+            verbatim(article),
+        )
+        for article, figure in figures
+    ]
+    parts: list[RenderableType] = []
+    if cells:
+        parts += [_heading("Figures", first=True), Records(columns, cells)]
+    counts = [
+        (
+            verbatim(row.speaker.name),
+            Text(str(row.articles)),
+            Text(str(row.quotes)),
+            Text(str(row.words)),
+        )
+        for row in rows
+    ]
+    counts_columns = [*_left("Speaker"), *_right("Articles", "Quotes", "Words")]
+    parts += [_heading("Speakers", first=not parts), Records(counts_columns, counts)]
     return Group(*parts)
 
 
@@ -334,16 +389,33 @@ def facts_view(dataset: Dataset) -> Group:
     return Group(*parts)
 
 
+def library_facts_view(datasets: Iterable[Dataset]) -> Group:
+    """``facts_view`` of each article, under a heading naming it."""
+    parts: list[RenderableType] = []
+    for dataset in datasets:
+        heading = f"{dataset.id}: {dataset.source.title.text}"
+        parts += [_heading(heading, first=not parts), facts_view(dataset)]
+    return Group(*parts)
+
+
 # -- search ---------------------------------------------------------------------------------
 
 
-def hit_lines(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> list[Text]:
-    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence`` (or the passage)."""
+def hit_lines(source: HitSource, hits: Iterable[Hit], *, context: bool) -> list[Text]:
+    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence`` (or the passage).
+
+    Hits from several articles (``source`` a mapping) start with their article's id and a
+    tab, since quote ids repeat across articles.
+    """
     lines = []
     for hit in hits:
+        dataset = _dataset_of(source, hit)
         text = _hit_text(dataset, hit, context=context, table=_FLAT)
         who = _who(dataset, hit.sentence.speaker_id)
-        lines.append(Text.assemble(verbatim(hit.sentence.passage_id), "\t", who, "\t", text))
+        line = Text.assemble(verbatim(hit.sentence.passage_id), "\t", who, "\t", text)
+        if not isinstance(source, Dataset):
+            line = Text.assemble(verbatim(hit.sentence.article_id), "\t", line)
+        lines.append(line)
     return lines
 
 
@@ -365,13 +437,20 @@ def line_strings(console: Console, lines: Iterable[Text]) -> Iterator[str]:
             )
 
 
-def hit_blocks(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> Group:
-    """Hits for a terminal: a header line (id, speaker, line), then the indented text."""
+def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Group:
+    """Hits for a terminal: a header line (id, speaker, line), then the indented text.
+
+    Hits from several articles (``source`` a mapping) name their article first.
+    """
     parts: list[RenderableType] = []
     for hit in hits:
+        dataset = _dataset_of(source, hit)
         sentence = hit.sentence
         line = queries.line_of(dataset.source_text, sentence.span[0])
-        header = Text.assemble(verbatim(sentence.passage_id, "bold cyan"), "  ")
+        header = Text()
+        if not isinstance(source, Dataset):
+            header.append_text(verbatim(sentence.article_id, "bold magenta") + "  ")
+        header.append_text(verbatim(sentence.passage_id, "bold cyan") + "  ")
         header.append_text(_who(dataset, sentence.speaker_id))
         header.append(f"  line {line}", style=_DIM)
         if parts:
@@ -379,6 +458,10 @@ def hit_blocks(dataset: Dataset, hits: Iterable[Hit], *, context: bool) -> Group
         text = _hit_text(dataset, hit, context=context, table=_SAFE)
         parts += [header, Padding(text, (0, 0, 0, 4), expand=False)]
     return Group(*parts)
+
+
+def _dataset_of(source: HitSource, hit: Hit) -> Dataset:
+    return source if isinstance(source, Dataset) else source[hit.sentence.article_id]
 
 
 def _hit_text(dataset: Dataset, hit: Hit, *, context: bool, table: dict[int, str]) -> Text:
