@@ -816,7 +816,7 @@ def test_two_sources_at_once_are_a_usage_error(library: Path, extra: list[str]) 
 
 def test_cstocli_data_yields_to_the_library_flags(library: Path) -> None:
     """CSTOCLI_DATA in the environment is no clash: --all reads the library."""
-    env = {"CSTOCLI_LIBRARY": str(library), "CSTOCLI_DATA": str(FIXTURE)}
+    env: dict[str, str | None] = {"CSTOCLI_LIBRARY": str(library), "CSTOCLI_DATA": str(FIXTURE)}
     result = invoke("speakers", "--all", "--json", env=env)
     assert result.exit_code == EXIT_OK, result.output
 
