@@ -15,7 +15,8 @@ from cstocli import library, queries, search, text
 from cstocli.dataset import dataset_to_json
 from cstocli.importer import import_article, read_article
 from cstocli.index import build_index
-from cstocli.library import Library, LibraryError, open_library
+from cstocli.library import Library, LibraryError, open_library, schema
+from cstocli.library.index import IndexBatch
 from cstocli.model import Dataset
 from cstocli.store import SentenceStore
 
@@ -135,15 +136,15 @@ class _Crash(Exception):
 def crash_after_rows(monkeypatch: pytest.MonkeyPatch, on_call: int) -> list[int]:
     """Make the ``on_call``-th sentence insert raise right after its rows went in."""
     calls: list[int] = []
-    real = library._IndexBatch.add
+    real = IndexBatch.add
 
-    def add(batch: library._IndexBatch, key: int, article: library.PreparedArticle) -> None:
+    def add(batch: IndexBatch, key: int, article: library.PreparedArticle) -> None:
         real(batch, key, article)  # the article, speaker, passage and sentence rows
         calls.append(key)
         if len(calls) == on_call:
             raise _Crash
 
-    monkeypatch.setattr(library._IndexBatch, "add", add)
+    monkeypatch.setattr(IndexBatch, "add", add)
     return calls
 
 
@@ -375,7 +376,7 @@ def test_v1_library_is_migrated_and_indexed(tmp_path: Path, bundled: Dataset) ->
     """A schema-1 library (no search index) is upgraded and its articles indexed."""
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in library._statements(library._SCHEMA_V1):
+    for statement in schema._statements(schema._SCHEMA_V1):
         conn.execute(statement)
     conn.execute(
         "INSERT INTO articles (id, sha256, title, file, imported_at, dataset, source_text)"
@@ -469,6 +470,7 @@ def test_default_path_honours_the_environment(
 _WRITER = textwrap.dedent(
     """
     import dataclasses, sys
+    from pathlib import Path
     from cstocli import library
     from cstocli.dataset import load_bundled
 
@@ -476,7 +478,7 @@ _WRITER = textwrap.dedent(
     ds = load_bundled()
     for n in range(first, first + count):
         source = dataclasses.replace(ds.source, sha256=f"{n:064x}")
-        with library.open_library(library.Path(path)) as lib:
+        with library.open_library(Path(path)) as lib:
             lib.store(dataclasses.replace(ds, id=f"a{n}", source=source))
             lib.store(ds)  # every writer also races to store the same shared article
     """

@@ -1,0 +1,163 @@
+"""The rows of one article: a ``Dataset`` turned into what the library stores, and back.
+
+Pure code, no database: ``prepare`` is the CPU-heavy half of storing an article (JSON,
+sentences, tokens), so bulk imports run it in worker processes. The dataset JSON is
+stored without the ``text`` fields its spans already give (``without_texts``); reading
+puts them back from the source text (``with_texts``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+from cstocli import dataset as dataset_io
+from cstocli import text as text_mod
+from cstocli.index import MemoryIndex
+from cstocli.model import Dataset, Figure, Speaker
+from cstocli.queries import count_words
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """A dataset turned into the rows the library stores (see ``prepare``).
+
+    Building these (the JSON, the sentence split, the tokens) is the CPU-heavy half of
+    storing an article and needs no database; the object pickles, so a bulk import can
+    prepare articles in worker processes while one process writes them.
+    """
+
+    id: str
+    sha256: str
+    title: str
+    file: str
+    dataset_json: str
+    source_text: str
+    speakers: tuple[tuple[Any, ...], ...]
+    passages: tuple[tuple[Any, ...], ...]
+    figures: tuple[tuple[Any, ...], ...]
+    sentences: tuple[tuple[Any, ...], ...]
+    """(passage id, speaker id, paragraph, start, end, terms joined by spaces)."""
+    sentence_terms: tuple[str, ...]
+    """Each sentence's distinct terms, one after the other: counted, the vocabulary's
+    sentence counts (a flat tuple counts in C, far faster than merging dicts)."""
+    words: int
+    speaker_pairs: frozenset[tuple[str, str]]
+    """The (word, speaker id) pairs that let a query word name one of its speakers."""
+
+
+def prepare(ds: Dataset) -> PreparedArticle:
+    """Build every row of an article (pure: no database, safe in a worker process)."""
+    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
+    spoken: Counter[str] = Counter()
+    for passage in ds.passages:
+        if passage.speaker_id is not None:
+            # Counted as ``speakers`` counts them, so library totals match per-article ones.
+            spoken[passage.speaker_id] += sum(count_words(p.text) for p in passage.paragraphs)
+    sentences: list[tuple[Any, ...]] = []
+    distinct: list[set[str]] = []
+    words = 0
+    for passage in ds.passages:
+        for number, paragraph in enumerate(passage.paragraphs):
+            base = paragraph.span[0]
+            for start, end in text_mod.split_sentences(paragraph.text):
+                sentence = paragraph.text[start:end]
+                terms = text_mod.words(sentence)
+                distinct.append(set(terms))
+                words += len(terms)
+                sentences.append(
+                    (passage.id, passage.speaker_id, number, base + start, base + end,
+                     " ".join(terms))
+                )  # fmt: skip
+    return PreparedArticle(
+        id=ds.id,
+        sha256=ds.source.sha256,
+        title=ds.source.title.text,
+        file=ds.source.file,
+        dataset_json=json.dumps(
+            without_texts(dataset_io.dataset_to_json(ds), ds.source_text), ensure_ascii=False
+        ),
+        source_text=ds.source_text,
+        speakers=tuple(
+            (s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id], spoken[s.id])
+            for s in ds.speakers
+        ),
+        passages=tuple((p.id, p.kind, p.speaker_id, *p.span) for p in ds.passages),
+        figures=tuple(
+            (
+                f.id,
+                f.label,
+                f.value,
+                f.unit,
+                f.qualifier,
+                f.text,
+                *f.span,
+                f.passage_id,
+                f.period,
+                f.topic,
+                json.dumps(f.places),
+                f.as_written,
+            )
+            for f in ds.figures
+        ),
+        sentences=tuple(sentences),
+        sentence_terms=tuple(chain.from_iterable(distinct)),
+        words=words,
+        speaker_pairs=frozenset().union(*(speaker_word_pairs(s) for s in ds.speakers)),
+    )
+
+
+def without_texts(obj: Any, source: str) -> Any:
+    """Drop every ``text`` that its ``span`` already gives (the JSON shrinks by half)."""
+    if isinstance(obj, list):
+        return [without_texts(item, source) for item in obj]
+    if not isinstance(obj, dict):
+        return obj
+    kept = {key: without_texts(value, source) for key, value in obj.items()}
+    span = obj.get("span")
+    if isinstance(span, list) and kept.get("text") == source[span[0] : span[1]]:
+        del kept["text"]
+    return kept
+
+
+def with_texts(obj: Any, source: str) -> Any:
+    """Put back every ``text`` that ``without_texts`` dropped, cut from the source."""
+    if isinstance(obj, list):
+        return [with_texts(item, source) for item in obj]
+    if not isinstance(obj, dict):
+        return obj
+    filled = {key: with_texts(value, source) for key, value in obj.items()}
+    span = obj.get("span")
+    if isinstance(span, list) and "text" not in filled:
+        filled["text"] = source[span[0] : span[1]]
+    return filled
+
+
+def figure_from_row(row: Sequence[Any]) -> Figure:
+    """Return the ``Figure`` of a ``figures`` row (without its article column)."""
+    figure_id, label, value, unit, qualifier, text, start, end, passage_id = row[:9]
+    period, topic, places, as_written = row[9:]
+    return Figure(
+        figure_id, label, value, unit, qualifier, text, (start, end), passage_id,
+        period, topic, tuple(json.loads(places)), as_written,
+    )  # fmt: skip
+
+
+def speaker_from_row(row: Sequence[Any]) -> Speaker:
+    """Return the ``Speaker`` of (id, name, role, affiliation, aliases) columns."""
+    speaker_id, name, role, affiliation, aliases = row
+    return Speaker(speaker_id, name, role, affiliation, tuple(json.loads(aliases)))
+
+
+@lru_cache(maxsize=4096)
+def speaker_word_pairs(speaker: Speaker) -> frozenset[tuple[str, str]]:
+    """The (word, speaker id) pairs that let a query word name this speaker."""
+    # The in-memory index owns the rule for which words name a speaker; reuse it. The
+    # rule looks at one speaker at a time, so the pairs of several speakers are a union.
+    words = MemoryIndex((), (speaker,)).speaker_words()
+    return frozenset((word, speaker_id) for word, ids in words.items() for speaker_id in ids)

@@ -1,0 +1,210 @@
+"""Writing the library: storing, replacing and removing articles, and exporting them.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction: a failure leaves nothing behind,
+and two writers queue instead of failing half-way. Rows go in with ``executemany`` and
+the search index is updated once per batch (``index.IndexBatch``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cstocli import dataset as dataset_io
+from cstocli.library.errors import LibraryError, translate_errors
+from cstocli.library.index import IndexBatch, unindex
+from cstocli.library.reading import ArticleSummary, article_key
+from cstocli.library.rows import PreparedArticle, prepare
+from cstocli.model import Dataset
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What ``store`` did with one dataset."""
+
+    id: str
+    """The id the article has in the library."""
+    added: bool
+    """False when the same content was already stored (nothing changed)."""
+    summary: ArticleSummary | None = None
+    """The new article's summary (None when nothing was added: ask ``Library.summary``)."""
+
+
+class LibraryWriter:
+    """The writing methods of ``Library``."""
+
+    _conn: sqlite3.Connection
+    path: Path
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades
+        # later can fail with SQLITE_BUSY at once, busy timeout or not.
+        with translate_errors(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def store(self, article: Dataset | PreparedArticle) -> StoreResult:
+        """Store one article in one transaction; the same content again changes nothing."""
+        return self.store_many([article])[0]
+
+    def store_many(self, articles: Iterable[Dataset | PreparedArticle]) -> list[StoreResult]:
+        """Store many articles in ONE transaction (all or nothing): the bulk import path.
+
+        ``articles`` may be a lazy iterable of ``prepare``d articles made by worker
+        processes: this process then only writes rows.
+        """
+        with self._write() as conn:
+            # One index batch: the FTS rows, vocabulary and totals are written once, at the end.
+            batch = IndexBatch(conn)
+            results = [_store(conn, _prepared(a), batch) for a in articles]
+            batch.finish()
+            return results
+
+    def store_each(self, articles: Sequence[PreparedArticle]) -> list[StoreResult | LibraryError]:
+        """Store articles in one transaction, each under its own savepoint.
+
+        An article that breaks a constraint is rolled back alone and comes back as a
+        ``LibraryError`` in its place; the others are stored. Any other failure (disk
+        full, a lock held too long) rolls back the whole call and raises.
+        """
+        results: list[StoreResult | LibraryError] = []
+        with self._write() as conn:
+            batch = IndexBatch(conn)
+            for article in articles:
+                conn.execute("SAVEPOINT article")
+                try:
+                    results.append(_store(conn, article, batch))
+                except sqlite3.IntegrityError as err:
+                    # _store feeds the batch only after all its rows went in, so
+                    # rolling back the rows is enough.
+                    conn.execute("ROLLBACK TO article")
+                    results.append(LibraryError(self.path, f"{article.file}: {err}"))
+                conn.execute("RELEASE article")
+            batch.finish()
+        return results
+
+    def replace(self, ds: Dataset) -> StoreResult:
+        """Store a corrected dataset over the stored article with the same source text."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT key, id FROM articles WHERE sha256 = ?", (ds.source.sha256,)
+            ).fetchone()
+            if row is not None:
+                _delete(conn, row[0])
+                ds = replace_id(ds, row[1])
+            batch = IndexBatch(conn)
+            result = _store(conn, prepare(ds), batch)
+            batch.finish()
+            return result
+
+    def remove(self, article_ids: Sequence[str]) -> None:
+        """Remove the articles (all of them, or none when one id is unknown)."""
+        with self._write() as conn:
+            keys = [article_key(conn, self.path, article_id) for article_id in article_ids]
+            for key in keys:
+                _delete(conn, key)
+
+
+def export(ds: Dataset, folder: Path, *, overwrite: bool = False) -> tuple[Path, Path]:
+    """Write ``ds`` as ``ID.json`` and its source file into ``folder``; return both paths.
+
+    The source is written back byte for byte (UTF-8, newlines untouched), so its hash
+    matches ``source.sha256`` and ``dataset.load`` accepts the pair.
+    """
+    dataset_file = folder / f"{ds.id}.json"
+    source_file = folder / ds.source.file
+    payload = json.dumps(dataset_io.dataset_to_json(ds), ensure_ascii=False, indent=2) + "\n"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, data in (
+            (source_file, ds.source_text.encode("utf-8")),
+            (dataset_file, payload.encode("utf-8")),
+        ):
+            if target.exists() and not overwrite and target.read_bytes() != data:
+                raise LibraryError(target, "already exists (use --force to overwrite it)")
+            target.write_bytes(data)
+    except OSError as err:
+        raise LibraryError(err.filename or folder, f"cannot write: {err.strerror}") from None
+    return dataset_file, source_file
+
+
+def replace_id(ds: Dataset, new_id: str) -> Dataset:
+    """Return the same dataset under another article id."""
+    return replace(ds, id=new_id)
+
+
+def _prepared(article: Dataset | PreparedArticle) -> PreparedArticle:
+    return article if isinstance(article, PreparedArticle) else prepare(article)
+
+
+def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: IndexBatch) -> StoreResult:
+    existing = conn.execute("SELECT id FROM articles WHERE sha256 = ?", (article.sha256,))
+    found = existing.fetchone()
+    if found is not None:
+        return StoreResult(found[0], added=False)
+    article_id = _free_id(conn, article.id)
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    key = conn.execute(
+        "INSERT INTO articles (id, sha256, title, file, imported_at, dataset, source_text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            article_id,
+            article.sha256,
+            article.title,
+            article.file,
+            imported_at,
+            article.dataset_json,
+            article.source_text,
+        ),
+    ).lastrowid
+    assert key is not None  # an INSERT into a rowid table always sets it
+    conn.executemany(
+        "INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(key, *r) for r in article.speakers],
+    )
+    conn.executemany(
+        "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [(key, *r) for r in article.passages]
+    )
+    conn.executemany(
+        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(key, *r) for r in article.figures],
+    )
+    batch.add(key, article)
+    summary = ArticleSummary(
+        id=article_id,
+        title=article.title,
+        file=article.file,
+        sha256=article.sha256,
+        imported_at=imported_at,
+        speakers=len(article.speakers),
+        quotes=sum(row[1] == "quote" for row in article.passages),
+        figures=len(article.figures),
+        sentences=len(article.sentences),
+    )
+    return StoreResult(article_id, added=True, summary=summary)
+
+
+def _free_id(conn: sqlite3.Connection, wanted: str) -> str:
+    # Two different articles may slug to the same id: the later one gets "-2", "-3"...
+    candidate, n = wanted, 1
+    while conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
+
+
+def _delete(conn: sqlite3.Connection, key: int) -> None:
+    unindex(conn, key)
+    # ON DELETE CASCADE removes its speakers, passages, figures and sentences.
+    conn.execute("DELETE FROM articles WHERE key = ?", (key,))
