@@ -229,3 +229,28 @@ def test_console_factory_is_rich(bracket: Dataset) -> None:
     assert isinstance(console, Console)
     console.print("[bold]x[/bold]")
     assert out.getvalue() == "[bold]x[/bold]\n"
+
+
+class _Terminal(io.StringIO):
+    """A captured stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """Claim to be interactive, as stderr at a terminal is."""
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "files", "drawn"),
+    [(_Terminal, 5, True), (io.StringIO, 5, False), (_Terminal, 2, False)],
+)
+def test_import_progress_only_on_a_terminal_for_several_files(
+    stream: type[io.StringIO], files: int, drawn: bool
+) -> None:
+    """The bar is drawn on a terminal for several files; a pipe or two files get nothing."""
+    out = stream()
+    with render.import_progress(files, out) as done:
+        for number in range(files):
+            done(f"article-{number}.txt")
+    # A live display hides the cursor while it draws (and shows it again at the end).
+    assert ("\x1b[?25l" in out.getvalue()) is drawn
+    assert bool(out.getvalue()) is drawn

@@ -153,8 +153,13 @@ def import_articles(
     if review:
         outcomes = [_review_one(path, fixes) for path in files]
     else:
-        with open_library(library_path) as lib:
-            outcomes = _import_all(lib, files, fixes)
+        from cstocli import render  # noqa: PLC0415  # lazy: see module docstring
+
+        with (
+            open_library(library_path) as lib,
+            render.import_progress(len(files), sys.stderr) as done,
+        ):
+            outcomes = _import_all(lib, files, fixes, lambda outcome: done(outcome.file))
     if as_json:
         _write_json([o.as_json() for o in outcomes])
     else:

@@ -10,7 +10,8 @@ markup), so a quote containing ``[bold]`` or ``:smile:`` shows exactly as writte
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
 
 from rich.color import ColorSystem
@@ -109,6 +110,38 @@ def make_console(
         force_interactive=False,
         _environ=dict(env),
     )
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+PROGRESS_FROM = 3
+"""Imports of at least this many files show a progress bar (one or two finish at once)."""
+
+
+@contextmanager
+def import_progress(total: int, file: TextIO) -> Iterator[Callable[[str], None]]:
+    """A progress bar over ``total`` files on ``file`` (stderr); yields "this file is done".
+
+    Drawn only on a terminal and for several files: a pipe or a log gets no escape codes
+    and no redraws. The bar is transient, so the per-file report printed after it stands
+    alone.
+    """
+    if total < PROGRESS_FROM or not is_terminal(file):
+        yield lambda name: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=make_console("auto", file),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("", total=total)
+        yield lambda name: bar.update(task, advance=1, description=name)
 
 
 # -- tables that stay readable when narrow ------------------------------------------------------
