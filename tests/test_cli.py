@@ -125,10 +125,65 @@ def test_version() -> None:
 
 
 def test_mistyped_command_suggests_the_right_one() -> None:
-    """A mistyped 'serch' is a usage error that suggests 'search'."""
+    """A mistyped 'serch' is a one-line usage error that suggests 'search'."""
     result = invoke("serch", "impetus")
     assert result.exit_code == EXIT_USAGE
-    assert "Did you mean 'search'?" in result.stderr
+    assert one_line(result.stderr) == "cstocli: no such command 'serch' (did you mean 'search'?)"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["search", "--jsn", "x"],
+            "cstocli: search: no such option '--jsn' (did you mean '--json'?)",
+        ),
+        (["search"], "cstocli: search: missing argument TERM"),
+        (["show"], "cstocli: show: missing argument QUOTE_ID"),
+        (
+            ["search", "--limit", "abc", "x"],
+            "cstocli: search: invalid value for '--limit' / '-n': 'abc' is not a valid int",
+        ),
+        (["--bogus"], "cstocli: no such option '--bogus'"),
+        (["library", "shw"], "cstocli: library: no such command 'shw' (did you mean 'show'?)"),
+        (["library", "show"], "cstocli: library show: missing argument ID"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(args: list[str], line: str) -> None:
+    """Unknown options, missing arguments, bad values: one stderr line, no panel, exit 2."""
+    result = invoke(*args)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == ""
+    assert one_line(result.stderr) == line
+
+
+def test_usage_error_in_a_real_process_is_one_plain_line() -> None:
+    """A real run: the one line, no box drawing, no escape codes."""
+    result = process("search", "--limit", "abc", "x")
+    assert result.returncode == EXIT_USAGE
+    assert one_line(result.stderr).startswith("cstocli: search: invalid value for '--limit'")
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["search"], "Usage: cstocli search [OPTIONS] TERM..."),
+        (["show"], "Usage: cstocli show [OPTIONS] QUOTE_ID"),
+        (["library", "remove"], "Usage: cstocli library remove [OPTIONS] ID..."),
+    ],
+)
+def test_usage_line_names_arguments_without_braces(args: list[str], usage: str) -> None:
+    """--help's usage line reads TERM... and ID..., not {TERM}."""
+    result = invoke(*args, "--help", env={"COLUMNS": "200"})
+    assert usage in result.stdout
+    assert "{" not in result.stdout.split("\n\n", 2)[1]
+
+
+def test_no_arguments_still_prints_the_help() -> None:
+    """Plain 'cstocli' (and 'cstocli library') show their help, not an error line."""
+    for args in ([], ["library"]):
+        result = invoke(*args)
+        assert "Usage: cstocli" in result.stdout
 
 
 @pytest.mark.parametrize("command", COMMANDS)

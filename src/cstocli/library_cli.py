@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from cstocli.cli import Command
 from cstocli.errors import EXIT_NO_MATCH, EXIT_USAGE, CstocliError
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ library_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     """Add ``import`` and the ``library`` group to the cstocli app (cli.py calls this)."""
-    app.command("import")(import_articles)
+    app.command("import", cls=Command)(import_articles)
     app.add_typer(library_app, name="library")
 
 
@@ -330,7 +331,7 @@ def _print_outcomes(outcomes: list[FileOutcome]) -> None:
         )
 
 
-@library_app.command("list")
+@library_app.command("list", cls=Command)
 def list_articles(library_path: LibraryOption = None, as_json: JsonOption = False) -> None:
     """List the articles in your library, oldest import first.
 
@@ -353,7 +354,7 @@ def list_articles(library_path: LibraryOption = None, as_json: JsonOption = Fals
     _print_columns(rows)
 
 
-@library_app.command("show")
+@library_app.command("show", cls=Command)
 def show_article(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
     library_path: LibraryOption = None,
@@ -398,7 +399,7 @@ def show_article(
         print(f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}")
 
 
-@library_app.command("remove")
+@library_app.command("remove", cls=Command)
 def remove_articles(
     article_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Articles to remove.")],
     library_path: LibraryOption = None,
@@ -421,7 +422,7 @@ def remove_articles(
             print(f"removed\t{article_id}")
 
 
-@library_app.command("export")
+@library_app.command("export", cls=Command)
 def export_article(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
     output_dir: Annotated[
