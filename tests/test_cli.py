@@ -568,12 +568,30 @@ def test_piped_output_is_not_wrapped_at_80_columns(bundled: Dataset) -> None:
 
 
 def test_columns_40_stays_within_40(bundled: Dataset) -> None:
-    """COLUMNS=40: tables become records no wider than 40, names intact."""
+    """COLUMNS=40 at a terminal: tables become records no wider than 40, names intact."""
     for command in ("speakers", "stats", "facts"):
-        result = process(command, COLUMNS="40")
-        assert result.returncode == 0
-        assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 40
-    assert "Minister of Foreign Affairs" in process("speakers", COLUMNS="40").stdout
+        out = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", run_in_terminal(command, COLUMNS="40"))
+        assert max(len(line.rstrip()) for line in out.splitlines()) <= 40
+    assert "Minister of Foreign Affairs" in run_in_terminal("speakers", COLUMNS="40")
+
+
+@pytest.mark.parametrize("args", [["show", "q1"], ["facts"], ["stats"], ["speakers"]])
+def test_piped_output_ignores_columns_and_has_no_padding(args: list[str]) -> None:
+    """COLUMNS=80 exported, piped: nothing wrapped at 80, no line ends in spaces."""
+    wide = process(*args)
+    result = process(*args, COLUMNS="80")
+    assert result.stdout == wide.stdout
+    assert not [line for line in result.stdout.splitlines() if line != line.rstrip()]
+    if args[0] == "show":
+        assert max(len(line) for line in result.stdout.splitlines()) > 80
+
+
+def test_a_terminal_of_size_0x0_gets_80_columns() -> None:
+    """A pseudo-terminal reporting 0x0 (script -qc from a pipe) still prints, at 80."""
+    out = run_in_terminal("stats", size=(0, 0))
+    plain = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", out)
+    assert "Speakers" in plain
+    assert max(len(line.rstrip()) for line in plain.splitlines()) <= 80
 
 
 def test_ascii_output_encoding_degrades_instead_of_crashing() -> None:
@@ -614,15 +632,15 @@ def test_head_one_reads_the_first_hit() -> None:
     assert "Traceback" not in errors
 
 
-def run_in_terminal(*args: str, **env: str) -> str:
-    """Run ``python -m cstocli`` attached to a 100-column pseudo-terminal; return its output."""
+def run_in_terminal(*args: str, size: tuple[int, int] = (40, 100), **env: str) -> str:
+    """Run ``python -m cstocli`` attached to a pseudo-terminal (rows, columns); its output."""
     pty = pytest.importorskip("pty")
     import fcntl  # noqa: PLC0415 - POSIX only, like pty
     import struct  # noqa: PLC0415
     import termios  # noqa: PLC0415
 
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     clean = {k: v for k, v in os.environ.items() if k not in QUIET_ENV}
     with subprocess.Popen(
         [sys.executable, "-m", "cstocli", *args],

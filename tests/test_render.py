@@ -30,7 +30,7 @@ def rendered(renderable: render.Renderable, *, width: int = 100, color: bool = F
     """What a console of this width prints, with or without escape codes."""
     out = io.StringIO()
     choice: render.ColorChoice = "always" if color else "never"
-    console = render.make_console(choice, out, environ={"COLUMNS": str(width)})
+    console = render.make_console(choice, out, environ={}, width=width)
     console.print(renderable)
     return out.getvalue()
 
@@ -71,11 +71,32 @@ def test_color_enabled_follows_the_conventions(
 
 
 def test_output_width_of_a_pipe_does_not_wrap() -> None:
-    """Not a terminal and no COLUMNS: wide enough that nothing is hard-wrapped at 80."""
+    """Not a terminal, COLUMNS or not: wide enough that nothing is hard-wrapped at 80."""
     out = io.StringIO()
     assert render.output_width(out, isatty=False, environ={}) == render.UNWRAPPED_WIDTH
-    assert render.output_width(out, isatty=False, environ={"COLUMNS": "40"}) == 40
+    assert render.output_width(out, isatty=False, environ={"COLUMNS": "40"}) > 80
     assert render.output_width(out, isatty=False, environ={"COLUMNS": "x"}) > 80
+
+
+def test_output_width_of_a_terminal_honours_columns_and_never_is_zero(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A terminal: COLUMNS wins; a reported size of 0 columns falls back to 80."""
+    out = io.StringIO()
+    assert render.output_width(out, isatty=True, environ={"COLUMNS": "40"}) == 40
+    monkeypatch.setattr(out, "fileno", lambda: 1)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    assert render.output_width(out, isatty=True, environ={}) == render.FALLBACK_WIDTH
+
+
+def test_trimmed_lines_drop_padding_and_keep_styles(bundled: Dataset) -> None:
+    """Piped facts and stats carry no trailing spaces; with colour, styles survive."""
+    for choice in ("never", "always"):
+        console = render.make_console(choice, io.StringIO(), environ={}, width=200)
+        lines = list(render.trimmed_lines(console, render.facts_view(bundled)))
+        assert "Event" in re.sub(r"\x1b\[[0-9;]*m", "", lines[0])
+        assert not [line for line in lines if line != line.rstrip()]
+        assert ("\x1b[" in "".join(lines)) is (choice == "always")
 
 
 def test_never_emits_no_escape_codes_even_when_forced() -> None:

@@ -611,7 +611,12 @@ def full_app() -> typer.Typer:
 def _print(renderable: Renderable, color: ColorChoice) -> None:
     from cstocli import render
 
-    render.make_console(color, sys.stdout).print(renderable)
+    console = render.make_console(color, sys.stdout)
+    if render.is_terminal(sys.stdout):
+        return console.print(renderable)
+    for line in render.trimmed_lines(console, renderable):
+        sys.stdout.write(line + "\n")
+    return None
 
 
 def _print_lines(lines: Sequence[Line], color: ColorChoice) -> None:

@@ -38,6 +38,8 @@ HitSource: TypeAlias = "Dataset | Mapping[str, Dataset]"
 
 UNWRAPPED_WIDTH = 10_000
 """Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
+FALLBACK_WIDTH = 80
+"""Width of a terminal whose size cannot be known (or is reported as 0)."""
 
 _HIGHLIGHT = "bold yellow"
 _DIM = "dim"
@@ -68,16 +70,21 @@ def color_enabled(choice: ColorChoice, *, isatty: bool, environ: Mapping[str, st
 
 
 def output_width(file: TextIO, *, isatty: bool, environ: Mapping[str, str]) -> int:
-    """COLUMNS if set, else the terminal's width, else no wrapping at all (a pipe)."""
+    """A terminal: COLUMNS if set, else its width, else 80. Anything else: no wrapping.
+
+    A pipe ignores COLUMNS (shells export it): ``cstocli show q1 | cat`` must not come out
+    hard-wrapped with padded lines. A terminal that reports 0 columns (``script`` run
+    without a controlling terminal) gets 80, or Rich would print nothing at all.
+    """
+    if not isatty:
+        return UNWRAPPED_WIDTH
     columns = environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if isatty:
-        try:
-            return os.get_terminal_size(file.fileno()).columns
-        except (OSError, ValueError):
-            return 80
-    return UNWRAPPED_WIDTH
+    try:
+        return os.get_terminal_size(file.fileno()).columns or FALLBACK_WIDTH
+    except (OSError, ValueError):
+        return FALLBACK_WIDTH
 
 
 def is_terminal(file: TextIO) -> bool:
@@ -89,15 +96,22 @@ def is_terminal(file: TextIO) -> bool:
 
 
 def make_console(
-    choice: ColorChoice, file: TextIO, *, environ: Mapping[str, str] | None = None
+    choice: ColorChoice,
+    file: TextIO,
+    *,
+    environ: Mapping[str, str] | None = None,
+    width: int | None = None,
 ) -> Console:
-    """A Console writing to ``file`` under cstocli's colour and width rules."""
+    """A Console writing to ``file`` under cstocli's colour and width rules.
+
+    ``width`` overrides the width rules (tests render at fixed widths).
+    """
     env = os.environ if environ is None else environ
     isatty = is_terminal(file)
     color = color_enabled(choice, isatty=isatty, environ=env)
     return Console(
         file=file,
-        width=output_width(file, isatty=isatty, environ=env),
+        width=width or output_width(file, isatty=isatty, environ=env),
         # Rich would read FORCE_COLOR/NO_COLOR itself; decide once, here, and tell it.
         force_terminal=color,
         color_system="standard" if color else None,
@@ -468,6 +482,25 @@ def line_strings(console: Console, lines: Iterable[Text]) -> Iterator[str]:
                 else segment.text
                 for segment in line.render(console)
             )
+
+
+def trimmed_lines(console: Console, renderable: RenderableType) -> Iterator[str]:
+    """``renderable`` as ``console`` would print it, minus each line's trailing spaces.
+
+    Rich pads table cells and lines to their width; piped, that padding is noise in
+    ``diff`` and ``grep ' $'``. Styles are kept when the console has colour.
+    """
+    for line in console.render_lines(renderable, pad=False):
+        keep = len("".join(segment.text for segment in line).rstrip())
+        parts = []
+        for segment in line:
+            text, keep = segment.text[:keep], keep - len(segment.text)
+            if text and segment.style and console.color_system is not None:
+                text = segment.style.render(text, color_system=ColorSystem.STANDARD)
+            parts.append(text)
+            if keep <= 0:
+                break
+        yield "".join(parts)
 
 
 def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Group:
