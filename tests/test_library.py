@@ -372,6 +372,26 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         open_library(path)
 
 
+def test_v2_library_is_reindexed(tmp_path: Path, bundled: Dataset) -> None:
+    """A schema-2 library is re-indexed: "dont" finds "don't", as a new library would."""
+    path = tmp_path / "v2.sqlite3"
+    with open_library(path) as lib:
+        lib.store(bundled)
+    conn = sqlite3.connect(path, isolation_level=None)
+    # What a v2 index held: the apostrophe kept inside the indexed word.
+    conn.execute("UPDATE sentences_fts SET terms = replace(terms, 'weve', 'we''ve')")
+    conn.execute("UPDATE vocabulary SET term = 'we''ve' WHERE term = 'weve'")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    with open_library(path) as migrated:
+        assert migrated.index().postings("weve")
+        assert not migrated.index().postings("we've")
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
+
+
 def test_v1_library_is_migrated_and_indexed(tmp_path: Path, bundled: Dataset) -> None:
     """A schema-1 library (no search index) is upgraded and its articles indexed."""
     path = tmp_path / "old.sqlite3"

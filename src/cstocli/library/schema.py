@@ -17,7 +17,7 @@ from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch
 from cstocli.library.rows import prepare, with_texts
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The newest library schema this code reads and writes (``PRAGMA user_version``)."""
 
 BUSY_TIMEOUT_MS = 10_000
@@ -202,7 +202,24 @@ def _migrate_to_v2(conn: sqlite3.Connection) -> None:
     batch.finish()
 
 
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_v1, _migrate_to_v2)
+_INDEX_TABLES = ("sentences_fts", "sentences", "vocabulary", "speaker_words", "totals")
+"""Everything derived from the stored articles by the search index (rebuildable)."""
+
+
+def _migrate_to_v3(conn: sqlite3.Connection) -> None:
+    # v3 changed how text is indexed, not what is stored: sentences no longer end at a line
+    # break inside a paragraph, apostrophes inside words fold away ("don't" == "dont"), and
+    # role words are keyed apart from names. Rebuild the index from the stored articles.
+    for table in _INDEX_TABLES:
+        conn.execute(f"DROP TABLE {table}")
+    _migrate_to_v2(conn)
+
+
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_to_v1,
+    _migrate_to_v2,
+    _migrate_to_v3,
+)
 """``_MIGRATIONS[n]`` takes a library from schema ``n`` to ``n + 1``."""
 
 
