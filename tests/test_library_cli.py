@@ -184,6 +184,33 @@ def test_review_stores_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert listed(capsys) == []
 
 
+def test_review_prints_each_warning_once(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--review``: a warning shows under its row or on stderr, never both; JSON likewise."""
+    path = fixture("reported_speech.txt")
+    result = import_article(read_article(Path(path)), file_name="reported_speech.txt")
+    assert result.warnings
+    code, out, err = run(capsys, "import", "--review", path)
+    assert code == 0
+    for warning in result.warnings:
+        assert (out + err).count(warning.message) == 1, warning
+    code, out, _ = run(capsys, "import", "--review", "--json", path)
+    (item,) = json.loads(out)
+    in_rows = [w for row in item["review"] for w in row["warnings"]]
+    top = [f"line {w['line']}: {w['message']}" for w in item["warnings"]]
+    assert sorted(in_rows + top) == sorted(str(w) for w in result.warnings)
+
+
+def test_piped_list_lines_have_no_trailing_spaces(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``library list`` pads its columns but never the end of a line."""
+    run(capsys, "import", *(fixture(n) for n in GOOD))
+    code, out, _ = run(capsys, "library", "list")
+    assert code == 0
+    assert len(out.splitlines()) == 1 + len(GOOD)
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
 def test_show(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``library show`` gives the article's summary and speakers, in text and JSON."""
     run(capsys, "import", fixture("label_alone.txt"))
@@ -192,7 +219,9 @@ def test_show(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shown = json.loads(out)
     ds = load_expected("label_alone")
     assert shown["id"] == "label-alone"
-    assert [s["name"] for s in shown["speakers"]] == ds
+    assert [s["name"] for s in shown["speaker_list"]] == ds
+    (row,) = listed(capsys)
+    assert shown["speakers"] == row["speakers"] == len(ds)  # a count in both
     code, out, _ = run(capsys, "library", "show", "label-alone")
     assert code == 0
     assert out.startswith("label-alone: ")
@@ -246,7 +275,7 @@ def test_export_round_trips_and_corrected_json_replaces(
     assert out.startswith("imported\tlabel-alone\t")
     assert len(listed(capsys)) == 1
     code, out, _ = run(capsys, "library", "show", "label-alone", "--json")
-    assert json.loads(out)["speakers"][0]["role"] == "Corrected role"
+    assert json.loads(out)["speaker_list"][0]["role"] == "Corrected role"
 
 
 def test_export_refuses_to_overwrite(
@@ -278,7 +307,7 @@ def test_invalid_corrected_json_is_refused(
     assert "$.passages[0]" in err
     code, out, _ = run(capsys, "library", "show", "label-alone", "--json")
     assert code == 0
-    assert json.loads(out)["speakers"][0]["role"] != "Corrected role"
+    assert json.loads(out)["speaker_list"][0]["role"] != "Corrected role"
 
 
 def test_corrupt_library_is_one_line(
@@ -338,7 +367,7 @@ def test_corrections_replace_the_stored_article(
     """``import --corrections`` applies them and replaces an earlier plain import."""
     run(capsys, "import", fixture("label_alone.txt"))
     code, out, _ = run(capsys, "library", "show", "label-alone", "--json")
-    first = json.loads(out)["speakers"][0]
+    first = json.loads(out)["speaker_list"][0]
     fixes = tmp_path / "fixes.json"
     fixes.write_text(
         json.dumps(
@@ -352,7 +381,7 @@ def test_corrections_replace_the_stored_article(
     code, out, err = run(capsys, "import", "--corrections", str(fixes), fixture("label_alone.txt"))
     assert code == 0, err
     code, out, _ = run(capsys, "library", "show", "label-alone", "--json")
-    assert json.loads(out)["speakers"][0]["affiliation"] == "Somewhere Corrected"
+    assert json.loads(out)["speaker_list"][0]["affiliation"] == "Somewhere Corrected"
     assert len(listed(capsys)) == 1
 
 

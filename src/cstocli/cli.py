@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
@@ -632,6 +632,16 @@ def _print_json(payload: object) -> None:
     from cstocli import output
 
     output.write(payload, sys.stdout)
+
+
+write_json = _print_json
+"""Print a ``--json`` payload (for ``library_cli``: only this module writes)."""
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Print plain lines on stdout, as they are (for ``library_cli``)."""
+    for line in lines:
+        sys.stdout.write(line + "\n")
 
 
 def warn(message: str) -> None:

@@ -1,7 +1,8 @@
 """The library commands: ``cstocli import FILE...`` and ``cstocli library list|show|remove|export``.
 
 Each command parses its options, asks ``cstocli.library`` (and the importer) for plain
-data and writes it: JSON through ``output.write``, otherwise plain lines. The heavy
+data, and hands ``cli`` what to print: JSON shaped by ``output``, otherwise plain lines
+built here (``cli`` is the only module that writes). The heavy
 modules (sqlite3, the importer) are imported inside the commands, so registering these
 commands costs the other commands nothing at start-up.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from cstocli import cli
 from cstocli.cli import Command
 from cstocli.errors import EXIT_NO_MATCH, EXIT_USAGE, CstocliError
 
@@ -79,28 +81,25 @@ class FileOutcome:
     article: ArticleSummary | None = None
     """The stored article (None when the file failed or was only reviewed)."""
     warnings: list[tuple[int, str]] = field(default_factory=list)
-    """What the importer could not decide for sure: (line, message)."""
+    """What the importer could not decide for sure: (line, message). When ``review`` is
+    set, only the warnings outside every block: each row holds its own."""
     error: str | None = None
     """Why the file was refused."""
     review: list[dict[str, Any]] | None = None
     """With ``--review``: how the article was split, block by block."""
 
     def as_json(self) -> dict[str, Any]:
-        """Return the ``import --json`` object for this file (stable keys)."""
-        a = self.article
-        payload = {
-            "file": self.file,
-            "status": self.status,
-            "id": a.id if a else None,
-            "title": a.title if a else None,
-            "speakers": a.speakers if a else None,
-            "quotes": a.quotes if a else None,
-            "figures": a.figures if a else None,
-            "warnings": [{"line": line, "message": message} for line, message in self.warnings],
-            "error": self.error,
-        }
-        if self.review is not None:
-            payload["review"] = self.review
+        """Return the ``import --json`` object for this file (stable keys; see ``output``)."""
+        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+        payload: dict[str, Any] = output.import_outcome(
+            file=self.file,
+            status=self.status,
+            article=self.article,
+            warnings=self.warnings,
+            error=self.error,
+            review=self.review,
+        )
         return payload
 
 
@@ -133,6 +132,9 @@ def import_articles(
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
+    With --review, each block's warnings are shown under it; warnings outside every block
+    (a skipped line, the headline) go to stderr, and are the top-level "warnings" in --json.
+
     A text article is parsed into speakers, quotes and figures; the same text twice is stored once.
 
     A dataset .json (from `library export`, corrected by hand) is checked and replaces its article.
@@ -162,9 +164,12 @@ def import_articles(
         ):
             outcomes = _import_all(lib, files, fixes, lambda outcome: done(outcome.file))
     if as_json:
-        _write_json([o.as_json() for o in outcomes])
+        cli.write_json([o.as_json() for o in outcomes])
     else:
-        _print_outcomes(outcomes)
+        out, err = _outcome_report(outcomes)
+        cli.write_lines(out)
+        for message in err:
+            cli.warn(message)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
 
@@ -290,50 +295,58 @@ def _import_one(lib: Library, path: Path, fixes: Corrections | None) -> FileOutc
 
 
 def _review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
-    """Parse one file and lay out its split, storing nothing."""
-    from cstocli.review import review  # noqa: PLC0415  # lazy: see module docstring
+    """Parse one file and lay out its split, storing nothing.
+
+    Each warning is kept once: in the row whose lines hold it, else in ``warnings``.
+    """
+    from cstocli.review import outside_blocks, review  # noqa: PLC0415  # lazy
 
     try:
         result = _parse(path, fixes)
     except CstocliError as error:
         return FileOutcome(str(path), "failed", error=str(error))
-    rows = [dataclasses.asdict(row) for row in review(result.dataset, result.warnings)]
-    warnings = [(w.line, w.message) for w in result.warnings]
-    return FileOutcome(str(path), "reviewed", warnings=warnings, review=rows)
+    rows = review(result.dataset, result.warnings)
+    outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
+    return FileOutcome(
+        str(path), "reviewed", warnings=outside, review=[dataclasses.asdict(r) for r in rows]
+    )
 
 
-def _print_outcomes(outcomes: list[FileOutcome]) -> None:
-    """Print one line per stored file on stdout; warnings and refusals on stderr."""
+def _outcome_report(outcomes: list[FileOutcome]) -> tuple[list[str], list[str]]:
+    """The lines for stdout (one per stored file, review rows) and the messages for stderr."""
+    out: list[str] = []
+    err: list[str] = []
     for o in outcomes:
         if o.article is not None:
             a = o.article
-            print(
+            out.append(
                 f"{o.status}\t{a.id}\t{o.file}\t{_count(a.speakers, 'speaker')},"
                 f" {_count(a.quotes, 'quote')}, {_count(a.figures, 'figure')}"
             )
         for row in o.review or []:
             who = row["speaker"] or "(narration)"
             lines = f"{row['first_line']}-{row['last_line']}"
-            print(f"{o.file}:{lines}\t{row['passage_id']}\t{who}\t{row['first_words']}")
-            for warning in row["warnings"]:
-                print(f"\t\twarning: {warning}")
-        for line, message in o.warnings:
-            print(f"cstocli: warning: {o.file}: line {line}: {message}", file=sys.stderr)
+            out.append(f"{o.file}:{lines}\t{row['passage_id']}\t{who}\t{row['first_words']}")
+            out += [f"\t\twarning: {warning}" for warning in row["warnings"]]
+        err += [f"warning: {o.file}: line {line}: {message}" for line, message in o.warnings]
         if o.error is not None:
-            print(f"cstocli: {o.error}", file=sys.stderr)
+            err.append(o.error)
     failed = [o for o in outcomes if o.status == "failed"]
     if failed and len(outcomes) > 1:
         stored = len(outcomes) - len(failed)
-        print(
-            f"cstocli: {stored} of {len(outcomes)} files went in; not imported:"
-            f" {', '.join(o.file for o in failed)}",
-            file=sys.stderr,
+        err.append(
+            f"{stored} of {len(outcomes)} files went in; not imported:"
+            f" {', '.join(o.file for o in failed)}"
         )
+    return out, err
 
 
 @library_app.command("list", cls=Command)
 def list_articles(library_path: LibraryOption = None, as_json: JsonOption = False) -> None:
     """List the articles in your library, oldest import first.
+
+    --json gives an array of objects: id, title, file, sha256, imported_at, and the counts
+    speakers, quotes, figures, sentences (numbers).
 
     Example:
 
@@ -342,16 +355,16 @@ def list_articles(library_path: LibraryOption = None, as_json: JsonOption = Fals
     no_articles: list[ArticleSummary] = []
     summaries = _read(library_path, lambda lib: lib.summaries(), missing=no_articles)
     if as_json:
-        _write_json([_summary_json(s) for s in summaries])
+        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+        cli.write_json([output.article_summary(s) for s in summaries])
         return
     if not summaries:
-        print(
-            "cstocli: the library is empty; add articles with: cstocli import FILE", file=sys.stderr
-        )
+        cli.warn("the library is empty; add articles with: cstocli import FILE")
         return
     rows = [("ID", "SPEAKERS", "QUOTES", "FIGURES", "TITLE")]
     rows += [(s.id, str(s.speakers), str(s.quotes), str(s.figures), s.title) for s in summaries]
-    _print_columns(rows)
+    cli.write_lines(_columns(rows))
 
 
 @library_app.command("show", cls=Command)
@@ -361,6 +374,9 @@ def show_article(
     as_json: JsonOption = False,
 ) -> None:
     """Show one stored article: its source, event and speakers.
+
+    --json has library list's keys (speakers is the count there too), plus event and
+    speaker_list: an array of speaker objects as `cstocli speakers --json` gives them.
 
     Example:
 
@@ -375,28 +391,27 @@ def show_article(
 
     speakers = queries.speaker_summaries(ds)
     if as_json:
-        _write_json(
-            {
-                **_summary_json(summary),
-                "event": output.event(ds.event),
-                "speakers": output.speakers(speakers),
-            }
-        )
+        cli.write_json(output.library_article(summary, ds, speakers))
         return
-    print(f"{summary.id}: {summary.title}")
-    print(f"  file {summary.file}, imported {summary.imported_at}, sha256 {summary.sha256}")
+    lines = [
+        f"{summary.id}: {summary.title}",
+        f"  file {summary.file}, imported {summary.imported_at}, sha256 {summary.sha256}",
+    ]
     if ds.event is not None:
         details = [x for x in (ds.event.city, ds.event.country, ds.event.date) if x]
-        print(f"  event: {ds.event.name}" + (f" ({', '.join(details)})" if details else ""))
+        lines.append(f"  event: {ds.event.name}" + (f" ({', '.join(details)})" if details else ""))
     counts = [
         (summary.quotes, "quote"),
         (summary.figures, "figure"),
         (summary.sentences, "sentence"),
     ]
-    print("  " + ", ".join(_count(n, noun) for n, noun in counts))
+    lines.append("  " + ", ".join(_count(n, noun) for n, noun in counts))
     for s in speakers:
         role = f", {s.speaker.role}" if s.speaker.role else ""
-        print(f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}")
+        lines.append(
+            f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}"
+        )
+    cli.write_lines(lines)
 
 
 @library_app.command("remove", cls=Command)
@@ -416,10 +431,11 @@ def remove_articles(
     with open_library(library_path, create=False) as lib:
         lib.remove(article_ids)
     if as_json:
-        _write_json({"removed": article_ids})
+        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+        cli.write_json(output.removed(article_ids))
     else:
-        for article_id in article_ids:
-            print(f"removed\t{article_id}")
+        cli.write_lines(f"removed\t{article_id}" for article_id in article_ids)
 
 
 @library_app.command("export", cls=Command)
@@ -446,10 +462,11 @@ def export_article(
     ds = _read(library_path, lambda lib: lib.get(article_id))
     dataset_file, source_file = export(ds, output_dir, overwrite=force)
     if as_json:
-        _write_json({"id": ds.id, "dataset": str(dataset_file), "source": str(source_file)})
+        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
+
+        cli.write_json(output.exported(ds.id, dataset_file, source_file))
     else:
-        print(dataset_file)
-        print(source_file)
+        cli.write_lines([str(dataset_file), str(source_file)])
 
 
 @dataclass(frozen=True)
@@ -579,29 +596,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _summary_json(s: ArticleSummary) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "title": s.title,
-        "file": s.file,
-        "sha256": s.sha256,
-        "imported_at": s.imported_at,
-        "speakers": s.speakers,
-        "quotes": s.quotes,
-        "figures": s.figures,
-        "sentences": s.sentences,
-    }
-
-
-def _write_json(payload: Any) -> None:
-    from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
-
-    output.write(payload, sys.stdout)
-
-
-def _print_columns(rows: list[tuple[str, str, str, str, str]]) -> None:
-    """Print rows as left-aligned columns; the last column is never padded."""
+def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """Rows as left-aligned columns; the last column is never padded, no line ends in spaces."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[-1]]))
+    return [
+        "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
+        for row in rows
+    ]

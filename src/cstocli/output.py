@@ -15,8 +15,9 @@ from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage,
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from pathlib import Path
 
-    from cstocli.library import SpeakerTotal
+    from cstocli.library import ArticleSummary, SpeakerTotal
     from cstocli.search import Hit
 
 # indent=2 puts each number of a [start, end] pair on its own line; put pairs back on one.
@@ -244,3 +245,74 @@ def library_stats(figures: list[tuple[str, Figure]], totals: list[SpeakerTotal])
 def library_facts(datasets: list[Dataset]) -> JSON:
     """``cstocli facts --all --json``: an array, ``facts``' object per article plus ``article``."""
     return [{"article": d.id, **facts(d)} for d in datasets]
+
+
+# -- the library commands (import, library list|show|remove|export) ---------------------------
+
+
+def import_outcome(
+    *,
+    file: str,
+    status: str,
+    article: ArticleSummary | None,
+    warnings: list[tuple[int, str]],
+    error: str | None,
+    review: list[dict[str, Any]] | None,
+) -> JSON:
+    """One file of ``cstocli import --json``.
+
+    With ``--review``, ``review`` holds the rows (each with its own ``warnings``) and the
+    top-level ``warnings`` are those outside any block, so each warning appears once.
+    """
+    payload = {
+        "file": file,
+        "status": status,
+        "id": article.id if article else None,
+        "title": article.title if article else None,
+        "speakers": article.speakers if article else None,
+        "quotes": article.quotes if article else None,
+        "figures": article.figures if article else None,
+        "warnings": [{"line": line, "message": message} for line, message in warnings],
+        "error": error,
+    }
+    return payload if review is None else {**payload, "review": review}
+
+
+def article_summary(value: ArticleSummary) -> JSON:
+    """One stored article, as ``cstocli library list --json`` lists it (counts are numbers)."""
+    return {
+        "id": value.id,
+        "title": value.title,
+        "file": value.file,
+        "sha256": value.sha256,
+        "imported_at": value.imported_at,
+        "speakers": value.speakers,
+        "quotes": value.quotes,
+        "figures": value.figures,
+        "sentences": value.sentences,
+    }
+
+
+def library_article(
+    summary: ArticleSummary, dataset: Dataset, rows: list[queries.SpeakerSummary]
+) -> JSON:
+    """``cstocli library show --json``: the summary, the event, and ``speaker_list``.
+
+    ``speakers`` is the count, as in ``library list``; ``speaker_list`` gives the speakers
+    as ``cstocli speakers --json`` does.
+    """
+    return {
+        **article_summary(summary),
+        "event": event(dataset.event),
+        "speaker_list": speakers(rows),
+    }
+
+
+def removed(article_ids: list[str]) -> JSON:
+    """``cstocli library remove --json``."""
+    return {"removed": list(article_ids)}
+
+
+def exported(article_id: str, dataset_file: Path, source_file: Path) -> JSON:
+    """``cstocli library export --json``: the files written."""
+    return {"id": article_id, "dataset": str(dataset_file), "source": str(source_file)}
