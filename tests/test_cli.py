@@ -910,6 +910,17 @@ def test_library_option_and_a_real_process(library: Path) -> None:
     assert json.loads(result.stdout)[0]["article"] == "bracket-summit"
 
 
+def test_completion_follows_article_and_all(library: Path) -> None:
+    """--speaker completes the named article's speakers, or the whole library's with --all."""
+    context = _context(None)
+    context.params.update(article="bracket-summit", library=library)
+    assert dict(cli.complete_speaker(context, "Iv")) == {"Ivan": "Ivan Petrov"}
+    assert dict(cli.complete_passage(context, "q1")) == {"q1": "Jane Doe"}
+    context.params.update(article=None, all_=True)
+    names = dict(cli.complete_speaker(context, ""))
+    assert {"Ivan Petrov", "Alexander Lukashenko"} <= set(names.values())
+
+
 def test_bundled_commands_still_skip_the_library(tmp_path: Path) -> None:
     """With CSTOCLI_LIBRARY set but no --article/--all, library modules stay unimported."""
     loaded = modules_loaded(tmp_path, "speakers")

@@ -143,3 +143,32 @@ def test_write_keeps_offset_pairs_on_one_line() -> None:
     assert "[0, 2]" in text
     assert "[5, 9]" in text
     assert json.loads(text) == payload
+
+
+def test_library_hits_add_the_article_to_the_hit_keys(bracket: Dataset) -> None:
+    """Library hits are the one-article hit objects plus ``article``."""
+    found = search(build_index(bracket), "drills")
+    (item,) = output.library_hits({bracket.id: bracket}, found[:1])
+    assert item == {**output.hit(bracket, found[0]), "article": bracket.id}
+
+
+def test_passage_names_its_article_only_from_the_library(bracket: Dataset) -> None:
+    """``show --json`` gains ``article`` for a library article, nothing otherwise."""
+    passage = bracket.passages[1]
+    assert "article" not in output.passage(bracket, passage)
+    assert output.passage(bracket, passage, article=True)["article"] == bracket.id
+
+
+def test_figures_keep_their_key_order(bracket: Dataset) -> None:
+    """A figure's keys stay in the documented order, ``line`` after ``span``."""
+    keys = list(output.figure(bracket, bracket.figures[0]))
+    assert keys[keys.index("span") + 1] == "line"
+
+
+def test_library_stats_and_facts_name_articles(bracket: Dataset) -> None:
+    """Figures of stats --all carry ``article`` and a null ``line``; facts --all objects too."""
+    stats = output.library_stats([(bracket.id, f) for f in bracket.figures], [])
+    assert {f["article"] for f in stats["figures"]} == {bracket.id}
+    assert {f["line"] for f in stats["figures"]} == {None}
+    (facts,) = output.library_facts([bracket])
+    assert facts == {"article": bracket.id, **output.facts(bracket)}

@@ -132,3 +132,29 @@ def test_find_passage_message_is_one_clipped_line(bundled: Dataset) -> None:
     assert "\n" not in message
     assert "\x1b" not in message
     assert len(message) < 200
+
+
+def test_speaker_ids_are_fuzzy_and_unknown_names_suggest(bundled: Dataset) -> None:
+    """One --speaker resolver for article and library: ids, or an error naming the closest."""
+    assert queries.speaker_ids(bundled.speakers, "lukashenka") == {"alexander-lukashenko"}
+    with pytest.raises(
+        UsageError,
+        match=r"no speaker in the library matches 'Makeyev'; did you mean Vladimir Makei\?",
+    ):
+        queries.speaker_ids(bundled.speakers, "Makeyev", where=" in the library")
+
+
+def test_sort_rows_sorts_any_speaker_rows(bundled: Dataset) -> None:
+    """sort_rows orders summaries (and library totals alike) by name or largest first."""
+    rows = queries.speaker_summaries(bundled)
+    by_words = queries.sort_rows(list(rows), "words")
+    assert [r.words for r in by_words] == sorted((r.words for r in rows), reverse=True)
+    by_name = queries.sort_rows(list(rows), "name")
+    assert [r.speaker.name for r in by_name] == sorted(r.speaker.name for r in rows)
+    assert queries.sort_rows(list(rows), None) == rows
+
+
+def test_shown_clips_and_escapes() -> None:
+    """A user's value in a message: repr'd (controls escaped) and clipped."""
+    assert queries.shown("a\x1bb") == "'a\\x1bb'"
+    assert queries.shown("x" * 100, 10) == repr("x" * 10 + "...")

@@ -25,7 +25,7 @@ from cstocli import __version__
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
 
 if TYPE_CHECKING:
-    from cstocli.model import Dataset
+    from cstocli.model import Dataset, Speaker
     from cstocli.render import ColorChoice, Line, Renderable
     from cstocli.search import Hit
 
@@ -247,14 +247,14 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     "alexander-lukashenko"; ids and single words need no quoting in any shell.
     """
     try:
-        dataset = load(ctx.params.get("data"))
+        speakers = _speakers_for(ctx)
     except CstocliError:
         return []
     typed = incomplete.casefold()
     if not typed:
-        return [(who.id, who.name) for who in dataset.speakers]
+        return [(who.id, who.name) for who in speakers]
     found: dict[str, str] = {}
-    for who in dataset.speakers:
+    for who in speakers:
         if who.id.startswith(incomplete):
             found[who.id] = who.name
         for word in (*who.name.split(), *(w for alias in who.aliases for w in alias.split())):
@@ -264,10 +264,20 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return list(found.items())
 
 
+def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
+    """The speakers the command line so far reads: the library's with --all."""
+    library = ctx.params.get("library")
+    if ctx.params.get("all_"):
+        from cstocli import library_cli
+
+        return [total.speaker for total in library_cli.speaker_totals(library)]
+    return read(ctx.params.get("data"), ctx.params.get("article"), library).speakers
+
+
 def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for ``show``: passage ids, each with its speaker as help."""
     try:
-        dataset = load(ctx.params.get("data"))
+        dataset = read(ctx.params.get("data"), ctx.params.get("article"), ctx.params.get("library"))
     except CstocliError:
         return []
     return [
