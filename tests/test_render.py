@@ -11,6 +11,7 @@ from rich.console import Console
 from cstocli import queries, render
 from cstocli.dataset import load
 from cstocli.index import build_index
+from cstocli.library import SpeakerTotal
 from cstocli.model import Dataset
 from cstocli.search import search
 
@@ -197,6 +198,31 @@ def test_facts_do_not_repeat_member_states(bundled: Dataset) -> None:
 
 
 # -- search hits -------------------------------------------------------------------------------
+
+
+def test_hits_from_several_articles_name_their_article(bracket: Dataset) -> None:
+    """Given datasets by id (--all), lines start with the article and blocks name it."""
+    hits = search(build_index(bracket), "drills")
+    (line,) = render.hit_lines({bracket.id: bracket}, hits, context=False)
+    assert line.plain.split("\t")[:3] == [bracket.id, "q1", "Jane Doe"]
+    (single,) = render.hit_lines(bracket, hits, context=False)
+    assert single.plain.split("\t")[0] == "q1"
+    block = rendered(render.hit_blocks({bracket.id: bracket}, hits, context=False))
+    assert block.splitlines()[0].startswith(f"{bracket.id}  q1  Jane Doe")
+
+
+def test_library_tables_show_articles_counts(bracket: Dataset) -> None:
+    """The --all tables of speakers and stats have an Articles column and each article's id."""
+    rows = [
+        SpeakerTotal(r.speaker, 2, r.quotes, r.words) for r in queries.speaker_summaries(bracket)
+    ]
+    table = rendered(render.speaker_totals_table(rows), width=200)
+    assert "Articles" in table
+    assert "Ivan Petrov" in table
+    figures = [(bracket.id, f) for f in bracket.figures]
+    stats = rendered(render.library_stats_view(figures, rows), width=200)
+    assert stats.count(bracket.id) == len(bracket.figures)
+    assert "up to 40" in stats
 
 
 def test_hit_lines_are_one_line_per_hit(bundled: Dataset) -> None:
