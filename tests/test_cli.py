@@ -329,9 +329,9 @@ def test_search_negative_limit_is_a_usage_error() -> None:
     assert "--limit" in one_line(result.stderr)
 
 
-@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+@pytest.mark.parametrize("query", ["", "   ", "\t\n", '""', "!!!"])
 def test_empty_query_is_a_usage_error(query: str) -> None:
-    """An empty or whitespace-only query: exit 2, a hint, nothing on stdout."""
+    """A query with no word at all (empty, blank, an empty phrase): exit 2, a hint."""
     result = invoke("search", query)
     assert result.exit_code == EXIT_USAGE
     assert result.stdout == ""

@@ -392,7 +392,9 @@ def search_command(
         cstocli search '"combat training"' --context
     """
     query = " ".join(terms)
-    if not query.strip():
+    from cstocli.query import parse_query
+
+    if parse_query(query).empty:  # nothing searchable at all: '', '""', '!!!'
         raise UsageError("the search needs a word to look for, e.g.: cstocli search impetus")
     if limit < 0:
         raise UsageError(f"--limit must be 0 (show all) or more, not {limit}")
