@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -197,3 +199,44 @@ def test_copy_elsewhere_loads(dataset_copy: WriteDataset, bundled_json: dict[str
     dataset = load(dataset_copy(bundled_json))
     assert dataset.id == "csto-minsk-2017"
     assert len(dataset.passages) == len(bundled_json["passages"])
+
+
+BAD_FILES: dict[str, Callable[[dict[str, Any]], str | bytes]] = {
+    "invalid JSON": lambda o: json.dumps(o)[:-40],
+    "empty": lambda o: "",
+    "not UTF-8": lambda o: (
+        json.dumps(o).replace("Minsk", "Mi\udcffnsk").encode("utf-8", "surrogateescape")
+    ),
+    "missing field": lambda o: json.dumps({k: v for k, v in o.items() if k != "speakers"}),
+    "wrong type": lambda o: json.dumps({**o, "passages": {}}),
+    "unknown schema_version": lambda o: json.dumps({**o, "schema_version": 7}),
+    "span outside the source": lambda o: json.dumps(
+        broken(o, lambda b: b["figures"][0].update(span=[0, 999_999]))
+    ),
+    "span not matching": lambda o: json.dumps(
+        broken(o, lambda b: b["figures"][0].update(text="seven states"))
+    ),
+    "unknown speaker": lambda o: json.dumps(
+        broken(o, lambda b: b["passages"][2].update(speaker_id="nobody"))
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_cli_reports_each_bad_file_in_one_line(
+    kind: str, dataset_copy: WriteDataset, bundled_json: dict[str, Any]
+) -> None:
+    """Through the real command: exit 2, one stderr line naming the file, no traceback."""
+    path = dataset_copy(BAD_FILES[kind](bundled_json))
+    result = subprocess.run(
+        [sys.executable, "-m", "cstocli", "speakers", "--data", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0]
+    assert "Traceback" not in result.stderr
