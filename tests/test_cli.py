@@ -16,7 +16,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 from typer.testing import CliRunner, Result
 
-from cstocli import __version__, cli
+from cstocli import __version__, cli, completion
 from cstocli.dataset import load
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE
 from cstocli.library import open_library
@@ -461,25 +461,25 @@ def _context(data: Path | None) -> typer.Context:
 
 def test_complete_speaker_offers_ids_then_name_words() -> None:
     """Nothing typed: speaker ids; 'luk': the surname spellings that start so."""
-    every = cli.complete_speaker(_context(None), "")
+    every = completion.complete_speaker(_context(None), "")
     assert ("alexander-lukashenko", "Alexander Lukashenko") in every
-    typed = dict(cli.complete_speaker(_context(None), "luk"))
+    typed = dict(completion.complete_speaker(_context(None), "luk"))
     assert typed.keys() == {"lukashenko", "lukashenka"}
-    assert dict(cli.complete_speaker(_context(FIXTURE), "Iv")) == {"Ivan": "Ivan Petrov"}
+    assert dict(completion.complete_speaker(_context(FIXTURE), "Iv")) == {"Ivan": "Ivan Petrov"}
 
 
 def test_complete_passage_offers_ids_with_their_speaker() -> None:
     """'cstocli show q<TAB>' offers the quote ids, each with who says it."""
-    offered = dict(cli.complete_passage(_context(None), "q"))
+    offered = dict(completion.complete_passage(_context(None), "q"))
     assert offered["q3"] == "Vladimir Makei"
     assert all(key.startswith("q") for key in offered)
-    assert dict(cli.complete_passage(_context(None), "n1")) == {"n1": "narration"}
-    assert cli.complete_passage(_context(Path("/nonexistent.json")), "") == []
+    assert dict(completion.complete_passage(_context(None), "n1")) == {"n1": "narration"}
+    assert completion.complete_passage(_context(Path("/nonexistent.json")), "") == []
 
 
 def test_complete_speaker_survives_a_broken_dataset(tmp_path: Path) -> None:
     """A bad --data during completion offers nothing instead of failing."""
-    assert cli.complete_speaker(_context(tmp_path / "missing.json"), "a") == []
+    assert completion.complete_speaker(_context(tmp_path / "missing.json"), "a") == []
 
 
 def test_shell_completion_completes_speakers() -> None:
@@ -914,10 +914,10 @@ def test_completion_follows_article_and_all(library: Path) -> None:
     """--speaker completes the named article's speakers, or the whole library's with --all."""
     context = _context(None)
     context.params.update(article="bracket-summit", library=library)
-    assert dict(cli.complete_speaker(context, "Iv")) == {"Ivan": "Ivan Petrov"}
-    assert dict(cli.complete_passage(context, "q1")) == {"q1": "Jane Doe"}
+    assert dict(completion.complete_speaker(context, "Iv")) == {"Ivan": "Ivan Petrov"}
+    assert dict(completion.complete_passage(context, "q1")) == {"q1": "Jane Doe"}
     context.params.update(article=None, all_=True)
-    names = dict(cli.complete_speaker(context, ""))
+    names = dict(completion.complete_speaker(context, ""))
     assert {"Ivan Petrov", "Alexander Lukashenko"} <= set(names.values())
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
@@ -22,11 +22,15 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from cstocli import __version__
+from cstocli.completion import complete_passage, complete_speaker
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
+from cstocli.options import AllFlag, ArticleOption, ColorOption, DataOption, JsonFlag, LibraryOption
+from cstocli.sources import check_sources, read
+from cstocli.terminal import print_lines, print_renderable, silence_stdout, warn, write_json
 
 if TYPE_CHECKING:
-    from cstocli.model import Dataset, Speaker
-    from cstocli.render import ColorChoice, Line, Renderable
+    from cstocli.model import Dataset
+    from cstocli.render import ColorChoice
     from cstocli.search import Hit
 
 
@@ -61,7 +65,7 @@ class _Group(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             # The reader (``| head -1``) has all it wants: stop quietly, like ripgrep.
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(EXIT_OK) from None
 
 
@@ -124,48 +128,6 @@ def _new_app() -> typer.Typer:
 
 app = _new_app()
 
-JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Print JSON with stable keys (no colour) instead.")
-]
-ColorOption = Annotated[
-    Literal["auto", "always", "never"],
-    typer.Option(
-        "--color",
-        case_sensitive=False,
-        help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb), always or never.",
-    ),
-]
-DataOption = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer 0.28 reads the annotation at runtime, before 3.10 unions
-    typer.Option(
-        "--data",
-        envvar="CSTOCLI_DATA",
-        metavar="PATH",
-        show_default=False,
-        help="Read this dataset file instead of the bundled summit.",
-    ),
-]
-ArticleOption = Annotated[
-    Optional[str],  # noqa: UP045 - read at runtime by Typer
-    typer.Option(
-        "--article",
-        metavar="ID",
-        show_default=False,
-        help="Read this article of your library (ids: cstocli library list).",
-    ),
-]
-AllFlag = Annotated[bool, typer.Option("--all", help="Read every article of your library.")]
-LibraryOption = Annotated[
-    Optional[Path],  # noqa: UP045 - read at runtime by Typer
-    typer.Option(
-        "--library",
-        envvar="CSTOCLI_LIBRARY",
-        metavar="PATH",
-        show_default=False,
-        help="The library file for --article and --all (default: in your user data folder).",
-    ),
-]
-
 
 def _show_version(value: bool) -> None:
     if value:
@@ -192,40 +154,6 @@ def _root(
     """
 
 
-def load(data: Path | None) -> Dataset:
-    """The dataset named by ``--data``/``CSTOCLI_DATA``, or the bundled one."""
-    from cstocli import dataset
-
-    return dataset.load_bundled() if data is None else dataset.load(data.expanduser())
-
-
-def read(data: Path | None, article: str | None, library: Path | None) -> Dataset:
-    """The one dataset a command reads: ``--article`` from the library, else ``load(data)``."""
-    if article is None:
-        return load(data)
-    from cstocli import library_cli  # only --article pays for the library modules
-
-    return library_cli.read_article(article, library)
-
-
-def check_sources(data: Path | None, article: str | None, all_: bool) -> None:
-    """Refuse two sources at once: typed ``--data`` (not CSTOCLI_DATA), ``--article``, ``--all``."""
-    if article is not None and all_:
-        raise UsageError("--article and --all cannot be used together: choose one")
-    if (article is not None or all_) and data is not None and _typed("data"):
-        flag = "--all" if all_ else "--article"
-        raise UsageError(f"--data reads a dataset file, {flag} your library: choose one")
-
-
-def _typed(param: str) -> bool:
-    """Whether ``param`` came from the command line (not from its environment variable)."""
-    from typer._click.globals import get_current_context
-
-    ctx = get_current_context(silent=True)
-    source = None if ctx is None else ctx.get_parameter_source(param)
-    return source is click.core.ParameterSource.COMMANDLINE
-
-
 def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
     """Why a search found nothing, in one line."""
     from cstocli.queries import shown
@@ -237,54 +165,6 @@ def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | N
         return f"{words}: too common to search alone; quote a phrase to search it exactly"
     names = ", ".join(s.name for s in dataset.speakers if s.id in (speaker_ids or ()))
     return f"no matches for {shown(query)}" + (f" said by {names}" if names else "")
-
-
-def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for ``--speaker``: ids or name words, each with the full name as help.
-
-    Shells keep only candidates that start with what was typed, so "luk" completes to
-    "lukashenko" (a name word the fuzzy matcher accepts) and "alex" to the id
-    "alexander-lukashenko"; ids and single words need no quoting in any shell.
-    """
-    try:
-        speakers = _speakers_for(ctx)
-    except CstocliError:
-        return []
-    typed = incomplete.casefold()
-    if not typed:
-        return [(who.id, who.name) for who in speakers]
-    found: dict[str, str] = {}
-    for who in speakers:
-        if who.id.startswith(incomplete):
-            found[who.id] = who.name
-        for word in (*who.name.split(), *(w for alias in who.aliases for w in alias.split())):
-            if word.casefold().startswith(typed):
-                # Keep what was typed, so the shell's own prefix filter accepts it.
-                found.setdefault(incomplete + word[len(incomplete) :], who.name)
-    return list(found.items())
-
-
-def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
-    """The speakers the command line so far reads: the library's with --all."""
-    library = ctx.params.get("library")
-    if ctx.params.get("all_"):
-        from cstocli import library_cli
-
-        return [total.speaker for total in library_cli.speaker_totals(library)]
-    return read(ctx.params.get("data"), ctx.params.get("article"), library).speakers
-
-
-def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for ``show``: passage ids, each with its speaker as help."""
-    try:
-        dataset = read(ctx.params.get("data"), ctx.params.get("article"), ctx.params.get("library"))
-    except CstocliError:
-        return []
-    return [
-        (p.id, "narration" if p.speaker_id is None else dataset.speaker(p.speaker_id).name)
-        for p in dataset.passages
-        if p.id.startswith(incomplete)
-    ]
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -330,18 +210,18 @@ def speakers_command(
         if json_:
             from cstocli import output
 
-            return _print_json(output.speaker_totals(totals))
+            return write_json(output.speaker_totals(totals))
         from cstocli import render
 
-        return _print(render.speaker_totals_table(totals), color)
+        return print_renderable(render.speaker_totals_table(totals), color)
     rows = queries.speaker_summaries(read(data, article, library), sort)
     if json_:
         from cstocli import output
 
-        return _print_json(output.speakers(rows))
+        return write_json(output.speakers(rows))
     from cstocli import render
 
-    return _print(render.speakers_table(rows), color)
+    return print_renderable(render.speakers_table(rows), color)
 
 
 @app.command("search", cls=Command)
@@ -449,14 +329,14 @@ def _print_hits(
 
         if not library:
             assert not isinstance(source, Mapping)
-            return _print_json(output.hits(source, hits))
+            return write_json(output.hits(source, hits))
         by_id = source if isinstance(source, Mapping) else {source.id: source}
-        return _print_json(output.library_hits(by_id, hits))
+        return write_json(output.library_hits(by_id, hits))
     from cstocli import render
 
     if render.is_terminal(sys.stdout):
-        return _print(render.hit_blocks(source, hits, context=context), color)
-    return _print_lines(render.hit_lines(source, hits, context=context), color)
+        return print_renderable(render.hit_blocks(source, hits, context=context), color)
+    return print_lines(render.hit_lines(source, hits, context=context), color)
 
 
 @app.command("stats", cls=Command)
@@ -490,19 +370,19 @@ def stats_command(
         if json_:
             from cstocli import output
 
-            return _print_json(output.library_stats(figures, totals))
+            return write_json(output.library_stats(figures, totals))
         from cstocli import render
 
-        return _print(render.library_stats_view(figures, totals), color)
+        return print_renderable(render.library_stats_view(figures, totals), color)
     dataset = read(data, article, library)
     rows = queries.speaker_summaries(dataset)
     if json_:
         from cstocli import output
 
-        return _print_json(output.stats(dataset, rows))
+        return write_json(output.stats(dataset, rows))
     from cstocli import render
 
-    return _print(render.stats_view(dataset, rows), color)
+    return print_renderable(render.stats_view(dataset, rows), color)
 
 
 @app.command("show", cls=Command)
@@ -545,10 +425,10 @@ def show_command(
     if json_:
         from cstocli import output
 
-        return _print_json(output.passage(dataset, passage, article=article is not None))
+        return write_json(output.passage(dataset, passage, article=article is not None))
     from cstocli import render
 
-    return _print(render.passage_view(dataset, passage), color)
+    return print_renderable(render.passage_view(dataset, passage), color)
 
 
 @app.command("facts", cls=Command)
@@ -582,10 +462,10 @@ def facts_command(
     if json_:
         from cstocli import output
 
-        return _print_json(output.facts(dataset))
+        return write_json(output.facts(dataset))
     from cstocli import render
 
-    return _print(render.facts_view(dataset), color)
+    return print_renderable(render.facts_view(dataset), color)
 
 
 def _library_facts(library: Path | None, *, json_: bool, color: ColorChoice) -> None:
@@ -598,10 +478,10 @@ def _library_facts(library: Path | None, *, json_: bool, color: ColorChoice) -> 
     if json_:
         from cstocli import output
 
-        return _print_json(output.library_facts(datasets))
+        return write_json(output.library_facts(datasets))
     from cstocli import render
 
-    return _print(render.library_facts_view(datasets), color)
+    return print_renderable(render.library_facts_view(datasets), color)
 
 
 def full_app() -> typer.Typer:
@@ -615,59 +495,6 @@ def full_app() -> typer.Typer:
 
         library_cli.register(app)
     return app
-
-
-# -- shared steps ------------------------------------------------------------------------------
-
-
-def _print(renderable: Renderable, color: ColorChoice) -> None:
-    from cstocli import render
-
-    console = render.make_console(color, sys.stdout)
-    if render.is_terminal(sys.stdout):
-        return console.print(renderable)
-    for line in render.trimmed_lines(console, renderable):
-        sys.stdout.write(line + "\n")
-    return None
-
-
-def _print_lines(lines: Sequence[Line], color: ColorChoice) -> None:
-    from cstocli import render
-
-    console = render.make_console(color, sys.stdout)
-    for line in render.line_strings(console, lines):
-        # One write per hit, never wrapped: `| cut -f3`, `| sort` and `| head` keep working.
-        sys.stdout.write(line + "\n")
-
-
-def _print_json(payload: object) -> None:
-    from cstocli import output
-
-    output.write(payload, sys.stdout)
-
-
-write_json = _print_json
-"""Print a ``--json`` payload (for ``library_cli``: only this module writes)."""
-
-
-def write_lines(lines: Iterable[str]) -> None:
-    """Print plain lines on stdout, as they are (for ``library_cli``)."""
-    for line in lines:
-        sys.stdout.write(line + "\n")
-
-
-def warn(message: str) -> None:
-    """Tell the user something on stderr, as one line."""
-    sys.stderr.write(f"cstocli: {' '.join(message.splitlines())}\n")
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush cannot fail loudly."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (in-process test runners)
-        pass
 
 
 # -- entry points ------------------------------------------------------------------------------
@@ -693,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
     raise SystemExit(code)
 
 

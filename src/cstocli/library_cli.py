@@ -1,8 +1,8 @@
 """The library commands: ``cstocli import FILE...`` and ``cstocli library list|show|remove|export``.
 
 Each command parses its options, asks ``cstocli.library`` (and the importer) for plain
-data, and hands ``cli`` what to print: JSON shaped by ``output``, otherwise plain lines
-built here (``cli`` is the only module that writes). The heavy
+data, and hands ``terminal`` what to print (the only module that writes): JSON shaped by
+``output``, otherwise plain lines built here. The heavy
 modules (sqlite3, the importer) are imported inside the commands, so registering these
 commands costs the other commands nothing at start-up.
 
@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from cstocli import cli
 from cstocli.cli import Command
 from cstocli.errors import EXIT_NO_MATCH, EXIT_USAGE, CstocliError
+from cstocli.options import LibraryFileOption, LibraryJsonFlag
+from cstocli.terminal import warn, write_json, write_lines
 
 if TYPE_CHECKING:
     from cstocli.corrections import Corrections
@@ -42,19 +43,7 @@ if TYPE_CHECKING:
     from cstocli.model import Dataset, Figure
     from cstocli.search import Hit
 
-LibraryOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--library",
-        envvar="CSTOCLI_LIBRARY",
-        metavar="PATH",
-        help="The library file (default: library.sqlite3 in your user data folder).",
-        show_default=False,
-        dir_okay=False,
-    ),
-]
 _T = TypeVar("_T")
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 library_app = typer.Typer(
     name="library",
@@ -127,8 +116,8 @@ def import_articles(
         bool,
         typer.Option("--review", help="Show how each article splits into blocks; store nothing."),
     ] = False,
-    library_path: LibraryOption = None,
-    as_json: JsonOption = False,
+    library_path: LibraryFileOption = None,
+    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
@@ -164,12 +153,12 @@ def import_articles(
         ):
             outcomes = _import_all(lib, files, fixes, lambda outcome: done(outcome.file))
     if as_json:
-        cli.write_json([o.as_json() for o in outcomes])
+        write_json([o.as_json() for o in outcomes])
     else:
         out, err = _outcome_report(outcomes)
-        cli.write_lines(out)
+        write_lines(out)
         for message in err:
-            cli.warn(message)
+            warn(message)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
 
@@ -342,7 +331,7 @@ def _outcome_report(outcomes: list[FileOutcome]) -> tuple[list[str], list[str]]:
 
 
 @library_app.command("list", cls=Command)
-def list_articles(library_path: LibraryOption = None, as_json: JsonOption = False) -> None:
+def list_articles(library_path: LibraryFileOption = None, as_json: LibraryJsonFlag = False) -> None:
     """List the articles in your library, oldest import first.
 
     --json gives an array of objects: id, title, file, sha256, imported_at, and the counts
@@ -357,21 +346,21 @@ def list_articles(library_path: LibraryOption = None, as_json: JsonOption = Fals
     if as_json:
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
 
-        cli.write_json([output.article_summary(s) for s in summaries])
+        write_json([output.article_summary(s) for s in summaries])
         return
     if not summaries:
-        cli.warn("the library is empty; add articles with: cstocli import FILE")
+        warn("the library is empty; add articles with: cstocli import FILE")
         return
     rows = [("ID", "SPEAKERS", "QUOTES", "FIGURES", "TITLE")]
     rows += [(s.id, str(s.speakers), str(s.quotes), str(s.figures), s.title) for s in summaries]
-    cli.write_lines(_columns(rows))
+    write_lines(_columns(rows))
 
 
 @library_app.command("show", cls=Command)
 def show_article(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
-    library_path: LibraryOption = None,
-    as_json: JsonOption = False,
+    library_path: LibraryFileOption = None,
+    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Show one stored article: its source, event and speakers.
 
@@ -391,7 +380,7 @@ def show_article(
 
     speakers = queries.speaker_summaries(ds)
     if as_json:
-        cli.write_json(output.library_article(summary, ds, speakers))
+        write_json(output.library_article(summary, ds, speakers))
         return
     lines = [
         f"{summary.id}: {summary.title}",
@@ -411,14 +400,14 @@ def show_article(
         lines.append(
             f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}"
         )
-    cli.write_lines(lines)
+    write_lines(lines)
 
 
 @library_app.command("remove", cls=Command)
 def remove_articles(
     article_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Articles to remove.")],
-    library_path: LibraryOption = None,
-    as_json: JsonOption = False,
+    library_path: LibraryFileOption = None,
+    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Remove articles from your library (all of them, or none if one id is unknown).
 
@@ -433,9 +422,9 @@ def remove_articles(
     if as_json:
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
 
-        cli.write_json(output.removed(article_ids))
+        write_json(output.removed(article_ids))
     else:
-        cli.write_lines(f"removed\t{article_id}" for article_id in article_ids)
+        write_lines(f"removed\t{article_id}" for article_id in article_ids)
 
 
 @library_app.command("export", cls=Command)
@@ -446,8 +435,8 @@ def export_article(
         typer.Option("--output", "-o", help="Folder to write into.", file_okay=False),
     ] = Path("."),
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    library_path: LibraryOption = None,
-    as_json: JsonOption = False,
+    library_path: LibraryFileOption = None,
+    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Write an article as a dataset: ID.json and its source text beside it.
 
@@ -464,9 +453,9 @@ def export_article(
     if as_json:
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
 
-        cli.write_json(output.exported(ds.id, dataset_file, source_file))
+        write_json(output.exported(ds.id, dataset_file, source_file))
     else:
-        cli.write_lines([str(dataset_file), str(source_file)])
+        write_lines([str(dataset_file), str(source_file)])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+"""Shell completion: speaker names for ``--speaker``, passage ids for ``show``.
+
+Completion reads the same source the command line names so far (``--data``,
+``--article``, ``--all``); a source that cannot be read completes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import typer
+
+from cstocli.errors import CstocliError
+from cstocli.sources import read
+
+if TYPE_CHECKING:
+    from cstocli.model import Speaker
+
+
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``--speaker``: ids or name words, each with the full name as help.
+
+    Shells keep only candidates that start with what was typed, so "luk" completes to
+    "lukashenko" (a name word the fuzzy matcher accepts) and "alex" to the id
+    "alexander-lukashenko"; ids and single words need no quoting in any shell.
+    """
+    try:
+        speakers = _speakers_for(ctx)
+    except CstocliError:
+        return []
+    typed = incomplete.casefold()
+    if not typed:
+        return [(who.id, who.name) for who in speakers]
+    found: dict[str, str] = {}
+    for who in speakers:
+        if who.id.startswith(incomplete):
+            found[who.id] = who.name
+        for word in (*who.name.split(), *(w for alias in who.aliases for w in alias.split())):
+            if word.casefold().startswith(typed):
+                # Keep what was typed, so the shell's own prefix filter accepts it.
+                found.setdefault(incomplete + word[len(incomplete) :], who.name)
+    return list(found.items())
+
+
+def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
+    """The speakers the command line so far reads: the library's with --all."""
+    library = ctx.params.get("library")
+    if ctx.params.get("all_"):
+        from cstocli import library_cli  # noqa: PLC0415 - only --all loads the library
+
+        return [total.speaker for total in library_cli.speaker_totals(library)]
+    return read(ctx.params.get("data"), ctx.params.get("article"), library).speakers
+
+
+def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``show``: passage ids, each with its speaker as help."""
+    try:
+        dataset = read(ctx.params.get("data"), ctx.params.get("article"), ctx.params.get("library"))
+    except CstocliError:
+        return []
+    return [
+        (p.id, "narration" if p.speaker_id is None else dataset.speaker(p.speaker_id).name)
+        for p in dataset.passages
+        if p.id.startswith(incomplete)
+    ]
