@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cstocli import cli, library_cli
+from cstocli import cli, importing, library_cli
 from cstocli.dataset import load
 from cstocli.errors import UsageError
 from cstocli.importer import import_article, read_article
@@ -122,7 +122,7 @@ def test_many_files_in_parallel_keep_their_order(
     """Enough files to parse in worker processes: each reported in order, bad ones refused."""
     source = (ARTICLES / "label_alone.txt").read_text(encoding="utf-8")
     names = []
-    for n in range(library_cli.PARALLEL_FROM + 4):
+    for n in range(importing.PARALLEL_FROM + 4):
         path = tmp_path / f"a{n:02d}.txt"
         if n % 10 == 5:
             path.write_bytes(b"\x00binary")
@@ -149,8 +149,8 @@ def test_each_file_is_reported_once_as_it_is_done(tmp_path: Path) -> None:
         lib.store(import_article(read_article(ARTICLES / "wrapped.txt"), file_name="w.txt").dataset)
         export(lib.get("w"), exported)
         files = [ARTICLES / "label_alone.txt", tmp_path / "empty.txt", exported / "w.json"]
-        heard: list[library_cli.FileOutcome] = []
-        outcomes = library_cli._import_all(lib, files, None, heard.append)
+        heard: list[importing.FileOutcome] = []
+        outcomes = importing.import_all(lib, files, None, heard.append)
     assert sorted(o.file for o in heard) == sorted(str(f) for f in files)
     assert sorted(heard, key=lambda o: o.file) == sorted(outcomes, key=lambda o: o.file)
     assert [o.status for o in outcomes] == ["imported", "failed", "imported"]
@@ -411,7 +411,7 @@ def test_two_imports_at_once(tmp_path: Path) -> None:
     """Two ``cstocli import`` processes on one library both finish; nothing is lost or doubled."""
     source = (ARTICLES / "interview_dense.txt").read_text(encoding="utf-8")
     paths = []
-    for n in range(library_cli.PARALLEL_FROM + 8):
+    for n in range(importing.PARALLEL_FROM + 8):
         path = tmp_path / f"t{n:02d}.txt"
         path.write_text(f"{source}\nNote {n}.\n", encoding="utf-8")
         paths.append(str(path))
