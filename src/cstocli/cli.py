@@ -204,9 +204,9 @@ def speakers_command(
 
     check_sources(data, article, all_)
     if all_:
-        from cstocli import library_cli
+        from cstocli import library_source
 
-        totals = queries.sort_rows(library_cli.speaker_totals(library), sort)
+        totals = queries.sort_rows(library_source.speaker_totals(library), sort)
         if json_:
             from cstocli import output
 
@@ -280,9 +280,9 @@ def search_command(
         raise UsageError(f"--limit must be 0 (show all) or more, not {limit}")
     check_sources(data, article, all_)
     if all_:
-        from cstocli import library_cli
+        from cstocli import library_source
 
-        everywhere = library_cli.search_library(
+        everywhere = library_source.search_library(
             query, speaker=speaker, limit=limit, library_path=library
         )
         if not everywhere.total:
@@ -364,9 +364,9 @@ def stats_command(
 
     check_sources(data, article, all_)
     if all_:
-        from cstocli import library_cli
+        from cstocli import library_source
 
-        figures, totals = library_cli.library_stats(library)
+        figures, totals = library_source.library_stats(library)
         if json_:
             from cstocli import output
 
@@ -469,9 +469,9 @@ def facts_command(
 
 
 def _library_facts(library: Path | None, *, json_: bool, color: ColorChoice) -> None:
-    from cstocli import library_cli
+    from cstocli import library_source
 
-    datasets = [d for d in library_cli.all_articles(library) if d.event is not None or d.lists]
+    datasets = [d for d in library_source.all_articles(library) if d.event is not None or d.lists]
     if not datasets:
         warn("no article of the library records an event or lists")
         raise typer.Exit(EXIT_NO_MATCH)

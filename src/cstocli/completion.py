@@ -47,9 +47,9 @@ def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
     """The speakers the command line so far reads: the library's with --all."""
     library = ctx.params.get("library")
     if ctx.params.get("all_"):
-        from cstocli import library_cli  # noqa: PLC0415 - only --all loads the library
+        from cstocli import library_source  # noqa: PLC0415 - only --all loads the library
 
-        return [total.speaker for total in library_cli.speaker_totals(library)]
+        return [total.speaker for total in library_source.speaker_totals(library)]
     return read(ctx.params.get("data"), ctx.params.get("article"), library).speakers
 
 

@@ -4,8 +4,7 @@ Each command parses its options, asks ``cstocli.library`` (and ``importing`` for
 import) for plain data, and hands ``terminal`` what to print: JSON shaped by ``output``,
 otherwise plain lines built here. The heavy modules (sqlite3, the importer) are imported
 inside the commands, so registering these commands costs the other commands nothing at
-start-up. The ``--article``/``--all`` readers (``read_article``, ``search_library``...)
-live here too, so that only those flags load the library.
+start-up. What ``--article`` and ``--all`` read is ``library_source``.
 
 Errors are ``CstocliError``s; ``cli`` turns each into one stderr line and exit code 2.
 A batch import reports every file, then exits 2 if any file was refused.
@@ -16,25 +15,23 @@ A batch import reports every file, then exits 2 if any file was refused.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cstocli.cli import Command
-from cstocli.errors import EXIT_NO_MATCH, EXIT_USAGE, CstocliError
+from cstocli.errors import EXIT_USAGE
+from cstocli.library_source import read_library
 from cstocli.options import LibraryFileOption, LibraryJsonFlag
 from cstocli.terminal import warn, write_json, write_lines
 
 if TYPE_CHECKING:
     from cstocli.importing import FileOutcome
-    from cstocli.library import ArticleSummary, Library, SpeakerTotal
-    from cstocli.model import Dataset, Figure
-    from cstocli.search import Hit
+    from cstocli.library import ArticleSummary, Library
+    from cstocli.model import Dataset
 
-_T = TypeVar("_T")
 
 library_app = typer.Typer(
     name="library",
@@ -164,7 +161,7 @@ def list_articles(library_path: LibraryFileOption = None, as_json: LibraryJsonFl
         cstocli library list --json
     """
     no_articles: list[ArticleSummary] = []
-    summaries = _read(library_path, lambda lib: lib.summaries(), missing=no_articles)
+    summaries = read_library(library_path, lambda lib: lib.summaries(), missing=no_articles)
     if as_json:
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
 
@@ -197,7 +194,7 @@ def show_article(
     def read(lib: Library) -> tuple[ArticleSummary, Dataset]:
         return lib.summary(article_id), lib.get(article_id)
 
-    summary, ds = _read(library_path, read)
+    summary, ds = read_library(library_path, read)
     from cstocli import output, queries  # noqa: PLC0415  # lazy: see module docstring
 
     speakers = queries.speaker_summaries(ds)
@@ -270,7 +267,7 @@ def export_article(
     """
     from cstocli.library import export  # noqa: PLC0415  # lazy: see module docstring
 
-    ds = _read(library_path, lambda lib: lib.get(article_id))
+    ds = read_library(library_path, lambda lib: lib.get(article_id))
     dataset_file, source_file = export(ds, output_dir, overwrite=force)
     if as_json:
         from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
@@ -278,129 +275,6 @@ def export_article(
         write_json(output.exported(ds.id, dataset_file, source_file))
     else:
         write_lines([str(dataset_file), str(source_file)])
-
-
-@dataclass(frozen=True)
-class LibraryHits:
-    """A search over every article of the library, ready for ``cli`` to print."""
-
-    shown: list[Hit]
-    """The hits to show, best first: the first ``limit``, all when the limit is 0.
-    ``hit.sentence.article_id`` names each one's article."""
-    total: int
-    """How many sentences match in all, shown or not (for "showing N of M")."""
-    datasets: dict[str, Dataset]
-    """The article of each shown hit, by id, for its passage and speaker."""
-
-    def as_json(self) -> list[dict[str, Any]]:
-        """Return the ``search --all --json`` array: the one-article hit keys plus ``article``."""
-        from cstocli import output  # noqa: PLC0415  # lazy: see module docstring
-
-        result: list[dict[str, Any]] = output.library_hits(self.datasets, self.shown)
-        return result
-
-
-def search_library(
-    query: str, *, speaker: str | None = None, limit: int = 10, library_path: Path | None = None
-) -> LibraryHits:
-    """Search every article of the library (``cstocli search --all``).
-
-    ``speaker`` is matched fuzzily over the library's speakers; an unknown name is a
-    ``UsageError`` suggesting the closest ones. Only the articles of the shown hits
-    are loaded.
-    """
-    from cstocli import queries, search  # noqa: PLC0415  # lazy: see module docstring
-
-    def run(lib: Library) -> LibraryHits:
-        speaker_ids = None
-        if speaker is not None:
-            speaker_ids = queries.speaker_ids(lib.speakers(), speaker, where=" in the library")
-        # Only the shown hits fetch their sentence: a common word matches a large
-        # share of the library, and building every hit cost ~10 us each.
-        found = search.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)
-        if not found.total and not lib.ids():
-            raise EmptyLibraryError(lib.path)
-        articles = dict.fromkeys(h.sentence.article_id for h in found.hits)
-        return LibraryHits(found.hits, found.total, {a: lib.get(a) for a in articles})
-
-    return _read_all(library_path, run)
-
-
-def _read(
-    library_path: Path | None, query: Callable[[Library], _T], *, missing: _T | None = None
-) -> _T:
-    """Run ``query(lib)`` on the library without creating it; ``missing`` if there is none."""
-    from cstocli.library import default_path, open_library  # noqa: PLC0415  # lazy
-
-    path = library_path if library_path is not None else default_path()
-    if missing is not None and not path.exists():
-        return missing
-    with open_library(path, create=False) as lib:
-        return query(lib)
-
-
-class EmptyLibraryError(CstocliError):
-    """``--all`` over a library that is missing or holds no article: nothing to show."""
-
-    exit_code = EXIT_NO_MATCH
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"{path}: the library has no articles yet; add some with: cstocli import FILE"
-        )
-
-
-def _read_all(library_path: Path | None, query: Callable[[Library], _T]) -> _T:
-    """Run ``query(lib)`` over a library that must exist (else ``EmptyLibraryError``)."""
-    from cstocli.library import default_path  # noqa: PLC0415  # lazy
-
-    path = library_path if library_path is not None else default_path()
-    if not path.exists():
-        raise EmptyLibraryError(path)
-    return _read(path, query)
-
-
-def read_article(article_id: str, library_path: Path | None = None) -> Dataset:
-    """One article of the library, for ``--article ID`` (unknown id: the close ids named)."""
-    return _read(library_path, lambda lib: lib.get(article_id))
-
-
-def speaker_totals(library_path: Path | None = None) -> list[SpeakerTotal]:
-    """Every speaker of the library with their totals, for ``speakers --all``."""
-
-    def run(lib: Library) -> list[SpeakerTotal]:
-        totals = lib.speaker_totals()
-        if not totals:  # every stored article has a speaker: no speaker, no article
-            raise EmptyLibraryError(lib.path)
-        return totals
-
-    return _read_all(library_path, run)
-
-
-def library_stats(
-    library_path: Path | None = None,
-) -> tuple[list[tuple[str, Figure]], list[SpeakerTotal]]:
-    """Every figure with its article's id, and every speaker's totals, for ``stats --all``."""
-
-    def run(lib: Library) -> tuple[list[tuple[str, Figure]], list[SpeakerTotal]]:
-        totals = lib.speaker_totals()
-        if not totals:
-            raise EmptyLibraryError(lib.path)
-        return lib.figures(), totals
-
-    return _read_all(library_path, run)
-
-
-def all_articles(library_path: Path | None = None) -> list[Dataset]:
-    """Every article of the library, in import order, for ``facts --all``."""
-
-    def run(lib: Library) -> list[Dataset]:
-        ids = lib.ids()
-        if not ids:
-            raise EmptyLibraryError(lib.path)
-        return [lib.get(i) for i in ids]
-
-    return _read_all(library_path, run)
 
 
 def _count(n: int, noun: str) -> str:

@@ -28,9 +28,9 @@ def read(data: Path | None, article: str | None, library: Path | None) -> Datase
     """The one dataset a command reads: ``--article`` from the library, else ``load(data)``."""
     if article is None:
         return load(data)
-    from cstocli import library_cli  # only --article pays for the library modules
+    from cstocli import library_source  # only --article pays for the library modules
 
-    return library_cli.read_article(article, library)
+    return library_source.read_article(article, library)
 
 
 def check_sources(data: Path | None, article: str | None, all_: bool) -> None:
