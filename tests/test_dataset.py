@@ -75,6 +75,16 @@ def test_non_json_numbers_refused(
     assert error.problem == f"invalid JSON: {literal} is not a JSON number"
 
 
+def test_overflowing_number_refused(
+    dataset_copy: WriteDataset, bundled_json: dict[str, Any]
+) -> None:
+    """1e999 is valid JSON text but overflows to infinity, which --json could not print."""
+    text = json.dumps(bundled_json).replace('"value": 13000', '"value": 1e999', 1)
+    error = error_for(dataset_copy(text))
+    assert error.where == "$.figures[4].value"
+    assert error.problem == "must be a finite number"
+
+
 def test_deeply_nested_json(dataset_copy: WriteDataset) -> None:
     """Absurd nesting is a one-line error, not a RecursionError traceback."""
     error = error_for(dataset_copy("[" * 100_000 + "]" * 100_000))
@@ -108,6 +118,11 @@ def test_unknown_schema_version(dataset_copy: WriteDataset, bundled_json: dict[s
             lambda o: o["speakers"][0].update(aliases="Lukashenka"),
             "$.speakers[0].aliases",
             "expected an array, got a string",
+        ),
+        (
+            lambda o: o["passages"][0].update(span=[9, 2]),
+            "$.passages[0].span",
+            "is reversed",
         ),
         (
             lambda o: o["speakers"][0].update(nickname="x"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -97,7 +98,7 @@ class _Reader:
         if version != SCHEMA_VERSION or isinstance(version, bool):
             raise self.fail(
                 "$.schema_version",
-                f"unsupported schema version {json.dumps(version)} "
+                f"unsupported schema version {_clip(json.dumps(version))} "
                 f"(this cstocli reads version {SCHEMA_VERSION})",
             )
 
@@ -109,6 +110,8 @@ class _Reader:
             raise self.fail(where, f"expected [start, end], got {len(pair)} numbers")
         start = self.typed(pair[0], f"{where}[0]", int, "an integer")
         end = self.typed(pair[1], f"{where}[1]", int, "an integer")
+        if start > end:
+            raise self.fail(where, f"[{start}, {end}] is reversed: start comes after end")
         if not 0 <= start <= end <= len(self.source_text):
             raise self.fail(
                 where,
@@ -272,6 +275,8 @@ class _Reader:
         number = self.field(obj, where, "value")
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
+        if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
+            raise self.fail(f"{where}.value", "must be a finite number")
         as_written = self.optional_string(obj, where, "as_written")
         if as_written is not None and as_written not in text:
             raise self.fail(f"{where}.as_written", f"{as_written!r} is not part of {text!r}")
