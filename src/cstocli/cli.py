@@ -22,7 +22,6 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from cstocli import __version__
-from cstocli.completion import complete_passage, complete_speaker
 from cstocli.errors import EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, CstocliError, UsageError
 from cstocli.options import AllFlag, ArticleOption, ColorOption, DataOption, JsonFlag, LibraryOption
 from cstocli.sources import check_sources, read
@@ -167,6 +166,20 @@ def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | N
     return f"no matches for {shown(query)}" + (f" said by {names}" if names else "")
 
 
+def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """``--speaker`` completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli import completion
+
+    return completion.complete_speaker(ctx, incomplete)
+
+
+def _complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """``show`` completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli import completion
+
+    return completion.complete_passage(ctx, incomplete)
+
+
 # -- commands ---------------------------------------------------------------------------------
 
 
@@ -238,7 +251,7 @@ def search_command(
             "-s",
             metavar="NAME",
             show_default=False,
-            autocompletion=complete_speaker,
+            autocompletion=_complete_speaker,
             help="Only what this speaker said (fuzzy: 'lukashenka' finds Lukashenko).",
         ),
     ] = None,
@@ -391,7 +404,7 @@ def show_command(
         str,
         typer.Argument(
             metavar="QUOTE_ID",
-            autocompletion=complete_passage,
+            autocompletion=_complete_passage,
             help="A quote id (q1...) or narration id (n1...).",
         ),
     ],
