@@ -340,6 +340,20 @@ def test_speaker_totals_add_up_across_articles(lib: Library, bundled: Dataset) -
         assert total.words == 2 * summary.words
 
 
+def test_one_word_speakers_stay_per_article(lib: Library, bundled: Dataset) -> None:
+    """Two articles' "Interviewer"s are not one person; full names still join articles."""
+    lib.store(bundled)
+    lib.store(variant(bundled, 1))
+    for name in ("interview_blank", "interview_dense"):
+        path = Path(__file__).parent / "fixtures" / "articles" / f"{name}.txt"
+        lib.store(import_article(read_article(path), file_name=path.name).dataset)
+    totals = {t.speaker.id: t for t in lib.speaker_totals()}
+    interviewers = sorted(i for i in totals if i.endswith("/interviewer"))
+    assert interviewers == ["interview-blank/interviewer", "interview-dense/interviewer"]
+    assert all(totals[i].articles == 1 for i in interviewers)
+    assert totals["alexander-lukashenko"].articles == 2
+
+
 def test_figures_come_back_whole(lib: Library, bundled: Dataset) -> None:
     """Every figure of every article comes back equal, with its article's id."""
     lib.store(bundled)

@@ -97,8 +97,17 @@ class LibraryReader:
         return LibraryIndex(self._conn, self.path)
 
     def speakers(self) -> list[Speaker]:
-        """Return every speaker in the library once (by id, first import wins)."""
-        return [total.speaker for total in self.speaker_totals()]
+        """Return every speaker id in the library once (first import wins), as indexed.
+
+        Unlike ``speaker_totals`` this keeps the ids the search index uses, so that
+        ``--speaker`` can filter hits across articles.
+        """
+        with translate_errors(self.path):
+            rows = self._conn.execute(
+                "SELECT id, name, role, affiliation, aliases, min(article) AS first"
+                " FROM speakers GROUP BY id ORDER BY first, id"
+            ).fetchall()
+        return [speaker_from_row(row[:5]) for row in rows]
 
     def figures(self) -> list[tuple[str, Figure]]:
         """Return every figure in the library with its article's id, in source order."""
@@ -113,15 +122,14 @@ class LibraryReader:
     def speaker_totals(self) -> list[SpeakerTotal]:
         """Return every speaker once, with what they say across the whole library.
 
-        A speaker is one id: the same slug in two articles is taken as the same person
-        (their name, role and aliases are those of the first article imported).
+        A full name (two words or more) is one person across articles: the same slug in
+        two articles is taken as the same person (name, role and aliases as first
+        imported). A one-word name ("Interviewer", "Okafor") says too little to join
+        articles, so such a speaker stays per article, with the id ``ARTICLE/SPEAKER``.
         """
         with translate_errors(self.path):
             # SQLite takes the bare columns from the row that has the min(article).
-            rows = self._conn.execute(
-                "SELECT id, name, role, affiliation, aliases, min(article) AS first,"
-                " count(*), sum(quotes), sum(words) FROM speakers GROUP BY id ORDER BY first, id"
-            ).fetchall()
+            rows = self._conn.execute(_SPEAKER_TOTALS_SQL).fetchall()
         return [SpeakerTotal(speaker_from_row(row[:5]), *row[6:]) for row in rows]
 
 
@@ -145,6 +153,14 @@ def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"no article with id {article_id!r} in this library{hint}"
 
+
+_SPEAKER_TOTALS_SQL = """
+SELECT CASE WHEN instr(trim(s.name), ' ') > 0 THEN s.id ELSE a.id || '/' || s.id END AS who,
+       s.name, s.role, s.affiliation, s.aliases, min(s.article) AS first,
+       count(*), sum(s.quotes), sum(s.words)
+FROM speakers s JOIN articles a ON a.key = s.article
+GROUP BY who ORDER BY first, who
+"""
 
 _SUMMARY_SQL = """
 SELECT a.id, a.title, a.file, a.sha256, a.imported_at,
