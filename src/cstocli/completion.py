@@ -7,6 +7,7 @@ Completion reads the same source the command line names so far (``--data``,
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -27,7 +28,7 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     """
     try:
         speakers = _speakers_for(ctx)
-    except CstocliError:
+    except (CstocliError, OSError, ValueError):
         return []
     typed = incomplete.casefold()
     if not typed:
@@ -43,21 +44,31 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return list(found.items())
 
 
+def _path(ctx: typer.Context, name: str) -> Path | None:
+    """A path option as typed so far, as a Path.
+
+    While completing, Click has not converted the values yet: they may still be the
+    strings from the command line or the environment.
+    """
+    value = ctx.params.get(name)
+    return None if value is None else Path(value)
+
+
 def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
     """The speakers the command line so far reads: the library's with --all."""
-    library = ctx.params.get("library")
+    library = _path(ctx, "library")
     if ctx.params.get("all_"):
         from cstocli import library_source  # noqa: PLC0415 - only --all loads the library
 
-        return [total.speaker for total in library_source.speaker_totals(library)]
-    return read(ctx.params.get("data"), ctx.params.get("article"), library).speakers
+        return library_source.read_library(library, lambda lib: lib.speakers())
+    return read(_path(ctx, "data"), ctx.params.get("article"), library).speakers
 
 
 def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for ``show``: passage ids, each with its speaker as help."""
     try:
-        dataset = read(ctx.params.get("data"), ctx.params.get("article"), ctx.params.get("library"))
-    except CstocliError:
+        dataset = read(_path(ctx, "data"), ctx.params.get("article"), _path(ctx, "library"))
+    except (CstocliError, OSError, ValueError):
         return []
     return [
         (p.id, "narration" if p.speaker_id is None else dataset.speaker(p.speaker_id).name)
