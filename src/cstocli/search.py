@@ -84,6 +84,8 @@ from cstocli.store import SentenceStore
 
 RERANK = 200
 """How many of the best candidates get the full proximity and BM25 ranking."""
+ROLE_PHRASE = 2
+"""A speaker's role matching every word of a query this long names the speaker."""
 
 
 @dataclass(frozen=True)
@@ -254,9 +256,15 @@ class _Part(NamedTuple):
             sentences,
         )
 
-    def grounded(self) -> bool:
-        """Matched in the text or through the speaker's name, not only through a role."""
-        return bool(self.in_text or self.named)
+    def grounded(self, units: int) -> bool:
+        """Evidence enough on its own: not only a role matching some of ``units`` words.
+
+        Matched in the text or through the speaker's name; or, for a query of two or
+        more units, through the speaker's role or affiliation matching every one of
+        them ("secretary general", "president of kazakhstan"): a single sentence has a
+        single speaker, so every unit then matched the same person's role.
+        """
+        return bool(self.in_text or self.named) or self.matched == units >= ROLE_PHRASE
 
 
 def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> list[_Level]:
@@ -314,7 +322,7 @@ def _partition(
                 split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
-    hits = [part for part in hits if part.grounded()] or hits
+    hits = [part for part in hits if part.grounded(len(query.units))] or hits
     if allowed is None:
         return hits
     kept = (part._replace(sentences=part.sentences & allowed) for part in hits)
