@@ -144,6 +144,19 @@ def test_speaker_ids_are_fuzzy_and_unknown_names_suggest(bundled: Dataset) -> No
         queries.speaker_ids(bundled.speakers, "Makeyev", where=" in the library")
 
 
+def test_unknown_speaker_with_nobody_alike_lists_who_there_is(bundled: Dataset) -> None:
+    """No close name: the few speakers there are are named, so the user can pick one."""
+    with pytest.raises(UsageError) as caught:
+        queries.speaker_ids(bundled.speakers, "putin")
+    assert str(caught.value) == (
+        "no speaker matches 'putin'; the speakers are Alexander Lukashenko, Vladimir Makei,"
+        " Nursultan Nazarbayev, Yuri Khachaturov"
+    )
+    many = [dataclasses.replace(s, id=f"{s.id}-{n}") for n in range(3) for s in bundled.speakers]
+    with pytest.raises(UsageError, match=r"list them with: cstocli speakers$"):
+        queries.speaker_ids(many, "putin")
+
+
 def test_sort_rows_sorts_any_speaker_rows(bundled: Dataset) -> None:
     """sort_rows orders summaries (and library totals alike) by name or largest first."""
     rows = queries.speaker_summaries(bundled)

@@ -6,10 +6,13 @@ Who spoke how much, which figures belong together, where a passage stands in the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal, NamedTuple, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeAlias, TypeVar
 
 from cstocli.errors import UsageError
 from cstocli.model import Dataset, Figure, Passage, Span, Speaker
+
+if TYPE_CHECKING:
+    from cstocli.speaker_match import SpeakerMatch
 
 SpeakerSort: TypeAlias = Literal["name", "quotes", "words"]
 
@@ -102,9 +105,23 @@ def speaker_ids(speakers: Sequence[Speaker], name: str, *, where: str = "") -> f
 
     matched = match_speaker(speakers, name)
     if not matched.speakers:
-        hint = f"; did you mean {', '.join(matched.suggestions)}?" if matched.suggestions else ""
-        raise UsageError(f"no speaker{where} matches {shown(name)}{hint}")
+        raise UsageError(
+            f"no speaker{where} matches {shown(name)}{_speaker_hint(matched, speakers)}"
+        )
     return matched.ids
+
+
+_LISTED_SPEAKERS = 8
+"""Up to this many speakers, an unknown --speaker lists them all when none is alike."""
+
+
+def _speaker_hint(matched: SpeakerMatch, speakers: Sequence[Speaker]) -> str:
+    """The closest names; with none close, who there is to choose from (or where to look)."""
+    if matched.suggestions:
+        return f"; did you mean {', '.join(matched.suggestions)}?"
+    if len(speakers) <= _LISTED_SPEAKERS:
+        return f"; the speakers are {', '.join(s.name for s in speakers)}"
+    return "; list them with: cstocli speakers"
 
 
 def figure_groups(dataset: Dataset) -> list[FigureGroup]:
