@@ -788,6 +788,23 @@ def in_library(library: Path, *args: str) -> Result:
     return invoke(*args, env={"CSTOCLI_LIBRARY": str(library)})
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("the", "the: too common to search alone; quote a phrase to search it exactly"),
+        ("zzzz", "no matches for 'zzzz' in the library"),
+    ],
+)
+def test_search_all_explains_no_match_like_one_article(
+    library: Path, query: str, message: str
+) -> None:
+    """Nothing found in the library: exit 1 and the same hints as for one article."""
+    result = in_library(library, "search", query, "--all")
+    assert result.exit_code == EXIT_NO_MATCH
+    assert result.stdout == ""
+    assert one_line(result.stderr) == f"cstocli: {message}"
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_article_reads_one_library_article(library: Path, command: str) -> None:
     """--article ID points every reading command at that stored article."""

@@ -153,8 +153,10 @@ def _root(
     """
 
 
-def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | None) -> str:
-    """Why a search found nothing, in one line."""
+def _no_match_hint(
+    query: str, dataset: Dataset | None, speaker_ids: frozenset[str] | None, where: str = ""
+) -> str:
+    """Why a search found nothing, in one line (``where``: " in the library")."""
     from cstocli.queries import shown
     from cstocli.query import parse_query
 
@@ -162,8 +164,9 @@ def _no_match_hint(query: str, dataset: Dataset, speaker_ids: frozenset[str] | N
     if not parsed.units and parsed.ignored:
         words = ", ".join(parsed.ignored)
         return f"{words}: too common to search alone; quote a phrase to search it exactly"
-    names = ", ".join(s.name for s in dataset.speakers if s.id in (speaker_ids or ()))
-    return f"no matches for {shown(query)}" + (f" said by {names}" if names else "")
+    speakers = dataset.speakers if dataset is not None else ()
+    names = ", ".join(s.name for s in speakers if s.id in (speaker_ids or ()))
+    return f"no matches for {shown(query)}{where}" + (f" said by {names}" if names else "")
 
 
 def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -299,9 +302,7 @@ def search_command(
             query, speaker=speaker, limit=limit, library_path=library
         )
         if not everywhere.total:
-            from cstocli.queries import shown
-
-            warn(f"no matches for {shown(query)} in the library")
+            warn(_no_match_hint(query, None, None, " in the library"))
             raise typer.Exit(EXIT_NO_MATCH)
         hits, total = everywhere.shown, everywhere.total
         source: Dataset | Mapping[str, Dataset] = everywhere.datasets
