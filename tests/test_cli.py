@@ -390,13 +390,14 @@ def test_speaker_filter_with_no_hits_exits_1() -> None:
 
 
 def test_piped_search_is_one_hit_per_line_with_tabs() -> None:
-    """Plain output: quote id, speaker, sentence separated by tabs, one hit per line."""
+    """Plain output: quote id, speaker, sentence (--context: and the quote), tab-separated."""
     result = invoke("search", "security", "--limit", "0", "--context")
     for line in result.stdout.splitlines():
-        quote_id, speaker, text = line.split("\t")
+        quote_id, speaker, sentence, quote = line.split("\t")
         assert re.fullmatch(r"[qn]\d+", quote_id)
         assert speaker
-        assert "security" in text.casefold()
+        assert "security" in sentence.casefold()
+        assert sentence in quote
 
 
 def test_bracketed_quote_prints_exactly() -> None:

@@ -226,16 +226,20 @@ def test_library_tables_show_articles_counts(bracket: Dataset) -> None:
 
 
 def test_hit_lines_are_one_line_per_hit(bundled: Dataset) -> None:
-    """Piped hits: id, speaker and sentence separated by tabs, one hit per line."""
+    """Piped hits: id, speaker, sentence (and with context the passage), tab-separated."""
     hits = search(build_index(bundled), "security")
     console = render.make_console("never", io.StringIO(), environ={})
     lines = list(render.line_strings(console, render.hit_lines(bundled, hits, context=True)))
     assert len(lines) == len(hits)
+    assert len(set(lines)) == len(lines), "two hits in one quote are still two lines"
     for line, hit in zip(lines, hits, strict=True):
-        quote_id, speaker, text = line.split("\t")
+        quote_id, speaker, sentence, passage = line.split("\t")
         assert quote_id == hit.sentence.passage_id
         assert speaker in {s.name for s in bundled.speakers} | {"(narration)"}
-        assert hit.sentence.text in text
+        assert sentence == hit.sentence.text
+        assert sentence in passage
+    plain = list(render.line_strings(console, render.hit_lines(bundled, hits, context=False)))
+    assert [line.count("\t") for line in plain] == [2] * len(hits)
 
 
 def test_hit_highlights_style_exactly_the_matched_words(bracket: Dataset) -> None:

@@ -276,8 +276,8 @@ def search_command(
     Words may be mistyped; a phrase in double quotes must match exactly.
 
     Piped, it prints one hit per line: id, speaker, sentence, separated by tabs
-    (with --all, the article's id comes first). With --article or --all, each --json hit
-    also has "article", its article's id.
+    (with --all, the article's id comes first; with --context, the whole quote follows).
+    With --article or --all, each --json hit also has "article", its article's id.
 
     Exits 1 when nothing matches.
 

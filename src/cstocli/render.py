@@ -449,17 +449,21 @@ def library_facts_view(datasets: Iterable[Dataset]) -> Group:
 
 
 def hit_lines(source: HitSource, hits: Iterable[Hit], *, context: bool) -> list[Text]:
-    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence`` (or the passage).
+    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence``.
 
-    Hits from several articles (``source`` a mapping) start with their article's id and a
-    tab, since quote ids repeat across articles.
+    With ``context`` a fourth column holds the whole passage, so that two hits in one
+    quote stay two different lines. Hits from several articles (``source`` a mapping)
+    start with their article's id and a tab, since quote ids repeat across articles.
     """
     lines = []
     for hit in hits:
         dataset = _dataset_of(source, hit)
-        text = _hit_text(dataset, hit, context=context, table=_FLAT)
         who = _who(dataset, hit.sentence.speaker_id)
-        line = Text.assemble(verbatim(hit.sentence.passage_id), "\t", who, "\t", text)
+        parts: list[str | Text] = [verbatim(hit.sentence.passage_id), "\t", who, "\t"]
+        parts.append(_hit_text(dataset, hit, context=False, table=_FLAT))
+        if context:
+            parts += ["\t", _hit_text(dataset, hit, context=True, table=_FLAT)]
+        line = Text.assemble(*parts)
         if not isinstance(source, Dataset):
             line = Text.assemble(verbatim(hit.sentence.article_id), "\t", line)
         lines.append(line)
