@@ -85,6 +85,8 @@ def _all_command_paths() -> list[list[str]]:
 
     def walk(command: click.Command, path: list[str]) -> None:
         if isinstance(command, TyperGroup):
+            if path:  # a group (cstocli library) has its own help, example included
+                paths.append(path)
             for name, sub in command.commands.items():
                 walk(sub, [*path, name])
         else:

@@ -35,7 +35,10 @@ if TYPE_CHECKING:
 
 library_app = typer.Typer(
     name="library",
-    help="List, show, remove and export the articles you imported.",
+    help=(
+        "List, show, remove and export the articles you imported.\n\n"
+        "Example:\n\n    cstocli library list --json"
+    ),
     no_args_is_help=True,
     add_completion=False,
 )
