@@ -167,6 +167,24 @@ def test_the_speaker_filter_never_brings_role_only_matches_back(index: MemoryInd
     assert search(index, "mayor", speaker_ids=frozenset({"ann-lee"})) == []
 
 
+def test_a_role_phrase_lists_its_holder_before_partial_text_matches(index: MemoryIndex) -> None:
+    """A role phrase (mayor springfield) in Ann Lee's role: all she said, then "The mayor"."""
+    hits = search(index, "mayor springfield")
+    assert [hit.sentence.speaker_id for hit in hits] == ["ann-lee"] * 4 + [None]
+    assert all(hit.words_matched == 2 and hit.highlights == () for hit in hits[:4])
+    assert hits[-1].sentence.text == "The mayor opened the Café Océan on Main Street."
+    assert [hit.sentence.speaker_id for hit in search(index, "chief of police")] == ["bob-roe"] * 4
+
+
+def test_a_role_covering_some_words_adds_nothing_of_its_own(index: MemoryIndex) -> None:
+    """A partial role (mayor road): Ann Lee's road sentence is a hit, her others are not."""
+    hits = search(index, "mayor road")
+    assert hits
+    assert all(hit.highlights for hit in hits)
+    assert "The north-south road is open." in [hit.sentence.text for hit in hits]
+    assert "We've built 13,000 homes." not in [hit.sentence.text for hit in hits]
+
+
 def test_a_role_adds_to_a_text_match(index: MemoryIndex) -> None:
     """A word of the speaker's role counts with the words found in the sentence."""
     hits = search(index, "police security")

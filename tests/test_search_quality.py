@@ -108,12 +108,69 @@ def test_evaluation_table(
     assert hits[0].highlights
 
 
-@pytest.mark.parametrize("query", ["president", "Belarus", "Kazakstan", "Secretary General"])
+# A role phrase names its holder: (query, speaker, how many of the top hits are theirs).
+ROLE_PHRASES: list[tuple[str, str, int]] = [
+    ("secretary general", KHACHATUROV, 1),
+    ("Secretary General of the CSTO", KHACHATUROV, 1),
+    ("foreign minister", MAKEI, 1),
+    ("minister of foreign affairs", MAKEI, 1),
+    ("president of kazakhstan", NAZARBAYEV, 3),
+    ("secretery generl", KHACHATUROV, 1),
+]
+
+
+@pytest.mark.parametrize(("query", "speaker", "top"), ROLE_PHRASES)
+def test_a_role_phrase_finds_who_holds_the_role(
+    index: MemoryIndex, query: str, speaker: str, top: int
+) -> None:
+    """Every word of the query in one speaker's role: their sentences lead, all words matched."""
+    hits = search(index, query)
+    assert [hit.sentence.speaker_id for hit in hits[:top]] == [speaker] * top
+    assert hits[0].words_matched == hits[0].words
+    theirs = {hit.sentence.ordinal for hit in hits if hit.sentence.speaker_id == speaker}
+    assert theirs == set(index.sentences_by(speaker))
+
+
+def test_a_role_phrase_ranks_its_holder_before_partial_text_matches(index: MemoryIndex) -> None:
+    """Query "secretary general": all Khachaturov said, then Lukashenko's "general security"."""
+    hits = search(index, "secretary general")
+    said = list(index.sentences_by(KHACHATUROV))
+    assert [hit.sentence.ordinal for hit in hits[: len(said)]] == said
+    assert all(hit.highlights == () for hit in hits[: len(said)])
+    rest = hits[len(said) :]
+    assert [hit.sentence.speaker_id for hit in rest] == [LUKASHENKO]
+    assert "ensuring general security" in rest[0].sentence.text
+    assert rest[0].highlights
+    assert min(hit.score for hit in hits[: len(said)]) > rest[0].score
+
+
+def test_text_with_every_word_ranks_before_a_role_phrase(index: MemoryIndex) -> None:
+    """Query "president belarus": Makei's "Belarusian presidency" (text) before Lukashenko."""
+    hits = search(index, "president belarus")
+    assert "Belarusian presidency" in hits[0].sentence.text
+    assert hits[0].words_matched == 2
+    lukashenko = [hit for hit in hits if hit.sentence.speaker_id == LUKASHENKO]
+    assert {hit.sentence.ordinal for hit in lukashenko} == set(index.sentences_by(LUKASHENKO))
+    assert all(hit.words_matched == 2 for hit in lukashenko)
+
+
+@pytest.mark.parametrize(
+    "query", ["president", "Belarus", "Kazakstan", "minister security", "president csto"]
+)
 def test_roles_and_countries_never_bury_text_matches(index: MemoryIndex, query: str) -> None:
-    """A query naming a role or a country finds only sentences with its words in them."""
+    """A role or country alone, or covering only some words, adds nothing of its own."""
     hits = search(index, query)
     assert hits
     assert all(hit.highlights for hit in hits)
+
+
+def test_a_role_word_alone_lists_its_holder_only_when_no_text_matches(
+    index: MemoryIndex,
+) -> None:
+    """The word "minister" is in no sentence: the fallback lists what the minister (Makei) said."""
+    hits = search(index, "minister")
+    assert [hit.sentence.ordinal for hit in hits] == list(index.sentences_by(MAKEI))
+    assert all(hit.highlights == () for hit in hits)
 
 
 def test_a_name_lists_what_the_speaker_said(index: MemoryIndex) -> None:

@@ -20,13 +20,28 @@ Which sentences are hits
     said about conflicts first, and a query that is only a name ("lukashenko",
     "Nazarbaev") lists the speaker's sentences, after any sentence naming him in its
     text. A role or a country is weaker evidence (two presidents, three speakers from
-    Belarus): it adds to a hit that matches in its text or by a name ("Kazakhstan
-    priorities" puts Nazarbayev's priorities first), but a sentence matched ONLY
-    through its speaker's role or affiliation is a hit only when no sentence matches
-    any other way. So "president" finds the one sentence with "presidency", not every
-    sentence of both presidents; "Secretary General" finds "general security" rather
-    than all Khachaturov said (``--speaker "secretary general"`` lists that). This is
-    decided before the speaker filter, which therefore never brings such hits back.
+    Belarus), so it counts in three ways:
+
+    - With text or a name, it adds to the hit: "Kazakhstan priorities" puts
+      Nazarbayev's priorities first.
+    - Alone, as a role phrase: when the speaker's role and affiliation match EVERY word
+      of a query of two or more ("secretary general", "foreign minister", "president of
+      kazakhstan"; common words such as "of" are not query words), the query names that
+      person, and each of their sentences is a hit with every word matched. So all
+      Khachaturov said comes before Lukashenko's "general security", which has one word
+      of two; of hits with as many words, those with them in the text still rank first
+      (rule 2: "president belarus" puts Makei's "Belarusian presidency" before
+      Lukashenko's sentences).
+    - Alone and partial (a single word, "president", "Belarus", "russia"; or a role
+      matching some words only): a FALLBACK, a hit only when no sentence matches in any
+      other way. So "president" finds the one sentence with "presidency", not every
+      sentence of both presidents, and "minister security" finds security, not all Makei
+      said; but "russia" over an article that names Russia nowhere lists what its
+      Russian speaker said, which is all the article has to offer. (``--speaker``
+      takes a role too, to list what its holder said whatever the query.)
+
+    This is decided before the speaker filter, which therefore never brings a fallback
+    hit back.
 
 How hits are ranked, each rule only breaking ties of the one before
     1. more query words and phrases matched (in the text or through the speaker);
