@@ -8,8 +8,9 @@ source order, so sorting by id is sorting by where the sentence stands in the ar
 Speakers are indexed too, in a separate small vocabulary: the words of each speaker's
 name, aliases and id point at that speaker, and so do the words of the role and
 affiliation, keyed with ``ROLE_PREFIX`` ("role:president") because search trusts them
-less: a query naming a speaker favours what that speaker said, a query naming a role
-or a country only when nothing matches the text (see ``search`` and
+less: a query naming a speaker favours what that speaker said; a query naming a role
+or a country does so when the role matches every word of a query of two or more
+("secretary general"), otherwise only when nothing matches the text (see ``search`` and
 ``expansion.speakers_named``). One mapping holds both kinds so that a store keeps them
 in one table; the prefix cannot clash with a word, which never holds a colon.
 
