@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from cstocli import cli, importing, library_source
+from cstocli import cli, importing
 from cstocli.dataset import load
-from cstocli.errors import UsageError
 from cstocli.importer import import_article, read_article
 from cstocli.library import export, open_library
 
@@ -437,53 +436,3 @@ def test_two_imports_at_once(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(paths)
     conn.close()
-
-
-def test_search_library_spans_articles(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A search over the library finds hits in several articles and names each one's article."""
-    run(capsys, "import", *(fixture(n) for n in GOOD))
-    found = library_source.search_library("confirm", limit=0)
-    assert found.shown
-    assert found.total == len(found.shown)
-    articles = {h.sentence.article_id for h in found.shown}
-    assert articles <= {"label-alone", "interview-blank", "inline-caps"}
-    assert set(found.datasets) == articles
-    for item, hit in zip(found.as_json(), found.shown, strict=True):
-        assert item["article"] == hit.sentence.article_id
-        assert item["sentence"] == hit.sentence.text
-        source = found.datasets[item["article"]].source_text
-        assert source[item["span"][0] : item["span"][1]] == item["sentence"]
-
-
-def test_search_library_limits_and_speakers(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``limit`` cuts what is shown (and loaded), not the total; unknown speakers get hints."""
-    run(capsys, "import", *(fixture(n) for n in GOOD))
-    everything = library_source.search_library("confirm", limit=0)
-    assert len(everything.shown) > 1
-    first = library_source.search_library("confirm", limit=1)
-    assert first.total == everything.total == len(everything.shown)
-    assert first.shown == everything.shown[:1]
-    assert set(first.datasets) == {everything.shown[0].sentence.article_id}
-    speaker = everything.shown[0].sentence.speaker_id
-    assert speaker is not None
-    name = speaker.replace("-", " ")
-    said = library_source.search_library("confirm", speaker=name, limit=0)
-    assert said.shown
-    assert {h.sentence.speaker_id for h in said.shown} == {speaker}
-    with pytest.raises(UsageError, match="no speaker in the library matches"):
-        library_source.search_library("confirm", speaker="Zzyzx Qwerty")
-
-
-def test_search_library_without_a_library(db: Path) -> None:
-    """Searching before any import is 'nothing to show' (exit 1), and creates no library file."""
-    with pytest.raises(library_source.EmptyLibraryError, match="no articles yet") as raised:
-        library_source.search_library("confirm")
-    assert raised.value.exit_code == 1
-    assert not db.exists()
-
-
-def test_search_library_on_an_empty_library(db: Path) -> None:
-    """A library whose articles were all removed is empty, not 'no match'."""
-    open_library(db).close()
-    with pytest.raises(library_source.EmptyLibraryError, match="no articles yet"):
-        library_source.search_library("confirm")
