@@ -43,3 +43,11 @@ def dataset_copy(tmp_path: Path) -> Callable[[dict[str, Any] | str | bytes], Pat
         return path
 
     return write
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A library path in a scratch folder, chosen through CSTOCLI_LIBRARY."""
+    path = tmp_path / "data" / "library.sqlite3"
+    monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
+    return path

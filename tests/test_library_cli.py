@@ -19,14 +19,6 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A library path in a scratch folder, chosen through CSTOCLI_LIBRARY."""
-    path = tmp_path / "data" / "library.sqlite3"
-    monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
-    return path
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run cstocli in-process; return the exit code, stdout and stderr."""
     code = cli.run(list(argv))

@@ -16,14 +16,6 @@ GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A library path in a scratch folder, chosen through CSTOCLI_LIBRARY."""
-    path = tmp_path / "data" / "library.sqlite3"
-    monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
-    return path
-
-
-@pytest.fixture
 def stocked(db: Path) -> Path:
     """The library at ``db`` holding three fixture articles of different layouts."""
     with open_library(db) as lib:
