@@ -457,7 +457,8 @@ def facts_command(
 ) -> None:
     """Show the event, the member states, the priority areas and the documents adopted.
 
-    Every item is quoted from the article as written; --json gives each its source span.
+    List items are quoted from the article as written, and --json gives each its source
+    span; the event is the dataset's description of it (see data/README.md).
 
     With --all, the facts of each article that has any; --json is then an array of the
     one-article objects, each with "article".

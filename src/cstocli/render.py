@@ -20,7 +20,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from cstocli import queries
-from cstocli.model import Dataset, Figure, Passage
+from cstocli.model import Dataset, Figure, Passage, Speaker
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -249,17 +249,17 @@ _GAP = 3
 def speakers_table(rows: Iterable[queries.SpeakerSummary]) -> Records:
     """Name, role, country or organisation, number of quotes, words spoken."""
     columns = [*_left("Name", "Role", "Country or organisation"), *_right("Quotes", "Words")]
-    cells = [
-        (
-            verbatim(row.speaker.name),
-            verbatim(row.speaker.role or ""),
-            verbatim(row.speaker.affiliation or ""),
-            Text(str(row.quotes)),
-            Text(str(row.words)),
-        )
-        for row in rows
-    ]
+    cells = [(*_identity(row.speaker), Text(str(row.quotes)), Text(str(row.words))) for row in rows]
     return Records(columns, cells)
+
+
+def _identity(speaker: Speaker) -> tuple[Text, Text, Text]:
+    """Name, role, country or organisation: the leading cells of every speakers table."""
+    return (
+        verbatim(speaker.name),
+        verbatim(speaker.role or ""),
+        verbatim(speaker.affiliation or ""),
+    )
 
 
 def speaker_totals_table(rows: Iterable[SpeakerTotal]) -> Records:
@@ -269,14 +269,7 @@ def speaker_totals_table(rows: Iterable[SpeakerTotal]) -> Records:
         *_right("Articles", "Quotes", "Words"),
     ]
     cells = [
-        (
-            verbatim(row.speaker.name),
-            verbatim(row.speaker.role or ""),
-            verbatim(row.speaker.affiliation or ""),
-            Text(str(row.articles)),
-            Text(str(row.quotes)),
-            Text(str(row.words)),
-        )
+        (*_identity(row.speaker), *(Text(str(n)) for n in (row.articles, row.quotes, row.words)))
         for row in rows
     ]
     return Records(columns, cells)
