@@ -4,7 +4,7 @@ For each size a seeded generator writes synthetic articles in the label layout
 (50 sentences each, so 1M sentences = 20,000 articles; English-like words with a Zipf
 distribution, speakers drawn from a pool), then this measures, in one run:
 
-- import: parsing (``cstocli.importer``, when it is installed) and storing everything
+- import: parsing (``cstocli.importer.article``, when it is installed) and storing everything
   with the bulk path (``Library.store_many``: one transaction, executemany, FTS after rows);
 - search: the whole-process wall time (median) and peak memory of a fresh process that
   opens the library and runs a two-word typo'd query over every article, showing 10;
@@ -167,7 +167,7 @@ COMMON_QUERIES = ("president", "presidnet")
 ENGINE = """
 import sys
 from pathlib import Path
-from cstocli import search
+from cstocli.search import engine as search
 from cstocli.library import open_library
 with open_library(Path(sys.argv[1]), create=False) as lib:
     for hit in search.search(lib.index(), sys.argv[2], limit=10):
@@ -410,7 +410,7 @@ class Figures:
     sentences: int
     articles: int
     parsed: bool
-    """Whether the import parsed the text with ``cstocli.importer`` (else: generator's datasets)."""
+    """Whether the import parsed text (``cstocli.importer.article``), else used generated datasets."""
     import_s: float
     """The bulk path: ``Library.store_many`` fed by worker processes, one transaction."""
     cli_import_s: float | None
@@ -440,7 +440,7 @@ def bench_size(
     db = workdir / f"library-{sentences}.sqlite3"
     for stale in workdir.glob(f"{db.name}*"):
         stale.unlink()
-    parsed = importlib.util.find_spec("cstocli.importer") is not None
+    parsed = importlib.util.find_spec("cstocli.importer.article") is not None
     jobs = [(source, ds.source.file, None if parsed else ds) for source, ds in articles]
     started = time.perf_counter()
     # Parsing and row building run in worker processes (one per core); this process only
@@ -506,7 +506,7 @@ def _prepare_job(job: tuple[str, str, Dataset | None]) -> PreparedArticle:
     """Parse one article (or take the generator's dataset) and build its rows: a worker's job."""
     source, file_name, ds = job
     if ds is None:
-        from cstocli.importer import import_article  # noqa: PLC0415  # optional module
+        from cstocli.importer.article import import_article  # noqa: PLC0415  # optional module
 
         ds = import_article(source, file_name=file_name).dataset
     return prepare(ds)
@@ -563,7 +563,9 @@ def report(rows: Sequence[Figures], engine: str) -> None:
             old, new = getattr(before, name), getattr(after, name)
             print(f"  {name:<12} x{new / old:6.1f}" if old and new else f"  {name:<12} -")
     last = rows[-1]
-    how = "parsed by cstocli.importer" if last.parsed else "generator's datasets, no parsing"
+    how = (
+        "parsed by cstocli.importer.article" if last.parsed else "generator's datasets, no parsing"
+    )
     print(f"\nbulk: {how}; {os.cpu_count()} worker processes, one writer, one transaction")
     print("cli: cstocli import FILE... (parses in workers, 256 files per transaction)")
     cli = f", cstocli import {last.cli_import_s:.1f} s" if last.cli_import_s else ""

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import BenchQuery, make_corpus
 from cstocli import text
-from cstocli.index import MemoryIndex, build_index
-from cstocli.search import find, search
+from cstocli.search.engine import find, search
+from cstocli.search.memory import MemoryIndex, build_index
 
 
 @dataclass(frozen=True, slots=True)

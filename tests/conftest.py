@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cstocli.dataset import bundled_path, load_bundled
+from cstocli.dataset.files import bundled_path, load_bundled
 from cstocli.model import Dataset
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from cstocli.dataset import bundled_path, load
+from cstocli.dataset.files import bundled_path, load
 from cstocli.errors import DatasetError
 from cstocli.model import Dataset, Span
 

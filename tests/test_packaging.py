@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 PROBE = """
 import site, sys
 site.addsitedir(sys.argv[1])
-import cstocli, cstocli.dataset as d
+import cstocli, cstocli.dataset.files as d
 ds = d.load_bundled()
 print(cstocli.__file__)
 print(d.bundled_path())

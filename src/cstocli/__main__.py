@@ -1,5 +1,5 @@
 """``python -m cstocli``: the same entry point as the ``cstocli`` command."""
 
-from cstocli.cli import main
+from cstocli.cli.app import main
 
 main()

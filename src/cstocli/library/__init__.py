@@ -1,6 +1,6 @@
 """The personal library: imported articles kept in one SQLite database.
 
-Each article is stored whole (its dataset JSON, in the one format ``cstocli.dataset``
+Each article is stored whole (its dataset JSON, in the one format ``cstocli.dataset.files``
 reads and writes, less the ``text`` fields its spans already give, plus the source text
 the spans point into) and, beside it, as relational rows (speakers, passages, figures)
 and a sentence index: an FTS5 table over the terms of the shared ``cstocli.text``

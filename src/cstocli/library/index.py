@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from cstocli.index import Sentence
 from cstocli.library.errors import LibraryError, library_error, translate_errors
 from cstocli.library.rows import PreparedArticle, speaker_from_row, speaker_word_pairs
+from cstocli.search.memory import Sentence
 
 
 class IndexBatch:

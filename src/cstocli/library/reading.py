@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cstocli import dataset as dataset_io
+from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import LibraryIndex
 from cstocli.library.rows import figure_from_row, speaker_from_row, with_texts

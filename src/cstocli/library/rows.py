@@ -16,11 +16,11 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from cstocli import dataset as dataset_io
 from cstocli import text as text_mod
-from cstocli.index import MemoryIndex
+from cstocli.dataset import files as dataset_io
 from cstocli.model import Dataset, Figure, Speaker
-from cstocli.queries import count_words
+from cstocli.search.memory import MemoryIndex
+from cstocli.summary import count_words
 
 
 @dataclass(frozen=True, slots=True)

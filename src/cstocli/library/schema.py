@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from cstocli import dataset as dataset_io
+from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch
 from cstocli.library.rows import prepare, with_texts

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cstocli import dataset as dataset_io
+from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch, unindex
 from cstocli.library.reading import ArticleSummary, article_key

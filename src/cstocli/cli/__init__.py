@@ -1,0 +1,1 @@
+"""The Typer app: parse -> load -> query -> view -> terminal."""

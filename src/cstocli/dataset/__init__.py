@@ -1,0 +1,1 @@
+"""Datasets on disk: JSON <-> model (files, validated reading, writing)."""

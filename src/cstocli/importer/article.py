@@ -1,0 +1,196 @@
+"""Import a plain-text, transcript-style article into a ``Dataset``.
+
+Pure: text in, dataset out (``read_article`` is the one function that touches a file).
+The steps, each in its own module: ``article`` cuts the text into headline, labels and
+paragraphs; ``roster`` gathers the speakers; ``blocks`` decides who says each paragraph;
+``figures`` reads the numbers. Every decision the layout cannot settle comes back as an
+``ImportWarning`` with its line, and ``review`` lays the split out block by block.
+
+Passages are numbered like the bundled dataset: ``q1, q2...`` for quotes and ``n1, n2...``
+for narration, in source order, one narration passage per narration paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from cstocli.errors import DatasetError
+from cstocli.importer.blocks import Block, Decision, assemble
+from cstocli.importer.figures import find_figures
+from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+from cstocli.importer.names import slug
+from cstocli.importer.roster import Roster
+from cstocli.model import Dataset, Figure, Passage, Source
+
+__all__ = [
+    "ArticleError",
+    "ImportResult",
+    "ImportWarning",
+    "import_article",
+    "read_article",
+]
+
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+class ArticleError(DatasetError):
+    """An article that cannot be imported: unreadable, empty, binary, or with no speakers."""
+
+    def __init__(self, file: str, line: int | None, problem: str) -> None:
+        self.line = line
+        super().__init__(file, None if line is None else f"line {line}", problem)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """An imported article and what the importer could not be sure of."""
+
+    dataset: Dataset
+    """The article as a dataset (no event or lists: those come from corrections)."""
+    warnings: tuple[ImportWarning, ...]
+    """Decisions to review, in line order."""
+    wrapped: bool
+    """Whether the text was read as hard-wrapped (lines joined into paragraphs)."""
+
+
+def read_article(path: Path) -> str:
+    """Read an article file as UTF-8 text; refuse a missing, binary, non-UTF-8 or empty one."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(name, None, "file not found") from None
+    except IsADirectoryError:
+        raise ArticleError(name, None, "is a directory, not a text file") from None
+    except OSError as error:
+        raise ArticleError(name, None, f"cannot read: {error.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(name, 1, "UTF-16 text; save the article as UTF-8")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ArticleError(name, line, "binary file (NUL byte), expected plain text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        raise ArticleError(name, line, problem) from None
+    _check_text(text, name)
+    return text
+
+
+def import_article(
+    text: str,
+    *,
+    file_name: str,
+    dataset_id: str | None = None,
+    overrides: dict[int, Decision] | None = None,
+) -> ImportResult:
+    """Read ``text`` (the article file ``file_name``) into a dataset with warnings.
+
+    ``overrides`` maps a paragraph's start offset to "narration" or "speech", replacing the
+    importer's guess (``corrections`` builds it). Raises ``ArticleError`` for an empty or
+    binary text and for an article in which no speaker label is found.
+    """
+    _check_text(text, file_name)
+    lines = split_lines(text)
+    headline, warnings = find_headline(lines)
+    items, wrapped, skipped = segment(text, lines[headline.body_line :])
+    roster = Roster()
+    blocks, decided = assemble(items, roster, overrides or {})
+    used = {block.speaker for block in blocks if block.speaker is not None}
+    if not used:
+        raise ArticleError(
+            file_name, None, "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+        )
+    speakers, ids = roster.speakers(used)
+    passages = _passages(text, blocks, ids)
+    figures, unitless = _figures(text, passages)
+    dataset = Dataset(
+        id=dataset_id or slug(PurePath(file_name).stem) or "article",
+        source=Source(
+            file=PurePath(file_name).name,
+            title=headline.title,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            body_start=headline.body_start,
+        ),
+        source_text=text,
+        event=None,
+        speakers=speakers,
+        passages=passages,
+        figures=figures,
+    )
+    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless]
+    return ImportResult(dataset, tuple(sorted(everything, key=lambda w: w.line)), wrapped)
+
+
+def _check_text(text: str, file: str) -> None:
+    """Refuse text that is empty or holds control characters (a binary file)."""
+    if not text.strip():
+        raise ArticleError(file, None, "file is empty, expected an article")
+    found = _CONTROL.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ArticleError(file, line, "control characters: a binary file, not an article")
+
+
+def _passages(text: str, blocks: list[Block], ids: dict[int, str]) -> tuple[Passage, ...]:
+    """Number the blocks ``q1``.. and ``n1``.. and make passages of them."""
+    counts = {"quote": 0, "narration": 0}
+    passages = []
+    for block in blocks:
+        counts[block.kind] += 1
+        first, last = block.paragraphs[0], block.paragraphs[-1]
+        span = (first.span[0], last.span[1])
+        prefix = "q" if block.kind == "quote" else "n"
+        passages.append(
+            Passage(
+                id=f"{prefix}{counts[block.kind]}",
+                kind=block.kind,
+                speaker_id=None if block.speaker is None else ids[block.speaker],
+                label=block.label,
+                paragraphs=tuple(block.paragraphs),
+                text=text[span[0] : span[1]],  # blank lines between paragraphs included
+                span=span,
+            )
+        )
+    return tuple(passages)
+
+
+def _figures(
+    text: str, passages: tuple[Passage, ...]
+) -> tuple[tuple[Figure, ...], list[ImportWarning]]:
+    """Every figure with a unit in the passages' paragraphs, numbered ``f1``.. in order.
+
+    A number with nothing countable after it ("we expect 12 more") says too little to be a
+    figure on its own; it is left out with a warning, and a correction can add it.
+    """
+    figures: list[Figure] = []
+    skipped: list[ImportWarning] = []
+    for passage in passages:
+        for paragraph in passage.paragraphs:
+            for phrase in find_figures(text, *paragraph.span):
+                if not phrase.unit:
+                    line = text.count("\n", 0, phrase.span[0]) + 1
+                    message = f"number {phrase.text!r} has no unit after it; not kept as a figure"
+                    skipped.append(ImportWarning(line, message))
+                    continue
+                figures.append(
+                    Figure(
+                        id=f"f{len(figures) + 1}",
+                        label=phrase.unit[:1].upper() + phrase.unit[1:],
+                        value=phrase.value,
+                        unit=phrase.unit,
+                        qualifier=phrase.qualifier,
+                        text=phrase.text,
+                        span=phrase.span,
+                        passage_id=passage.id,
+                        period=phrase.period,
+                        as_written=phrase.as_written,
+                    )
+                )
+    return tuple(figures), skipped

@@ -1,0 +1,199 @@
+"""An import batch: many article files into the library, and what happened to each.
+
+``importer`` turns one article's text into a dataset; this module runs a whole batch:
+text files are parsed in worker processes when there are many and stored a chunk per
+transaction, dataset .json files and corrected imports replace their article one by one,
+and every file ends as a ``FileOutcome``. ``library_cli`` prints the outcomes.
+
+The heavy modules (sqlite3, the importer) are imported on use, so that importing this
+module costs nothing until a batch runs.
+"""
+
+# ruff: noqa: PLC0415 - the heavy modules are imported on use (see above).
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Generator
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cstocli.errors import CstocliError
+
+if TYPE_CHECKING:
+    from cstocli.importer.article import ImportResult
+    from cstocli.importer.corrections import Corrections
+    from cstocli.library import ArticleSummary, Library, PreparedArticle, StoreResult
+
+STORE_CHUNK = 256
+"""Files stored per transaction on the fast path (bounds what a crash can roll back)."""
+PARALLEL_FROM = 32
+"""From this many text files on, parsing runs in worker processes."""
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file of an import batch."""
+
+    file: str
+    """The path as given on the command line."""
+    status: str
+    """``imported``, ``unchanged`` (same content already stored), ``reviewed`` or ``failed``."""
+    article: ArticleSummary | None = None
+    """The stored article (None when the file failed or was only reviewed)."""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """What the importer could not decide for sure: (line, message). When ``review`` is
+    set, only the warnings outside every block: each row holds its own."""
+    error: str | None = None
+    """Why the file was refused."""
+    review: list[dict[str, Any]] | None = None
+    """With ``--review``: how the article was split, block by block."""
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the ``import --json`` object for this file (stable keys; see ``output``)."""
+        from cstocli.views import payloads as output
+
+        payload: dict[str, Any] = output.import_outcome(
+            file=self.file,
+            status=self.status,
+            article=self.article,
+            warnings=self.warnings,
+            error=self.error,
+            review=self.review,
+        )
+        return payload
+
+
+def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
+    """Read one article file and import it (with the corrections, when given)."""
+    from cstocli.importer.article import import_article, read_article
+
+    source = read_article(path)
+    if fixes is None:
+        return import_article(source, file_name=path.name)
+    from cstocli.importer.corrections import apply_corrections
+
+    return apply_corrections(source, fixes, file_name=path.name)
+
+
+def import_all(
+    lib: Library,
+    files: list[Path],
+    fixes: Corrections | None,
+    on_done: Callable[[FileOutcome], None] = lambda outcome: None,
+) -> list[FileOutcome]:
+    """Import every file; return what happened to each, in the order given.
+
+    Plain text files (no corrections) take the fast path: parsed in worker processes
+    when there are many, stored ``STORE_CHUNK`` at a time, each under its own savepoint
+    so that each file is still all-or-nothing. Dataset .json files and corrected imports
+    replace a stored article, one transaction each. ``on_done`` hears of each file once
+    it is stored or refused (a progress bar's hook).
+    """
+    fast = [i for i, path in enumerate(files) if fixes is None and path.suffix.lower() != ".json"]
+    outcomes: dict[int, FileOutcome] = {}
+    for i in sorted(set(range(len(files))) - set(fast)):
+        outcomes[i] = _import_one(lib, files[i], fixes)
+        on_done(outcomes[i])
+    # closing(): a failed write stops the worker processes at once, not at exit.
+    with closing(_parse_many([files[i] for i in fast])) as parsed:
+        for start in range(0, len(fast), STORE_CHUNK):
+            numbers = fast[start : start + STORE_CHUNK]
+            chunk = [next(parsed) for _ in numbers]
+            stored = iter(lib.store_each([p.article for p in chunk if p.article is not None]))
+            for i, p in zip(numbers, chunk, strict=True):
+                outcomes[i] = _outcome(lib, p, next(stored) if p.article is not None else None)
+                on_done(outcomes[i])
+    return [outcomes[i] for i in range(len(files))]
+
+
+def _outcome(
+    lib: Library, parsed: _Parsed, result: StoreResult | CstocliError | None
+) -> FileOutcome:
+    """What happened to one file of the fast path."""
+    if result is None or isinstance(result, CstocliError):
+        error = parsed.error if result is None else str(result)
+        return FileOutcome(parsed.file, "failed", warnings=parsed.warnings, error=error)
+    status = "imported" if result.added else "unchanged"
+    summary = result.summary or lib.summary(result.id)
+    return FileOutcome(parsed.file, status, summary, parsed.warnings)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A text file read, parsed and turned into rows (or refused), by a worker."""
+
+    file: str
+    article: PreparedArticle | None
+    warnings: list[tuple[int, str]]
+    error: str | None
+
+
+def _parse_job(path: Path) -> _Parsed:
+    """Read, parse and prepare one text file (runs in a worker process)."""
+    from cstocli.library import prepare
+
+    try:
+        result = _parse(path, None)
+        article = prepare(result.dataset)
+    except CstocliError as error:
+        return _Parsed(str(path), None, [], str(error))
+    return _Parsed(str(path), article, [(w.line, w.message) for w in result.warnings], None)
+
+
+def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
+    """Parse the files in order, in worker processes when there are many."""
+    workers = os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        yield from map(_parse_job, paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers)
+    try:
+        yield from pool.map(_parse_job, paths, chunksize=8)
+    finally:
+        # map() queued every file: on an early stop (an error, Ctrl-C) drop what is left
+        # instead of parsing it all first, as leaving a ``with`` block would.
+        pool.shutdown(cancel_futures=True)
+
+
+def _import_one(lib: Library, path: Path, fixes: Corrections | None) -> FileOutcome:
+    """Parse and store one file; a refused file becomes a ``failed`` outcome."""
+    warnings: list[tuple[int, str]] = []
+    try:
+        if path.suffix.lower() == ".json":
+            from cstocli.dataset.files import load
+
+            stored = lib.replace(load(path))
+        else:
+            result = _parse(path, fixes)
+            warnings = [(w.line, w.message) for w in result.warnings]
+            # Corrections change what the same text means: they replace, not skip.
+            store = lib.store if fixes is None else lib.replace
+            stored = store(result.dataset)
+    except CstocliError as error:
+        return FileOutcome(str(path), "failed", error=str(error))
+    status = "imported" if stored.added else "unchanged"
+    return FileOutcome(str(path), status, lib.summary(stored.id), warnings)
+
+
+def review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
+    """Parse one file and lay out its split, storing nothing.
+
+    Each warning is kept once: in the row whose lines hold it, else in ``warnings``.
+    """
+    from cstocli.importer.review import outside_blocks, review
+
+    try:
+        result = _parse(path, fixes)
+    except CstocliError as error:
+        return FileOutcome(str(path), "failed", error=str(error))
+    rows = review(result.dataset, result.warnings)
+    outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
+    return FileOutcome(
+        str(path), "reviewed", warnings=outside, review=[dataclasses.asdict(r) for r in rows]
+    )

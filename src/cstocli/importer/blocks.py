@@ -1,0 +1,278 @@
+"""Group an article's labels and paragraphs into blocks: who says which paragraphs.
+
+A label opens a speaker's block and the paragraph after it (or the speech on its line) is
+theirs. Paragraphs before the first label are the reporter's. The hard case is an unlabelled
+paragraph after a speech: the speaker going on, or the reporter? No rule can know, so:
+
+1. a stage direction ("(Laughter.)", "[Applause]") stays inside the speech, silently;
+2. a credit or note line ("Source: Rail Weekly", "Note: ...") is narration;
+3. a paragraph naming the speaker in the third person (their surname) is narration;
+4. a paragraph with no first-person word ("I", "we", "our"...) outside quotation marks is
+   narration when it reports speech (a reporting verb with any subject, before or after a
+   quotation: "said Dr. Brown", "Mr Putin said:", "Karl Olsen told reporters", "according
+   to"), when its only first-person words are inside quotation marks (someone else's words),
+   or when the next label names the *same* speaker again (an article re-labels a speaker
+   only after someone else spoke);
+5. any other paragraph continues the speech; so does first-person text outside quotation
+   marks even where rule 4 would otherwise apply (the speaker quoting someone).
+
+Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
+the next label. Every narration decision warns, and so does continued speech that has no
+first-person word outside quotes (only its place says it is speech) or that rule 4 would
+have made narration but for its first person (re-labelled next, or quoting with a reporting
+clause). A correction (a paragraph's start offset mapped to "narration" or
+"speech") overrides all of this; speech after narration then opens an unlabelled block for
+the same speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cstocli.importer.labels import credit_prefix, is_title_word
+from cstocli.importer.layout import ImportWarning, Item
+from cstocli.importer.roster import Roster
+from cstocli.model import Located, PassageKind
+
+Decision = Literal["narration", "speech"]
+
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]\.?\Z")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|mine|myself|ourselves)\b"
+)  # "US" in capitals is the country
+
+
+_SAYING = (
+    "said|says|told|tells|added|adds|asked|asks|noted|notes|stressed|stresses|explained|"
+    "explains|continued|replied|answered|insisted|warned|declared|stated|announced|remarked|"
+    "commented|recalled|argued|claimed|wrote|responded|emphasised|emphasized|concluded|"
+    "confirmed|acknowledged|admitted"
+)
+# A reporting verb, lower case ("Said" may be a name), with the word before it and two after
+# (shown in the warning). After "was", "is", "be"... it is passive ("it should be noted"),
+# after "to" an infinitive ("I want to stress"), after "I" or "we" the speaker's own
+# account ("I told my colleagues"), after "the" or "with" an adjective ("the continued
+# support", "with stated aims"): no report.
+_REPORTING = re.compile(
+    rf"(?:\b([\w'\u2019]+)\s+)?\b(?:{_SAYING}|[Aa]ccording\s+to)\b(?:\s+[\w'\u2019.]+){{0,2}}"
+)
+# After a quotation, "told us", "asked me" is the reporter's audience, no sign that the
+# speaker goes on; without one ("as they told us") it is the speaker's own account.
+_TOLD_US = re.compile(rf"\b(?:{_SAYING})\s+(?:us|me)\b")
+_NOT_REPORTING = frozenset(
+    """
+    is are was were be been being to i we
+    the a an this that these those its his her their our my your with of for in on from
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Quotations: paired straight quotes, curly quotes, guillemets; an unclosed one runs to the
+# paragraph's end (a quotation spanning paragraphs leaves its closing mark for the last).
+# Single quotes (British style) too, told from apostrophes: an opening one follows no
+# letter, a closing one is followed by none ("won\u2019t", "Norway's" are words); a straight
+# one must be closed, because "'90s" or "leaders'" opens nothing.
+_QUOTATION = re.compile(
+    r'"[^"]*(?:"|\Z)|\u201c[^\u201d]*(?:\u201d|\Z)|\u00ab[^\u00bb]*(?:\u00bb|\Z)'
+    r"|(?<!\w)\u2018(?:[^\u2019]|\u2019(?=\w))*(?:\u2019|\Z)"
+    r"|(?<!\w)'(?=\w)(?:[^'\n]|'(?=\w))*'(?!\w)"
+)
+
+
+@dataclass(slots=True)
+class Block:
+    """A passage in the making: one speaker's run of paragraphs, or one narration paragraph."""
+
+    kind: PassageKind
+    speaker: int | None
+    label: Located | None
+    first_line: int
+    paragraphs: list[Located] = field(default_factory=list)
+
+
+class _Assembler:
+    """Walks the items in order, keeping the open speech block and what follows it."""
+
+    def __init__(self, roster: Roster, overrides: dict[int, Decision]) -> None:
+        self.roster = roster
+        self.overrides = overrides
+        self.blocks: list[Block] = []
+        self.warnings: list[ImportWarning] = []
+        self.current: Block | None = None
+        self.pending: list[Item] = []
+        self.lone_label_line = 0
+
+    def add(self, item: Item) -> None:
+        """Take the next item of the article body."""
+        if item.label is not None:
+            speaker = self.roster.resolve(item.label, item.first_line)
+            self.close(next_speaker=speaker)
+            label = Located(item.label.text, item.label.span)
+            self.current = Block("quote", speaker, label, item.first_line)
+            if item.paragraph is not None:
+                self.current.paragraphs.append(item.paragraph)
+            return
+        assert item.paragraph is not None  # an item without a label is a paragraph
+        if self.current is None:
+            self.blocks.append(Block("narration", None, None, item.first_line, [item.paragraph]))
+        elif not self.current.paragraphs:
+            self.current.paragraphs.append(item.paragraph)
+        else:
+            self.pending.append(item)
+
+    def close(self, next_speaker: int | None) -> None:
+        """Settle the open block and the unlabelled paragraphs after it."""
+        block, self.current = self.current, None
+        if block is None:
+            return
+        if not block.paragraphs:
+            assert block.label is not None  # only a label can open an empty block
+            message = f"label {block.label.text!r} has no speech after it; skipped"
+            self.warnings.append(ImportWarning(block.first_line, message))
+            return
+        self.blocks.append(block)
+        assert block.speaker is not None  # a speech block always has its speaker
+        relabelled = next_speaker == block.speaker
+        open_block: Block | None = block
+        for item in self.pending:
+            assert item.paragraph is not None  # pending items are paragraphs
+            decision = self._decide(
+                item, block.speaker, relabelled, speaking=open_block is not None
+            )
+            if decision == "narration":
+                open_block = None
+                self.blocks.append(
+                    Block("narration", None, None, item.first_line, [item.paragraph])
+                )
+            elif open_block is not None:
+                open_block.paragraphs.append(item.paragraph)
+            else:
+                open_block = Block("quote", block.speaker, None, item.first_line, [item.paragraph])
+                self.blocks.append(open_block)
+        self.pending = []
+
+    def _decide(self, item: Item, speaker: int, relabelled: bool, *, speaking: bool) -> Decision:
+        """Narration or continued speech for one unlabelled paragraph (see module doc)."""
+        assert item.paragraph is not None  # only paragraphs are decided
+        text = item.paragraph.text
+        forced = self.overrides.get(item.paragraph.span[0])
+        if forced is not None:
+            return forced
+        name = self.roster.name(speaker)
+        if speaking and _STAGE_DIRECTION.match(text):
+            return "speech"
+        voice = _Voice.of(text)
+        reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
+        if reason is not None:
+            self._warn(item, f"narration{reason}")
+            return "narration"
+        doubt = _speech_doubt(voice, name, relabelled=relabelled)
+        if doubt is not None:
+            self._warn(item, f"continued speech of {name}, though {doubt}")
+        return "speech"
+
+    def _warn(self, item: Item, decision: str) -> None:
+        """Record a decision the article's layout could not settle."""
+        message = f"unlabelled paragraph read as {decision} (correct it if wrong)"
+        self.warnings.append(ImportWarning(item.first_line, message))
+
+
+def assemble(
+    items: tuple[Item, ...], roster: Roster, overrides: dict[int, Decision]
+) -> tuple[list[Block], list[ImportWarning]]:
+    """Group items into blocks, deciding each unlabelled paragraph after a speech."""
+    assembler = _Assembler(roster, overrides)
+    for item in items:
+        assembler.add(item)
+    assembler.close(next_speaker=None)
+    return assembler.blocks, assembler.warnings
+
+
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """What in a paragraph tells whose words it is."""
+
+    text: str
+    """The paragraph as written."""
+    outside: str
+    """The paragraph with every quotation blanked out: the words of whoever writes it."""
+    own_first_person: bool
+    """Whether "I", "we", "our"... stand outside quotation marks (see ``_TOLD_US``)."""
+    quoted_first_person: bool
+    """Whether "I", "we", "our"... stand inside quotation marks."""
+    reporting: str | None
+    """A reporting clause outside quotation marks ("said Dr", "Olsen told"), or None."""
+    quoting: bool
+    """Whether the paragraph holds a quotation."""
+
+    @classmethod
+    def of(cls, text: str) -> _Voice:
+        """Read a paragraph's voice."""
+        outside = _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+        quoted = " ".join(m.group() for m in _QUOTATION.finditer(text))
+        own = _TOLD_US.sub("", outside) if quoted else outside
+        return cls(
+            text=text,
+            outside=outside,
+            own_first_person=_FIRST_PERSON.search(own) is not None,
+            quoted_first_person=_FIRST_PERSON.search(quoted) is not None,
+            reporting=_reporting_clause(outside),
+            quoting=bool(quoted),
+        )
+
+
+def _narration_reason(voice: _Voice, name: str, *, relabelled: bool, speaking: bool) -> str | None:
+    """Why a paragraph after a speech is narration (rules 2 to 4), or None if it is not."""
+    if not speaking:
+        return ", like the unlabelled paragraph before it"
+    credit = credit_prefix(voice.text)
+    if credit is not None:
+        return f": {credit!r} opens a credit or note line"
+    if _mentions(voice.text, name):
+        return f": it names {name} in the third person"
+    return _someone_elses(voice, name, relabelled=relabelled)
+
+
+def _someone_elses(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
+    """Why a paragraph without first person of its own is narration (rule 4), or None."""
+    if voice.own_first_person:
+        return None
+    if voice.reporting is not None:
+        return f": it reports speech ({voice.reporting!r})"
+    if voice.quoted_first_person:
+        return ": its first-person words are all inside quotation marks (someone else's)"
+    if relabelled:
+        return f": the next label names {name} again"
+    return None
+
+
+def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
+    """Why continued speech is only a guess (see module doc), or None when it is sure."""
+    if not voice.own_first_person:
+        return "it has no first-person word outside quotation marks"
+    if relabelled:
+        return f"the next label names {name} again (it has first-person words)"
+    if voice.reporting is not None and voice.quoting:  # the speaker quoting, or a report?
+        return f"it reports speech ({voice.reporting!r}; it has first-person words)"
+    return None
+
+
+def _reporting_clause(outside: str) -> str | None:
+    """The first reporting clause with the words around it, or None (see ``_REPORTING``)."""
+    for found in _REPORTING.finditer(outside):
+        before = found.group(1)
+        if before is None or before.casefold() not in _NOT_REPORTING:
+            return " ".join(found.group().split()).rstrip(".")
+    return None
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names the speaker by surname (as written or in title case).
+
+    A role-only name ("THE PRESIDENT") has no surname: "as President, I..." is not a mention.
+    """
+    surname = name.rsplit(maxsplit=1)[-1]
+    if is_title_word(surname):
+        return False
+    forms = {re.escape(surname), re.escape(surname.title())}
+    return re.search(r"\b(?:" + "|".join(sorted(forms)) + r")\b", text) is not None

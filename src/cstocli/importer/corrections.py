@@ -1,0 +1,281 @@
+"""Corrections: what a person knows about an article that its layout cannot say.
+
+A corrections file is JSON, applied on top of ``import_article``. Every key is optional
+except ``corrections_version``; ``why`` may annotate any entry and is not read::
+
+    {
+      "corrections_version": 1,
+      "article": "csto-minsk-2017.txt",        # refuse to apply to another file name
+      "sha256": "6e86...",                      # refuse to apply to other contents
+      "dataset": {"id": "...", "url": "...", "publisher": "..."},
+      "paragraphs": [                           # who says an unlabelled paragraph
+        {"starts": "One of the top-level", "as": "narration", "why": "..."},
+        {"starts": "Among the documents", "as": "speech"}
+      ],
+      "speakers": {                             # keyed by the imported speaker id
+        "alexander-lukashenko": {"role": "...", "affiliation": "Belarus",
+                                 "aliases": ["Lukashenka"]},
+        "interviewee": {"name": "Jane Doe"},    # renaming changes the id to the new slug
+        "a-lukashenko": {"merge_into": "alexander-lukashenko"}
+      },
+      "figures": [
+        {"at": "about 20", "label": "...", "topic": "...", "period": "2017",
+         "places": ["Russia"], "unit": "...", "value": 20, "qualifier": "about",
+         "as_written": "about 20", "text": "about 20 major terrorist acts"},
+        {"at": "over 200", "drop": true},
+        {"add": "a dozen drones", "label": "...", "value": 12, "unit": "drones"}
+      ],
+      "lists": [
+        {"id": "member-states", "title": "...", "within": "The leaders of six states",
+         "items": ["Belarus", "Armenia"]}
+      ],
+      "event": {"name": "...", "date": "2017-11-30", "city": "Minsk", "country": "Belarus",
+                "organisation": "...", "chair": "...", "participants": ["..."]}
+    }
+
+Text anchors, not line numbers or ids, say what is corrected: ``starts`` is the beginning of
+a paragraph, ``at`` any words of the body that occur once and overlap the figure, ``add`` a
+phrase that occurs once, ``within`` words that occur once in the paragraph holding the list's
+items (found in order). Speakers are keyed by their imported ids (``cstocli import --review``
+shows them), ``merge_into`` too. A figure's ``text`` replaces its phrase with one that
+overlaps it. ``aliases`` replaces the alias list; the names of speakers merged in are added
+to it. Figures are renumbered ``f1``.. in source order after corrections. Corrected
+paragraphs are re-split by the importer itself, so spans stay exact. Every problem raises
+``DatasetError`` naming the corrections file and the JSON path of the entry
+(``$.figures[2].at``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from cstocli.errors import DatasetError
+from cstocli.importer.amendments import (
+    FIGURE_FIELDS,
+    Failure,
+    amend_figures,
+    amend_lists,
+    amend_speakers,
+    check_overrides,
+    event_from,
+    paragraph_overrides,
+)
+from cstocli.importer.article import ImportResult, import_article
+from cstocli.importer.blocks import Decision
+from cstocli.model import Dataset
+
+CORRECTIONS_VERSION = 1
+"""The corrections format this code reads."""
+
+_NOTE = "why"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_SPEAKER_FIELDS = ("name", "role", "affiliation", "aliases", "merge_into")
+_OPTIONAL_TEXT = ("role", "affiliation", "qualifier", "as_written", "period", "topic")
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """A corrections file, read and checked for shape (anchors are checked on applying)."""
+
+    file: str
+    """Where the corrections came from, for error messages."""
+    content: dict[str, Any]
+    """The JSON object, every field of the right type."""
+
+
+def load_corrections(path: Path) -> Corrections:
+    """Read and check a corrections file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DatasetError(str(path), None, "file not found") from None
+    except UnicodeDecodeError as error:
+        raise DatasetError(str(path), f"byte {error.start}", "not valid UTF-8") from None
+    except OSError as error:
+        raise DatasetError(str(path), None, f"cannot read: {error.strerror}") from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise DatasetError(str(path), where, f"invalid JSON: {error.msg}") from None
+    return parse_corrections(obj, file=str(path))
+
+
+def parse_corrections(obj: Any, *, file: str) -> Corrections:
+    """Check the shape of parsed corrections JSON; raise ``DatasetError`` on any problem."""
+    _Shape(file).root(obj)
+    return Corrections(file, obj)
+
+
+def apply_corrections(text: str, corrections: Corrections, *, file_name: str) -> ImportResult:
+    """Import ``text`` and apply the corrections; the warnings are the importer's."""
+    content = corrections.content
+    fail = Failure(corrections.file)
+    first = import_article(text, file_name=file_name)
+    _check_target(content, first.dataset, file_name, fail)
+    overrides = paragraph_overrides(content.get("paragraphs", []), first.dataset, fail)
+    result = import_article(text, file_name=file_name, overrides=overrides)
+    dataset = result.dataset
+    check_overrides(content.get("paragraphs", []), dataset, fail)
+    meta = content.get("dataset", {})
+    dataset = dataclasses.replace(
+        dataset,
+        id=meta.get("id", dataset.id),
+        source=dataclasses.replace(
+            dataset.source,
+            url=meta.get("url", dataset.source.url),
+            publisher=meta.get("publisher", dataset.source.publisher),
+        ),
+    )
+    dataset = amend_speakers(content.get("speakers", {}), dataset, fail)
+    dataset = dataclasses.replace(
+        dataset,
+        figures=amend_figures(content.get("figures", []), dataset, fail),
+        lists=amend_lists(content.get("lists", []), dataset, fail),
+        event=event_from(content["event"]) if "event" in content else dataset.event,
+    )
+    return ImportResult(dataset, result.warnings, result.wrapped)
+
+
+class _Shape:
+    """Checks every field of the corrections JSON for its type."""
+
+    def __init__(self, file: str) -> None:
+        self.fail = Failure(file)
+
+    def root(self, obj: Any) -> None:
+        keys = ("corrections_version", "article", "sha256", "dataset", "paragraphs")
+        root = self.object(obj, "$", (*keys, "speakers", "figures", "lists", "event"))
+        if root.get("corrections_version") != CORRECTIONS_VERSION:
+            problem = f"expected {CORRECTIONS_VERSION}, got {root.get('corrections_version')!r}"
+            raise self.fail("$.corrections_version", problem)
+        for key in ("article", "sha256"):
+            self.text(root, "$", key)
+        dataset = self.object(root.get("dataset", {}), "$.dataset", ("id", "url", "publisher"))
+        self.text(dataset, "$.dataset", "id")
+        for key in ("url", "publisher"):
+            self.text(dataset, "$.dataset", key, nullable=True)
+        for i, entry in enumerate(self.array(root, "$", "paragraphs")):
+            self.paragraph(entry, f"$.paragraphs[{i}]")
+        speakers = self.object(root.get("speakers", {}), "$.speakers", None)
+        for ident, entry in speakers.items():
+            self.speaker(entry, f"$.speakers.{ident}")
+        for i, entry in enumerate(self.array(root, "$", "figures")):
+            self.figure(entry, f"$.figures[{i}]")
+        for i, entry in enumerate(self.array(root, "$", "lists")):
+            self.enumeration(entry, f"$.lists[{i}]")
+        if "event" in root:
+            self.event(root["event"], "$.event")
+
+    def paragraph(self, value: Any, where: str) -> None:
+        entry = self.object(value, where, ("starts", "as"))
+        self.text(entry, where, "starts", required=True)
+        if entry.get("as") not in get_args(Decision):
+            raise self.fail(f"{where}.as", "expected 'narration' or 'speech'")
+
+    def speaker(self, value: Any, where: str) -> None:
+        entry = self.object(value, where, _SPEAKER_FIELDS)
+        for key in ("name", "merge_into"):
+            self.text(entry, where, key)
+        for key in ("role", "affiliation"):
+            self.text(entry, where, key, nullable=True)
+        self.strings(entry, where, "aliases")
+
+    def figure(self, value: Any, where: str) -> None:
+        entry = self.object(value, where, ("at", "add", "drop", *FIGURE_FIELDS))
+        if ("at" in entry) == ("add" in entry):
+            raise self.fail(where, "give exactly one of 'at' (an imported figure) or 'add'")
+        for key in ("at", "add", "label", "unit", "text"):
+            self.text(entry, where, key)
+        for key in _OPTIONAL_TEXT:
+            self.text(entry, where, key, nullable=True)
+        self.strings(entry, where, "places")
+        number = entry.get("value", 0)
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise self.fail(f"{where}.value", f"expected a number, got {number!r}")
+        if "drop" in entry and entry["drop"] is not True:
+            raise self.fail(f"{where}.drop", "expected true (leave it out to keep the figure)")
+        if "add" in entry and not {"label", "value", "unit"} <= entry.keys():
+            raise self.fail(where, "a figure to add needs 'label', 'value' and 'unit'")
+
+    def enumeration(self, value: Any, where: str) -> None:
+        entry = self.object(value, where, ("id", "title", "items", "within"))
+        for key in ("id", "title"):
+            self.text(entry, where, key, required=True)
+        self.text(entry, where, "within")
+        if not self.strings(entry, where, "items", required=True):
+            raise self.fail(f"{where}.items", "a list needs at least one item")
+
+    def event(self, value: Any, where: str) -> None:
+        fields = ("name", "date", "city", "country", "organisation", "chair", "participants")
+        entry = self.object(value, where, fields)
+        self.text(entry, where, "name", required=True)
+        for key in fields[1:-1]:
+            self.text(entry, where, key, nullable=True)
+        self.strings(entry, where, "participants")
+        date = entry.get("date")
+        if date is not None and not _DATE.match(date):
+            raise self.fail(f"{where}.date", f"expected an ISO date like 2017-11-30, got {date!r}")
+
+    # -- field helpers -------------------------------------------------------------------
+
+    def object(self, value: Any, where: str, fields: tuple[str, ...] | None) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected an object, got {type(value).__name__}")
+        for key in value:
+            if fields is not None and key not in (*fields, _NOTE):
+                raise self.fail(f"{where}.{key}", f"unknown field; expected one of {fields}")
+        return value
+
+    def array(self, obj: dict[str, Any], where: str, key: str) -> list[Any]:
+        value = obj.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", f"expected an array, got {type(value).__name__}")
+        return value
+
+    def text(
+        self,
+        obj: dict[str, Any],
+        where: str,
+        key: str,
+        *,
+        nullable: bool = False,
+        required: bool = False,
+    ) -> None:
+        if key not in obj:
+            if required:
+                raise self.fail(f"{where}.{key}", "missing")
+            return
+        value = obj[key]
+        if value is None and nullable:
+            return
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{where}.{key}", f"expected a non-empty string, got {value!r}")
+
+    def strings(
+        self, obj: dict[str, Any], where: str, key: str, *, required: bool = False
+    ) -> list[str]:
+        if key not in obj and required:
+            raise self.fail(f"{where}.{key}", "missing")
+        values = self.array(obj, where, key)
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(
+                    f"{where}.{key}[{i}]", f"expected a non-empty string, got {value!r}"
+                )
+        return values
+
+
+def _check_target(content: dict[str, Any], dataset: Dataset, file_name: str, fail: Failure) -> None:
+    """Refuse corrections written for another article."""
+    article = content.get("article")
+    if article is not None and article != dataset.source.file:
+        raise fail("$.article", f"these corrections are for {article!r}, not {file_name!r}")
+    sha = content.get("sha256")
+    if sha is not None and sha != dataset.source.sha256:
+        raise fail("$.sha256", f"does not match the contents of {file_name!r}")

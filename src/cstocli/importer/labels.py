@@ -1,0 +1,293 @@
+"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
+
+The forms read here, on a line of their own or inline before the speech:
+
+- ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
+- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
+- ``Name (Role):`` (``John Smith (R-Ohio):``)
+- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``Agriculture Minister Dmitry
+  Patrushev:``), when a title word stands before the last word; the name is then the last
+  two capitalised words after the last title word, a guess the importer revisits when the
+  same person appears under a plain ``Name:`` label too
+- interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
+  interviewer and the interviewee)
+
+A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
+is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
+``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
+Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
+
+A name is one to seven words, each capitalised (any script) or a name particle ("von",
+"de", "bin"); sentences ("The leaders of six states: ..."), lines that open with a function
+word ("In Minsk, the leaders said:") and page furniture ("Share:", "Font size:") are no labels.
+An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
+need two words, capitals (``SMITH:``) or an interview word; a role holding a digit makes a
+dateline ("Minsk, November 30:"), not a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from cstocli.importer.names import HONORIFICS
+from cstocli.model import Span
+
+InterviewPart = Literal["question", "answer"]
+
+INTERVIEW_NAMES: dict[InterviewPart, str] = {"question": "Interviewer", "answer": "Interviewee"}
+"""The speaker names given to the two sides of a Q/A interview (corrections can rename them)."""
+
+_INTERVIEW_WORDS: dict[str, InterviewPart] = {
+    "question": "question",
+    "q": "question",
+    "interviewer": "question",
+    "answer": "answer",
+    "a": "answer",
+}
+
+
+def _words(prose: str) -> frozenset[str]:
+    """A word list written as prose, one blank between words, as a set."""
+    return frozenset(prose.split())
+
+
+# Lines of website chrome that end with a colon but introduce no speech.
+FURNITURE = frozenset(
+    (
+        "share", "print", "email", "e-mail", "tags", "tag", "topics", "topic", "keywords",
+        "categories", "category", "related", "source", "sources", "photo", "photos", "video",
+        "image", "images", "caption", "credit", "credits", "advertisement", "comments",
+        "comment", "subscribe", "follow", "follow us", "date", "published", "updated", "author",
+        "by", "read more", "read also", "see also", "listen", "note", "update", "editor's note",
+        "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
+    )
+)  # fmt: skip
+# A name never opens with these; a sentence or a heading often does.
+_FUNCTION_WORDS = _words(
+    """
+    a an the in on at to for with by from of as and but or so if when while after before
+    this that these those there here it its he she they we i you his her their our my your
+    yesterday today tomorrow meanwhile however earlier later also then now first second third
+    fourth fifth sixth seventh eighth ninth tenth finally next last lastly note update
+    according asked what why how who where which
+    """
+)
+# Words that open a "Role Name:" label.
+_TITLE_WORDS = _words(
+    """
+    president vice-president president-elect prime minister secretary secretary-general
+    chairman chairwoman chairperson chair chancellor king queen prince princess emir sheikh
+    senator governor mayor ambassador spokesman spokeswoman spokesperson general colonel
+    admiral commander chief director deputy foreign defence defense vice premier commissioner
+    envoy representative head leader speaker press first lady pope patriarch judge justice
+    attorney-general minister-counsellor counsellor
+    """
+)
+# Abbreviated titles, written with their full stop ("Sen. John Smith").
+_TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep")
+# Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
+_NAME_PARTICLES = _words("von van der den de da di du la le bin ibn al el del della dos das y")
+# Lower-case words a role may hold between a title and a name ("President of the Republic").
+_ROLE_LINKS = _words("of the and for on to")
+# Reporting verbs: a "Name, role:" whose role holds one is a sentence introducing a quote.
+_REPORTING = _words(
+    "said says told added noted stated explained asked replied answered according announced"
+)
+_BRACKETED = re.compile(r"([^()]+?)\s*\(([^()]+)\)\Z")
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A speaker label found at the start of a line."""
+
+    text: str
+    """The label verbatim, colon included (``Alexander Lukashenko, President of Belarus:``)."""
+    span: Span
+    """Where the label stands in the article."""
+    name: str
+    """The speaker's name as written, less any title or honorific before it (for
+    interviews, ``Interviewer`` or ``Interviewee``)."""
+    role: str | None
+    """The role as written (a title before the name included), or None."""
+    role_first: bool
+    """Whether the label put the role before the name, so the split is a guess."""
+    interview: InterviewPart | None
+    """Which side of an interview the label marks, if it is ``Question:``/``Answer:``."""
+    speech_start: int | None
+    """For an inline label, where the speech starts on the same line; None when alone."""
+
+
+def read_label(line: str, start: int) -> Label | None:
+    """Read the label opening ``line`` (which starts at offset ``start``), if there is one."""
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    colon = stripped.find(":", lead)
+    if colon <= lead or stripped[colon + 1 : colon + 3] == "//":
+        return None
+    head = stripped[lead:colon]
+    rest = stripped[colon + 1 :]
+    alone = not rest.strip()
+    span = (start + lead, start + colon + 1)
+    speech_start = None if alone else start + colon + 1 + (len(rest) - len(rest.lstrip()))
+    interview = _INTERVIEW_WORDS.get(head.strip().casefold())
+    if interview is not None:
+        name = INTERVIEW_NAMES[interview]
+        return Label(stripped[lead : colon + 1], span, name, None, False, interview, speech_start)
+    parsed = _parse_head(head, inline=not alone)
+    if parsed is None:
+        return None
+    name, role, role_first = parsed
+    return Label(stripped[lead : colon + 1], span, name, role, role_first, None, speech_start)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is website chrome ending in a colon ("Share:", "Font size:")."""
+    stripped = line.strip()
+    if not stripped.endswith(":") or read_label(line, 0) is not None:
+        return False
+    head = " ".join(stripped[:-1].casefold().replace("\u2019", "'").split())
+    return head in FURNITURE or len(stripped.split()) <= 3
+
+
+def credit_prefix(paragraph: str) -> str | None:
+    """The furniture word and colon opening a credit or note line ("Source: Rail Weekly").
+
+    Such a line is the publisher's, never a speaker's, whatever stands after the colon.
+    """
+    head, colon, _ = paragraph.partition(":")
+    if not colon or len(head.split()) > 2:
+        return None
+    folded = " ".join(head.casefold().replace("\u2019", "'").split())
+    return f"{head.strip()}:" if folded in FURNITURE else None
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title ("President", "Minister", "Sen.") rather than part of a name."""
+    return _is_title(word)
+
+
+def affiliation_of(role: str | None) -> str | None:
+    """The state or organisation a role names after its last "of" ("President of Belarus")."""
+    if role is None:
+        return None
+    found = re.search(
+        r"\bof\s+(?:the\s+)?((?:[A-Z][\w'\u2019.\-]*)(?:\s+[A-Z][\w'\u2019.\-]*)*)\s*$", role
+    )
+    return found[1] if found else None
+
+
+def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | None:
+    """Split a label head into (name, role, role_first), or None when it is no label."""
+    bracketed = _BRACKETED.match(head)
+    if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
+        name_part, comma, role_part = bracketed[1], ",", bracketed[2]
+    else:
+        name_part, comma, role_part = head.partition(",")
+    role = role_part.strip() or None
+    tokens = name_part.split()
+    if _is_sentence(name_part if bracketed else head) or not _may_open_label(tokens, inline):
+        return None
+    if comma and not _is_role(role, bracketed=bracketed is not None):
+        return None
+    titled = any(_is_title(t) for t in tokens[:-1])
+    if titled and not _is_shouting(tokens):
+        split = _split_role_first(tokens)
+        if split is not None:
+            return split[0], _with_title(split[1], role, bracketed=bracketed is not None), True
+    if not all(_is_name_token(t, allow_links=False) for t in tokens):
+        return None
+    return _without_honorifics(tokens), role, False
+
+
+def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:
+    """The role of a label whose name came after a title ("Senator" and "R-Ohio")."""
+    if role is None:
+        return title
+    return f"{title} ({role})" if bracketed else f"{title}, {role}"
+
+
+def _without_honorifics(tokens: list[str]) -> str:
+    """The name without leading "Mr", "Dr."... (``naming`` ignores them when merging too).
+
+    A lone surname keeps its honorific: "MS SMITH" is how the transcript names her.
+    """
+    start = 0
+    while len(tokens) - start > 2 and tokens[start].rstrip(".").casefold() in HONORIFICS:
+        start += 1
+    return " ".join(tokens[start:])
+
+
+def _is_title(token: str) -> bool:
+    """Whether a word of a label is a title ("Minister", "Sen.") rather than a name."""
+    lower = token.casefold()
+    return lower in _TITLE_WORDS or (lower.endswith(".") and lower[:-1] in _TITLE_ABBREVIATIONS)
+
+
+def _is_role(role: str | None, *, bracketed: bool) -> bool:
+    """Whether the words after a name's comma (or in its brackets) can be a role."""
+    if role is None or set(role.casefold().split()) & _REPORTING:
+        return False
+    # "Minsk, November 30:" is a dateline; "John Smith (R-Ohio 2):" may hold a district.
+    return bracketed or not any(char.isdigit() for char in role)
+
+
+def _is_sentence(head: str) -> bool:
+    """Whether the text before a colon reads as prose rather than a label."""
+    if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
+        return True
+    # A full stop after a long word ends a sentence; "Mr." and "J." do not.
+    return any(word.endswith(".") and len(word) > 5 for word in head.split())
+
+
+def _may_open_label(tokens: list[str], inline: bool) -> bool:
+    """Whether these words, before any comma, can be the name part of a label."""
+    if not 1 <= len(tokens) <= 7:
+        return False
+    shouting = _is_shouting(tokens)
+    if tokens[0].casefold() in _FUNCTION_WORDS and not shouting:
+        return False
+    if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
+        return False
+    # Inline, "Note: ..." is more often prose than a one-word name.
+    return not (inline and len(tokens) == 1 and not shouting)
+
+
+def _is_shouting(tokens: list[str]) -> bool:
+    """Whether a label is written in capitals (``MS SMITH``), as transcripts often are."""
+    letters = [t for t in tokens if any(c.isalpha() for c in t)]
+    return bool(letters) and all(t.upper() == t for t in letters)
+
+
+def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
+    """Split ``President of Russia Vladimir Putin`` into name and role, or None if no name."""
+    if not all(_is_name_token(t, allow_links=True) for t in tokens):
+        return None
+    name: list[str] = []
+    capitals = 0
+    index = len(tokens)
+    while index > 1 and capitals < 2:
+        token = tokens[index - 1]
+        lower = token.casefold()
+        if _is_title(token) or lower in _ROLE_LINKS:
+            break
+        if lower not in _NAME_PARTICLES:
+            capitals += 1
+        name.insert(0, token)
+        index -= 1
+    while name and name[0].casefold() in _NAME_PARTICLES:
+        index += 1
+        name.pop(0)
+    if not name:
+        return None
+    return _without_honorifics(name), " ".join(tokens[:index])
+
+
+def _is_name_token(token: str, *, allow_links: bool) -> bool:
+    """Whether a word can stand in a name (or, with ``allow_links``, in a role before one)."""
+    lower = token.casefold()
+    if lower in _NAME_PARTICLES or (allow_links and lower in _ROLE_LINKS):
+        return True
+    return bool(_TOKEN.match(token)) and token[0].isupper()

@@ -1,0 +1,207 @@
+"""Cut an article's text into its headline and a sequence of labels and paragraphs.
+
+Offsets are character offsets into the text exactly as given (carriage returns included), so every
+``Located`` here satisfies ``text[start:end] == located.text``.
+
+Paragraphs: a speaker label always starts a new paragraph, and so does a blank line. Two
+lines with no blank line between them are one hard-wrapped paragraph when the article is
+wrapped, and two paragraphs otherwise. An article counts as wrapped when most of its
+adjacent unlabelled line pairs break mid-sentence (the first line ends without ``.!?:;``
+or a closing quote or bracket); a transcript written one paragraph per line ends nearly every
+line with a full stop, so "Q: ...", "A: ..." without blank lines reads right either way.
+
+The headline is the first non-blank line (when that is a speaker label, it is also the
+first line of the body, with a warning); the same line
+repeated straight after it (sites print the title twice), with nothing but page furniture
+between, is part of the headline too.
+A line ending in a colon that is no label and is at most three words, or a known piece of
+page furniture ("Share:", "Font size:"), is dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.model import Located
+
+_SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
+_WRAPPED_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ImportWarning:
+    """Something the importer decided without certainty, or skipped, and where."""
+
+    line: int
+    """The 1-based line of the article it concerns."""
+    message: str
+    """What was decided and how to change it."""
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the article, without its line break."""
+
+    number: int
+    """1-based line number."""
+    start: int
+    """Offset of the line's first character."""
+    text: str
+    """The line's characters, without its line break."""
+
+    @property
+    def blank(self) -> bool:
+        """Whether the line holds nothing but white space."""
+        return not _trimmed(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One piece of the article body: a label alone on its line, or a paragraph."""
+
+    label: Label | None
+    """The label opening this piece, alone on its line or inline before the speech."""
+    paragraph: Located | None
+    """The paragraph (for an inline label, the speech after it); None for a lone label."""
+    first_line: int
+    """The 1-based line the piece starts on."""
+    last_line: int
+    """The 1-based line the piece ends on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The headline and where the body starts."""
+
+    title: Located
+    """The headline as it stands (the first line when the article opens with a label)."""
+    body_start: int
+    """Offset of the first character of the body."""
+    body_line: int
+    """Index into the lines of the first body line."""
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """The article's lines with their offsets; a line feed ends a line (CR LF too)."""
+    lines = []
+    for number, match in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+        content = match.group().rstrip("\n").rstrip("\r")
+        lines.append(Line(number, match.start(), content))
+    return tuple(lines)
+
+
+def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning]]:
+    """Read the headline (and its repetition) off the top of the article."""
+    filled = [i for i, line in enumerate(lines) if not line.blank]
+    if not filled:
+        return Headline(Located("", (0, 0)), 0, len(lines)), []
+    first = lines[filled[0]]
+    if read_label(first.text, first.start) is not None:
+        # A dataset needs a title; the opening line is the best words there are.
+        message = "no headline: the article opens with a label; its first line is the title"
+        title = _located(first)
+        return Headline(title, title.span[0], filled[0]), [ImportWarning(first.number, message)]
+    title = _located(first)
+    body = filled[1:]
+    # Furniture ("Share:") may stand between the headline and its repetition.
+    chrome = 0
+    while chrome < len(body) and is_furniture(lines[body[chrome]].text):
+        chrome += 1
+    if chrome < len(body) and _same_words(lines[body[chrome]].text, first.text):
+        body = body[chrome + 1 :]
+    if not body:
+        return Headline(title, len(lines[-1].text) + lines[-1].start, len(lines)), []
+    return Headline(title, _located(lines[body[0]]).span[0], body[0]), []
+
+
+def segment(
+    text: str, lines: tuple[Line, ...]
+) -> tuple[tuple[Item, ...], bool, list[ImportWarning]]:
+    """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
+    warnings: list[ImportWarning] = []
+    kept: list[tuple[Line, Label | None]] = []
+    for line in lines:
+        if line.blank:
+            kept.append((line, None))
+            continue
+        label = read_label(line.text, line.start)
+        if label is None and is_furniture(line.text):
+            message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
+            warnings.append(ImportWarning(line.number, message))
+            continue
+        kept.append((line, label))
+    wrapped = _is_wrapped(kept)
+    return tuple(_items(text, kept, wrapped=wrapped)), wrapped, warnings
+
+
+def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
+    """Group lines into items: a label or blank line ends a paragraph, so may a line break."""
+    items: list[Item] = []
+    open_paragraph = False
+    for line, label in kept:
+        if line.blank:
+            open_paragraph = False
+            continue
+        if label is not None and label.speech_start is None:
+            items.append(Item(label, None, line.number, line.number))
+            open_paragraph = False
+            continue
+        start = line.start if label is None or label.speech_start is None else label.speech_start
+        located = _located(line, start)
+        if open_paragraph and wrapped and label is None:
+            previous = items[-1]
+            assert previous.paragraph is not None  # an open paragraph always has one
+            begin = previous.paragraph.span[0]
+            joined = Located(text[begin : located.span[1]], (begin, located.span[1]))
+            items[-1] = Item(previous.label, joined, previous.first_line, line.number)
+        else:
+            items.append(Item(label, located, line.number, line.number))
+        open_paragraph = True
+    return items
+
+
+def _is_wrapped(kept: list[tuple[Line, Label | None]]) -> bool:
+    """Whether most adjacent unlabelled line pairs break mid-sentence (see module doc)."""
+    pairs = broken = 0
+    for (line, label), (after, after_label) in itertools.pairwise(kept):
+        if line.blank or after.blank or after_label is not None:
+            continue
+        if label is not None and label.speech_start is None:
+            continue
+        pairs += 1
+        broken += not line.text.rstrip().endswith(_SENTENCE_END)
+    return pairs > 0 and broken / pairs > _WRAPPED_SHARE
+
+
+def _located(line: Line, start: int | None = None) -> Located:
+    """The line's text from ``start`` (default its beginning), white space trimmed."""
+    offset = line.start if start is None else start
+    raw = line.text[offset - line.start :]
+    lead = 0
+    while lead < len(raw) and _is_space(raw[lead]):
+        lead += 1
+    end = len(raw)
+    while end > lead and _is_space(raw[end - 1]):
+        end -= 1
+    return Located(raw[lead:end], (offset + lead, offset + end))
+
+
+def _is_space(char: str) -> bool:
+    """White space, counting the no-break space and a byte-order mark."""
+    return char.isspace() or char == "\ufeff"
+
+
+def _trimmed(text: str) -> str:
+    """``text`` without surrounding white space (see ``_is_space``)."""
+    return text.strip().strip("\ufeff").strip()
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two lines hold the same words (the repeated headline)."""
+    return one.split() == other.split()

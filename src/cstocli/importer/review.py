@@ -1,0 +1,84 @@
+"""How an article was split, block by block, as plain data for a ``--review`` view.
+
+One row per passage in source order: its id and kind, who speaks, the label, its first
+words, the lines it covers (the label's line included) and the import warnings on those
+lines. The CLI renders the rows; nothing here prints. A warning belongs to the one row
+whose lines hold it; ``outside_blocks`` gives the rest (a skipped "Share:" line, the
+headline), so a view printing the rows and then those shows every warning exactly once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from cstocli.importer.layout import ImportWarning
+from cstocli.model import Dataset
+
+FIRST_WORDS = 8
+"""How many words of a passage the review shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One passage of the split, as a reviewer checks it."""
+
+    passage_id: str
+    """``q1``, ``n1``..."""
+    kind: str
+    """``quote`` or ``narration``."""
+    speaker: str | None
+    """The speaker's name, None for narration."""
+    label: str | None
+    """The label that opened the block, if any."""
+    first_words: str
+    """The passage's first words, with an ellipsis when there are more."""
+    first_line: int
+    """The 1-based line the block starts on (its label's line when it has one)."""
+    last_line: int
+    """The 1-based line the block ends on."""
+    paragraphs: int
+    """How many paragraphs the block holds."""
+    warnings: tuple[str, ...]
+    """The import warnings about lines in this block, each with its line ("line 14: ...")."""
+
+
+def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[ReviewRow, ...]:
+    """Lay out the dataset's passages block by block, with the warnings that concern each."""
+    starts = _line_starts(dataset.source_text)
+    rows = []
+    for passage in dataset.passages:
+        begin = passage.label.span[0] if passage.label else passage.span[0]
+        first = bisect.bisect_right(starts, begin)
+        last = bisect.bisect_right(starts, max(passage.span[1] - 1, begin))
+        words = passage.text.split()
+        shown = " ".join(words[:FIRST_WORDS]) + (" ..." if len(words) > FIRST_WORDS else "")
+        speaker = dataset.speaker(passage.speaker_id).name if passage.speaker_id else None
+        rows.append(
+            ReviewRow(
+                passage_id=passage.id,
+                kind=passage.kind,
+                speaker=speaker,
+                label=passage.label.text if passage.label else None,
+                first_words=shown,
+                first_line=first,
+                last_line=last,
+                paragraphs=len(passage.paragraphs),
+                warnings=tuple(str(w) for w in warnings if first <= w.line <= last),
+            )
+        )
+    return tuple(rows)
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset at which each line starts (line n starts at index n - 1)."""
+    return [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+
+
+def outside_blocks(
+    rows: tuple[ReviewRow, ...], warnings: tuple[ImportWarning, ...]
+) -> tuple[ImportWarning, ...]:
+    """The warnings no row shows: on lines outside every block, in line order."""
+    return tuple(
+        w for w in warnings if not any(r.first_line <= w.line <= r.last_line for r in rows)
+    )

@@ -1,0 +1,156 @@
+"""The roster of an article's speakers, built label by label.
+
+Each label is matched against the speakers met so far (``naming.kinship``): the same name,
+a shorter or longer form of it, or another transliteration joins that speaker; anything else
+is a new speaker. A merge that is not plain equality is reported as a warning, and so is a
+label whose name would fit two speakers (it then gets a speaker of its own). The name kept
+is the first one written in a plain ``Name:`` or ``Name, Role:`` label, because the name of
+a ``Role Name:`` label is a guess; every other form becomes an alias. The role is the first
+one given; a different one later is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cstocli.importer.labels import Label, affiliation_of
+from cstocli.importer.layout import ImportWarning
+from cstocli.importer.names import kinship, slug
+from cstocli.model import Speaker
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A speaker being gathered: every form and role the article gives them."""
+
+    name: str
+    guessed: bool
+    interview: bool
+    role: str | None = None
+    forms: list[str] = field(default_factory=list)
+
+
+class Roster:
+    """The speakers of one article, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self.warnings: list[ImportWarning] = []
+
+    def resolve(self, label: Label, line: int) -> int:
+        """Return the index of the speaker this label names, adding or merging as needed."""
+        if label.interview is not None:
+            return self._interview(label.name)
+        matches = [
+            (index, kind)
+            for index, entry in enumerate(self._entries)
+            if not entry.interview
+            for kind in [_kinship_any(label.name, entry)]
+            if kind is not None
+        ]
+        exact = [index for index, kind in matches if kind == "same"]
+        if exact:
+            return self._join(exact[0], label, line, "same")
+        if len(matches) == 1:
+            index, kind = matches[0]
+            return self._join(index, label, line, kind)
+        if len(matches) > 1:
+            names = ", ".join(repr(self._entries[i].name) for i, _ in matches)
+            message = f"{label.name!r} could be any of {names}; kept as a speaker of its own"
+            self.warnings.append(ImportWarning(line, message))
+        self._entries.append(_Entry(label.name, label.role_first, False, label.role, [label.name]))
+        return len(self._entries) - 1
+
+    def name(self, index: int) -> str:
+        """The name kept for the speaker at ``index``."""
+        return self._entries[index].name
+
+    def speakers(self, used: set[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
+        """The speakers with at least one quote, and the id each index was given."""
+        speakers: list[Speaker] = []
+        ids: dict[int, str] = {}
+        taken: set[str] = set()
+        for index, entry in enumerate(self._entries):
+            if index not in used:
+                continue
+            ident = _unique(slug(entry.name) or "speaker", taken)
+            ids[index] = ident
+            aliases = _aliases(entry)
+            affiliation = affiliation_of(entry.role)
+            speakers.append(Speaker(ident, entry.name, entry.role, affiliation, aliases))
+        return tuple(speakers), ids
+
+    def _interview(self, name: str) -> int:
+        """The index of the interviewer or interviewee, created on first use."""
+        for index, entry in enumerate(self._entries):
+            if entry.interview and entry.name == name:
+                return index
+        self._entries.append(_Entry(name, False, True, None, [name]))
+        return len(self._entries) - 1
+
+    def _join(self, index: int, label: Label, line: int, kind: str) -> int:
+        """Add a label's name and role to an existing speaker."""
+        entry = self._entries[index]
+        if kind != "same":
+            how = "another spelling of" if kind == "spelling" else "another form of"
+            message = f"{label.name!r} read as {how} {entry.name!r}; merged into one speaker"
+            self.warnings.append(ImportWarning(line, message))
+        # A "Role Name:" label's name is its last two words; a plain label that gives
+        # more words ("Recep Tayyip Erdoğan") is the fuller, surer form.
+        if (
+            entry.guessed
+            and not label.role_first
+            and len(label.name.split()) > len(entry.name.split())
+        ):
+            entry.role = _role_without(entry.role, label.name)
+            entry.name, entry.guessed = label.name, False
+        entry.forms.append(label.name)
+        if label.role is not None and entry.role is None:
+            entry.role = label.role
+        elif label.role is not None and label.role != entry.role:
+            message = (
+                f"{entry.name!r} is labelled with a second role {label.role!r}; kept the first"
+            )
+            self.warnings.append(ImportWarning(line, message))
+        return index
+
+
+def _kinship_any(name: str, entry: _Entry) -> str | None:
+    """The closest kinship between a name and any form a speaker was labelled with."""
+    kinds = {kinship(name, form) for form in entry.forms}
+    for kind in ("same", "part", "spelling"):
+        if kind in kinds:
+            return kind
+    return None
+
+
+def _role_without(role: str | None, name: str) -> str | None:
+    """A guessed role minus the start of the fuller name ("President Recep" -> "President")."""
+    if role is None:
+        return None
+    words, names = role.split(), name.split()
+    for size in range(min(len(words), len(names)), 0, -1):
+        if words[-size:] == names[:size]:
+            return " ".join(words[:-size]) or None
+    return role
+
+
+def _aliases(entry: _Entry) -> tuple[str, ...]:
+    """The other forms of a speaker's name, once each, in order of appearance."""
+    seen = {entry.name.casefold()}
+    aliases = []
+    for form in entry.forms:
+        if form.casefold() not in seen:
+            seen.add(form.casefold())
+            aliases.append(form)
+    return tuple(aliases)
+
+
+def _unique(ident: str, taken: set[str]) -> str:
+    """``ident``, or ``ident-2``, ``ident-3``... when two speakers share a slug."""
+    candidate, number = ident, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{ident}-{number}"
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cstocli.importer.figures import find_figures
+
+# (sentence, (phrase, value, unit, qualifier, as written))
+PHRASES = [
+    ("there were about 20 attacks.", ("about 20 attacks", 20, "attacks", "about", "about 20")),
+    (
+        "up to 2,000 units of equipment, and",
+        ("up to 2,000 units of equipment", 2000, "units of equipment", "up to", "up to 2,000"),
+    ),
+    (
+        "more than 36,000 troops took part",
+        ("more than 36,000 troops", 36000, "troops", "more than", "more than 36,000"),
+    ),
+    ("less than 1% of them", ("less than 1%", 1, "percent", "less than", "less than 1%")),
+    ("over 200 ships wait", ("over 200 ships", 200, "ships", "over", "over 200")),
+    ("in under 30 minutes flat", ("under 30 minutes", 30, "minutes", "under", "under 30")),
+    ("1.2 million tonnes.", ("1.2 million tonnes", 1_200_000, "tonnes", None, "1.2 million")),
+    ("The leaders of six states: A", ("six states", 6, "states", None, "six")),
+    (
+        "ninety-eight percent agreed",
+        ("ninety-eight percent", 98, "percent", None, "ninety-eight percent"),
+    ),
+    ("a 2.5 per cent rise", ("2.5 per cent", 2.5, "percent", None, "2.5 per cent")),
+    ("$5 billion in aid", ("$5 billion", 5_000_000_000, "dollars", None, "$5 billion")),
+    ("two hundred soldiers left", ("two hundred soldiers", 200, "soldiers", None, "two hundred")),
+    ("140 aircraft took part", ("140 aircraft", 140, "aircraft", None, "140")),
+    (
+        "the hundreds of victims came",
+        ("hundreds of victims", 200, "victims", "at least", "hundreds"),
+    ),
+    ("About 2000 people in 2015.", ("About 2000 people", 2000, "people", "about", "About 2000")),
+    ("Over 200", ("Over 200", 200, "", "over", "Over 200")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PHRASES)
+def test_figure_phrases(sentence: str, expected: tuple[str, float, str, str | None, str]) -> None:
+    """Each phrase form is read into its value, unit, qualifier and written number."""
+    (figure,) = find_figures(sentence)
+    read = (figure.text, figure.value, figure.unit, figure.qualifier, figure.as_written)
+    assert read == expected
+    assert sentence[figure.span[0] : figure.span[1]] == figure.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2017 alone, it rained.",
+        "decisions that we will implement in 2018.",
+        "the summit held in Minsk on November 30.",
+        "on 30 November they met",
+        "the 25th anniversary",
+        "at 10:30 sharp",
+        "the G20 summit",
+        "One of the top-level topics",
+        "the two of them",
+        "hundreds of thousands of people",
+        "by the hundreds",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    """Years, dates, ordinals, times, codes, pronoun numbers and vague tails are no figures."""
+    assert find_figures(sentence) == ()
+
+
+def test_period_is_the_year_of_the_sentence() -> None:
+    """A figure's period is the one year its sentence names, and not another sentence's."""
+    text = "In 2017 alone, there were about 20 attacks. In 2018, 5 more. Then 7 others."
+    periods = [f.period for f in find_figures(text)]
+    assert periods == ["2017", "2018", None]
+
+
+def test_figures_in_a_range_keep_absolute_spans() -> None:
+    """Scanning part of a text gives spans into the whole text."""
+    text = "Intro 5 cats.\nBody has 12 dogs."
+    (figure,) = find_figures(text, text.index("Body"), len(text))
+    assert figure.span == (text.index("12"), text.index("12") + len("12 dogs"))
+
+
+def test_unit_stops_at_a_line_break() -> None:
+    """A unit never runs onto the next line."""
+    (figure,) = find_figures("We counted 12\ndogs here.")
+    assert figure.unit == ""
+    assert figure.text == "12"
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_verbatim_spans(text: str) -> None:
+    """Whatever the text, every figure found is exactly the text at its span, in order."""
+    figures = find_figures(text)
+    for figure in figures:
+        assert text[figure.span[0] : figure.span[1]] == figure.text
+        assert figure.as_written in figure.text
+    assert [f.span for f in figures] == sorted(f.span for f in figures)

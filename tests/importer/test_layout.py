@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+
+
+def test_split_lines_keeps_offsets_and_drops_line_ends() -> None:
+    """Lines carry their number and offset; CR LF and a last line without LF both work."""
+    lines = split_lines("ab\r\ncd\nef")
+    assert [(line.number, line.start, line.text) for line in lines] == [
+        (1, 0, "ab"),
+        (2, 4, "cd"),
+        (3, 7, "ef"),
+    ]
+
+
+def test_repeated_headline_past_furniture() -> None:
+    """The title printed twice, with furniture between, is all headline."""
+    text = "Title\nShare:\n\nTitle\n\nBody starts.\n"
+    headline, warnings = find_headline(split_lines(text))
+    assert headline.title.text == "Title"
+    assert headline.body_start == text.index("Body")
+    assert warnings == []
+
+
+def test_article_opening_with_a_label_has_no_headline() -> None:
+    """A first line that is a label is body and stands in as title, with a warning."""
+    text = "\nAnn Lee:\nHello.\n"
+    headline, warnings = find_headline(split_lines(text))
+    assert headline.title.text == "Ann Lee:"
+    assert headline.body_start == 1
+    assert [(w.line, w.message[:12]) for w in warnings] == [(2, "no headline:")]
+
+
+def test_wrapped_lines_join_into_one_paragraph() -> None:
+    """Lines broken mid-sentence are one paragraph, spanning the line break verbatim."""
+    text = "Ann Lee:\nWe went to the\nmarket and bought\nbread.\n"
+    items, wrapped, _ = segment(text, split_lines(text))
+    assert wrapped is True
+    paragraph = items[1].paragraph
+    assert paragraph is not None
+    assert paragraph.text == "We went to the\nmarket and bought\nbread."
+    assert (items[1].first_line, items[1].last_line) == (2, 4)
+
+
+def test_one_sentence_per_line_stays_separate() -> None:
+    """Lines that each end a sentence are separate paragraphs."""
+    text = "Ann Lee:\nWe went.\nWe bought bread.\n"
+    items, wrapped, _ = segment(text, split_lines(text))
+    assert wrapped is False
+    assert [i.paragraph.text for i in items if i.paragraph] == ["We went.", "We bought bread."]
+
+
+def test_paragraph_text_is_trimmed_of_no_break_space() -> None:
+    """Trailing no-break spaces are not part of the paragraph, as in the bundled article."""
+    text = "Ann Lee:\nIn the capital.\u00a0\n"
+    items, _, _ = segment(text, split_lines(text))
+    paragraph = items[1].paragraph
+    assert paragraph is not None
+    assert paragraph.text == "In the capital."
+    assert text[paragraph.span[0] : paragraph.span[1]] == paragraph.text
+
+
+def test_warning_prints_with_its_line() -> None:
+    """A warning reads as "line N: message", as the CLI shows it."""
+    assert str(ImportWarning(7, "skipped")) == "line 7: skipped"

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from cstocli.importer.labels import Label, read_label
+from cstocli.importer.roster import Roster
+
+
+def _label(line: str) -> Label:
+    """The label a line holds (the tests only pass labels)."""
+    label = read_label(line, 0)
+    assert label is not None
+    return label
+
+
+def test_fuller_plain_name_replaces_a_role_first_guess() -> None:
+    """A role-first label guesses two name words; a fuller plain label corrects it."""
+    roster = Roster()
+    first = roster.resolve(_label("President Recep Tayyip Erdogan:"), 1)
+    again = roster.resolve(_label("Recep Tayyip Erdogan:"), 5)
+    assert first == again
+    speakers, ids = roster.speakers({first})
+    assert (speakers[0].name, speakers[0].role) == ("Recep Tayyip Erdogan", "President")
+    assert ids[first] == "recep-tayyip-erdogan"
+    assert "another form of" in roster.warnings[0].message
+
+
+def test_surname_only_label_keeps_the_full_name() -> None:
+    """A surname-only label joins the full name and becomes its alias."""
+    roster = Roster()
+    index = roster.resolve(_label("Foreign Minister Amara Okafor:"), 1)
+    assert roster.resolve(_label("Okafor:"), 4) == index
+    speakers, _ = roster.speakers({index})
+    assert (speakers[0].name, speakers[0].aliases) == ("Amara Okafor", ("Okafor",))
+
+
+def test_speakers_without_quotes_are_left_out_and_ids_stay_unique() -> None:
+    """Only speakers with quotes are listed; two speakers with one slug get -2."""
+    roster = Roster()
+    one = roster.resolve(_label("Ann Lee:"), 1)
+    two = roster.resolve(_label("ANN LEE, Governor:"), 2)
+    other = roster.resolve(_label("Bo Chan:"), 3)
+    assert one == two
+    speakers, ids = roster.speakers({one})
+    assert [s.id for s in speakers] == ["ann-lee"]
+    assert other not in ids
+
+
+def test_interview_sides_are_their_own_speakers() -> None:
+    """Q and A labels map to the interviewer and interviewee, whatever the names around."""
+    roster = Roster()
+    question = roster.resolve(_label("Q:"), 1)
+    answer = roster.resolve(_label("Answer:"), 2)
+    assert roster.resolve(_label("Question:"), 3) == question
+    speakers, _ = roster.speakers({question, answer})
+    assert [s.id for s in speakers] == ["interviewer", "interviewee"]
