@@ -410,7 +410,7 @@ class Figures:
     sentences: int
     articles: int
     parsed: bool
-    """Whether the import parsed text (``cstocli.importer.article``), else used generated datasets."""
+    """Whether the import parsed text (``importer.article``), else used generated datasets."""
     import_s: float
     """The bulk path: ``Library.store_many`` fed by worker processes, one transaction."""
     cli_import_s: float | None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cstocli.cli.app import Command
+from cstocli.cli.command import Command
 from cstocli.cli.options import LibraryFileOption, LibraryJsonFlag
 from cstocli.cli.terminal import warn, write_json, write_lines
 from cstocli.errors import EXIT_USAGE
