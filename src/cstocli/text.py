@@ -145,3 +145,13 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     before = line[: match.start()].rsplit(None, 1)
     last_word = before[-1].lower().lstrip("(\"'") if before else ""
     return not (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()))
+
+
+def count_words(text: str) -> int:
+    """Count the words in ``text`` the way a reader would.
+
+    A word is a whitespace-separated token with a letter or digit in it, so "we've",
+    "Nagorno-Karabakh" and "13,000" count once and a dash standing alone not at all.
+    (Plain splitting, not a regex: compiling one would cost more start-up than counting.)
+    """
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))

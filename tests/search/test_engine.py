@@ -12,7 +12,8 @@ import pytest
 
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
 from cstocli.search.engine import RERANK, Hit, Results, find, search
-from cstocli.search.memory import MemoryIndex, Sentence, build_index
+from cstocli.search.memory import MemoryIndex, build_index
+from cstocli.search.store import Sentence
 from cstocli.text import COMMON_WORDS
 
 SPEAKERS = (
