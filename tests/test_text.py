@@ -154,3 +154,18 @@ def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
 def test_count_words_counts_as_a_reader_does(phrase: str, expected: int) -> None:
     """Apostrophes, hyphens and thousands separators do not split a word; a lone dash is none."""
     assert count_words(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("lodz", "Łódź"),
+        ("aero", "Ærø"),
+        ("koln", "Köln"),
+        ("orsted", "Ørsted"),
+        ("strasse", "Straße"),
+    ],
+)
+def test_fold_spells_every_accented_letter_as_people_type_it(typed: str, written: str) -> None:
+    """Letters with a mark built in (ł, ø, æ) fold like those with a combining mark."""
+    assert fold(written) == fold(typed) == typed
