@@ -113,7 +113,9 @@ def import_articles(
         ):
             outcomes = importing.import_all(lib, files, fixes, lambda outcome: done(outcome.file))
     if as_json:
-        write_json([o.as_json() for o in outcomes])
+        from cstocli.views import payloads  # noqa: PLC0415  # lazy: see module docstring
+
+        write_json([payloads.import_outcome(o) for o in outcomes])
     else:
         out, err = _outcome_report(outcomes)
         write_lines(out)

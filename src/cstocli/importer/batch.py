@@ -52,20 +52,6 @@ class FileOutcome:
     review: list[dict[str, Any]] | None = None
     """With ``--review``: how the article was split, block by block."""
 
-    def as_json(self) -> dict[str, Any]:
-        """Return the ``import --json`` object for this file (stable keys; see ``output``)."""
-        from cstocli.views import payloads as output
-
-        payload: dict[str, Any] = output.import_outcome(
-            file=self.file,
-            status=self.status,
-            article=self.article,
-            warnings=self.warnings,
-            error=self.error,
-            review=self.review,
-        )
-        return payload
-
 
 def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
+    from cstocli.importer.batch import FileOutcome
     from cstocli.library import ArticleSummary, SpeakerTotal
     from cstocli.search.engine import Hit
 
@@ -250,32 +251,25 @@ def library_facts(datasets: list[Dataset]) -> JSON:
 # -- the library commands (import, library list|show|remove|export) ---------------------------
 
 
-def import_outcome(
-    *,
-    file: str,
-    status: str,
-    article: ArticleSummary | None,
-    warnings: list[tuple[int, str]],
-    error: str | None,
-    review: list[dict[str, Any]] | None,
-) -> JSON:
+def import_outcome(outcome: FileOutcome) -> JSON:
     """One file of ``cstocli import --json``.
 
     With ``--review``, ``review`` holds the rows (each with its own ``warnings``) and the
     top-level ``warnings`` are those outside any block, so each warning appears once.
     """
+    article = outcome.article
     payload = {
-        "file": file,
-        "status": status,
+        "file": outcome.file,
+        "status": outcome.status,
         "id": article.id if article else None,
         "title": article.title if article else None,
         "speakers": article.speakers if article else None,
         "quotes": article.quotes if article else None,
         "figures": article.figures if article else None,
-        "warnings": [{"line": line, "message": message} for line, message in warnings],
-        "error": error,
+        "warnings": [{"line": line, "message": message} for line, message in outcome.warnings],
+        "error": outcome.error,
     }
-    return payload if review is None else {**payload, "review": review}
+    return payload if outcome.review is None else {**payload, "review": outcome.review}
 
 
 def article_summary(value: ArticleSummary) -> JSON:
