@@ -83,7 +83,7 @@ def test_no_import_cycles() -> None:
         module: {
             name
             for name, _ in _imports(path, runtime_only=True)
-            if name in MODULES and name != module and name != "cstocli"
+            if name in MODULES and name not in (module, "cstocli")
         }
         for module, path in MODULES.items()
     }
