@@ -14,6 +14,23 @@ from cstocli.dataset.files import bundled_path, load_bundled
 from cstocli.model import Dataset
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--run-slow`` runs the tests marked slow too (CI and the README command do)."""
+    parser.addoption(
+        "--run-slow", action="store_true", help="also run the tests marked slow (seconds each)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the slow tests unless ``--run-slow`` asks for them: the edit loop stays quick."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: --run-slow runs it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Dataset:
     """The summit dataset that ships with cstocli, loaded once."""

@@ -743,6 +743,7 @@ def test_data_path_expands_the_home_directory(
     assert json.loads(result.stdout)[0]["name"] == "Jane Doe"
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200))
 def test_any_query_ends_in_hits_or_one_line(query: str) -> None:
