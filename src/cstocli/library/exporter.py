@@ -44,11 +44,12 @@ def export(ds: Dataset, folder: Path, *, overwrite: bool = False) -> tuple[Path,
 
 def inside(folder: Path, name: str) -> Path:
     """``folder / name``, refused unless it is a plain file name right inside ``folder``."""
-    target = folder / name
+    # A plain name cannot climb out; a symlink already there is replaced, not followed
+    # (os.replace renames over the link itself).
     plain = name not in ("", ".", "..") and Path(name).name == name and "\\" not in name
-    if not plain or target.resolve().parent != folder.resolve():
+    if not plain:
         raise LibraryError(folder, f"refusing to write {name!a}: it would land outside {folder}")
-    return target
+    return folder / name
 
 
 def _write(target: Path, data: bytes, *, overwrite: bool) -> None:

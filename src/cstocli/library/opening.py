@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cstocli import disk
-from cstocli.library.errors import LibraryError, library_error
+from cstocli.ids import MAX_LENGTH, article_slug, is_article_id
+from cstocli.library.errors import LibraryError, library_error, translate_errors
 from cstocli.library.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION, connect
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,7 +30,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def open_connection(path: Path, *, create: bool, write: bool) -> sqlite3.Connection:
-    """A connection to the library at ``path``; read-only unless ``write``.
+    """A connection to the library at ``path``; read-only when reading a read-only one.
 
     A reading connection to a library that needs migrating is a writing one (the
     migration is a write); one that cannot be written says so.
@@ -41,15 +42,24 @@ def open_connection(path: Path, *, create: bool, write: bool) -> sqlite3.Connect
         # Looked at read-only first: a file that is not ours is never written to.
         conn = _read_only(path)
         if conn is not None:
-            if not write:
+            # A read-only connection cannot tidy the WAL files away when it closes: read
+            # through one only where nothing can be written anyway.
+            if not write and not _writable(path):
                 return conn
             conn.close()
     try:
-        return connect(path, create=create)
+        conn = connect(path, create=create)
     except LibraryError as error:
-        if "readonly" in error.problem or "read-only" in error.problem:
+        if "readonly" in error.problem or (path.exists() and not _writable(path)):
             raise read_only_error(path) from None
         raise
+    try:
+        with translate_errors(path):
+            repair_ids(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def check_file(path: Path, *, create: bool) -> None:
@@ -74,6 +84,11 @@ def check_file(path: Path, *, create: bool) -> None:
         raise LibraryError(path, f"cannot be read: {error.strerror}") from None
     if header != SQLITE_HEADER:
         raise LibraryError(path, "is not a cstocli library or is corrupt (not an SQLite database)")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the library file and its folder (where the WAL files go) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _create(path: Path) -> None:
@@ -138,7 +153,7 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
             if conn is not None:
                 conn.close()
             raise library_error(path, error) from None
-        if version == SCHEMA_VERSION:
+        if version == SCHEMA_VERSION and not (_bad_ids(conn) and _writable(path)):
             return conn
         tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
         conn.close()
@@ -148,14 +163,50 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
             )
         if version == 0 and tables:
             raise LibraryError(path, "is an SQLite database but not a cstocli library")
-        if version > SCHEMA_VERSION:
-            return None  # schema.connect names the problem
-        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        if version >= SCHEMA_VERSION:
+            return None  # newer: schema.connect names the problem; else ids to repair
+        if not _writable(path):
             raise LibraryError(
                 path, f"needs upgrading to library schema {SCHEMA_VERSION}, but is read-only"
             )
         return None
     return None
+
+
+# Ids that may not be slugs, found on the id index (cheap); ``is_article_id`` decides.
+_ID_CANDIDATES = (
+    "SELECT key, id FROM articles WHERE id GLOB '*[^a-z0-9-]*' OR id GLOB '-*'"
+    " OR id GLOB '*-' OR id GLOB '*--*' OR length(id) > ?"
+)
+
+
+def _bad_ids(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    rows = conn.execute(_ID_CANDIDATES, (MAX_LENGTH,)).fetchall()
+    return [(key, ident) for key, ident in rows if not is_article_id(ident)]
+
+
+def repair_ids(conn: sqlite3.Connection) -> None:
+    """Give every stored article whose id is not a slug its slug (older versions let them in).
+
+    ``../../pwned`` becomes ``pwned`` (``pwned-2`` if taken): the id is what ``library
+    export`` names its file after, and what every command shows.
+    """
+    if not _bad_ids(conn):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for key, ident in _bad_ids(conn):  # again, under the write lock
+            wanted = article_slug(ident)
+            candidate, n = wanted, 1
+            while conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+                n += 1
+                candidate = f"{wanted[: MAX_LENGTH - 1 - len(str(n))]}-{n}"
+            conn.execute("UPDATE articles SET id = ? WHERE key = ?", (candidate, key))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 @contextmanager
