@@ -278,3 +278,29 @@ def test_load_corrections_reads_a_file(tmp_path: Path) -> None:
     corrections = load_corrections(path)
     assert corrections.file == str(path)
     assert corrections.content == {"corrections_version": 1}
+
+
+def test_corrections_dataset_id_must_be_a_slug() -> None:
+    """A corrections file cannot give the article a path for an id."""
+    assert _error({"dataset": {"id": "../../pwned"}}).startswith("fix.json: $.dataset.id: ")
+
+
+def test_corrections_refuse_control_characters_in_names() -> None:
+    """An escape sequence in a corrected speaker's name is refused at its path."""
+    message = _error({"speakers": {"b-smith": {"name": "B.\x1b[2J Smith"}}})
+    assert message == "fix.json: $.speakers.b-smith.name: control character U+001B at offset 2"
+
+
+def test_corrections_value_must_fit() -> None:
+    """A corrected figure value past int64 is refused, not an SQLite overflow later."""
+    message = _error({"figures": [{"at": "About 40 ships", "value": 2**63}]})
+    assert message == "fix.json: $.figures[0].value: integer does not fit in 64 bits"
+
+
+def test_deep_corrections_file_is_one_error(tmp_path: Path) -> None:
+    """A corrections file nested 100,000 deep is refused before parsing."""
+    path = tmp_path / "deep.json"
+    path.write_text("{" + '"a":[' * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(DatasetError) as caught:
+        load_corrections(path)
+    assert caught.value.problem == "invalid JSON: nested 100001 deep, more than the 64 allowed"

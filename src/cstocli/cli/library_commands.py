@@ -92,7 +92,8 @@ def import_articles(
 
         cstocli import briefing.txt interview.txt
     """
-    from cstocli.library import open_library  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.library import default_path, open_library  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.library.opening import removed_if_left_empty  # noqa: PLC0415  # lazy
 
     fixes = None
     if corrections is not None:
@@ -107,8 +108,10 @@ def import_articles(
     else:
         from cstocli.views import render  # noqa: PLC0415  # lazy: see module docstring
 
+        path = library_path if library_path is not None else default_path()
         with (
-            open_library(library_path) as lib,
+            removed_if_left_empty(path),
+            open_library(path) as lib,
             render.import_progress(len(files), sys.stderr) as done,
         ):
             outcomes = importing.import_all(lib, files, fixes, lambda outcome: done(outcome.file))

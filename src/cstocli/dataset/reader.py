@@ -12,10 +12,12 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from pathlib import PurePath
 from typing import Any, TypeVar
 
 from cstocli.errors import DatasetError
+from cstocli.ids import id_problem, is_article_id
 from cstocli.model import (
     SCHEMA_VERSION,
     Dataset,
@@ -30,6 +32,13 @@ from cstocli.model import (
 )
 
 _T = TypeVar("_T")
+
+LARGEST_INTEGER = 2**63 - 1
+"""The largest integer a figure may hold: SQLite's INTEGER, and every JSON tool's int64."""
+
+# C0 controls (tab and newline included), DEL and C1 controls: none belongs in a name,
+# an id or a role, and each could drive the terminal the name is printed on.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
@@ -69,10 +78,15 @@ class _Reader:
             raise self.fail(where, f"expected {noun}, got {_kind(value)}")
         return value
 
-    def string(self, value: Any, where: str) -> str:
+    def string(self, value: Any, where: str, *, verbatim: bool = False) -> str:
+        """A non-empty string; one that is not quoted from the source holds no control."""
         text = self.typed(value, where, str, "a string")
         if not text:
             raise self.fail(where, "must not be empty")
+        found = None if verbatim else CONTROL.search(text)
+        if found is not None:
+            code = ord(found.group())
+            raise self.fail(where, f"control character U+{code:04X} at offset {found.start()}")
         return text
 
     def optional_string(self, obj: dict[str, Any], where: str, name: str) -> str | None:
@@ -91,6 +105,12 @@ class _Reader:
         if ident in seen:
             raise self.fail(where, f"duplicate id {ident!r}")
         seen.add(ident)
+        return ident
+
+    def article_id(self, value: Any) -> str:
+        ident = self.string(value, "$.id")
+        if not is_article_id(ident):
+            raise self.fail("$.id", id_problem(ident))
         return ident
 
     def schema_version(self, root: dict[str, Any]) -> None:
@@ -122,7 +142,7 @@ class _Reader:
 
     def verbatim(self, obj: dict[str, Any], where: str) -> tuple[str, Span]:
         """Read a ``text`` and its ``span`` and prove the one is the source at the other."""
-        text = self.string(self.field(obj, where, "text"), f"{where}.text")
+        text = self.string(self.field(obj, where, "text"), f"{where}.text", verbatim=True)
         start, end = self.span(self.field(obj, where, "span"), f"{where}.span")
         actual = self.source_text[start:end]
         if actual != text:
@@ -153,7 +173,7 @@ class _Reader:
         spans = {p.id: p.span for p in passages}
         event = root.get("event")
         return Dataset(
-            id=self.string(self.field(root, "$", "id"), "$.id"),
+            id=self.article_id(self.field(root, "$", "id")),
             source=self.source(self.field(root, "$", "source")),
             source_text=self.source_text,
             event=None if event is None else self.event(event),
@@ -275,9 +295,13 @@ class _Reader:
         number = self.field(obj, where, "value")
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
+        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
         if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
             raise self.fail(f"{where}.value", "must be a finite number")
-        as_written = self.optional_string(obj, where, "as_written")
+        as_written = obj.get("as_written")  # quoted from the source: a line break may be in it
+        if as_written is not None:
+            as_written = self.string(as_written, f"{where}.as_written", verbatim=True)
         if as_written is not None and as_written not in text:
             raise self.fail(f"{where}.as_written", f"{as_written!r} is not part of {text!r}")
         return Figure(

@@ -138,7 +138,10 @@ def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers)
+    from cstocli.importer.workers import start_worker
+
+    # start_worker: the workers die with this process, even when it is killed.
+    pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),))
     try:
         yield from pool.map(_parse_job, paths, chunksize=8)
     finally:

@@ -74,7 +74,7 @@ def read_library(
     path = library_path if library_path is not None else default_path()
     if missing is not None and not path.exists():
         return missing
-    with open_library(path, create=False) as lib:
+    with open_library(path, create=False, write=False) as lib:
         return query(lib)
 
 

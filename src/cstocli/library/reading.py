@@ -89,7 +89,11 @@ class LibraryReader:
                 "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
             ).fetchone()
         # The id column is the truth: a clash on import may have given it a "-2" suffix.
-        obj = {**with_texts(json.loads(dataset_json), source_text), "id": article_id}
+        try:
+            obj = {**with_texts(json.loads(dataset_json), source_text), "id": article_id}
+        except (ValueError, LookupError, TypeError, AttributeError) as err:
+            problem = f"article {article_id!a} is damaged (its stored JSON: {err!s:.80})"
+            raise LibraryError(self.path, problem) from None
         return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")
 
     def index(self) -> LibraryIndex:

@@ -77,7 +77,8 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
             _MIGRATIONS[step](conn)
             conn.execute(f"PRAGMA user_version = {step + 1}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # a full disk has rolled it back already
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -7,7 +7,6 @@ the search index is updated once per batch (``index.IndexBatch``).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch, unindex
 from cstocli.library.reading import ArticleSummary, article_key
@@ -50,7 +48,10 @@ class LibraryWriter:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk): a second
+                # ROLLBACK would fail and hide the real cause.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
@@ -114,29 +115,6 @@ class LibraryWriter:
             keys = [article_key(conn, self.path, article_id) for article_id in article_ids]
             for key in keys:
                 _delete(conn, key)
-
-
-def export(ds: Dataset, folder: Path, *, overwrite: bool = False) -> tuple[Path, Path]:
-    """Write ``ds`` as ``ID.json`` and its source file into ``folder``; return both paths.
-
-    The source is written back byte for byte (UTF-8, newlines untouched), so its hash
-    matches ``source.sha256`` and ``dataset.load`` accepts the pair.
-    """
-    dataset_file = folder / f"{ds.id}.json"
-    source_file = folder / ds.source.file
-    payload = json.dumps(dataset_io.dataset_to_json(ds), ensure_ascii=False, indent=2) + "\n"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for target, data in (
-            (source_file, ds.source_text.encode("utf-8")),
-            (dataset_file, payload.encode("utf-8")),
-        ):
-            if target.exists() and not overwrite and target.read_bytes() != data:
-                raise LibraryError(target, "already exists (use --force to overwrite it)")
-            target.write_bytes(data)
-    except OSError as err:
-        raise LibraryError(err.filename or folder, f"cannot write: {err.strerror}") from None
-    return dataset_file, source_file
 
 
 def replace_id(ds: Dataset, new_id: str) -> Dataset:
