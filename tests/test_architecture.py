@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cstocli"
 
 LAYERS = [
-    "errors", "text", "model", "dataset", "search", "summary",
+    "errors", "ids", "disk", "text", "model", "dataset", "search", "summary",
     "library", "importer", "views", "browse", "cli", "__main__",
 ]  # fmt: skip
 """Bottom to top, as README "Architecture" lists them; a module may import its own layer
