@@ -50,7 +50,7 @@ def test_write_escapes_what_ascii_cannot_hold() -> None:
 SPEAKER_KEYS = {"id", "name", "role", "affiliation", "aliases", "quotes", "words", "quote_ids"}
 HIT_KEYS = {
     "quote_id", "kind", "speaker", "speaker_id", "sentence", "text", "score", "highlights",
-    "span", "line",
+    "span", "line", "source",
 }  # fmt: skip
 FIGURE_KEYS = {
     "id", "label", "value", "unit", "qualifier", "as_written", "text", "span", "line",
@@ -58,7 +58,7 @@ FIGURE_KEYS = {
 }  # fmt: skip
 PASSAGE_KEYS = {
     "quote_id", "kind", "speaker", "speaker_id", "role", "affiliation", "label", "paragraphs",
-    "text", "span", "lines",
+    "text", "span", "lines", "source",
 }  # fmt: skip
 
 

@@ -98,7 +98,7 @@ def extract_page(html: str, *, url: str | None, where: str) -> Page:
 
     try:
         document = trafilatura.bare_extraction(
-            html,
+            _without_chrome(html),
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -115,15 +115,17 @@ def extract_page(html: str, *, url: str | None, where: str) -> Page:
     if document is None or not paragraphs:
         raise PageError(where, "no article text found in the page")
     title = _clean(document.title or "") or None
-    if title is not None and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]  # the <h1> kept as text: the title line says it once
+    author = _clean(document.author or "") or None
+    paragraphs = _without_byline(paragraphs, title, author)
+    if not paragraphs:
+        raise PageError(where, "no article text found in the page")
     lines = [title] if title is not None else []
     text = "\n\n".join([*lines, *paragraphs]) + "\n"
     canonical = document.url if document.url and _is_web_url(document.url) else url
     return Page(
         text=text,
         title=title,
-        author=_clean(document.author or "") or None,
+        author=author,
         publisher=_clean(document.sitename or "") or document.hostname or None,
         date=document.date or None,
         url=canonical,
@@ -140,6 +142,69 @@ def _paragraphs(body: Any) -> list[str]:  # an lxml element; lxml ships no types
         if text:
             found.append(text)
     return found
+
+
+def _without_chrome(html: str) -> Any:
+    """The page as an lxml tree without what is plainly not the article.
+
+    trafilatura drops most site furniture itself; older table layouts name theirs with
+    class or id words it does not know (``topnav``), so those elements go first.
+    """
+    from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no types
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, TypeError):  # lxml refuses some documents: let trafilatura try
+        return html
+    whole = len(tree.text_content())
+    examined = 0
+    for element in tree.xpath("//nav | //aside | //*[@class or @id]"):
+        words = _WORDS.split(f"{element.get('class', '')} {element.get('id', '')}".lower())
+        chrome = element.tag in ("nav", "aside") or _CHROME.intersection(words)
+        if not chrome or element.getparent() is None:
+            continue  # not furniture, or inside furniture already dropped
+        examined += 1
+        if examined > _MAX_EXAMINED:
+            break
+        # A wrapper named "related-enabled" may hold the story itself: never drop the
+        # headline or most of the page's text with it.
+        if element.find(".//h1") is None and len(element.text_content()) * 2 <= whole:
+            element.drop_tree()
+    return tree
+
+
+_WORDS = re.compile(r"[^a-z0-9]+")
+_MAX_EXAMINED = 300  # bounds the work on a hostile page with a million "menu" elements
+_CHROME = frozenset({
+    "nav", "navbar", "navigation", "topnav", "menu", "breadcrumb", "breadcrumbs", "cookie",
+    "cookies", "consent", "gdpr", "related", "share", "sharing", "social", "sidebar",
+    "newsletter", "promo", "advert", "advertisement", "comments", "footer",
+})  # fmt: skip
+
+
+def _without_byline(paragraphs: list[str], title: str | None, author: str | None) -> list[str]:
+    """The paragraphs less a repeated headline and the byline line at the top.
+
+    Both are metadata already kept (the title line, ``author``); left in, the importer
+    would read them as narration.
+    """
+    kept = list(paragraphs)
+    for _ in range(2):
+        if not kept:
+            break
+        first = kept[0]
+        is_title = title is not None and first == title
+        is_byline = author is not None and _is_byline(first, author)
+        if not (is_title or is_byline):
+            break
+        kept.pop(0)
+    return kept
+
+
+def _is_byline(paragraph: str, author: str) -> bool:
+    names = [name.strip() for name in author.split(";") if name.strip()]
+    short = len(paragraph) <= 40 + len(author) and not paragraph.endswith((":", ".", "?", "!"))
+    return short and any(name in paragraph for name in names)
 
 
 def _clean(text: str) -> str:
