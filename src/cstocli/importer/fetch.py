@@ -70,6 +70,8 @@ def is_url(argument: str) -> bool:
 def check_url(url: str) -> str:
     """Return ``url`` if cstocli may fetch it; ``FetchError`` for another scheme or no host."""
     parts = urlsplit(url)
+    if not parts.scheme:
+        raise FetchError(url, "not a URL: expected one starting http:// or https://")
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(url, f"only http and https URLs are fetched, not {parts.scheme}:")
     if not parts.hostname:
@@ -145,7 +147,8 @@ def _read(url: str, response: object) -> Fetched:
 
 
 def _too_large() -> str:
-    return f"page too large (over {MAX_BYTES // 1_000_000} MB); nothing stored"
+    size = f"{MAX_BYTES // 1_000_000} MB" if MAX_BYTES >= 1_000_000 else f"{MAX_BYTES // 1000} kB"
+    return f"page too large (over {size}); nothing stored"
 
 
 def _charset(content_type: str) -> str | None:

@@ -98,7 +98,8 @@ def extract_page(html: str, *, url: str | None, where: str) -> Page:
 
     try:
         document = trafilatura.bare_extraction(
-            _without_chrome(html),
+            # Controls first: lxml keeps them in the tree, and trafilatura then finds nothing.
+            _without_chrome(_CONTROL.sub("", html)),
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -166,9 +167,10 @@ def _without_chrome(html: str) -> Any:
         examined += 1
         if examined > _MAX_EXAMINED:
             break
-        # A wrapper named "related-enabled" may hold the story itself: never drop the
-        # headline or most of the page's text with it.
-        if element.find(".//h1") is None and len(element.text_content()) * 2 <= whole:
+        # A wrapper named "related-enabled" may hold the story itself: a class word never
+        # drops the headline or most of the page's text (a <nav> or <aside> tag does).
+        semantic = element.tag in ("nav", "aside")
+        if semantic or (element.find(".//h1") is None and len(element.text_content()) * 2 <= whole):
             element.drop_tree()
     return tree
 
