@@ -165,7 +165,10 @@ def as_bibtex(value: Citation) -> str:
         fields.append(("urldate", value.retrieved[:10]))
     note = f"{_who(value)}, {_lines(value)}: ``{value.quote}''"
     fields.append(("note", _tex(note)))
-    key = re.sub(r"[^A-Za-z0-9_:-]+", "-", f"{value.article_id}-{value.quote_id}")
+    key = "-".join(
+        re.sub(r"[^A-Za-z0-9_:]+", "-", part).strip("-")
+        for part in (value.article_id, value.quote_id)
+    )
     # A month is BibTeX's macro (dec), unbraced, so that styles print it in their language.
     body = ",\n".join(
         f"  {name} = {content}" if name == "month" else f"  {name} = {{{content}}}"
