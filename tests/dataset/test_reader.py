@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cstocli.dataset.reader import dataset_from_json, source_file_name
+from cstocli.dataset.reader import dataset_from_json, is_iso_date, source_file_name
 from cstocli.errors import DatasetError
 from cstocli.model import Dataset
 
@@ -102,3 +102,75 @@ def test_largest_integers_still_fit(bundled: Dataset, bundled_json: dict[str, An
         obj = copy.deepcopy(bundled_json)
         obj["figures"][0]["value"] = value
         assert dataset_from_json(obj, bundled.source_text, file="d").figures[0].value == value
+
+
+def test_a_source_without_provenance_still_loads(
+    bundled: Dataset, bundled_json: dict[str, Any]
+) -> None:
+    """A dataset written before author, date, retrieved... existed reads as before."""
+    obj = copy.deepcopy(bundled_json)
+    for key in ("author", "date", "retrieved", "published_title", "original_sha256"):
+        del obj["source"][key]
+    ds = dataset_from_json(obj, bundled.source_text, file="old.json")
+    assert (ds.source.author, ds.source.date, ds.source.retrieved) == (None, None, None)
+    assert ds.source.url == bundled.source.url
+
+
+def test_provenance_is_read(bundled: Dataset, bundled_json: dict[str, Any]) -> None:
+    """Each provenance field reaches the model."""
+    obj = copy.deepcopy(bundled_json)
+    obj["source"] |= {
+        "author": "Ingrid Holm",
+        "retrieved": "2024-03-15T08:00:00+00:00",
+        "published_title": "Summit: the speeches",
+        "original_sha256": "a" * 64,
+    }
+    source = dataset_from_json(obj, bundled.source_text, file="d.json").source
+    assert (source.author, source.date, source.retrieved) == (
+        "Ingrid Holm",
+        "2017-12-01",
+        "2024-03-15T08:00:00+00:00",
+    )
+    assert (source.published_title, source.original_sha256) == ("Summit: the speeches", "a" * 64)
+    assert source.cited_title == "Summit: the speeches"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("date", "1 December 2017", "expected an ISO 8601 date, got '1 December 2017'"),
+        ("date", "2017-13", "expected an ISO 8601 date, got '2017-13'"),
+        ("date", "2017-02-30", "expected an ISO 8601 date, got '2017-02-30'"),
+        ("retrieved", "yesterday", "expected an ISO 8601 date, got 'yesterday'"),
+        ("original_sha256", "ABC", "expected 64 lowercase hex digits"),
+        ("author", 7, "expected a string, got a number"),
+    ],
+)
+def test_bad_provenance_is_refused_with_its_path(
+    bundled: Dataset, bundled_json: dict[str, Any], field: str, value: object, problem: str
+) -> None:
+    """A malformed provenance field names its JSON path."""
+    obj = copy.deepcopy(bundled_json)
+    obj["source"][field] = value
+    with pytest.raises(DatasetError) as caught:
+        dataset_from_json(obj, bundled.source_text, file="d.json")
+    assert str(caught.value) == f"d.json: $.source.{field}: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017", True),
+        ("2017-12", True),
+        ("2017-12-01", True),
+        ("2017-12-01T10:27:43+00:00", True),
+        ("2017-12-01T10:27:43Z", True),
+        ("2017-00", False),
+        ("20171201", False),
+        ("12/01/2017", False),
+        ("", False),
+    ],
+)
+def test_is_iso_date(value: str, expected: bool) -> None:
+    """Years, year-months, dates and date-times are ISO 8601; other shapes are not."""
+    assert is_iso_date(value) is expected

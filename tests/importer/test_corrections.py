@@ -215,6 +215,26 @@ def test_event_and_dataset_meta_are_set() -> None:
     )
 
 
+def test_dataset_provenance_comes_from_corrections() -> None:
+    """Author, publication date and the published title come from the dataset entry."""
+    dataset = _apply(
+        {"dataset": {"author": "Ann Lee", "date": "2024-05-02", "title": "Oslo: tug talks"}}
+    )
+    source = dataset.source
+    assert (source.author, source.date, source.published_title) == (
+        "Ann Lee",
+        "2024-05-02",
+        "Oslo: tug talks",
+    )
+    assert source.title.text == "Talks in Oslo"  # the headline in the text is untouched
+
+
+def test_a_provenance_date_must_be_iso_8601() -> None:
+    """A date in another shape is refused with its JSON path."""
+    message = _error({"dataset": {"date": "May 2, 2024"}})
+    assert message == "fix.json: $.dataset.date: expected an ISO 8601 date, got 'May 2, 2024'"
+
+
 def test_corrected_dataset_passes_the_loader() -> None:
     """Whatever corrections do, the result is a dataset the loader accepts."""
     dataset = _apply(

@@ -212,6 +212,29 @@ def test_hits_from_several_articles_name_their_article(bracket: Dataset) -> None
     assert block.splitlines()[0].startswith(f"{bracket.id}  q1  Jane Doe")
 
 
+def test_library_hit_blocks_name_the_article_title_and_date(bundled: Dataset) -> None:
+    """At a terminal, a library hit's header gives its article's title and date."""
+    hits = search(build_index(bundled), "impetus")
+    block = rendered(render.hit_blocks({bundled.id: bundled}, hits, context=False), width=200)
+    assert block.splitlines()[0] == (
+        "csto-minsk-2017  q1  Alexander Lukashenko  line 11  Belarus President hopes for new"
+        " impetus to CSTO development (2017-12-01)"
+    )
+
+
+def test_passage_view_ends_with_its_citation(bundled: Dataset) -> None:
+    """Under the quote, one line says who, where, when, the URL and the lines."""
+    passage = bundled.passage("q1")
+    assert passage is not None
+    last = rendered(render.passage_view(bundled, passage), width=400).splitlines()[-1]
+    assert last == (
+        "— Alexander Lukashenko, President of Belarus, in “Belarus President hopes for new"
+        " impetus to CSTO development”, CTV (Capital Television, Belarus), 2017-12-01,"
+        " http://en.ctv.by/en/1512124063-belarus-president-hopes-for-new-impetus-to-csto-development,"
+        " line 11"
+    )
+
+
 def test_library_tables_show_articles_counts(bracket: Dataset) -> None:
     """The --all tables of speakers and stats have an Articles column and each article's id."""
     rows = [

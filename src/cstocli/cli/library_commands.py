@@ -23,6 +23,7 @@ import typer
 
 from cstocli.cli.command import Command
 from cstocli.cli.options import LibraryFileOption, LibraryJsonFlag
+from cstocli.cli.provenance import DateOption, PublisherOption, TitleOption, UrlOption
 from cstocli.cli.terminal import warn, write_json, write_lines
 from cstocli.errors import EXIT_USAGE
 from cstocli.library.access import read_library
@@ -50,13 +51,15 @@ def register(app: typer.Typer) -> None:
     app.add_typer(library_app, name="library")
 
 
-def import_articles(
+def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     files: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            metavar="FILE...",
-            help="Plain-text articles, or dataset .json files (corrected exports).",
-            dir_okay=False,
+            metavar="FILE|URL...",
+            help=(
+                "Plain-text articles, saved web pages, http(s) URLs of articles,"
+                " or dataset .json files (corrected exports)."
+            ),
             show_default=False,
         ),
     ],
@@ -74,10 +77,18 @@ def import_articles(
         bool,
         typer.Option("--review", help="Show how each article splits into blocks; store nothing."),
     ] = False,
+    url: UrlOption = None,
+    title: TitleOption = None,
+    publisher: PublisherOption = None,
+    date: DateOption = None,
     library_path: LibraryFileOption = None,
     as_json: LibraryJsonFlag = False,
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
+
+    A web page (a URL, or a saved .html file, known by its content) is read for its main
+    text and its title, byline, site, date and canonical URL; the page is kept too.
+    --url, --title, --publisher and --date state where an article was published.
 
     With --review, each block's warnings are shown under it; warnings outside every block
     (a skipped line, the headline) go to stderr, and are the top-level "warnings" in --json.
@@ -90,10 +101,14 @@ def import_articles(
 
     Example:
 
-        cstocli import briefing.txt interview.txt
+        cstocli import briefing.txt https://news.example/2024/talks.html
     """
+    from cstocli.cli.provenance import import_sources, stated_provenance  # noqa: PLC0415
     from cstocli.library import default_path, open_library  # noqa: PLC0415  # lazy: see module docstring
     from cstocli.library.opening import removed_if_left_empty  # noqa: PLC0415  # lazy
+
+    sources = import_sources(files)
+    given = stated_provenance(len(files), url=url, title=title, publisher=publisher, date=date)
 
     fixes = None
     if corrections is not None:
@@ -104,7 +119,7 @@ def import_articles(
 
     outcomes: list[FileOutcome] = []
     if review:
-        outcomes = [importing.review_one(path, fixes) for path in files]
+        outcomes = [importing.review_one(source, fixes, given) for source in sources]
     else:
         from cstocli.views import render  # noqa: PLC0415  # lazy: see module docstring
 
@@ -114,7 +129,9 @@ def import_articles(
             open_library(path) as lib,
             render.import_progress(len(files), sys.stderr) as done,
         ):
-            outcomes = importing.import_all(lib, files, fixes, lambda outcome: done(outcome.file))
+            outcomes = importing.import_all(
+                lib, sources, fixes, lambda outcome: done(outcome.file), given
+            )
     if as_json:
         from cstocli.views import payloads  # noqa: PLC0415  # lazy: see module docstring
 

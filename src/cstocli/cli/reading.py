@@ -245,6 +245,8 @@ def _print_hits(
     from cstocli.views import render
 
     if render.is_terminal(sys.stdout):
+        if library and not isinstance(source, Mapping):
+            source = {source.id: source}  # a library hit names its article, even with --article
         return print_renderable(render.hit_blocks(source, hits, context=context), color)
     return print_lines(render.hit_lines(source, hits, context=context), color)
 

@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import re
+from datetime import datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -39,6 +40,24 @@ LARGEST_INTEGER = 2**63 - 1
 # C0 controls (tab and newline included), DEL and C1 controls: none belongs in a name,
 # an id or a role, and each could drive the terminal the name is printed on.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+_PROVENANCE = ("author", "date", "retrieved", "published_title", "original_sha256")
+"""Optional ``source`` fields added after schema 1 shipped; files without them still load."""
+
+
+def is_iso_date(value: str) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date-time, as citations print it.
+
+    ``2017``, ``2017-12``, ``2017-12-01`` and ``2017-12-01T10:27:43+00:00`` are.
+    """
+    if re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return value[5:] == "" or 1 <= int(value[5:]) <= 12
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
 def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
@@ -184,7 +203,7 @@ class _Reader:
         )
 
     def source(self, value: Any) -> Source:
-        fields = ("file", "title", "sha256", "url", "publisher", "body_start")
+        fields = ("file", "title", "sha256", "url", "publisher", "body_start", *_PROVENANCE)
         obj = self.object(value, "$.source", fields)
         sha = self.string(self.field(obj, "$.source", "sha256"), "$.source.sha256")
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
@@ -201,7 +220,26 @@ class _Reader:
             url=self.optional_string(obj, "$.source", "url"),
             publisher=self.optional_string(obj, "$.source", "publisher"),
             body_start=body_start,
+            author=self.optional_string(obj, "$.source", "author"),
+            date=self.optional_date(obj, "$.source", "date"),
+            retrieved=self.optional_date(obj, "$.source", "retrieved"),
+            published_title=self.optional_string(obj, "$.source", "published_title"),
+            original_sha256=self.optional_sha256(obj, "$.source", "original_sha256"),
         )
+
+    def optional_date(self, obj: dict[str, Any], where: str, name: str) -> str | None:
+        value = self.optional_string(obj, where, name)
+        if value is not None and not is_iso_date(value):
+            raise self.fail(f"{where}.{name}", f"expected an ISO 8601 date, got {_clip(value)}")
+        return value
+
+    def optional_sha256(self, obj: dict[str, Any], where: str, name: str) -> str | None:
+        value = self.optional_string(obj, where, name)
+        if value is not None and (
+            len(value) != 64 or any(c not in "0123456789abcdef" for c in value)
+        ):
+            raise self.fail(f"{where}.{name}", "expected 64 lowercase hex digits")
+        return value
 
     def event(self, value: Any) -> Event:
         where = "$.event"

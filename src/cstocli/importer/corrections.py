@@ -7,7 +7,8 @@ except ``corrections_version``; ``why`` may annotate any entry and is not read::
       "corrections_version": 1,
       "article": "csto-minsk-2017.txt",        # refuse to apply to another file name
       "sha256": "6e86...",                      # refuse to apply to other contents
-      "dataset": {"id": "...", "url": "...", "publisher": "..."},
+      "dataset": {"id": "...", "url": "...", "publisher": "...", "author": "...",
+                  "date": "2017-12-01", "title": "..."},   # provenance, for citations
       "paragraphs": [                           # who says an unlabelled paragraph
         {"starts": "One of the top-level", "as": "narration", "why": "..."},
         {"starts": "Among the documents", "as": "speech"}
@@ -56,7 +57,7 @@ from typing import Any, get_args
 
 from cstocli import disk
 from cstocli.dataset.files import read_json
-from cstocli.dataset.reader import CONTROL, LARGEST_INTEGER
+from cstocli.dataset.reader import CONTROL, LARGEST_INTEGER, is_iso_date
 from cstocli.ids import id_problem, is_article_id
 from cstocli.importer.amendments import (
     FIGURE_FIELDS,
@@ -121,6 +122,9 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
             dataset.source,
             url=meta.get("url", dataset.source.url),
             publisher=meta.get("publisher", dataset.source.publisher),
+            author=meta.get("author", dataset.source.author),
+            date=meta.get("date", dataset.source.date),
+            published_title=meta.get("title", dataset.source.published_title),
         ),
     )
     dataset = amend_speakers(content.get("speakers", {}), dataset, fail)
@@ -154,12 +158,16 @@ class _Shape:
             raise self.fail("$.corrections_version", problem)
         for key in ("article", "sha256"):
             self.text(root, "$", key)
-        dataset = self.object(root.get("dataset", {}), "$.dataset", ("id", "url", "publisher"))
+        provenance = ("url", "publisher", "author", "date", "title")
+        dataset = self.object(root.get("dataset", {}), "$.dataset", ("id", *provenance))
         self.text(dataset, "$.dataset", "id")
         if "id" in dataset and not is_article_id(dataset["id"]):
             raise self.fail("$.dataset.id", id_problem(dataset["id"]))
-        for key in ("url", "publisher"):
+        for key in provenance:
             self.text(dataset, "$.dataset", key, nullable=True)
+        date = dataset.get("date")
+        if isinstance(date, str) and not is_iso_date(date):
+            raise self.fail("$.dataset.date", f"expected an ISO 8601 date, got {date!r}")
         for i, entry in enumerate(self.array(root, "$", "paragraphs")):
             self.paragraph(entry, f"$.paragraphs[{i}]")
         speakers = self.object(root.get("speakers", {}), "$.speakers", None)

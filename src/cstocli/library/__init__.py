@@ -27,6 +27,7 @@ from cstocli.library.database import LIBRARY_ENV, Library, default_path, open_li
 from cstocli.library.errors import LibraryError
 from cstocli.library.exporter import export
 from cstocli.library.index import LibraryIndex
+from cstocli.library.originals import Original
 from cstocli.library.reading import ArticleSummary, SpeakerTotal
 from cstocli.library.rows import PreparedArticle, prepare
 from cstocli.library.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
@@ -40,6 +41,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryIndex",
+    "Original",
     "PreparedArticle",
     "SpeakerTotal",
     "StoreResult",

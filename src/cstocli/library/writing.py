@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch, unindex
+from cstocli.library.originals import Original, keep_original, read_original
 from cstocli.library.reading import ArticleSummary, article_key
 from cstocli.library.rows import PreparedArticle, prepare
 from cstocli.model import Dataset
@@ -95,18 +96,38 @@ class LibraryWriter:
             batch.finish()
         return results
 
-    def replace(self, ds: Dataset) -> StoreResult:
-        """Store a corrected dataset over the stored article with the same source text."""
+    def replace(self, ds: Dataset, original: Original | None = None) -> StoreResult:
+        """Store a corrected dataset over the stored article with the same source text.
+
+        The stored article's original (its web page) is kept unless ``original`` is given.
+        """
         with self._write() as conn:
             row = conn.execute(
                 "SELECT key, id FROM articles WHERE sha256 = ?", (ds.source.sha256,)
             ).fetchone()
             if row is not None:
+                # The same source text: the page it was extracted from still holds.
+                original = original or read_original(conn, row[0])
                 _delete(conn, row[0])
                 ds = replace_id(ds, row[1])
             batch = IndexBatch(conn)
             result = _store(conn, prepare(ds), batch)
             batch.finish()
+            if original is not None:
+                keep_original(conn, article_key(conn, self.path, result.id), original)
+            return result
+
+    def store_page(self, ds: Dataset, original: Original) -> StoreResult:
+        """Store a web article and the page it was read from, in one transaction.
+
+        The same text again changes nothing, its first original included.
+        """
+        with self._write() as conn:
+            batch = IndexBatch(conn)
+            result = _store(conn, prepare(ds), batch)
+            batch.finish()
+            if result.added:
+                keep_original(conn, article_key(conn, self.path, result.id), original)
             return result
 
     def remove(self, article_ids: Sequence[str]) -> None:

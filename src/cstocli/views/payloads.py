@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
+from cstocli.views import citation
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -135,6 +136,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "text": value.text,
         "span": list(value.span),
         "lines": [first, last],
+        "source": citation.source_json(dataset),
     }
     return {**payload, "article": dataset.id} if article else payload
 
@@ -189,6 +191,7 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
+        "source": citation.source_json(dataset),
     }
 
 

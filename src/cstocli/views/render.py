@@ -21,6 +21,7 @@ from rich.text import Text
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Figure, Passage, Speaker
+from cstocli.views import citation
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -385,7 +386,8 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
     for paragraph in passage.paragraphs:
         line = queries.line_of(dataset.source_text, paragraph.span[0])
         parts += [Text(""), Text(f"line {line}", style=_DIM), verbatim(paragraph.text)]
-    return Group(*parts)
+    cited = citation.citation_line(citation.citation(dataset, passage))
+    return Group(*parts, Text(""), verbatim(cited, style=_DIM))
 
 
 # -- facts ----------------------------------------------------------------------------------
@@ -516,6 +518,8 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
         header.append_text(verbatim(sentence.passage_id, "bold cyan") + "  ")
         header.append_text(_who(dataset, sentence.speaker_id))
         header.append(f"  line {line}", style=_DIM)
+        if not isinstance(source, Dataset):  # which article, in words
+            header.append_text(verbatim(f"  {citation.article_label(dataset)}", _DIM))
         if parts:
             parts.append(Text(""))
         text = _hit_text(dataset, hit, context=context, table=_SAFE)
