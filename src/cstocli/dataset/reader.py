@@ -235,8 +235,6 @@ class _Reader:
         speaker_id = self.optional_string(obj, where, "speaker_id")
         if kind == "quote" and speaker_id is None:
             raise self.fail(f"{where}.speaker_id", "a quote must name its speaker")
-        if kind == "narration" and speaker_id is not None:
-            raise self.fail(f"{where}.speaker_id", "narration is the reporter's, it has no speaker")
         if speaker_id is not None and speaker_id not in speakers:
             raise self.fail(f"{where}.speaker_id", f"unknown speaker {speaker_id!r}")
         text, span = self.verbatim(obj, where)
@@ -273,9 +271,11 @@ class _Reader:
         text, span = self.verbatim(obj, where)
         passage_id = self.passage_ref(obj, where, passages, span)
         number = self.field(obj, where, "value")
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
-        if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
+            raise self.fail(f"{where}.value", f"expected a number or null, got {_kind(number)}")
+        if number is not None and not math.isfinite(
+            number
+        ):  # 1e999 parses as inf, which --json cannot print
             raise self.fail(f"{where}.value", "must be a finite number")
         as_written = self.optional_string(obj, where, "as_written")
         if as_written is not None and as_written not in text:

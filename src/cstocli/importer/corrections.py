@@ -196,8 +196,8 @@ class _Shape:
             self.text(entry, where, key, nullable=True)
         self.strings(entry, where, "places")
         number = entry.get("value", 0)
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {number!r}")
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
+            raise self.fail(f"{where}.value", f"expected a number or null, got {number!r}")
         if "drop" in entry and entry["drop"] is not True:
             raise self.fail(f"{where}.drop", "expected true (leave it out to keep the figure)")
         if "add" in entry and not {"label", "value", "unit"} <= entry.keys():

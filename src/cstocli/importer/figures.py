@@ -14,8 +14,8 @@ What does not count: years (a bare 4-digit number from 1000 to 2199 with no hedg
 and no percent: "in 2017" is a date), day numbers next to a month name ("November 30"),
 ordinals ("25th"), clock times ("10:30"), numbers glued to letters ("G20"), and vague
 quantities without a noun ("by the hundreds"). A vague plural with a noun ("hundreds of
-victims", "dozens of", "thousands of", "millions of") is a figure of at least twice its base
-(``200``, qualifier ``at least``), the least the plural can mean.
+victims", "dozens of", "thousands of", "millions of") is a figure that keeps its words and
+has no value: any number would be invented ("hundreds" is not 200).
 
 The unit is the short noun phrase after the number (at most four words, stopping at
 punctuation, a function word, a common verb or a capitalised word), so it is a guess the
@@ -130,8 +130,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 class FigurePhrase:
     """A number found in the text, read into its parts."""
 
-    value: int | float
-    """The number itself, scaled (``1200000`` for "1.2 million")."""
+    value: int | float | None
+    """The number itself, scaled (``1200000`` for "1.2 million"); None for "hundreds of"."""
     unit: str
     """What is counted (``units of equipment``), ``percent``, or "" when nothing follows."""
     qualifier: str | None
@@ -208,7 +208,7 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
 
 
 def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
-    """Read "hundreds of victims" as at least two hundred, the least the plural can mean."""
+    """Read "hundreds of victims": its words and unit, no value and no invented hedge."""
     word = match["vague"]
     if re.search(
         r"\b(?:tens|dozens|hundreds|thousands)\s+of\s+$",
@@ -221,9 +221,9 @@ def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | No
         return None  # "hundreds of thousands" is another phrase; leave it to corrections
     begin = match.start()
     return FigurePhrase(
-        value=2 * _VAGUE_BASES[word.lower()],
+        value=None,
         unit=unit,
-        qualifier="at least",
+        qualifier=None,
         text=text[begin:unit_end],
         span=(begin, unit_end),
         as_written=word,
