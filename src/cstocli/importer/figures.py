@@ -46,7 +46,8 @@ _QUALIFIERS = (
     "no more than", "no fewer than", "no less than", "in excess of", "as many as",
     "as much as", "more than", "fewer than", "less than", "at least", "at most", "just over",
     "just under", "well over", "close to", "up to", "approximately", "roughly", "around",
-    "nearly", "almost", "about", "some", "over", "under",
+    "nearly", "almost", "about", "some", "over", "under", "only", "another", "an estimated",
+    "an additional", "within",
 )  # fmt: skip
 
 # A unit stops at these: they start a new clause or phrase, not a noun phrase.
@@ -57,6 +58,7 @@ _STOP_WORDS = frozenset(
     did will would shall should can could may might must not no so too very also only alone
     each every all both per while when where during since until after before about over under
     up down out took take takes taken made make makes came come comes went go goes met meet
+    saw see sees seen
     said say says gave give gives got get gets held hold holds left leave leaves there here
     again already still just more most less least them they we he she i you us our ours their
     theirs his her hers my mine your yours
@@ -103,10 +105,10 @@ _SCALE = r"(?:\s+(?P<scale>" + _trie(list(_SCALES)) + r"))?"
 _PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
 _QUALIFIER = r"(?:(?P<qualifier>" + _trie(_QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
-    r"(?:\b|(?=[$€£]))(?<![\w.,:])" + _QUALIFIER  # \b first: most positions fail fast
+    r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
     + r"(?P<currency>[$€£])?"
     + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>" + _WORD_NUMBER + r"))"
-    + r"(?!\w|[.,:]\d)" + _SCALE + _PERCENT,
+    + r"(?!\w|[.,:]\d|[-\u2013]\d)" + _SCALE + _PERCENT,
     re.IGNORECASE,
 )  # fmt: skip
 _UNIT_WORDS = 4
@@ -122,6 +124,7 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+_AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
@@ -194,6 +197,9 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
     if words is not None and not unit:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
+    age = _AGE.search(text, max(0, begin - 6), begin)
+    if not unit and age is not None and qualifier is None:
+        unit, begin = "years", age.start()  # "a teenager, age 16": an age in running text
     phrase = text[begin:unit_end]
     number = int(value) if value == int(value) else value
     return FigurePhrase(
