@@ -109,7 +109,7 @@ def import_article(
         passages = _passages(text, blocks, ids)
     else:
         # No labels: a news story, whose quotations and attributions say who speaks.
-        story = read_news(text, items)
+        story = read_news(text, items, headline.title.text)
         if story is None:
             problem = "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
             raise ArticleError(file_name, None, f"{problem} and no attributed quotation")

@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cstocli.importer.chrome import Chrome
 from cstocli.importer.labels import affiliation_of
 from cstocli.importer.layout import ImportWarning, Item
 from cstocli.importer.names import kinship, name_words, slug
 from cstocli.importer.people import Mention, Sex, find_mentions, pronoun_sex, sentences
-from cstocli.importer.quotations import blank_quotations, find_quotations
+from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
 from cstocli.model import Located, Passage, PassageKind, Speaker
 
 _VERBS = (
@@ -46,15 +47,8 @@ _REPORTING = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b")
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
 _PRONOUN_AFTER = re.compile(r"\A\s+(she|he|they|her|him|them)\b")
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
-_FURNITURE_START = re.compile(
-    r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
-    r"share|related|read more|read also|see also|reporting by|editing by|writing by|"
-    r"additional reporting|our standards|advertisement|comments|most read|show more|"
-    r"words by|sign up|subscribe|follow us|copyright|\u00a9)\b"
-)
-_SENTENCE_END = tuple(".!?\"'\u201d\u2019\u2026")
-_TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\Z", re.I)
 _REPORTED_WORDS = 4
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
@@ -87,24 +81,28 @@ class NewsStory:
     warnings: tuple[ImportWarning, ...]
 
 
-def read_news(text: str, items: tuple[Item, ...]) -> NewsStory | None:
-    """Read unlabelled paragraphs as a news story; None when it quotes and reports no one."""
-    return _Reader(text).read([i.paragraph for i in items if i.paragraph is not None])
+def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
+    """Read unlabelled paragraphs as a news story; None when it quotes and reports no one.
+
+    ``title`` is the headline as the importer chose it: when it is chrome ("Home | News"),
+    the first headline-like line of the body is taken for the headline.
+    """
+    return _Reader(text, title).read([i.paragraph for i in items if i.paragraph is not None])
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, title: str) -> None:
         self.text = text
+        self.chrome = Chrome(text, title)
         self.people: list[_Person] = []
         self.warnings: list[ImportWarning] = []
         self.parts: list[_Part] = []
+        self.pending: _Person | None = None
+        """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
     def read(self, paragraphs: list[Located]) -> NewsStory | None:
-        body = []
-        for paragraph in paragraphs:
-            kept = self.without_furniture(paragraph)
-            if kept is not None:
-                body.append(kept)
+        body = [kept for p in paragraphs for kept in [self.chrome.story(p)] if kept is not None]
+        self.warnings.extend(self.chrome.warnings)
         proses = [blank_quotations(self.text, *p.span) for p in body]
         for paragraph, prose in zip(body, proses, strict=True):
             self.learn(prose, paragraph.span[0])
@@ -167,38 +165,132 @@ class _Reader:
         quotations = find_quotations(self.text, *paragraph.span)
         persons = [(m, self.meet(m)) for m in find_mentions(prose, base)]
         events = self.attributions(prose, base, persons)
-        speaker = next((person for _, person in events if person is not None), None)
+        pending, self.pending = self.pending, None
         if not quotations:
-            self.narration(paragraph, speaker if events else None)
+            self.plain(paragraph, prose, events)
             return
         previous = self.parts[-1] if self.parts else None
         going_on = previous is not None and previous.open and quotations[0].outer[0] == base
-        if speaker is None and going_on:
-            assert previous is not None
-            speaker = previous.person
-        if speaker is None:
-            speaker = self.unattributed(paragraph, prose, previous)
-        if speaker is None:
+        speakers = self.speakers_of(prose, base, quotations, events)
+        if speakers[0] is None:
+            if going_on and previous is not None and not events:
+                speakers[0] = previous.person
+            elif pending is not None and not events:
+                speakers[0] = pending
+            elif events:
+                self.warn(base, "quotation attributed to no one named; read as narration")
+            else:
+                speakers[0] = self.unattributed(paragraph, prose, previous)
+        for index in range(1, len(speakers)):
+            speakers[index] = speakers[index] or speakers[index - 1]
+        if speakers[0] is None:
             self.narration(paragraph, None)
             return
-        lead = self.piece(base, quotations[0].outer[0])
-        if lead is not None:
-            said = self.reports(prose, events, lead.span[1] - base)
-            # "X said:" only introduces the quote; "X urged both sides to talk." reports too.
-            reports = any(who is speaker and words >= _REPORTED_WORDS for words, who in said)
-            self.parts.append(_Part("narration", speaker if reports else None, [lead]))
-        pieces = [Located(self.text[slice(*q.words)], q.words) for q in quotations]
-        if going_on and lead is None and previous is not None and previous.person is speaker:
-            previous.pieces.extend(pieces)
-            part = previous
-        else:
-            part = _Part("quote", speaker, pieces)
-            self.parts.append(part)
-        part.open = not quotations[-1].closed
-        trail = self.piece(quotations[-1].outer[1], paragraph.span[1])
+        self.split(
+            paragraph,
+            prose,
+            quotations=quotations,
+            speakers=speakers,
+            events=events,
+            going_on=going_on,
+        )
+
+    def split(
+        self,
+        paragraph: Located,
+        prose: str,
+        *,
+        quotations: tuple[Quotation, ...],
+        speakers: list[_Person | None],
+        events: list[tuple[int, _Person | None]],
+        going_on: bool,
+    ) -> None:
+        """Cut a paragraph into narration and one quote passage per run of one speaker."""
+        base = paragraph.span[0]
+        cursor = base
+        index = 0
+        while index < len(quotations):
+            speaker = speakers[index]
+            last = index
+            while last + 1 < len(quotations) and speakers[last + 1] is speaker:
+                last += 1
+            lead = self.piece(cursor, quotations[index].outer[0])
+            if lead is not None:
+                said = self.reports(prose, events, lead.span[1] - base)
+                # "X said:" only introduces the quote; "X urged both sides to talk." reports.
+                told = any(who is speaker and n >= _REPORTED_WORDS for n, who in said)
+                self.parts.append(_Part("narration", speaker if told else None, [lead]))
+            run = quotations[index : last + 1]
+            pieces = [Located(self.text[slice(*q.words)], q.words) for q in run]
+            previous = self.parts[-1] if self.parts else None
+            if index == 0 and going_on and lead is None and previous is not None:
+                if previous.person is speaker:
+                    previous.pieces.extend(pieces)
+                    part = previous
+                else:
+                    previous.open = False
+                    part = _Part("quote", speaker, pieces)
+                    self.parts.append(part)
+            else:
+                part = _Part("quote", speaker, pieces)
+                self.parts.append(part)
+            part.open = not run[-1].closed
+            cursor = run[-1].outer[1]
+            index = last + 1
+        trail = self.piece(cursor, paragraph.span[1])
         if trail is not None:
-            part.open = False
+            self.parts[-1].open = False
             self.parts.append(_Part("narration", None, [trail]))
+
+    def plain(
+        self, paragraph: Located, prose: str, events: list[tuple[int, _Person | None]]
+    ) -> None:
+        """A paragraph without quotations: narration, reporting the first person it names."""
+        speaker = next((person for _, person in events if person is not None), None)
+        if speaker is not None and prose.rstrip().endswith(":"):
+            # "In a message to staff, the chief executive said:" introduces what follows.
+            at = next(at for at, person in events if person is speaker)
+            if len(prose[at:].split()) <= 2:
+                self.pending = speaker
+                speaker = None
+        self.narration(paragraph, speaker)
+
+    def speakers_of(
+        self,
+        prose: str,
+        base: int,
+        quotations: tuple[Quotation, ...],
+        events: list[tuple[int, _Person | None]],
+    ) -> list[_Person | None]:
+        """Who says each quotation: the attribution in its sentence, after or before it."""
+        found: list[_Person | None] = [None] * len(quotations)
+        for at, person in events:
+            if person is None:
+                continue
+            ahead = [
+                i
+                for i, q in enumerate(quotations)
+                if q.outer[1] - base <= at
+                and not _SENTENCE_BREAK.search(prose, q.outer[1] - base, at)
+            ]
+            behind = [
+                i
+                for i, q in enumerate(quotations)
+                if q.outer[0] - base > at
+                and not _SENTENCE_BREAK.search(prose, at, q.outer[0] - base)
+            ]
+            if ahead and found[ahead[-1]] is None:
+                found[ahead[-1]] = person  # "...," said X / "..." X said.
+            elif behind and found[behind[0]] is None:
+                found[behind[0]] = person  # X said: "..."
+        if found[0] is None:
+            first = next((person for _, person in events if person is not None), None)
+            later = next((i for i, who in enumerate(found) if who is not None), None)
+            if later is not None:
+                found[0] = found[later]  # "A." "B," said X: both X's
+            elif first is not None:
+                found[0] = first
+        return found
 
     def attributions(
         self, prose: str, base: int, persons: list[tuple[Mention, _Person | None]]
@@ -290,26 +382,6 @@ class _Reader:
         """The verbs before ``end`` (paragraph offset), with how many words follow each."""
         return [(len(prose[at:end].split()) - 1, who) for at, who in events if at < end]
 
-    def without_furniture(self, paragraph: Located) -> Located | None:
-        """The paragraph less its lines of page furniture (a time stamp, a byline); warned."""
-        lines = [
-            Located(
-                line.strip(), (start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
-            )
-            for start, line in _lines(paragraph.text, paragraph.span[0])
-        ]
-        lines = [line for line in lines if line.text]
-        while lines and (_is_furniture(lines[0].text) or _is_furniture(paragraph.text)):
-            self.warn(lines[0].span[0], f"{_clip(lines[0].text)} read as page furniture")
-            lines.pop(0)
-        while lines and _is_furniture(lines[-1].text):
-            self.warn(lines[-1].span[0], f"{_clip(lines[-1].text)} read as page furniture")
-            lines.pop()
-        if not lines:
-            return None
-        span = (lines[0].span[0], lines[-1].span[1])
-        return Located(self.text[span[0] : span[1]], span)
-
     def narration(self, paragraph: Located, person: _Person | None) -> None:
         self.parts.append(_Part("narration", person, [paragraph]))
 
@@ -360,33 +432,3 @@ class _Reader:
                 )
             )
         return NewsStory(tuple(speakers), tuple(passages), tuple(self.warnings))
-
-
-def _is_furniture(paragraph: str) -> bool:
-    """Whether a paragraph is page furniture rather than a sentence of the story."""
-    stripped = paragraph.strip()
-    if _FURNITURE_START.match(stripped) and len(stripped.split()) <= 16:
-        return True
-    if " | " in stripped or _TIME_STAMP.match(stripped):
-        return True
-    if any(mark in stripped for mark in '"\u201c\u201d'):
-        return False
-    if not stripped.endswith(_SENTENCE_END):
-        return True
-    words = re.findall(r"[^\W\d_][\w'\u2019-]*", stripped)
-    capitals = [w for w in words if w[0].isupper() or w.casefold() in _SMALL]
-    return len(words) <= 8 and len(capitals) == len(words)  # a heading ending in a full stop
-
-
-def _lines(text: str, base: int) -> list[tuple[int, str]]:
-    """The lines of a paragraph with their offsets (a carriage return stays in the line)."""
-    found = []
-    for match in re.finditer(r"[^\n]+", text):
-        found.append((base + match.start(), match.group().rstrip("\r")))
-    return found
-
-
-def _clip(text: str) -> str:
-    """A paragraph's opening words for a warning."""
-    words = text.split()
-    return repr(" ".join(words[:6]) + (" ..." if len(words) > 6 else ""))
