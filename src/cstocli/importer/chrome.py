@@ -31,6 +31,7 @@ _SMALL = frozenset(
     ("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with")
 )
 _STANDFIRST_WORDS = 8
+_INTRO_WORDS = 5
 _HEADING_WORDS = 16
 
 
@@ -67,6 +68,9 @@ class Chrome:
         if any(mark in stripped for mark in '"\u201c\u201d'):
             self.started = True
             return False
+        if stripped.endswith(":") and len(words) >= _INTRO_WORDS:
+            self.started = True
+            return False  # "In a message to staff, the chief executive said:"
         if not stripped.endswith(_SENTENCE_END):
             return self.unfinished(stripped, words)
         capitals = [w for w in words if w[0].isupper() or w.casefold() in _SMALL]

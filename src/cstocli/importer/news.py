@@ -27,11 +27,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.labels import affiliation_of
 from cstocli.importer.layout import ImportWarning, Item
-from cstocli.importer.names import kinship, name_words, slug
-from cstocli.importer.people import Mention, Sex, find_mentions, pronoun_sex, sentences
+from cstocli.importer.names import slug
+from cstocli.importer.people import (
+    Mention,
+    breaks,
+    find_mentions,
+    sentences,
+)
 from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
 from cstocli.model import Located, Passage, PassageKind, Speaker
 
@@ -48,25 +54,15 @@ _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]
 _PRONOUN_AFTER = re.compile(r"\A\s+(she|he|they|her|him|them)\b")
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
 
 
 @dataclass(slots=True)
-class _Person:
-    name: str
-    role: str | None
-    sex: Sex | None
-    seen: int = -1
-    """Offset of the latest reference, for "the most recent person"."""
-
-
-@dataclass(slots=True)
 class _Part:
     kind: PassageKind
-    person: _Person | None
+    person: Person | None
     pieces: list[Located] = field(default_factory=list)
     open: bool = False
     """A quote whose closing mark has not come yet (it goes on in the next paragraph)."""
@@ -94,10 +90,10 @@ class _Reader:
     def __init__(self, text: str, title: str) -> None:
         self.text = text
         self.chrome = Chrome(text, title)
-        self.people: list[_Person] = []
         self.warnings: list[ImportWarning] = []
+        self.cast = Cast(self.warn)
         self.parts: list[_Part] = []
-        self.pending: _Person | None = None
+        self.pending: Person | None = None
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
     def read(self, paragraphs: list[Located]) -> NewsStory | None:
@@ -105,66 +101,22 @@ class _Reader:
         self.warnings.extend(self.chrome.warnings)
         proses = [blank_quotations(self.text, *p.span) for p in body]
         for paragraph, prose in zip(body, proses, strict=True):
-            self.learn(prose, paragraph.span[0])
-        for person in self.people:
-            person.seen = -1
+            self.cast.learn(prose, paragraph.span[0])
+        self.cast.forget_order()
         for paragraph, prose in zip(body, proses, strict=True):
             self.paragraph(paragraph, prose)
         if not any(part.person is not None for part in self.parts):
             return None
         return self.story()
 
-    # -- the first reading: who the story names ------------------------------------------
-
-    def learn(self, prose: str, base: int) -> None:
-        """Meet every full name, and learn a sex from sentences naming only one person."""
-        for start, end in sentences(prose):
-            named = {
-                id(person): person
-                for mention in find_mentions(prose[start:end], base + start)
-                for person in [self.meet(mention, quiet=True)]
-                if person is not None
-            }
-            sex = pronoun_sex(prose[start:end])
-            if len(named) == 1 and sex is not None:
-                (person,) = named.values()
-                person.sex = person.sex or sex
-
-    def meet(self, mention: Mention, *, quiet: bool = False) -> _Person | None:
-        """The person a mention names: a known one, or (for a full name) a new one."""
-        if " " in mention.name:
-            for person in self.people:
-                if kinship(person.name, mention.name) is not None and len(
-                    name_words(mention.name)
-                ) >= min(2, len(name_words(person.name))):
-                    person.role = person.role or mention.role
-                    person.sex = person.sex or mention.sex
-                    return self.touch(person, mention.start)
-            person = _Person(mention.name, mention.role, mention.sex)
-            self.people.append(person)
-            return self.touch(person, mention.start)
-        known = [p for p in self.people if name_words(p.name)[-1:] == name_words(mention.name)]
-        if not known:
-            return None
-        known.sort(key=lambda p: -p.seen)
-        if len(known) > 1 and not quiet:
-            names = " or ".join(repr(p.name) for p in known)
-            self.warn(
-                mention.start, f"{mention.name!r} could be {names}; read as {known[0].name!r}"
-            )
-        return self.touch(known[0], mention.start)
-
-    def touch(self, person: _Person, offset: int) -> _Person:
-        person.seen = max(person.seen, offset)
-        return person
-
     # -- the second reading: whose words each paragraph holds ----------------------------
 
     def paragraph(self, paragraph: Located, prose: str) -> None:
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
-        persons = [(m, self.meet(m)) for m in find_mentions(prose, base)]
-        events = self.attributions(prose, base, persons)
+        persons = [(m, self.cast.meet(m)) for m in find_mentions(prose, base)]
+        ends = [q.outer[1] - base for q in quotations]
+        events = self.attributions(prose, base, persons, ends)
         pending, self.pending = self.pending, None
         if not quotations:
             self.plain(paragraph, prose, events)
@@ -201,8 +153,8 @@ class _Reader:
         prose: str,
         *,
         quotations: tuple[Quotation, ...],
-        speakers: list[_Person | None],
-        events: list[tuple[int, _Person | None]],
+        speakers: list[Person | None],
+        events: list[tuple[int, Person | None]],
         going_on: bool,
     ) -> None:
         """Cut a paragraph into narration and one quote passage per run of one speaker."""
@@ -243,7 +195,7 @@ class _Reader:
             self.parts.append(_Part("narration", None, [trail]))
 
     def plain(
-        self, paragraph: Located, prose: str, events: list[tuple[int, _Person | None]]
+        self, paragraph: Located, prose: str, events: list[tuple[int, Person | None]]
     ) -> None:
         """A paragraph without quotations: narration, reporting the first person it names."""
         speaker = next((person for _, person in events if person is not None), None)
@@ -260,24 +212,22 @@ class _Reader:
         prose: str,
         base: int,
         quotations: tuple[Quotation, ...],
-        events: list[tuple[int, _Person | None]],
-    ) -> list[_Person | None]:
+        events: list[tuple[int, Person | None]],
+    ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
-        found: list[_Person | None] = [None] * len(quotations)
+        found: list[Person | None] = [None] * len(quotations)
         for at, person in events:
             if person is None:
                 continue
             ahead = [
                 i
                 for i, q in enumerate(quotations)
-                if q.outer[1] - base <= at
-                and not _SENTENCE_BREAK.search(prose, q.outer[1] - base, at)
+                if q.outer[1] - base <= at and not breaks(prose, q.outer[1] - base, at)
             ]
             behind = [
                 i
                 for i, q in enumerate(quotations)
-                if q.outer[0] - base > at
-                and not _SENTENCE_BREAK.search(prose, at, q.outer[0] - base)
+                if q.outer[0] - base > at and not breaks(prose, at, q.outer[0] - base)
             ]
             if ahead and found[ahead[-1]] is None:
                 found[ahead[-1]] = person  # "...," said X / "..." X said.
@@ -293,13 +243,22 @@ class _Reader:
         return found
 
     def attributions(
-        self, prose: str, base: int, persons: list[tuple[Mention, _Person | None]]
-    ) -> list[tuple[int, _Person | None]]:
-        """Each reporting verb (or "according to") with the person it names, in order."""
-        found: list[tuple[int, _Person | None]] = []
+        self,
+        prose: str,
+        base: int,
+        persons: list[tuple[Mention, Person | None]],
+        ends: list[int],
+    ) -> list[tuple[int, Person | None]]:
+        """Each reporting verb (or "according to") with the person it names, in order.
+
+        A verb's subject is looked for in its clause: from the start of its sentence or the
+        end of the quotation before it (``ends``, paragraph offsets), whichever is later.
+        """
+        found: list[tuple[int, Person | None]] = []
         bounds = sentences(prose)
         for verb in _REPORTING.finditer(prose):
             start = next((s for s, e in bounds if s <= verb.start() < e), 0)
+            start = max([start, *(end for end in ends if end <= verb.start())])
             clause = prose[start : verb.start()]
             if verb.group().casefold().startswith("according"):
                 person = self.after(prose, base, verb.end(), persons)
@@ -311,23 +270,23 @@ class _Reader:
         return found
 
     def before(
-        self, clause: str, start: int, end: int, persons: list[tuple[Mention, _Person | None]]
-    ) -> _Person | None:
+        self, clause: str, start: int, end: int, persons: list[tuple[Mention, Person | None]]
+    ) -> Person | None:
         """The subject of a verb: the first person named in its clause, a pronoun, a role."""
         for mention, person in persons:
             if start <= mention.start < end and person is not None:
                 return person
         pronoun = _PRONOUN_BEFORE.search(clause)
         if pronoun is not None:
-            return self.pronoun(pronoun[1], end)
+            return self.cast.pronoun(pronoun[1], end)
         described = _DESCRIBED.search(clause)
         if described is not None:
-            return self.described(described[1], end)
+            return self.cast.described(described[1], end)
         return None
 
     def after(
-        self, prose: str, base: int, end: int, persons: list[tuple[Mention, _Person | None]]
-    ) -> _Person | None:
+        self, prose: str, base: int, end: int, persons: list[tuple[Mention, Person | None]]
+    ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
         reach = re.match(r"[^.!?;]{0,60}", prose[end:])
         limit = base + end + (0 if reach is None else reach.end())
@@ -335,36 +294,9 @@ class _Reader:
             if base + end <= mention.start < limit and person is not None:
                 return person
         pronoun = _PRONOUN_AFTER.match(prose[end:])
-        return None if pronoun is None else self.pronoun(pronoun[1], base + end)
+        return None if pronoun is None else self.cast.pronoun(pronoun[1], base + end)
 
-    def pronoun(self, word: str, offset: int) -> _Person | None:
-        """The most recent person a pronoun can mean; warn when the text does not settle it."""
-        folded = word.casefold()
-        sex: Sex | None = (
-            "f" if folded in ("she", "her") else "m" if folded in ("he", "him") else None
-        )
-        recent = sorted((p for p in self.people if p.seen >= 0), key=lambda p: -p.seen)
-        fitting = [p for p in recent if sex is None or p.sex in (sex, None)]
-        if not fitting:
-            self.warn(offset, f"{word!r} names no one met before; read as narration")
-            return None
-        chosen = fitting[0]
-        others = [p for p in fitting[1:] if sex is None or p.sex is None or chosen.sex is None]
-        if (chosen.sex is None or sex is None) and others:
-            self.warn(offset, f"{word!r} could be {others[0].name!r}; read as {chosen.name!r}")
-        if chosen.sex is None:
-            chosen.sex = sex
-        return self.touch(chosen, offset)
-
-    def described(self, words: str, offset: int) -> _Person | None:
-        """The person a role names ("the captain"), when exactly one has that role."""
-        folded = " ".join(words.casefold().split())
-        holders = [p for p in self.people if p.role and p.role.casefold().endswith(folded)]
-        return self.touch(holders[0], offset) if len(holders) == 1 else None
-
-    def unattributed(
-        self, paragraph: Located, prose: str, previous: _Part | None
-    ) -> _Person | None:
+    def unattributed(self, paragraph: Located, prose: str, previous: _Part | None) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         last = next((p for p in reversed(self.parts) if p.kind == "quote"), None)
@@ -377,12 +309,12 @@ class _Reader:
         return None
 
     def reports(
-        self, prose: str, events: list[tuple[int, _Person | None]], end: int
-    ) -> list[tuple[int, _Person | None]]:
+        self, prose: str, events: list[tuple[int, Person | None]], end: int
+    ) -> list[tuple[int, Person | None]]:
         """The verbs before ``end`` (paragraph offset), with how many words follow each."""
         return [(len(prose[at:end].split()) - 1, who) for at, who in events if at < end]
 
-    def narration(self, paragraph: Located, person: _Person | None) -> None:
+    def narration(self, paragraph: Located, person: Person | None) -> None:
         self.parts.append(_Part("narration", person, [paragraph]))
 
     def piece(self, start: int, end: int) -> Located | None:

@@ -30,7 +30,46 @@ from cstocli.importer.names import HONORIFICS
 
 Sex = Literal["f", "m"]
 
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+# A word of a name, or initials with their full stops ("U.S.", "J.").
+_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
+_ARTICLES = frozenset(("the", "a", "an"))
+_ROLE_WORDS = 10
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
+# Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "at",
+        "in",
+        "of",
+        "from",
+        "near",
+        "into",
+        "on",
+        "across",
+        "outside",
+        "inside",
+        "within",
+        "off",
+        "through",
+        "toward",
+        "towards",
+    ]
+)
+# Words that make a clause, never a role ("the worst night was in 1997").
+_CLAUSE_WORDS = frozenset(
+    """
+    is are was were be been has have had will would can could should said says told who whom
+    whose which where when that him them it he she they
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Head nouns of an apposition that describe a body, not a person ("the discount chain").
+_BODY_NOUNS = frozenset(
+    """
+    chain company firm group retailer operator agency ministry department business brand
+    network charity bank insurer airline supplier manufacturer club team body organisation
+    organization
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
 _PARTICLES = frozenset(
     """
     von van der den de da di du la le bin ibn al el del della dos das
@@ -50,6 +89,8 @@ _NOT_NAMES = frozenset(
 )
 _INSTITUTIONS = frozenset(
     """
+    water stores shops securities holdings airlines motors foods energy power partners capital
+    systems industries infirmary clinic co corp plc llc ltd inc gmbh ag
     union bank federation association office council authority ministry department
     gazette herald times news post park street road avenue square valley river lake
     hospital library school university college church party group company corporation
@@ -93,9 +134,17 @@ _MALE_WORDS = frozenset(
     prince
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
-_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
-_HE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
+_SHE = re.compile(r"\b[Ss]he\b")
+_HE = re.compile(r"\b[Hh]e\b")
+# A sentence ends at . ! or ? before white space and a capital, a quotation mark or the end;
+# not after an initial ("U.S.", "J.") or an abbreviation ("Dr.", "No.").
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[^\W\d_a-z]|\s*\Z|\s+[\"'\u201c\u2018(])")
+_ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms st jr sr no co inc ltd gen sen rep gov lt col capt prof rev mt vs
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,17 +181,23 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
             words.pop()
         title_end = _title_split(words)
         name_words = words[title_end:]
-        if not name_words or not _is_person(name_words):
+        if not name_words or not _is_person(name_words) or _after_preposition(prose, words):
             continue
         first, last = name_words[0], name_words[-1]
         name = prose[first[0] : last[1]]
         if name.endswith(("'s", "\u2019s")):
             continue  # "Brandt's late goal": the person is not the subject here
         full = len(name_words) > 1
-        before = _role_before(prose, words[0][0], [w[2] for w in words[:title_end]])
+        titles = [w[2] for w in words[:title_end]]
+        roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
+        before = _role_before(prose, words[0][0], roles if roles == titles else [])
         after, raw = _apposition(prose, last[1]) if full else (None, "")
+        head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
+        if head and head[-1].casefold() in _BODY_NOUNS:
+            continue  # "Harrowgate Stores, the discount chain,"
         role = (before or after) if full else None
-        cue = " ".join(w[2] for w in words[:title_end]) + " " + raw + " " + (before or "")
+        fronted = _fronted(prose, words[0][0])
+        cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
         mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
     return mentions
@@ -166,8 +221,25 @@ def pronoun_sex(prose: str) -> Sex | None:
 
 
 def sentences(prose: str) -> list[tuple[int, int]]:
-    """The sentences of ``prose`` as ``(start, end)`` offsets, ending at . ! or ?."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(prose) if m.group().strip()]
+    """The sentences of ``prose`` as ``(start, end)`` offsets (see ``_SENTENCE_END``)."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(prose):
+        word = re.search(r"([\w.]+)\Z", prose[start : end.start()])
+        if word is not None and end.group() == ".":
+            before = word[1]
+            if _INITIALS.match(before + ".") or before.casefold() in _ABBREVIATIONS:
+                continue
+        found.append((start, end.end()))
+        start = end.end()
+    if prose[start:].strip():
+        found.append((start, len(prose)))
+    return [(s, e) for s, e in found if prose[s:e].strip()]
+
+
+def breaks(prose: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` in ``prose``."""
+    return any(start <= e < end for _, e in sentences(prose))
 
 
 def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:
@@ -179,7 +251,8 @@ def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int)
             gap = prose[tokens[run[-1]][1] : start]
             if gap not in (" ", "\u00a0"):
                 break
-        shouting = word.isupper() and len(word) > 1  # "BST", "KESTRAVIK": no name word
+        # "BST", "KESTRAVIK": no name word; initials ("U.S.", "J.") are
+        shouting = word.isupper() and len(word) > 1 and not _INITIALS.match(word)
         capital = word[0].isupper() and not shouting and word.casefold() not in _NOT_NAMES
         if not capital and not (run and word.casefold() in _PARTICLES):
             break
@@ -200,12 +273,30 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
     return split if len(words) - split >= 1 else 0
 
 
+def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a name stands after "at", "in", "of"...: a place or a body, not a person."""
+    before = re.search(r"([\w'\u2019]+)\s+(?:the\s+)?\Z", prose[: words[0][0]])
+    return before is not None and before[1].casefold() in _PLACE_PREPOSITIONS
+
+
+def _fronted(prose: str, start: int) -> str:
+    """The words set off by a comma before a name ("His wife, Marisol ..."), for sex cues."""
+    head = prose[:start].rstrip()
+    if not head.endswith(","):
+        return ""
+    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind(", ", 0, -1))
+    return head[opening + 1 : -1]
+
+
 def _is_person(words: list[tuple[int, int, str]]) -> bool:
     """Whether capitalised words can be a person's name (not an organisation or a place)."""
     last = words[-1][2].casefold().rstrip("'\u2019")
     if last in _INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
         return False
-    return not any(w[2].isupper() and len(w[2]) > 1 for w in words)  # "KESTRAVIK", "BST"
+    if all(_INITIALS.match(w[2]) for w in words):
+        return False
+    # "KESTRAVIK", "BST": a dateline or an acronym, not a name
+    return not any(w[2].isupper() and len(w[2]) > 1 and not _INITIALS.match(w[2]) for w in words)
 
 
 def _sentence_initial(prose: str, start: int) -> bool:
@@ -219,7 +310,9 @@ def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
     words: list[str] = []
     cursor = start
     while True:
-        found = re.search(r"([\w'\u2019\-]+)\s+\Z", prose[max(0, cursor - 60) : cursor])
+        found = re.search(
+            r"((?:[^\W\d_]\.){2,}|[\w'\u2019\-]+)\s+\Z", prose[max(0, cursor - 60) : cursor]
+        )
         if found is None:
             break
         word = found[1]
@@ -256,19 +349,34 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     found = re.match(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)", prose[end:])
     if found is None:
         return None, ""
-    role = raw = found[1].strip()
-    words = role.split()
-    if not words or len(words) > 10 or words[0][0].isdigit():
+    raw = found[1].strip()
+    role = _role_words(raw.split())
+    if role is None:
         return None, ""
-    if words[0].casefold() in _ROLE_STOPS - {"the", "a", "an"}:
-        return None, ""  # "who represents...", "said...", "and" opens no role
-    titled = is_title_word(words[0]) or words[0].casefold() in _TITLES
-    if words[0][0].isupper() and words[0].casefold() not in {"the", "a", "an"} and not titled:
-        return None, ""  # "Jane Doe, Anna Berg and ...": a list of names
     cut = re.search(r"\s+and\s+.*[A-Z]", role)
     if cut is not None:
         role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
     return _without_article(role), raw
+
+
+def _role_words(words: list[str]) -> str | None:
+    """The role an apposition's words state, or None when they are no role."""
+    if not words or len(words) > _ROLE_WORDS or words[0][0].isdigit():
+        return None  # "Teodor Lukic, 71,": an age
+    first = words[0].casefold()
+    if (first in _ROLE_STOPS and first not in _ARTICLES) or first.endswith("ed"):
+        return None  # "who represents...", "said...", "joined him" opens no role
+    clause = next((i for i, w in enumerate(words) if w.casefold() in _CLAUSE_WORDS), None)
+    if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
+        return None  # "the worst night was in 1997": a clause, not a role
+    if clause is not None:
+        words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
+        if not words:
+            return None
+    titled = is_title_word(words[0]) or first in _TITLES
+    if words[0][0].isupper() and first not in _ARTICLES and not titled:
+        return None  # "Jane Doe, Anna Berg and ...": a list of names
+    return " ".join(words) or None
 
 
 def _without_article(role: str) -> str:
