@@ -24,6 +24,7 @@ corrections file can fix.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -124,6 +125,8 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
+_DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -161,7 +164,32 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
         vague = _read_vague(text, match, stop)
         if vague is not None and not any(_overlap(vague.span, f.span) for f in found):
             found.append(vague)
-    return tuple(sorted(found, key=lambda phrase: phrase.span))
+    return _durations(text, sorted(found, key=lambda phrase: phrase.span))
+
+
+def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]:
+    """Read "over"/"under" right after another figure as a preposition, not a hedge.
+
+    "1.2 million pounds over 18 months" spends the money across 18 months; it does not say
+    "more than 18 months".
+    """
+    kept = list(found)
+    for index in range(1, len(kept)):
+        phrase, before = kept[index], kept[index - 1]
+        hedge = _DURATION.match(phrase.text)
+        if phrase.qualifier not in ("over", "under") or hedge is None:
+            continue
+        if text[before.span[1] : phrase.span[0]].strip():
+            continue
+        begin = phrase.span[0] + hedge.end()
+        kept[index] = dataclasses.replace(
+            phrase,
+            qualifier=None,
+            text=text[begin : phrase.span[1]],
+            span=(begin, phrase.span[1]),
+            as_written=phrase.as_written[hedge.end() :],
+        )
+    return tuple(kept)
 
 
 def _overlap(one: Span, other: Span) -> bool:
@@ -187,13 +215,7 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
             return None  # "some six" is rare; "some one" / "some two of them" are not counts
     if scale is not None:
         value *= _SCALES[scale.lower()]
-    unit_end = match.end()
-    if percent:
-        unit = "percent"
-    elif match["currency"]:
-        unit = _CURRENCIES[match["currency"]]
-    else:
-        unit, unit_end = _unit_after(text, match.end(), stop)
+    unit, unit_end = _unit_of(text, match, stop)
     if words is not None and not unit:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
@@ -211,6 +233,20 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
         as_written=text[begin : match.end()],
         period=_sentence_year(text, begin, unit_end),
     )
+
+
+def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
+    """What a number counts and where that ends: percent, a currency, or the words after it."""
+    if match["percent"]:
+        return "percent", match.end()
+    if match["currency"]:
+        return _CURRENCIES[match["currency"]], match.end()
+    unit, unit_end = _unit_after(text, match.end(), stop)
+    partitive = _PARTITIVE.match(text, match.end(), stop)
+    if not unit and partitive is not None:
+        unit, unit_end = _unit_after(text, partitive.end(), stop)  # "two of its beams"
+        unit_end = unit_end if unit else match.end()
+    return unit, unit_end
 
 
 def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
