@@ -54,6 +54,7 @@ _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]
 _PRONOUN_AFTER = re.compile(r"\A\s+(she|he|they|her|him|them)\b")
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
+_BARE_WORDS = 3
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
@@ -93,6 +94,8 @@ class _Reader:
         self.warnings: list[ImportWarning] = []
         self.cast = Cast(self.warn)
         self.parts: list[_Part] = []
+        self.previous_start = self.current_start = 0
+        """Where the parts of the paragraph before this one, and of this one, begin."""
         self.pending: Person | None = None
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
@@ -112,6 +115,7 @@ class _Reader:
     # -- the second reading: whose words each paragraph holds ----------------------------
 
     def paragraph(self, paragraph: Located, prose: str) -> None:
+        self.previous_start, self.current_start = self.current_start, len(self.parts)
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
         persons = [(m, self.cast.meet(m)) for m in find_mentions(prose, base)]
@@ -132,7 +136,7 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                speakers[0] = self.unattributed(paragraph, prose, previous)
+                speakers[0] = self.unattributed(paragraph, prose)
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
         if speakers[0] is None:
@@ -296,16 +300,17 @@ class _Reader:
         pronoun = _PRONOUN_AFTER.match(prose[end:])
         return None if pronoun is None else self.cast.pronoun(pronoun[1], base + end)
 
-    def unattributed(self, paragraph: Located, prose: str, previous: _Part | None) -> Person | None:
+    def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
-        last = next((p for p in reversed(self.parts) if p.kind == "quote"), None)
-        follows = previous is not None and last is not None and previous.person is last.person
-        if len(words) < 3 and last is not None and last.person is not None and follows:
+        # The last speaker's, when the paragraph before this one quoted them.
+        recent = self.parts[self.previous_start : self.current_start]
+        last = next((p for p in reversed(recent) if p.kind == "quote"), None)
+        if len(words) < _BARE_WORDS and last is not None and last.person is not None:
             message = f"quotation with no one named; read as {last.person.name!r}'s"
             self.warn(paragraph.span[0], message)
             return last.person
-        self.warn(paragraph.span[0], "quotation with no person named; read as narration")
+        self.warn(paragraph.span[0], "quotation with no one named; read as narration")
         return None
 
     def reports(

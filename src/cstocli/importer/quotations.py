@@ -6,7 +6,8 @@ double ones) and stay part of the quoted words.
 A quotation that is not closed by the paragraph's end runs on to the next paragraph: news
 style leaves the closing mark for the last paragraph of a long quote and re-opens each
 continued paragraph with a mark. British style quotes with single marks at the outer level;
-those count only in a paragraph with no double marks, told from apostrophes ("won't",
+those count only in a paragraph with no double marks (a straight one only when closed),
+told from apostrophes ("won't",
 "Norway's", "the '90s", curly or straight) by where they stand: an opening mark follows no
 letter and is followed by one, a closing mark follows no space and is followed by no letter.
 
@@ -51,6 +52,9 @@ def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
             break
         mark = text[opening]
         close = _closing(text, opening + 1, end, mark)
+        if close is None and mark == "'":
+            position = opening + 1  # "the '90s": a straight single mark must be closed
+            continue
         stop = end if close is None else close + 1
         inner = (opening + 1, end if close is None else close)
         words = _trimmed(text, *inner)
