@@ -60,7 +60,10 @@ class Passage:
     kind: PassageKind
     """``quote`` when a speaker says it, ``narration`` when the reporter does."""
     speaker_id: str | None
-    """The speaker of a quote; always None for narration."""
+    """The speaker of a quote. For narration: the speaker whose words it reports without
+    quoting them ("Cantrell said the city needs more time"), or None for the reporter's own
+    account. Reported narration is found by ``--speaker`` and shown "(reported) Name", but is
+    never a quote: only ``kind`` says whose words a passage holds verbatim."""
     label: Located | None
     """The speaker label that opens the block (``Name, Role:``), if the block has one."""
     paragraphs: tuple[Located, ...]
@@ -84,8 +87,9 @@ class Figure:
     """Stable id: ``f1``, ``f2``... in source order."""
     label: str
     """What is counted, in a few words (``People taking part in the exercises``)."""
-    value: int | float
-    """The number itself (``2000`` for "up to 2,000")."""
+    value: int | float | None
+    """The number itself (``2000`` for "up to 2,000"); None for a vague amount ("hundreds",
+    "dozens"), whose words stay in ``as_written`` and which gets no invented value."""
     unit: str
     """What the value counts (``people``, ``units of equipment``)."""
     qualifier: str | None
@@ -209,5 +213,5 @@ class Dataset:
         return next((p for p in self.passages if p.id == passage_id), None)
 
     def quotes_by(self, speaker_id: str) -> tuple[Passage, ...]:
-        """Every quote the speaker gives, in source order."""
-        return tuple(p for p in self.passages if p.speaker_id == speaker_id)
+        """Every quote the speaker gives, in source order (not what narration reports)."""
+        return tuple(p for p in self.passages if p.speaker_id == speaker_id and p.kind == "quote")

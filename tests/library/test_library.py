@@ -560,3 +560,26 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert ["100", "2"] in [row[:2] for row in rows]
     assert ["200", "4"] in [row[:2] for row in rows]
     assert "growth 100 -> 200 sentences:" in done.stdout
+
+
+def test_v3_library_takes_figures_without_a_value(tmp_path: Path, bundled: Dataset) -> None:
+    """A schema-3 library (figures.value NOT NULL) keeps its rows and then stores "hundreds"."""
+    path = tmp_path / "v3.sqlite3"
+    with open_library(path) as lib:
+        lib.store(variant(bundled, 1, article_id="first"))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("ALTER TABLE figures RENAME TO figures_v4")
+    table = schema._SCHEMA_V1[schema._SCHEMA_V1.index("CREATE TABLE figures") :]
+    conn.execute(table.rstrip().rstrip(";").replace("value NUMERIC", "value NUMERIC NOT NULL"))
+    conn.execute("INSERT INTO figures SELECT * FROM figures_v4 WHERE value IS NOT NULL")
+    conn.execute("DROP TABLE figures_v4")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with open_library(path) as migrated:
+        migrated.store(bundled)
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    nulls = check.execute("SELECT count(*) FROM figures WHERE value IS NULL").fetchone()[0]
+    kept = check.execute("SELECT count(*) FROM figures").fetchone()[0]
+    check.close()
+    assert (nulls, kept) == (1, 2 * len(bundled.figures) - 1)

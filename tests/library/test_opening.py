@@ -133,6 +133,7 @@ def test_disk_full_during_import_names_the_cause(
 
     def small_disk(path: Path, *, create: bool) -> sqlite3.Connection:
         conn = real_connect(path, create=create)
+        conn.execute("VACUUM")  # no free pages left over from a migration to fill instead
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # room for almost nothing
         return conn

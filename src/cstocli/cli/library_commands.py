@@ -158,6 +158,8 @@ def _outcome_report(outcomes: list[FileOutcome]) -> tuple[list[str], list[str]]:
             )
         for row in o.review or []:
             who = row["speaker"] or "(narration)"
+            if row.get("reported"):
+                who = f"(reported) {who}"
             lines = f"{row['first_line']}-{row['last_line']}"
             out.append(f"{o.file}:{lines}\t{row['passage_id']}\t{who}\t{row['first_words']}")
             out += [f"\t\twarning: {warning}" for warning in row["warnings"]]

@@ -293,8 +293,6 @@ class _Reader:
         speaker_id = self.optional_string(obj, where, "speaker_id")
         if kind == "quote" and speaker_id is None:
             raise self.fail(f"{where}.speaker_id", "a quote must name its speaker")
-        if kind == "narration" and speaker_id is not None:
-            raise self.fail(f"{where}.speaker_id", "narration is the reporter's, it has no speaker")
         if speaker_id is not None and speaker_id not in speakers:
             raise self.fail(f"{where}.speaker_id", f"unknown speaker {speaker_id!r}")
         text, span = self.verbatim(obj, where)
@@ -331,12 +329,13 @@ class _Reader:
         text, span = self.verbatim(obj, where)
         passage_id = self.passage_ref(obj, where, passages, span)
         number = self.field(obj, where, "value")
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
-        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
-            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
-        if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
-            raise self.fail(f"{where}.value", "must be a finite number")
+        if number is not None:
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                raise self.fail(f"{where}.value", f"expected a number or null, got {_kind(number)}")
+            if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+                raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
+            if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
+                raise self.fail(f"{where}.value", "must be a finite number")
         as_written = obj.get("as_written")  # quoted from the source: a line break may be in it
         if as_written is not None:
             as_written = self.string(as_written, f"{where}.as_written", verbatim=True)

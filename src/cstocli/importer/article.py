@@ -27,6 +27,7 @@ from cstocli.importer.blocks import Block, Decision, assemble
 from cstocli.importer.figures import find_figures
 from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
 from cstocli.importer.names import slug
+from cstocli.importer.news import read_news
 from cstocli.importer.roster import Roster
 from cstocli.model import Dataset, Figure, Passage, Source
 
@@ -107,12 +108,17 @@ def import_article(
     roster = Roster()
     blocks, decided = assemble(items, roster, overrides or {})
     used = {block.speaker for block in blocks if block.speaker is not None}
-    if not used:
-        raise ArticleError(
-            file_name, None, "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
-        )
-    speakers, ids = roster.speakers(used)
-    passages = _passages(text, blocks, ids)
+    if used:
+        speakers, ids = roster.speakers(used)
+        passages = _passages(text, blocks, ids)
+    else:
+        # No labels: a news story, whose quotations and attributions say who speaks.
+        story = read_news(text, items, headline.title.text)
+        if story is None:
+            problem = "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+            raise ArticleError(file_name, None, f"{problem} and no attributed quotation")
+        speakers, passages = story.speakers, story.passages
+        decided = [*decided, *story.warnings]
     figures, unitless = _figures(text, passages)
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem)[:MAX_LENGTH].strip("-") or "article",
@@ -204,8 +210,10 @@ def _figures(
     return tuple(figures), skipped
 
 
-def _storable(value: float) -> bool:
-    """Whether a figure's value fits the library: a 64-bit integer or a finite double."""
+def _storable(value: float | None) -> bool:
+    """Whether a figure's value fits the library: none, a 64-bit integer or a finite double."""
+    if value is None:  # a vague amount ("hundreds") keeps its words and no value
+        return True
     if isinstance(value, int):
         return -LARGEST_INTEGER - 1 <= value <= LARGEST_INTEGER
     return math.isfinite(value)

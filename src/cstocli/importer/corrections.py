@@ -204,12 +204,13 @@ class _Shape:
             self.text(entry, where, key, nullable=True)
         self.strings(entry, where, "places")
         number = entry.get("value", 0)
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {number!r}")
-        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
-            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
-        if not math.isfinite(number):
-            raise self.fail(f"{where}.value", "must be a finite number")
+        if number is not None:
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                raise self.fail(f"{where}.value", f"expected a number or null, got {number!r}")
+            if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+                raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
+            if not math.isfinite(number):
+                raise self.fail(f"{where}.value", "must be a finite number")
         if "drop" in entry and entry["drop"] is not True:
             raise self.fail(f"{where}.drop", "expected true (leave it out to keep the figure)")
         if "add" in entry and not {"label", "value", "unit"} <= entry.keys():

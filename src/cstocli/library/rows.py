@@ -52,10 +52,10 @@ class PreparedArticle:
 
 def prepare(ds: Dataset) -> PreparedArticle:
     """Build every row of an article (pure: no database, safe in a worker process)."""
-    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
+    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id and p.is_quote)
     spoken: Counter[str] = Counter()
     for passage in ds.passages:
-        if passage.speaker_id is not None:
+        if passage.speaker_id is not None and passage.is_quote:
             # Counted as ``speakers`` counts them, so library totals match per-article ones.
             spoken[passage.speaker_id] += sum(
                 text_mod.count_words(p.text) for p in passage.paragraphs

@@ -18,7 +18,7 @@ from cstocli.library.index import IndexBatch
 from cstocli.library.originals import add_originals_table
 from cstocli.library.rows import prepare, with_texts
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The newest library schema this code reads and writes (``PRAGMA user_version``)."""
 
 BUSY_TIMEOUT_MS = 10_000
@@ -217,12 +217,24 @@ def _migrate_to_v3(conn: sqlite3.Connection) -> None:
     _migrate_to_v2(conn)
 
 
+def _migrate_to_v5(conn: sqlite3.Connection) -> None:
+    # v5: a vague amount ("hundreds of victims") has no value, so figures.value may be NULL.
+    # SQLite cannot drop a NOT NULL constraint in place: copy the table over.
+    conn.execute("ALTER TABLE figures RENAME TO figures_v3")
+    table = _SCHEMA_V1[_SCHEMA_V1.index("CREATE TABLE figures") :].rstrip().rstrip(";")
+    conn.execute(table.replace("value NUMERIC NOT NULL", "value NUMERIC"))
+    conn.execute("INSERT INTO figures SELECT * FROM figures_v3")
+    conn.execute("DROP TABLE figures_v3")
+
+
 _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_v1,
     _migrate_to_v2,
     _migrate_to_v3,
     # v4: the originals table (a web article's page, compressed); one self-contained step.
     add_originals_table,
+    # v5: a vague amount has no value, so figures.value may be NULL.
+    _migrate_to_v5,
 )
 """``_MIGRATIONS[n]`` takes a library from schema ``n`` to ``n + 1``."""
 

@@ -182,7 +182,8 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
     who = None if sentence.speaker_id is None else dataset.speaker(sentence.speaker_id)
     return {
         "quote_id": sentence.passage_id,
-        "kind": "narration" if who is None else "quote",
+        # Narration may name the speaker it reports: only the passage's kind says "quote".
+        "kind": "quote" if found is not None and found.is_quote else "narration",
         "speaker": None if who is None else who.name,
         "speaker_id": sentence.speaker_id,
         "sentence": sentence.text,

@@ -45,6 +45,7 @@ FALLBACK_WIDTH = 80
 _HIGHLIGHT = "bold yellow"
 _DIM = "dim"
 _NARRATION = "(narration)"
+_REPORTED = "(reported)"
 # Control characters in data must never reach the terminal (an ESC would start an escape
 # code). Each becomes one space, so highlight offsets stay true; line mode also flattens
 # newlines and tabs so that one hit is one line.
@@ -374,7 +375,7 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
     first, last = queries.lines_of(dataset.source_text, passage.span)
     where = f"line {first}" if first == last else f"lines {first}-{last}"
     header = Text.assemble(
-        verbatim(passage.id, "bold cyan"), "  ", _who(dataset, passage.speaker_id)
+        verbatim(passage.id, "bold cyan"), "  ", _who(dataset, passage.speaker_id, passage)
     )
     header.append(f"  {where}", style=_DIM)
     parts: list[RenderableType] = [header]
@@ -453,7 +454,7 @@ def hit_lines(source: HitSource, hits: Iterable[Hit], *, context: bool) -> list[
     lines = []
     for hit in hits:
         dataset = _dataset_of(source, hit)
-        who = _who(dataset, hit.sentence.speaker_id)
+        who = _who(dataset, hit.sentence.speaker_id, dataset.passage(hit.sentence.passage_id))
         parts: list[str | Text] = [verbatim(hit.sentence.passage_id), "\t", who, "\t"]
         parts.append(_hit_text(dataset, hit, context=False, table=_FLAT))
         if context:
@@ -516,7 +517,7 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
         if not isinstance(source, Dataset):
             header.append_text(verbatim(sentence.article_id, "bold magenta") + "  ")
         header.append_text(verbatim(sentence.passage_id, "bold cyan") + "  ")
-        header.append_text(_who(dataset, sentence.speaker_id))
+        header.append_text(_who(dataset, sentence.speaker_id, dataset.passage(sentence.passage_id)))
         header.append(f"  line {line}", style=_DIM)
         if not isinstance(source, Dataset):  # which article, in words
             header.append_text(verbatim(f"  {citation.article_label(dataset)}", _DIM))
@@ -554,10 +555,14 @@ def verbatim(value: str, style: str = "") -> Text:
     return Text(value.translate(_SAFE), style=style)
 
 
-def _who(dataset: Dataset, speaker_id: str | None) -> Text:
+def _who(dataset: Dataset, speaker_id: str | None, passage: Passage | None = None) -> Text:
     if speaker_id is None:
         return Text(_NARRATION, style=_DIM)
-    return verbatim(dataset.speaker(speaker_id).name, style="bold")
+    name = verbatim(dataset.speaker(speaker_id).name, style="bold")
+    if passage is not None and not passage.is_quote:
+        # Narration that reports the speaker's words without quoting them.
+        return Text.assemble(Text(_REPORTED, style=_DIM), " ", name)
+    return name
 
 
 def _heading(title: str, *, first: bool = False) -> Text:
