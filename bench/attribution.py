@@ -32,7 +32,11 @@ from cstocli.importer.article import ArticleError, import_article, read_article
 from cstocli.model import Dataset
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame mx".split())
+_COUNTS = (
+    *("articles", "paragraphs", "paragraphs_right", "speakers", "speakers_found"),
+    *("speakers_spurious", "roles", "roles_right", "figures", "figures_right", "refused"),
+)
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"])
 
 
 @dataclass
@@ -58,10 +62,7 @@ class Score:
 
     def add(self, other: Score) -> None:
         """Add another article's counts to these totals (lists are per article only)."""
-        for name in (
-            "articles paragraphs paragraphs_right speakers speakers_found speakers_spurious "
-            "roles roles_right figures figures_right refused"
-        ).split():
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
 

@@ -48,15 +48,20 @@ def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -
 @pytest.mark.parametrize(
     ("line", "part", "name"),
     [
-        ("Question:", "question", "Interviewer"),
-        ("Q: Why?", "question", "Interviewer"),
+        ("Question:", "question", "Question"),
+        ("QUESTION: Why?", "question", "Question"),
+        ("Q: Why?", "question", "Q"),
+        ("Q    Why?", "question", "Q"),
+        ("Q\tWhy?", "question", "Q"),
+        ("Q. Why?", "question", "Q"),
         ("Interviewer: Why?", "question", "Interviewer"),
-        ("Answer:", "answer", "Interviewee"),
-        ("A: Because.", "answer", "Interviewee"),
+        ("Answer:", "answer", "Answer"),
+        ("A: Because.", "answer", "A"),
+        ("A. Because.", "answer", "A"),
     ],
 )
 def test_interview_labels(line: str, part: str, name: str) -> None:
-    """Q/A labels mark the two sides of an interview."""
+    """Q/A labels mark the two sides of an interview, named as the article writes them."""
     label = read_label(line, 0)
     assert label is not None
     assert (label.interview, label.name) == (part, name)

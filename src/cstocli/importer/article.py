@@ -12,6 +12,7 @@ for narration, in source order, one narration passage per narration paragraph.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from cstocli.importer.blocks import Block, Decision, assemble
 from cstocli.importer.figures import find_figures
 from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
 from cstocli.importer.names import slug
+from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.model import Dataset, Figure, Passage, Source
 
@@ -100,7 +102,10 @@ def import_article(
     lines = split_lines(text)
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
-    roster = Roster()
+    top = [(line.number, line.text) for line in lines if not line.blank][:SCAN_LINES]
+    roster = Roster(
+        People.read(top, lines[headline.body_line - 1].number if headline.body_line else 0)
+    )
     blocks, decided = assemble(items, roster, overrides or {})
     used = {block.speaker for block in blocks if block.speaker is not None}
     if not used:
@@ -171,11 +176,14 @@ def _figures(
     """
     figures: list[Figure] = []
     skipped: list[ImportWarning] = []
+    # Line numbers by bisection: counting line feeds from the start for each warning made a
+    # long transcript's import grow with the square of its length.
+    breaks = [index for index, char in enumerate(text) if char == "\n"]
     for passage in passages:
         for paragraph in passage.paragraphs:
             for phrase in find_figures(text, *paragraph.span):
                 if not phrase.unit:
-                    line = text.count("\n", 0, phrase.span[0]) + 1
+                    line = bisect.bisect_left(breaks, phrase.span[0]) + 1
                     message = f"number {phrase.text!r} has no unit after it; not kept as a figure"
                     skipped.append(ImportWarning(line, message))
                     continue

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.turns import is_page_furniture, known_heads, lone_labels, mid_turns
 from cstocli.model import Located
 
 _SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
@@ -88,9 +89,12 @@ class Headline:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """The article's lines with their offsets; a line feed ends a line (CR LF too)."""
+    """The article's lines with their offsets.
+
+    LF, CR LF and a lone CR (old Mac files, mixed copies) each end a line.
+    """
     lines = []
-    for number, match in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+    for number, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text), 1):
         content = match.group().rstrip("\n").rstrip("\r")
         lines.append(Line(number, match.start(), content))
     return tuple(lines)
@@ -126,18 +130,22 @@ def segment(
     """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
     warnings: list[ImportWarning] = []
     kept: list[tuple[Line, Label | None]] = []
+    lone = lone_labels(lines, warnings)
     for line in lines:
         if line.blank:
             kept.append((line, None))
             continue
-        label = read_label(line.text, line.start)
+        label = read_label(line.text, line.start) or lone.get(line.number)
         if label is None and is_furniture(line.text):
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))
             continue
+        if label is None and is_page_furniture(line.text):
+            continue  # "* * *", "END", "Page 2 of 3", a timestamp alone: no one's words
         kept.append((line, label))
     wrapped = _is_wrapped(kept)
-    return tuple(_items(text, kept, wrapped=wrapped)), wrapped, warnings
+    items = _items(text, kept, wrapped=wrapped)
+    return tuple(split_turns(text, items, known_heads(kept))), wrapped, warnings
 
 
 def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
@@ -164,6 +172,37 @@ def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -
             items.append(Item(label, located, line.number, line.number))
         open_paragraph = True
     return items
+
+
+def split_turns(text: str, items: list[Item], known: frozenset[tuple[str, ...]]) -> list[Item]:
+    """Cut paragraphs holding more than one turn ("...? NAME: answer") at their labels."""
+    result: list[Item] = []
+    for item in items:
+        paragraph = item.paragraph
+        turns = [] if paragraph is None else mid_turns(text, *paragraph.span, known)
+        if paragraph is None or not turns:
+            result.append(item)
+            continue
+        begin, label = paragraph.span[0], item.label
+        for turn in turns:
+            result.append(
+                Item(label, _trim(text, begin, turn.span[0]), item.first_line, item.last_line)
+            )
+            assert turn.speech_start is not None  # mid_turns keeps labels with speech
+            begin, label = turn.speech_start, turn
+        result.append(
+            Item(label, _trim(text, begin, paragraph.span[1]), item.first_line, item.last_line)
+        )
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> Located:
+    """``text[start:end]`` without surrounding white space, located."""
+    while start < end and _is_space(text[start]):
+        start += 1
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return Located(text[start:end], (start, end))
 
 
 def _is_wrapped(kept: list[tuple[Line, Label | None]]) -> bool:

@@ -1,0 +1,109 @@
+"""Where turns start when no colon says so, and the lines that are nobody's words.
+
+Read from the whole article before it is cut up:
+
+- **labels alone without a colon** ("Operator", "Helena Marsh - Vice President", "Speaker 1"
+  over a timestamp line): a short line that reads as a name and is followed by a speech is a
+  label when the same name stands so at least twice in the article, or when the article
+  already labels at least two people this way (the convention holds) and this one is followed
+  straight by its speech or a timestamp. A line followed by another such line is a list
+  (the participants of an earnings call), not a turn. Every label taken on the strength of
+  the convention alone is reported with its line.
+- **known heads**: the names the article's line-start labels use; the same name followed by a
+  colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
+  opens a second turn there (see ``layout.split_turns``), as does any "Name: (00:09)".
+- **page furniture**: separators ("* * *", "---", "###"), "END", "-- more --", "Page 2 of
+  3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**": never speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from cstocli.importer.labels import Label, read_label, read_lone_label
+from cstocli.importer.markup import is_stamp_line
+from cstocli.importer.names import name_words
+
+if TYPE_CHECKING:
+    from cstocli.importer.layout import ImportWarning, Line
+
+_FURNITURE_LINE = re.compile(
+    r"""\s*(?:
+        [*\-_=~#.\s]{3,}                                  # * * *, ---, ###, ...
+      | <\s*\.{3}\s*>                                     # <...>
+      | (?:END|ENDS|THE\ END|MORE|-+\s*more\s*-+|\(?more\)?)
+      | page\s+\d+(?:\s+of\s+\d+)?|\d{1,4}                # page numbers
+      | \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?   # 1:07 P.M. EDT
+      | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
+      | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
+      | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
+    )\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019)])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a whole line is page furniture rather than anyone's words."""
+    return bool(_FURNITURE_LINE.match(text)) or is_stamp_line(text)
+
+
+def lone_labels(lines: tuple[Line, ...], warnings: list[ImportWarning]) -> dict[int, Label]:
+    """The colonless lines that are labels (see the module doc), by line number."""
+    from cstocli.importer.layout import ImportWarning  # noqa: PLC0415 -- layout imports us
+
+    filled = [line for line in lines if not line.blank]
+    candidates: dict[int, Label] = {}
+    for line in filled:
+        if read_label(line.text, line.start) is None and not is_page_furniture(line.text):
+            label = read_lone_label(line.text, line.start)
+            if label is not None:
+                candidates[line.number] = label
+    chosen: dict[int, tuple[Label, bool]] = {}
+    for index, line in enumerate(filled):
+        label = candidates.get(line.number)
+        if label is None:
+            continue
+        after = index + 1
+        while after < len(filled) and is_stamp_line(filled[after].text):
+            after += 1
+        if after >= len(filled) or filled[after].number in candidates:
+            continue  # a list of names, or the end of the article
+        next_line = filled[after]
+        if read_label(next_line.text, next_line.start) is not None:
+            continue
+        close = next_line.number == line.number + 1 or after > index + 1
+        chosen[line.number] = (label, close)
+    counts = Counter(name_words(label.name) for label, _ in chosen.values())
+    recurring = {words for words, count in counts.items() if count > 1}
+    convention = len(recurring) >= 2
+    found: dict[int, Label] = {}
+    for number, (label, close) in chosen.items():
+        if name_words(label.name) in recurring:
+            found[number] = label
+        elif convention and close:
+            found[number] = label
+            message = f"{label.text!r} read as a speaker label (the article labels turns so)"
+            warnings.append(ImportWarning(number, message))
+    return found
+
+
+def known_heads(kept: list[tuple[Line, Label | None]]) -> frozenset[tuple[str, ...]]:
+    """The folded names of the labels that open lines."""
+    return frozenset(name_words(label.name) for _, label in kept if label is not None)
+
+
+def mid_turns(text: str, start: int, end: int, known: frozenset[tuple[str, ...]]) -> list[Label]:
+    """The labels that open a second (third...) turn inside the paragraph ``text[start:end]``."""
+    found = []
+    for gap in _MID_TURN.finditer(text, start, end):
+        at = gap.end()
+        label = read_label(text[at:end], at)
+        if label is None or label.speech_start is None:
+            continue
+        stamped = label.text.rstrip().endswith(")") and re.search(r"\d:\d\d", label.text)
+        if stamped or name_words(label.name) in known:
+            found.append(label)
+    return found
