@@ -103,9 +103,8 @@ def import_article(
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
     top = [(line.number, line.text) for line in lines if not line.blank][:SCAN_LINES]
-    roster = Roster(
-        People.read(top, lines[headline.body_line - 1].number if headline.body_line else 0)
-    )
+    title_line = next((n for n, t in top if t.strip() == headline.title.text), 0)
+    roster = Roster(People.read(top, title_line))
     blocks, decided = assemble(items, roster, overrides or {})
     used = {block.speaker for block in blocks if block.speaker is not None}
     if not used:

@@ -128,8 +128,12 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
-def read_label(line: str, start: int) -> Label | None:
-    """Read the label opening ``line`` (which starts at offset ``start``), if there is one."""
+def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> Label | None:
+    """Read the label opening ``line`` (which starts at offset ``start``), if there is one.
+
+    ``known`` holds the one-word names (folded) the article uses as labels elsewhere, so an
+    inline "Spokesman:" or "Obrenko:" reads as a label there (see ``turns.label_words``).
+    """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     head_start = skip_leading_stamp(stripped, lead)
@@ -146,7 +150,7 @@ def read_label(line: str, start: int) -> Label | None:
     end = skip_stamp_after(stripped, end)
     rest = stripped[end:]
     speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
-    found = _label_from_head(clean_head(head), alone=speech_start is None)
+    found = _label_from_head(clean_head(head), alone=speech_start is None, known=known)
     if found is None:
         return None if bold is not None else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
@@ -176,7 +180,7 @@ def read_lone_label(line: str, start: int) -> Label | None:
 
 
 def _label_from_head(
-    head: str, *, alone: bool
+    head: str, *, alone: bool, known: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, bool, InterviewPart | None] | None:
     """Name, role, whether role came first, interview side, from a label head (or None)."""
     bare = head.strip()
@@ -188,7 +192,7 @@ def _label_from_head(
     if is_placeholder(placeholder) and len(placeholder) <= 40:
         # "Reporter (Daily Meridian)" is still the anonymous reporter: no role to keep.
         return as_written(placeholder.strip()), None, False, None
-    parsed = _parse_head(bare, inline=not alone)
+    parsed = _parse_head(bare, inline=not alone, known=known)
     if parsed is None:
         return None
     return (*parsed, None)
@@ -249,7 +253,9 @@ def affiliation_of(role: str | None) -> str | None:
     return found[1] if found else None
 
 
-def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | None:
+def _parse_head(
+    head: str, *, inline: bool, known: frozenset[str] = frozenset()
+) -> tuple[str, str | None, bool] | None:
     """Split a label head into (name, role, role_first), or None when it is no label."""
     bracketed = _BRACKETED.match(head)
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
@@ -258,7 +264,8 @@ def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | No
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
     tokens = name_part.split()
-    if _is_sentence(name_part if bracketed else head) or not _may_open_label(tokens, inline):
+    opens = _may_open_label(tokens, inline, known)
+    if _is_sentence(name_part if bracketed else head) or not opens:
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
@@ -320,7 +327,7 @@ def _is_sentence(head: str) -> bool:
     )
 
 
-def _may_open_label(tokens: list[str], inline: bool) -> bool:
+def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> bool:
     """Whether these words, before any comma, can be the name part of a label."""
     if not 1 <= len(tokens) <= 12:
         return False
@@ -329,8 +336,11 @@ def _may_open_label(tokens: list[str], inline: bool) -> bool:
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is more often prose than a one-word name.
-    return not (inline and len(tokens) == 1 and not shouting)
+    # Inline, "Note: ..." is more often prose than a one-word name, unless the article
+    # labels with that word elsewhere too.
+    if inline and len(tokens) == 1 and not shouting:
+        return tokens[0].casefold() in known
+    return True
 
 
 def _is_shouting(tokens: list[str]) -> bool:

@@ -25,7 +25,14 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
-from cstocli.importer.turns import is_page_furniture, known_heads, lone_labels, mid_turns
+from cstocli.importer.turns import (
+    is_listing,
+    is_page_furniture,
+    known_heads,
+    label_words,
+    lone_labels,
+    mid_turns,
+)
 from cstocli.model import Located
 
 _SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
@@ -130,12 +137,16 @@ def segment(
     """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
     warnings: list[ImportWarning] = []
     kept: list[tuple[Line, Label | None]] = []
-    lone = lone_labels(lines, warnings)
+    words = label_words(lines)
+    lone = lone_labels(lines, warnings, words)
     for line in lines:
         if line.blank:
             kept.append((line, None))
             continue
-        label = read_label(line.text, line.start) or lone.get(line.number)
+        label = read_label(line.text, line.start, words) or lone.get(line.number)
+        if label is not None and label.speech_start is not None:
+            if is_listing(line.text[label.speech_start - line.start :]):
+                label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line
         if label is None and is_furniture(line.text):
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))
@@ -145,7 +156,7 @@ def segment(
         kept.append((line, label))
     wrapped = _is_wrapped(kept)
     items = _items(text, kept, wrapped=wrapped)
-    return tuple(split_turns(text, items, known_heads(kept))), wrapped, warnings
+    return tuple(split_turns(text, items, known_heads(kept), words)), wrapped, warnings
 
 
 def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
@@ -174,12 +185,14 @@ def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -
     return items
 
 
-def split_turns(text: str, items: list[Item], known: frozenset[tuple[str, ...]]) -> list[Item]:
+def split_turns(
+    text: str, items: list[Item], known: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> list[Item]:
     """Cut paragraphs holding more than one turn ("...? NAME: answer") at their labels."""
     result: list[Item] = []
     for item in items:
         paragraph = item.paragraph
-        turns = [] if paragraph is None else mid_turns(text, *paragraph.span, known)
+        turns = [] if paragraph is None else mid_turns(text, *paragraph.span, known, words)
         if paragraph is None or not turns:
             result.append(item)
             continue

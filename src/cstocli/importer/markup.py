@@ -13,7 +13,9 @@ import re
 
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
-_LEADING_STAMP = re.compile(rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\))[ \t]*")
+# A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
+# "[*]" of congressional transcripts, a bullet.
+_LEADING_STAMP = re.compile(rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022)[ \t]*")
 # A timestamp at the end of a label head ("Jane Doe (00:22)") or just after its colon.
 _TRAILING_STAMP = re.compile(rf"\s*[(\[]{_STAMP}[)\]]\Z")
 _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from cstocli.importer.labels import Label, read_label, read_lone_label
 from cstocli.importer.markup import is_stamp_line
 from cstocli.importer.names import name_words
+from cstocli.model import is_placeholder
 
 if TYPE_CHECKING:
     from cstocli.importer.layout import ImportWarning, Line
@@ -42,7 +43,7 @@ _FURNITURE_LINE = re.compile(
     )\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
-_MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019)])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
+_MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
 
 
 def is_page_furniture(text: str) -> bool:
@@ -50,16 +51,18 @@ def is_page_furniture(text: str) -> bool:
     return bool(_FURNITURE_LINE.match(text)) or is_stamp_line(text)
 
 
-def lone_labels(lines: tuple[Line, ...], warnings: list[ImportWarning]) -> dict[int, Label]:
+def lone_labels(
+    lines: tuple[Line, ...], warnings: list[ImportWarning], words: frozenset[str]
+) -> dict[int, Label]:
     """The colonless lines that are labels (see the module doc), by line number."""
     from cstocli.importer.layout import ImportWarning  # noqa: PLC0415 -- layout imports us
 
     filled = [line for line in lines if not line.blank]
     candidates: dict[int, Label] = {}
     for line in filled:
-        if read_label(line.text, line.start) is None and not is_page_furniture(line.text):
+        if read_label(line.text, line.start, words) is None and not is_page_furniture(line.text):
             label = read_lone_label(line.text, line.start)
-            if label is not None:
+            if label is not None and _may_be_lone(label):
                 candidates[line.number] = label
     chosen: dict[int, tuple[Label, bool]] = {}
     for index, line in enumerate(filled):
@@ -72,7 +75,9 @@ def lone_labels(lines: tuple[Line, ...], warnings: list[ImportWarning]) -> dict[
         if after >= len(filled) or filled[after].number in candidates:
             continue  # a list of names, or the end of the article
         next_line = filled[after]
-        if read_label(next_line.text, next_line.start) is not None:
+        if read_label(next_line.text, next_line.start, words) is not None:
+            continue
+        if not _is_speech(next_line.text):
             continue
         close = next_line.number == line.number + 1 or after > index + 1
         chosen[line.number] = (label, close)
@@ -90,17 +95,59 @@ def lone_labels(lines: tuple[Line, ...], warnings: list[ImportWarning]) -> dict[
     return found
 
 
+_ONE_WORD_HEAD = re.compile(r"[ \t]*([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
+
+
+def label_words(lines: tuple[Line, ...]) -> frozenset[str]:
+    """One-word label names this article uses, folded: those opening two lines or more
+    ("Spokesman: ..."), and the surnames of the full names its other labels give
+    ("Obrenko" after "Vladislav Obrenko:")."""
+    counts: Counter[str] = Counter()
+    surnames: set[str] = set()
+    for line in lines:
+        found = _ONE_WORD_HEAD.match(line.text)
+        if found:
+            counts[found[1].casefold()] += 1
+        label = read_label(line.text, line.start)
+        if label is not None and label.interview is None and " " in label.name:
+            surnames.add(label.name.split()[-1].casefold())
+    return frozenset({word for word, count in counts.items() if count > 1} | surnames)
+
+
+def is_listing(speech: str) -> bool:
+    """Whether the words after a label's colon are only a name and title ("WITNESS: ANN
+    LEE, ADMINISTRATOR"): a participant list's line, not a turn."""
+    words = speech.replace(",", " ").split()
+    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
+        return False
+    return all(_LISTING_WORD.fullmatch(word) for word in words)
+
+
+def _may_be_lone(label: Label) -> bool:
+    """Whether a lone line's name can be a speaker's: no digits but in "Speaker 2"."""
+    return is_placeholder(label.name) or not any(c.isdigit() for c in label.name)
+
+
+def _is_speech(text: str) -> bool:
+    """Whether a line reads as the start of someone's words: a sentence, or long."""
+    stripped = text.strip()
+    return stripped.endswith(tuple('.?!"\u201d\u2019\u2026-')) or len(stripped.split()) >= 8
+
+
 def known_heads(kept: list[tuple[Line, Label | None]]) -> frozenset[tuple[str, ...]]:
     """The folded names of the labels that open lines."""
     return frozenset(name_words(label.name) for _, label in kept if label is not None)
 
 
-def mid_turns(text: str, start: int, end: int, known: frozenset[tuple[str, ...]]) -> list[Label]:
+def mid_turns(
+    text: str, start: int, end: int, known: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> list[Label]:
     """The labels that open a second (third...) turn inside the paragraph ``text[start:end]``."""
     found = []
     for gap in _MID_TURN.finditer(text, start, end):
         at = gap.end()
-        label = read_label(text[at:end], at)
+        label = read_label(text[at:end], at, words)
         if label is None or label.speech_start is None:
             continue
         stamped = label.text.rstrip().endswith(")") and re.search(r"\d:\d\d", label.text)
