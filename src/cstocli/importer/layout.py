@@ -144,9 +144,9 @@ def segment(
             kept.append((line, None))
             continue
         label = read_label(line.text, line.start, words) or lone.get(line.number)
-        if label is not None and label.speech_start is not None:
-            if is_listing(line.text[label.speech_start - line.start :]):
-                label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line
+        speech = None if label is None or label.speech_start is None else label.speech_start
+        if speech is not None and is_listing(line.text[speech - line.start :]):
+            label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line
         if label is None and is_furniture(line.text):
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))

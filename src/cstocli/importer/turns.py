@@ -100,9 +100,11 @@ _LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|
 
 
 def label_words(lines: tuple[Line, ...]) -> frozenset[str]:
-    """One-word label names this article uses, folded: those opening two lines or more
-    ("Spokesman: ..."), and the surnames of the full names its other labels give
-    ("Obrenko" after "Vladislav Obrenko:")."""
+    """One-word label names this article uses, folded.
+
+    Those opening two lines or more ("Spokesman: ..."), and the surnames of the full names
+    its other labels give ("Obrenko" after "Vladislav Obrenko:").
+    """
     counts: Counter[str] = Counter()
     surnames: set[str] = set()
     for line in lines:
@@ -116,8 +118,10 @@ def label_words(lines: tuple[Line, ...]) -> frozenset[str]:
 
 
 def is_listing(speech: str) -> bool:
-    """Whether the words after a label's colon are only a name and title ("WITNESS: ANN
-    LEE, ADMINISTRATOR"): a participant list's line, not a turn."""
+    """Whether the words after a label's colon are only a name and title.
+
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn.
+    """
     words = speech.replace(",", " ").split()
     if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
         return False
