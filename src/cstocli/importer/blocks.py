@@ -15,6 +15,9 @@ paragraph after a speech: the speaker going on, or the reporter? No rule can kno
    only after someone else spoke);
 5. any other paragraph continues the speech; so does first-person text outside quotation
    marks even where rule 4 would otherwise apply (the speaker quoting someone).
+   After the article's last speech, a short line (5 to 15 words) with no first- or
+   second-person word and no question is the publisher's closing note ("The council votes
+   next month.", "This interview has been edited.").
 
 Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
 the next label. Every narration decision warns, and so does continued speech that has no
@@ -42,6 +45,9 @@ _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]\.?\Z")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|mine|myself|ourselves)\b"
 )  # "US" in capitals is the country
+
+
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourselves)\b|[?!]")
 
 
 _SAYING = (
@@ -120,8 +126,9 @@ class _Assembler:
         else:
             self.pending.append(item)
 
-    def close(self, next_speaker: int | None) -> None:
-        """Settle the open block and the unlabelled paragraphs after it."""
+    def close(self, next_speaker: int | None, *, last: bool = False) -> None:
+        """Settle the open block and the unlabelled paragraphs after it (``last``: the
+        article ends after them)."""
         block, self.current = self.current, None
         if block is None:
             return
@@ -137,7 +144,7 @@ class _Assembler:
         for item in self.pending:
             assert item.paragraph is not None  # pending items are paragraphs
             decision = self._decide(
-                item, block.speaker, relabelled, speaking=open_block is not None
+                item, block.speaker, relabelled, speaking=open_block is not None, last=last
             )
             if decision == "narration":
                 open_block = None
@@ -151,7 +158,9 @@ class _Assembler:
                 self.blocks.append(open_block)
         self.pending = []
 
-    def _decide(self, item: Item, speaker: int, relabelled: bool, *, speaking: bool) -> Decision:
+    def _decide(
+        self, item: Item, speaker: int, relabelled: bool, *, speaking: bool, last: bool
+    ) -> Decision:
         """Narration or continued speech for one unlabelled paragraph (see module doc)."""
         assert item.paragraph is not None  # only paragraphs are decided
         text = item.paragraph.text
@@ -163,6 +172,8 @@ class _Assembler:
             return "speech"
         voice = _Voice.of(text)
         reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
+        if reason is None and last and _closing_note(voice):
+            reason = ": a short closing line that addresses no one (no I, we or you)"
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"
@@ -184,7 +195,7 @@ def assemble(
     assembler = _Assembler(roster, overrides)
     for item in items:
         assembler.add(item)
-    assembler.close(next_speaker=None)
+    assembler.close(next_speaker=None, last=True)
     return assembler.blocks, assembler.warnings
 
 
@@ -244,6 +255,17 @@ def _someone_elses(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
     if relabelled:
         return f": the next label names {name} again"
     return None
+
+
+def _closing_note(voice: _Voice) -> bool:
+    """Whether a paragraph after the article's last speech reads as the publisher's note.
+
+    "The council votes next month.", "This interview has been edited for clarity.": a
+    sentence of 5 to 15 words with no first- or second-person word and no question.
+    """
+    words = len(voice.text.split())
+    second = _SECOND_PERSON.search(voice.outside)
+    return 5 <= words <= 15 and not voice.own_first_person and second is None
 
 
 def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:

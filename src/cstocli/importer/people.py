@@ -32,6 +32,7 @@ SCAN_LINES = 120
 """How many non-blank lines from the top are read for names."""
 
 _WORD = re.compile(r"[^\s,;:()\[\]\"\u201c\u201d\u2018*|/]+")
+_QA_START = re.compile(r"\A[QA]\.\s+")
 _PARTICLES = frozenset(
     [
         "von",
@@ -77,6 +78,9 @@ class Person:
     """The 1-based line of the first mention."""
     headline: bool
     """Whether the headline names them."""
+    formal: bool = False
+    """Whether the text names them with a role or an honorific ("MR DESMOND FAIRWEATHER"):
+    a person for certain, not a capitalised phrase."""
 
 
 class People:
@@ -92,13 +96,14 @@ class People:
         text = "\n".join(t for _, t in lines)
         previous = ""
         for number, line in lines:
-            for name, role in _mentions(line, previous, text):
+            for name, role, formal in _mentions(line, previous, text):
                 key = name_words(name)
                 known = found.get(key)
+                formal = formal or role is not None
                 if known is None:
-                    found[key] = Person(name, role, number, number == headline_line)
+                    found[key] = Person(name, role, number, number == headline_line, formal)
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
-                    found[key] = Person(known.name, role, known.line, known.headline)
+                    found[key] = Person(known.name, role, known.line, known.headline, True)
             previous = line
         return cls(list(found.values()))
 
@@ -128,10 +133,10 @@ class People:
         The person the headline names, else the first person named with a role who is not
         yet a speaker.
         """
-        headline = [p for p in self.persons if p.headline]
+        headline = [p for p in self.persons if p.headline and p.formal]
         if len(headline) == 1:
             return headline[0]
-        rest = [p for p in self.persons if p.name not in taken and p.role is not None]
+        rest = [p for p in self.persons if p.name not in taken and p.formal]
         return rest[0] if rest else None
 
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
@@ -156,18 +161,20 @@ def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return len(words) == 1 and name[-1].split("-")[0] == words[0] and len(name) > 1
 
 
-def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None]]:
-    """The (name, role) pairs one line states."""
-    stripped = line.strip().strip("*_#> ")
-    found: list[tuple[str, str | None]] = []
+def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None, bool]]:
+    """The (name, role, formal) triples one line states."""
+    stripped = _QA_START.sub("", line.strip().strip("*_#> "))
+    found: list[tuple[str, str | None, bool]] = []
     head, colon, rest = stripped.partition(":")
     if colon and _is_name(rest.strip()) and len(head.split()) <= 4:
-        return [(rest.strip(), head.strip())]  # "Chair: Dame Philippa Crowhurst"
+        return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
     if " - " in stripped and _is_name(stripped.split(" - ")[0].strip()):
         name, _, role = stripped.partition(" - ")
-        return [(name.strip(), role.split(" - ")[0].strip() or None)]
+        role = role.split(" - ")[0].strip()
+        if role and not any(c.isdigit() for c in role):
+            return [(name.strip(), role, True)]
     if _is_role_line(stripped) and _is_name(previous.strip()):
-        return [(previous.strip(), stripped)]  # a participant block: name, then role
+        return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
     index = 0
     while index < len(words):
@@ -200,7 +207,7 @@ def _in_run(words: list[re.Match[str]], start: int, index: int) -> bool:
 
 def _from_run(
     line: str, words: list[re.Match[str]], start: int, end: int, text: str
-) -> list[tuple[str, str | None]]:
+) -> list[tuple[str, str | None, bool]]:
     """The person a capitalised run names, with the role around it."""
     tokens = [w[0] for w in words[start:end]]
     role_start = 0
@@ -212,8 +219,10 @@ def _from_run(
         if i >= role_start and (is_title_word(token) or token.casefold() in _LINKS):
             cut = i + 1
     name_tokens = tokens[cut:]
+    formal = False
     while name_tokens and name_tokens[0].rstrip(".").casefold() in HONORIFICS:
         name_tokens = name_tokens[1:]
+        formal = True
     if len(name_tokens) > 5 and cut > role_start:  # "President Ann Lee Before Marine One"
         name_tokens = name_tokens[:2]
     for size in range(2, len(name_tokens)):
@@ -245,7 +254,7 @@ def _from_run(
     # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
     # force"; "SEN. NAME (R-KS), CHAIRMAN").
     role = _role_after(line, words[end - 1].end()) or role
-    return [(" ".join(name_tokens), role)]
+    return [(" ".join(name_tokens), role, formal)]
 
 
 def _role_after(line: str, index: int) -> str | None:
@@ -271,7 +280,8 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
     """
     pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
     for found in pattern.finditer(text):
-        before = re.search(r"(\S+)\s*\Z", text[max(0, found.start() - 40) : found.start()])
+        same_line = text[max(0, found.start() - 40) : found.start()].rsplit("\n", 1)[-1]
+        before = re.search(r"(\S+)\s*\Z", same_line)
         if before is None or not before[1][:1].isupper() or before[1][-1] in ",.:;([":
             return True
     return False

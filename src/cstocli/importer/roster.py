@@ -38,6 +38,7 @@ class Roster:
         self._entries: list[_Entry] = []
         self.warnings: list[ImportWarning] = []
         self._people = people or People([])
+        self._answer: int | None = None
 
     def resolve(self, label: Label, line: int) -> int:
         """Return the index of the speaker this label names, adding or merging as needed.
@@ -47,11 +48,17 @@ class Roster:
         ("MS KELLAWAY", "THE PRESIDENT", an interview's answer side) becomes that person.
         """
         if label.interview == "answer":
-            taken = {entry.name for entry in self._entries}
-            person = self._people.answer_side(taken)
-            if person is None:
-                return self._interview(label.name)
-            label = replace(label, name=person.name, role=person.role, interview=None)
+            if self._answer is None:
+                taken = {entry.name for entry in self._entries}
+                person = self._people.answer_side(taken)
+                if person is None:
+                    self._answer = self._interview(label.name)
+                else:
+                    named = replace(label, name=person.name, role=person.role, interview=None)
+                    self._answer = self._named(named, line)
+                    message = f"{label.text!r} read as {person.name!r}, whom the article names"
+                    self.warnings.append(ImportWarning(line, message))
+            return self._answer
         if label.interview is not None or is_placeholder(label.name):
             return self._interview(label.name)
         linked = self._people.link(label)
