@@ -127,8 +127,10 @@ class _Assembler:
             self.pending.append(item)
 
     def close(self, next_speaker: int | None, *, last: bool = False) -> None:
-        """Settle the open block and the unlabelled paragraphs after it (``last``: the
-        article ends after them)."""
+        """Settle the open block and the unlabelled paragraphs after it.
+
+        ``last``: the article ends after them.
+        """
         block, self.current = self.current, None
         if block is None:
             return

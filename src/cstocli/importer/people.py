@@ -96,10 +96,10 @@ class People:
         text = "\n".join(t for _, t in lines)
         previous = ""
         for number, line in lines:
-            for name, role, formal in _mentions(line, previous, text):
+            for name, role, honoured in _mentions(line, previous, text):
                 key = name_words(name)
                 known = found.get(key)
-                formal = formal or role is not None
+                formal = honoured or role is not None
                 if known is None:
                     found[key] = Person(name, role, number, number == headline_line, formal)
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
