@@ -19,9 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from cstocli.errors import DatasetError
-from cstocli.importer.blocks import Block, Decision, assemble
+from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.figures import find_figures
-from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+from cstocli.importer.labels import read_label
+from cstocli.importer.layout import (
+    ImportWarning,
+    Item,
+    Line,
+    find_headline,
+    segment,
+    split_lines,
+)
 from cstocli.importer.names import slug
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
@@ -102,10 +110,10 @@ def import_article(
     lines = split_lines(text)
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
-    top = [(line.number, line.text) for line in lines if not line.blank][:SCAN_LINES]
-    title_line = next((n for n, t in top if t.strip() == headline.title.text), 0)
-    roster = Roster(People.read(top, title_line))
-    blocks, decided = assemble(items, roster, overrides or {})
+    people = People.read(_unlabelled(lines), headline.title.text)
+    roster = Roster(people)
+    opener = _opening_speaker(items, people, roster)
+    blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
     if not used:
         raise ArticleError(
@@ -130,6 +138,53 @@ def import_article(
     )
     everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless]
     return ImportResult(dataset, tuple(sorted(everything, key=lambda w: w.line)), wrapped)
+
+
+def _unlabelled(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
+    """The top lines as the people in them are read.
+
+    A label's own words are left out (the roster reads labels); the speech after it is kept
+    ("I'm joined by Admiral Ann Lee").
+    """
+    top: list[tuple[int, str]] = []
+    for line in lines:
+        if len(top) >= SCAN_LINES:
+            break
+        if line.blank:
+            continue
+        label = read_label(line.text, line.start)
+        if label is None:
+            top.append((line.number, line.text))
+        elif label.speech_start is not None:
+            top.append((line.number, line.text[label.speech_start - line.start :]))
+    return top
+
+
+def has_labels(items: tuple[Item, ...]) -> bool:
+    """Whether the article labels its speakers (a transcript).
+
+    Otherwise it quotes them in running prose (a news story) or gives one person's remarks
+    without labels.
+    """
+    return any(item.label is not None for item in items)
+
+
+def _opening_speaker(items: tuple[Item, ...], people: People, roster: Roster) -> int | None:
+    """The roster index of the person whose unlabelled remarks open the article, or None.
+
+    Only when the top of the article names exactly one giver of the remarks, briefing or
+    statement ("Remarks by Governor Ann Lee at ...", "noon briefing by Ann Lee, Spokesperson")
+    and, in an article without labels, no paragraph reports a quotation ("...," she said):
+    an article that quotes people in prose is a news story, read elsewhere.
+    """
+    giver = people.remarks
+    if giver is None:
+        return None
+    if not has_labels(items) and any(
+        item.paragraph is not None and reports_quotation(item.paragraph.text) for item in items
+    ):
+        return None
+    return roster.add_person(giver.name, giver.role)
 
 
 def _check_text(text: str, file: str) -> None:

@@ -86,12 +86,16 @@ class Person:
 class People:
     """The people an article names, and the links from its labels to them."""
 
-    def __init__(self, persons: list[Person]) -> None:
+    def __init__(self, persons: list[Person], remarks: Person | None = None) -> None:
         self.persons = persons
+        self.remarks = remarks
+        """The one person the top of the article says gives the remarks, briefing or
+        statement ("Remarks by Governor Ann Lee at ..."), or None."""
 
     @classmethod
-    def read(cls, lines: list[tuple[int, str]], headline_line: int) -> People:
-        """Gather the people named in ``lines`` (number, text), the headline on its line."""
+    def read(cls, lines: list[tuple[int, str]], headline: str) -> People:
+        """Gather the people named in ``lines`` (number, text); ``headline`` is the title."""
+        headline_line = next((n for n, t in lines if t.strip() == headline.strip()), 0)
         found: dict[tuple[str, ...], Person] = {}
         text = "\n".join(t for _, t in lines)
         previous = ""
@@ -105,7 +109,8 @@ class People:
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
                     found[key] = Person(known.name, role, known.line, known.headline, True)
             previous = line
-        return cls(list(found.values()))
+        persons = list(found.values())
+        return cls(persons, _giver(lines, persons))
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
         """The full name and role of the one person a terse label names, or None."""
@@ -125,6 +130,8 @@ class People:
         own = label.role
         if own is not None and "." in own and person.role is not None:
             own = None
+        if own is not None and len(person.role or "") > len(own):
+            own = None  # "commander of the escort task force" says more than "ADMIRAL"
         return person.name, own or person.role
 
     def answer_side(self, taken: set[str]) -> Person | None:
@@ -147,6 +154,27 @@ class People:
         if len({p.name for p in matches}) != 1:
             return None
         return matches[0].name, matches[0].role
+
+
+_REMARKS = re.compile(
+    r"\b(?:remarks|briefing|statement|address|speech|lecture|keynote|message|conference)\b"
+    r"[^.:;\n]*?\bby\b([^.;\n]*)",
+    re.IGNORECASE,
+)
+
+
+def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
+    """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
+    for _, line in lines:
+        found = _REMARKS.search(line)
+        if found is None:
+            continue
+        # The name right after "by", up to "at the Opening", "on the", a comma...
+        clause = re.split(r",|\s(?:at|on|in|before|after|during|for|to|with|from)\s", found[1])[0]
+        named = [p for p in persons if p.name in clause]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -259,7 +287,11 @@ def _from_run(
 
 def _role_after(line: str, index: int) -> str | None:
     """The role in an apposition after a name: ", Spokesman for the Secretary-General"."""
-    found = re.match(r"(?:\s*\([^()]*\))?,\s*([^,.;:()]{2,80}?)\s*(?:[,.;:)]|\Z)", line[index:])
+    rest = line[index:]
+    found = re.match(r"(?:\s*\([^()]*\))?,\s*([^,.;:()]{2,80}?)\s*(?:[,.;:)]|\Z)", rest)
+    whole = re.match(r"(?:\s*\([^()]*\))?,\s*([^.;:()?!]{2,80})\Z", rest.rstrip())
+    if whole is not None and len(whole[1].split()) <= 9:
+        found = whole  # a participant list's line: the rest is the role, commas and all
     if found is None:
         return None
     role = found[1].strip()

@@ -65,7 +65,7 @@ class Roster:
         if linked is None:
             return self._named(label, line)
         written = label.name
-        own = label.role if label.role == linked[1] or "." not in (label.role or "") else None
+        own = label.role if label.role == linked[1] else None  # else the role stated with the name
         label = replace(label, name=linked[0], role=own, role_first=False)
         if linked[0] != written:
             message = f"{written!r} read as {linked[0]!r}, whom the article names in full"
@@ -77,6 +77,14 @@ class Roster:
         if entry.role is None:  # the role the article states where it names them
             entry.role = linked[1]
         return index
+
+    def add_person(self, name: str, role: str | None) -> int:
+        """The index of a speaker no label names (the giver of unlabelled remarks)."""
+        for index, entry in enumerate(self._entries):
+            if entry.name == name:
+                return index
+        self._entries.append(_Entry(name, False, False, role, [name]))
+        return len(self._entries) - 1
 
     def _named(self, label: Label, line: int) -> int:
         """The index of a named speaker: joined to one met before, or new."""
