@@ -91,7 +91,9 @@ _TITLE_WORDS = _words(
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
 _TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
-_NAME_PARTICLES = _words("von van der den de da di du la le bin ibn al el del della dos das y")
+_NAME_PARTICLES = _words(
+    "von van der den de da di du la le bin ibn al el del della dos das do los las y"
+)
 # Lower-case words a role may hold between a title and a name ("President of the Republic").
 _ROLE_LINKS = _words("of the and for on to")
 # Reporting verbs: a "Name, role:" whose role holds one is a sentence introducing a quote.
@@ -329,7 +331,7 @@ def _is_sentence(head: str) -> bool:
 
 def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> bool:
     """Whether these words, before any comma, can be the name part of a label."""
-    if not 1 <= len(tokens) <= 12:
+    if not 1 <= len(tokens) <= 20:
         return False
     shouting = _is_shouting(tokens)
     if tokens[0].casefold() in _FUNCTION_WORDS and not shouting:

@@ -86,8 +86,12 @@ class Person:
 class People:
     """The people an article names, and the links from its labels to them."""
 
-    def __init__(self, persons: list[Person], remarks: Person | None = None) -> None:
+    def __init__(
+        self, persons: list[Person], remarks: Person | None = None, text: str = ""
+    ) -> None:
         self.persons = persons
+        self.text = text
+        """The lines read, joined: where the article's words are looked up."""
         self.remarks = remarks
         """The one person the top of the article says gives the remarks, briefing or
         statement ("Remarks by Governor Ann Lee at ..."), or None."""
@@ -110,7 +114,7 @@ class People:
                     found[key] = Person(known.name, role, known.line, known.headline, True)
             previous = line
         persons = list(found.values())
-        return cls(persons, _giver(lines, persons))
+        return cls(persons, _giver(lines, persons), text)
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
         """The full name and role of the one person a terse label names, or None."""
@@ -133,6 +137,30 @@ class People:
         if own is not None and len(person.role or "") > len(own):
             own = None  # "commander of the escort task force" says more than "ADMIRAL"
         return person.name, own or person.role
+
+    def resplit(self, role: str, name: str) -> tuple[str, str] | None:
+        """Split a role-first label again where the text shows the role's place ends.
+
+        "President of Valdoria João Pedro Albuquerque de Menezes" was cut at its last two
+        capitalised words; when the text writes "Valdoria" on its own (not followed by
+        "João"), the role ends there and the name is "João Pedro Albuquerque de Menezes".
+        Returns (name, role), or None when the text does not tell.
+        """
+        tokens = f"{role} {name}".split()
+        links = [i for i, t in enumerate(tokens) if t.casefold() in _LINKS]
+        if not links:
+            return None
+        after = tokens[links[-1] + 1 :]
+        for size in range(1, len(after) - 1):
+            place, rest = after[:size], after[size:]
+            if sum(1 for t in rest if t[:1].isupper()) < 2:
+                break
+            words = r"\s+".join(re.escape(t) for t in place)
+            alone = rf"(?<![\w-]){words}(?![\w-])(?!\s+{re.escape(rest[0])})"
+            if re.search(alone, self.text):
+                cut = links[-1] + 1 + size
+                return " ".join(tokens[cut:]), " ".join(tokens[:cut])
+        return None
 
     def answer_side(self, taken: set[str]) -> Person | None:
         """Who answers an interview.

@@ -61,6 +61,10 @@ class Roster:
             return self._answer
         if label.interview is not None or is_placeholder(label.name):
             return self._interview(label.name)
+        if label.role_first and label.role is not None:
+            split = self._people.resplit(label.role, label.name)
+            if split is not None:
+                label = replace(label, name=split[0], role=split[1])
         linked = self._people.link(label)
         if linked is None:
             return self._named(label, line)
