@@ -29,6 +29,7 @@ from cstocli.importer.layout import (
     find_headline,
     segment,
     split_lines,
+    without_line_numbers,
 )
 from cstocli.importer.names import slug
 from cstocli.importer.people import SCAN_LINES, People
@@ -107,7 +108,7 @@ def import_article(
     binary text and for an article in which no speaker label is found.
     """
     _check_text(text, file_name)
-    lines = split_lines(text)
+    lines = without_line_numbers(split_lines(text))
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
     people = People.read(_unlabelled(lines), headline.title.text)

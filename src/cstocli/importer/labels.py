@@ -62,6 +62,9 @@ FURNITURE = frozenset(
         "comment", "subscribe", "follow", "follow us", "date", "published", "updated", "author",
         "by", "read more", "read also", "see also", "listen", "note", "update", "editor's note",
         "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
+        "transcript", "full transcript", "appearances", "present", "participants", "panel",
+        "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
+        "proceedings", "briefings", "in attendance", "also present",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.

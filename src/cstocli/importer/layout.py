@@ -32,6 +32,7 @@ from cstocli.importer.turns import (
     label_words,
     lone_labels,
     mid_turns,
+    running_heads,
 )
 from cstocli.model import Located
 
@@ -107,6 +108,27 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+_LINE_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def without_line_numbers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines less the numbers a court or hearing transcript prints before each.
+
+    Only when most non-blank lines carry one (1-25 on every page); otherwise the lines as
+    they are.
+    """
+    filled = [line for line in lines if not line.blank]
+    numbered = [_LINE_NUMBER.match(line.text) for line in filled]
+    if not filled or sum(1 for m in numbered if m) * 2 < len(filled):
+        return lines
+    stripped = []
+    for line in lines:
+        found = _LINE_NUMBER.match(line.text)
+        cut = found.end() if found else 0
+        stripped.append(Line(line.number, line.start + cut, line.text[cut:]))
+    return tuple(stripped)
+
+
 def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning]]:
     """Read the headline (and its repetition) off the top of the article."""
     filled = [i for i, line in enumerate(lines) if not line.blank]
@@ -139,6 +161,7 @@ def segment(
     kept: list[tuple[Line, Label | None]] = []
     words = label_words(lines)
     lone = lone_labels(lines, warnings, words)
+    heads = running_heads(lines, words)
     for line in lines:
         if line.blank:
             kept.append((line, None))
@@ -151,7 +174,7 @@ def segment(
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))
             continue
-        if label is None and is_page_furniture(line.text):
+        if label is None and (is_page_furniture(line.text) or " ".join(line.text.split()) in heads):
             continue  # "* * *", "END", "Page 2 of 3", a timestamp alone: no one's words
         kept.append((line, label))
     wrapped = _is_wrapped(kept)

@@ -32,6 +32,8 @@ SCAN_LINES = 120
 """How many non-blank lines from the top are read for names."""
 
 _WORD = re.compile(r"[^\s,;:()\[\]\"\u201c\u201d\u2018*|/]+")
+# What follows a name after a comma without being a role ("Ann Lee, Esq.").
+_SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
 _QA_START = re.compile(r"\A[QA]\.\s+")
 _PARTICLES = frozenset(
     [
@@ -328,7 +330,7 @@ def _role_after(line: str, index: int) -> str | None:
     first = role.split()[0].casefold()
     if first in _STOP or first in {"we", "i"} or len(role.split()) > 9:
         return None
-    if any(c.isdigit() for c in role):
+    if any(c.isdigit() for c in role) or role.casefold().rstrip(".") in _SUFFIXES:
         return None
     return role
 

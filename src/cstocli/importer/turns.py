@@ -46,6 +46,21 @@ _FURNITURE_LINE = re.compile(
 _MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
 
 
+def running_heads(lines: tuple[Line, ...], words: frozenset[str]) -> frozenset[str]:
+    """Lines a copied PDF repeats on every page ("Official - Subject to Final Review").
+
+    Three words or more, no sentence end, no label, standing twice or more.
+    """
+    counts = Counter(
+        " ".join(line.text.split())
+        for line in lines
+        if len(line.text.split()) >= 3
+        and not line.text.rstrip().endswith(tuple('.?!:"\u201d'))
+        and read_label(line.text, line.start, words) is None
+    )
+    return frozenset(text for text, count in counts.items() if count > 1)
+
+
 def is_page_furniture(text: str) -> bool:
     """Whether a whole line is page furniture rather than anyone's words."""
     return bool(_FURNITURE_LINE.match(text)) or is_stamp_line(text)
