@@ -64,7 +64,8 @@ FURNITURE = frozenset(
         "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
         "transcript", "full transcript", "appearances", "present", "participants", "panel",
         "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
-        "proceedings", "briefings", "in attendance", "also present",
+        "proceedings", "briefings", "in attendance", "also present", "hon. members",
+        "hon members", "several hon. members", "honourable members",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -174,6 +175,9 @@ def read_lone_label(line: str, start: int) -> Label | None:
     if not stripped or ":" in clean_head(stripped) or len(stripped) > 120:
         return None
     head = clean_head(stripped[lead:]).strip("*_ ")
+    portrait = _PORTRAIT.fullmatch(head)
+    if portrait is not None:
+        return _portrait_label(portrait, stripped[lead:], (start + lead, start + len(stripped)))
     name_part, _, role_part = head.partition(" - ")
     role = role_part.split(" - ")[0].strip() or None
     found = _label_from_head(name_part, alone=True)
@@ -182,6 +186,30 @@ def read_lone_label(line: str, start: int) -> Label | None:
     name, own_role, role_first, _ = found
     span = (start + lead, start + len(stripped))
     return Label(stripped[lead:], span, name, own_role or role, role_first, None, None)
+
+
+# "Ann Lee Portrait Ms Lee (Anytown) (Lab)": a parliament page's photo alt text, then the
+# label; the alt text gives the full name.
+_PORTRAIT = re.compile(r"(.{3,60}?) Portrait (.{2,120})")
+_PARTY = re.compile(r"\s*\([^()]{1,40}\)\s*\Z")
+
+
+def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None:
+    """The label of a "Full Name Portrait Label" line: the full name, the title as role."""
+    name = found[1].strip()
+    if _parse_head(name, inline=False) is None:
+        return None
+    rest = found[2].strip()
+    inner = re.fullmatch(r"(.+?)\s*\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)?\.?\s*([^()]+)\)", rest)
+    if inner is not None and inner[2].split()[-1] == name.split()[-1]:
+        return Label(text, span, name, inner[1].strip(), False, None, None)  # "The Minister
+        # for X (Ms Ann Lee)"
+    while _PARTY.search(rest):  # constituency and party: where they sit, not a role
+        rest = _PARTY.sub("", rest)
+    words = [w for w in rest.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    surname = name.split()[-1]
+    role = None if surname in words or not words else rest
+    return Label(text, span, name, role, False, None, None)
 
 
 def _label_from_head(

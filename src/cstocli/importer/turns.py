@@ -40,6 +40,8 @@ _FURNITURE_LINE = re.compile(
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
+      | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
+      | -+\s*(?:later|earlier)\s+in\s+(?:the\s+)?debate\s*-+
     )\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -85,7 +87,7 @@ def lone_labels(
         if label is None:
             continue
         after = index + 1
-        while after < len(filled) and is_stamp_line(filled[after].text):
+        while after < len(filled) and is_page_furniture(filled[after].text):
             after += 1
         if after >= len(filled) or filled[after].number in candidates:
             continue  # a list of names, or the end of the article
