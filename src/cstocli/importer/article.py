@@ -100,12 +100,15 @@ def import_article(
     file_name: str,
     dataset_id: str | None = None,
     overrides: dict[int, Decision] | None = None,
+    refusals: bool = True,
 ) -> ImportResult:
     """Read ``text`` (the article file ``file_name``) into a dataset with warnings.
 
     ``overrides`` maps a paragraph's start offset to "narration" or "speech", replacing the
     importer's guess (``corrections`` builds it). Raises ``ArticleError`` for an empty or
-    binary text and for an article in which no speaker label is found.
+    binary text and for an article in which no speaker label is found; with ``refusals``
+    off (``--review``), the latter comes back as all narration with that reason as a
+    warning, so a reader sees what the importer saw.
     """
     _check_text(text, file_name)
     lines = without_line_numbers(split_lines(text))
@@ -116,10 +119,13 @@ def import_article(
     opener = _opening_speaker(items, people, roster)
     blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
+    refusal = []
     if not used:
-        raise ArticleError(
-            file_name, None, "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
-        )
+        reason = "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+        if refusals:
+            raise ArticleError(file_name, None, reason)
+        first = lines[headline.body_line].number if headline.body_line < len(lines) else 1
+        refusal.append(ImportWarning(first, f"{reason}; the import would refuse this article"))
     speakers, ids = roster.speakers(used)
     passages = _passages(text, blocks, ids)
     figures, unitless = _figures(text, passages)
@@ -137,7 +143,7 @@ def import_article(
         passages=passages,
         figures=figures,
     )
-    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless]
+    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless, *refusal]
     return ImportResult(dataset, tuple(sorted(everything, key=lambda w: w.line)), wrapped)
 
 

@@ -67,13 +67,17 @@ class FileOutcome:
         return payload
 
 
-def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
-    """Read one article file and import it (with the corrections, when given)."""
+def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
+    """Read one article file and import it (with the corrections, when given).
+
+    Without ``refusals`` (a review), an article with no speaker comes back as narration
+    with the reason as a warning instead of failing.
+    """
     from cstocli.importer.article import import_article, read_article
 
     source = read_article(path)
-    if fixes is None:
-        return import_article(source, file_name=path.name)
+    if fixes is None or not refusals:
+        return import_article(source, file_name=path.name, refusals=refusals)
     from cstocli.importer.corrections import apply_corrections
 
     return apply_corrections(source, fixes, file_name=path.name)
@@ -191,7 +195,10 @@ def review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
     try:
         result = _parse(path, fixes)
     except CstocliError as error:
-        return FileOutcome(str(path), "failed", error=str(error))
+        try:  # show why it is refused: the split as the importer saw it
+            result = _parse(path, fixes, refusals=False)
+        except CstocliError:
+            return FileOutcome(str(path), "failed", error=str(error))
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
