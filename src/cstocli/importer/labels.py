@@ -28,6 +28,7 @@ dateline ("Minsk, November 30:"), not a label.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -142,6 +143,8 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
+    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
+        return None  # the common case, a line of speech: no colon, no "Q    "
     head_start = skip_leading_stamp(stripped, lead)
     bold = bold_label(stripped, head_start)
     if bold is not None:
@@ -172,7 +175,9 @@ def read_lone_label(line: str, start: int) -> Label | None:
     """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
-    if not stripped or ":" in clean_head(stripped) or len(stripped) > 120:
+    if not stripped or len(stripped) > 120 or stripped.endswith((".", "?", "!", ",", ";")):
+        return None  # a sentence, not a name
+    if ":" in clean_head(stripped):
         return None
     head = clean_head(stripped[lead:]).strip("*_ ")
     portrait = _PORTRAIT.fullmatch(head)
@@ -212,6 +217,7 @@ def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None
     return Label(text, span, name, role, False, None, None)
 
 
+@functools.lru_cache(maxsize=4096)  # a transcript repeats its few labels thousands of times
 def _label_from_head(
     head: str, *, alone: bool, known: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, bool, InterviewPart | None] | None:

@@ -29,7 +29,7 @@ from cstocli.importer.turns import (
     is_listing,
     is_page_furniture,
     known_heads,
-    label_words,
+    line_labels,
     lone_labels,
     mid_turns,
     running_heads,
@@ -67,7 +67,8 @@ class Line:
     @property
     def blank(self) -> bool:
         """Whether the line holds nothing but white space."""
-        return not _trimmed(self.text)
+        stripped = self.text.strip()
+        return not stripped or not _trimmed(stripped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +160,14 @@ def segment(
     """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
     warnings: list[ImportWarning] = []
     kept: list[tuple[Line, Label | None]] = []
-    words = label_words(lines)
-    lone = lone_labels(lines, warnings, words)
-    heads = running_heads(lines, words)
+    labels, words = line_labels(lines)
+    lone = lone_labels(lines, warnings, labels)
+    heads = running_heads(lines, labels)
     for line in lines:
         if line.blank:
             kept.append((line, None))
             continue
-        label = read_label(line.text, line.start, words) or lone.get(line.number)
+        label = labels[line.number] or lone.get(line.number)
         speech = None if label is None or label.speech_start is None else label.speech_start
         if speech is not None and is_listing(line.text[speech - line.start :]):
             label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line

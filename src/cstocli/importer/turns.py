@@ -45,10 +45,11 @@ _FURNITURE_LINE = re.compile(
     )\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+_WINDOW = 400
 _MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
 
 
-def running_heads(lines: tuple[Line, ...], words: frozenset[str]) -> frozenset[str]:
+def running_heads(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
     """Lines a copied PDF repeats on every page ("Official - Subject to Final Review").
 
     Three words or more, no sentence end, no label, standing twice or more.
@@ -58,7 +59,7 @@ def running_heads(lines: tuple[Line, ...], words: frozenset[str]) -> frozenset[s
         for line in lines
         if len(line.text.split()) >= 3
         and not line.text.rstrip().endswith(tuple('.?!:"\u201d'))
-        and read_label(line.text, line.start, words) is None
+        and labels.get(line.number) is None
     )
     return frozenset(text for text, count in counts.items() if count > 1)
 
@@ -69,7 +70,7 @@ def is_page_furniture(text: str) -> bool:
 
 
 def lone_labels(
-    lines: tuple[Line, ...], warnings: list[ImportWarning], words: frozenset[str]
+    lines: tuple[Line, ...], warnings: list[ImportWarning], labels: dict[int, Label | None]
 ) -> dict[int, Label]:
     """The colonless lines that are labels (see the module doc), by line number."""
     from cstocli.importer.layout import ImportWarning  # noqa: PLC0415 -- layout imports us
@@ -77,7 +78,7 @@ def lone_labels(
     filled = [line for line in lines if not line.blank]
     candidates: dict[int, Label] = {}
     for line in filled:
-        if read_label(line.text, line.start, words) is None and not is_page_furniture(line.text):
+        if labels.get(line.number) is None and not is_page_furniture(line.text):
             label = read_lone_label(line.text, line.start)
             if label is not None and _may_be_lone(label):
                 candidates[line.number] = label
@@ -92,7 +93,7 @@ def lone_labels(
         if after >= len(filled) or filled[after].number in candidates:
             continue  # a list of names, or the end of the article
         next_line = filled[after]
-        if read_label(next_line.text, next_line.start, words) is not None:
+        if labels.get(next_line.number) is not None:
             continue
         if not _is_speech(next_line.text):
             continue
@@ -116,7 +117,25 @@ _ONE_WORD_HEAD = re.compile(r"[ \t]*([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
 _LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
-def label_words(lines: tuple[Line, ...]) -> frozenset[str]:
+def line_labels(lines: tuple[Line, ...]) -> tuple[dict[int, Label | None], frozenset[str]]:
+    """The label opening each line (by number; None for none), and the one-word names.
+
+    ``label_words`` gives the names; each line is read once, or twice when it opens with one
+    of them.
+    """
+    plain = {
+        line.number: None if line.blank else read_label(line.text, line.start) for line in lines
+    }
+    words = label_words(lines, plain)
+    labels = dict(plain)
+    for line in lines if words else ():
+        head = None if plain[line.number] else _ONE_WORD_HEAD.match(line.text)
+        if head is not None and head[1].casefold() in words:
+            labels[line.number] = read_label(line.text, line.start, words)
+    return labels, words
+
+
+def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
     """One-word label names this article uses, folded.
 
     Those opening two lines or more ("Spokesman: ..."), and the surnames of the full names
@@ -128,7 +147,7 @@ def label_words(lines: tuple[Line, ...]) -> frozenset[str]:
         found = _ONE_WORD_HEAD.match(line.text)
         if found:
             counts[found[1].casefold()] += 1
-        label = read_label(line.text, line.start)
+        label = labels.get(line.number)
         if label is not None and label.interview is None and " " in label.name:
             surnames.add(label.name.split()[-1].casefold())
     return frozenset({word for word, count in counts.items() if count > 1} | surnames)
@@ -168,7 +187,9 @@ def mid_turns(
     found = []
     for gap in _MID_TURN.finditer(text, start, end):
         at = gap.end()
-        label = read_label(text[at:end], at, words)
+        # A window, not the rest of the paragraph: a label is short, and slicing to the end
+        # at every sentence would make a one-paragraph transcript quadratic.
+        label = read_label(text[at : min(end, at + _WINDOW)], at, words)
         if label is None or label.speech_start is None:
             continue
         stamped = label.text.rstrip().endswith(")") and re.search(r"\d:\d\d", label.text)
