@@ -64,9 +64,24 @@ def running_heads(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> f
     return frozenset(text for text, count in counts.items() if count > 1)
 
 
+# A site's calls to action and link bars: never anyone's words in a transcript.
+_CHROME_LINE = re.compile(
+    r"""\s*(?:
+        (?:share|subscribe|listen|download|print|email|advertisement|related|export|comments)
+          \b[^.!?\n]{0,80}                                    # no sentence: "Share prices fell."
+      | (?:sign\ up|sign\ in|log\ in|follow\ us|read\ more|read\ also|most\ read|skip\ to
+          |return\ to|transcribe\ your|try\ it\ free|try\ our|hungry\ for\ more)\b.{0,80}
+      | [^.!?\n]{0,80}?(?:\s[|\u00b7\u2022\u203a\u00bb]\s[^.!?\n]{0,40}?){2,}   # a | b | c
+    )\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def is_page_furniture(text: str) -> bool:
     """Whether a whole line is page furniture rather than anyone's words."""
-    return bool(_FURNITURE_LINE.match(text)) or is_stamp_line(text)
+    if len(text) > 200:
+        return False
+    return bool(_FURNITURE_LINE.match(text) or _CHROME_LINE.match(text)) or is_stamp_line(text)
 
 
 def lone_labels(
