@@ -31,7 +31,7 @@ from cstocli.importer.names import HONORIFICS, name_words
 SCAN_LINES = 120
 """How many non-blank lines from the top are read for names."""
 
-_WORD = re.compile(r"[^\s,;:()\[\]\"\u201c\u201d\u2018*|/]+")
+_WORD = re.compile(r"[^\s,;:?!()\[\]\"\u201c\u201d\u2018*|/]+")
 # What follows a name after a comma without being a role ("Ann Lee, Esq.").
 _SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
 _QA_START = re.compile(r"\A[QA]\.\s+")
@@ -290,15 +290,25 @@ def _from_run(
             break
     if name_tokens and name_tokens[-1].endswith(("'s", "\u2019s")):
         name_tokens[-1] = name_tokens[-1][:-2]
+    if name_tokens and name_tokens[-1].endswith(".") and len(name_tokens[-1]) > 2:
+        name_tokens[-1] = name_tokens[-1][:-1]  # the sentence's full stop, not an initial
     if not 2 <= len(name_tokens) <= 5 or not _is_name(" ".join(name_tokens)):
         return []
     role_words = [t for t in tokens[role_start:cut] if t.rstrip(".").casefold() not in HONORIFICS]
-    # Lower-case role words just before the run ("marine ecologist Dr. Hal Ness").
+    lower = [] if role_words else _lower_role(line, words, start)
+    role = " ".join(lower + role_words) or None
+    # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
+    # force"; "SEN. NAME (R-KS), CHAIRMAN").
+    role = _role_after(line, words[end - 1].end()) or role
+    return [(" ".join(name_tokens), role, formal)]
+
+
+def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
+    """Lower-case role words just before a name ("marine ecologist Dr. Hal Ness")."""
     back = start - 1
     lower: list[str] = []
     while (
-        not role_words
-        and back >= 0
+        back >= 0
         and len(lower) < 3
         and words[back][0].islower()
         and words[back][0] not in _STOP
@@ -308,11 +318,7 @@ def _from_run(
             break  # punctuation between: another clause
         lower.insert(0, words[back][0])
         back -= 1
-    role = " ".join(lower + role_words) or None
-    # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
-    # force"; "SEN. NAME (R-KS), CHAIRMAN").
-    role = _role_after(line, words[end - 1].end()) or role
-    return [(" ".join(name_tokens), role, formal)]
+    return lower
 
 
 def _role_after(line: str, index: int) -> str | None:
