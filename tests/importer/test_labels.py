@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.labels import affiliation_of, is_furniture, read_label, read_lone_label
+from cstocli.importer.labels import affiliation_of, is_furniture, read_label
+from cstocli.importer.turns import read_lone_label
 
 PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d"
 

@@ -5,25 +5,31 @@ The forms read here, on a line of their own or inline before the speech:
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
 - ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
 - ``Name (Role):`` (``John Smith (R-Ohio):``)
-- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``Agriculture Minister Dmitry
-  Patrushev:``), when a title word stands before the last word; the name is then the last
-  two capitalised words after the last title word, a guess the importer revisits when the
-  same person appears under a plain ``Name:`` label too
-- interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
-  interviewer and the interviewee)
+- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``CHIEF JUSTICE ROBERTS:``,
+  ``SEC.-GEN. ANN LEE:``), when a title word stands before the last word; the name is then
+  the last two capitalised words after the last title word (an initial does not count), a
+  guess the roster revisits with the article's text and with a later plain ``Name:`` label
+- interviews: ``Question:`` / ``QUESTION:`` / ``Q:`` / ``Q    `` / ``Q<tab>`` / ``Q.`` /
+  ``Interviewer:`` and ``Answer:`` / ``A:`` / ``A.``: the question side keeps the word the
+  article writes ("Question", "Q"); the answer side is resolved by the roster
+- placeholders (``Speaker 1:``, ``UNIDENTIFIED FEMALE:``, ``Audience questioner:``,
+  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role
+- dressed labels (see ``markup``): ``\\[00:01:02\\] **Name:**``, ``**Name**:``,
+  ``Name (00:22):``, ``Name: (00:22)``, ``NAME (voice-over):``, ``[*] NAME:``
 
 A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
 is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
 ``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
 Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
 
-A name is one to seven words (twelve after a title), each capitalised (any script) or a
-name particle ("von", "de", "bin"); sentences ("The leaders of six states: ..."), lines
-that open with a function word ("In Minsk, the leaders said:") and page furniture
-("Share:", "Font size:") are no labels.
+A name is one to seven words (twenty with a title before it), each capitalised (any script)
+or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six states:
+..."), lines that open with a function word ("In Minsk, the leaders said:") and page
+furniture ("Share:", "Font size:", "APPEARANCES:") are no labels.
 An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
-need two words, capitals (``SMITH:``) or an interview word; a role holding a digit makes a
-dateline ("Minsk, November 30:"), not a label.
+need two words, capitals (``SMITH:``), an interview word, or a word the article labels with
+elsewhere (``known``: "Spokesman:" twice, "Obrenko:" after "Vladislav Obrenko:"); a role
+holding a digit makes a dateline ("Minsk, November 30:"), not a label.
 """
 
 from __future__ import annotations
@@ -159,7 +165,7 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     end = skip_stamp_after(stripped, end)
     rest = stripped[end:]
     speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
-    found = _label_from_head(clean_head(head), alone=speech_start is None, known=known)
+    found = label_from_head(clean_head(head), alone=speech_start is None, known=known)
     if found is None:
         return None if bold is not None else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
@@ -167,58 +173,8 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     return Label(text, (start + lead, start + end), name, role, role_first, interview, speech_start)
 
 
-def read_lone_label(line: str, start: int) -> Label | None:
-    """Read a line that may be a label standing alone without a colon.
-
-    "Operator", "Jane Doe (00:22)", "Jane Doe - Analyst - Bank": whether it is one, the
-    caller decides from the whole article (see ``turns``).
-    """
-    stripped = line.rstrip()
-    lead = len(stripped) - len(stripped.lstrip())
-    if not stripped or len(stripped) > 120 or stripped.endswith((".", "?", "!", ",", ";")):
-        return None  # a sentence, not a name
-    if ":" in clean_head(stripped):
-        return None
-    head = clean_head(stripped[lead:]).strip("*_ ")
-    portrait = _PORTRAIT.fullmatch(head)
-    if portrait is not None:
-        return _portrait_label(portrait, stripped[lead:], (start + lead, start + len(stripped)))
-    name_part, _, role_part = head.partition(" - ")
-    role = role_part.split(" - ")[0].strip() or None
-    found = _label_from_head(name_part, alone=True)
-    if found is None or found[3] is not None:
-        return None
-    name, own_role, role_first, _ = found
-    span = (start + lead, start + len(stripped))
-    return Label(stripped[lead:], span, name, own_role or role, role_first, None, None)
-
-
-# "Ann Lee Portrait Ms Lee (Anytown) (Lab)": a parliament page's photo alt text, then the
-# label; the alt text gives the full name.
-_PORTRAIT = re.compile(r"(.{3,60}?) Portrait (.{2,120})")
-_PARTY = re.compile(r"\s*\([^()]{1,40}\)\s*\Z")
-
-
-def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None:
-    """The label of a "Full Name Portrait Label" line: the full name, the title as role."""
-    name = found[1].strip()
-    if _parse_head(name, inline=False) is None:
-        return None
-    rest = found[2].strip()
-    inner = re.fullmatch(r"(.+?)\s*\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)?\.?\s*([^()]+)\)", rest)
-    if inner is not None and inner[2].split()[-1] == name.split()[-1]:
-        return Label(text, span, name, inner[1].strip(), False, None, None)  # "The Minister
-        # for X (Ms Ann Lee)"
-    while _PARTY.search(rest):  # constituency and party: where they sit, not a role
-        rest = _PARTY.sub("", rest)
-    words = [w for w in rest.split() if w.rstrip(".").casefold() not in HONORIFICS]
-    surname = name.split()[-1]
-    role = None if surname in words or not words else rest
-    return Label(text, span, name, role, False, None, None)
-
-
 @functools.lru_cache(maxsize=4096)  # a transcript repeats its few labels thousands of times
-def _label_from_head(
+def label_from_head(
     head: str, *, alone: bool, known: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, bool, InterviewPart | None] | None:
     """Name, role, whether role came first, interview side, from a label head (or None)."""

@@ -22,10 +22,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from cstocli.importer.labels import Label, read_label, read_lone_label
-from cstocli.importer.markup import is_stamp_line
-from cstocli.importer.names import name_words
-from cstocli.model import is_placeholder
+from cstocli.importer.labels import Label, label_from_head, read_label
+from cstocli.importer.markup import clean_head, is_stamp_line
+from cstocli.importer.names import HONORIFICS, name_words
+from cstocli.model import Span, is_placeholder
 
 if TYPE_CHECKING:
     from cstocli.importer.layout import ImportWarning, Line
@@ -62,6 +62,56 @@ def running_heads(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> f
         and labels.get(line.number) is None
     )
     return frozenset(text for text, count in counts.items() if count > 1)
+
+
+def read_lone_label(line: str, start: int) -> Label | None:
+    """Read a line that may be a label standing alone without a colon.
+
+    "Operator", "Jane Doe (00:22)", "Jane Doe - Analyst - Bank": whether it is one, the
+    caller decides from the whole article (see ``turns``).
+    """
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    if not stripped or len(stripped) > 120 or stripped.endswith((".", "?", "!", ",", ";")):
+        return None  # a sentence, not a name
+    if ":" in clean_head(stripped):
+        return None
+    head = clean_head(stripped[lead:]).strip("*_ ")
+    portrait = _PORTRAIT.fullmatch(head)
+    if portrait is not None:
+        return _portrait_label(portrait, stripped[lead:], (start + lead, start + len(stripped)))
+    name_part, _, role_part = head.partition(" - ")
+    role = role_part.split(" - ")[0].strip() or None
+    found = label_from_head(name_part, alone=True)
+    if found is None or found[3] is not None:
+        return None
+    name, own_role, role_first, _ = found
+    span = (start + lead, start + len(stripped))
+    return Label(stripped[lead:], span, name, own_role or role, role_first, None, None)
+
+
+# "Ann Lee Portrait Ms Lee (Anytown) (Lab)": a parliament page's photo alt text, then the
+# label; the alt text gives the full name.
+_PORTRAIT = re.compile(r"(.{3,60}?) Portrait (.{2,120})")
+_PARTY = re.compile(r"\s*\([^()]{1,40}\)\s*\Z")
+
+
+def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None:
+    """The label of a "Full Name Portrait Label" line: the full name, the title as role."""
+    name = found[1].strip()
+    if label_from_head(name, alone=True) is None:
+        return None
+    rest = found[2].strip()
+    inner = re.fullmatch(r"(.+?)\s*\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)?\.?\s*([^()]+)\)", rest)
+    if inner is not None and inner[2].split()[-1] == name.split()[-1]:
+        return Label(text, span, name, inner[1].strip(), False, None, None)  # "The Minister
+        # for X (Ms Ann Lee)"
+    while _PARTY.search(rest):  # constituency and party: where they sit, not a role
+        rest = _PARTY.sub("", rest)
+    words = [w for w in rest.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    surname = name.split()[-1]
+    role = None if surname in words or not words else rest
+    return Label(text, span, name, role, False, None, None)
 
 
 # A site's calls to action and link bars: never anyone's words in a transcript.
