@@ -11,7 +11,7 @@ the real importer (``import_article``) and compared with its ``NN-name.key.json`
 - a role is right when the found speaker's role equals the key's (case and spacing aside);
 - a figure is right when an imported figure has the key's words and value.
 
-Articles whose file name holds ``-news-`` are news stories with quotations, the rest are
+Articles named ``NN-news-...`` are news stories with quotations, the rest are
 transcripts; the totals are printed for each and for all. ``--json`` prints the same as JSON.
 Figures are printed, never asserted (tests/bench only checks that the script runs).
 """
@@ -187,6 +187,11 @@ def _row(name: str, s: Score) -> str:
     )
 
 
+def _is_news(stem: str) -> bool:
+    """Whether a corpus article is a news story with quotations ("27-news-...")."""
+    return re.match(r"\d+-news-", stem) is not None
+
+
 def run(corpus: Path, limit: int | None) -> tuple[dict[str, Score], dict[str, Score]]:
     """Score every article of the corpus; return per-article and per-kind scores."""
     articles: dict[str, Score] = {}
@@ -195,7 +200,7 @@ def run(corpus: Path, limit: int | None) -> tuple[dict[str, Score], dict[str, Sc
     for path in paths:
         score = score_article(path)
         articles[path.stem] = score
-        totals["news" if "-news-" in path.stem else "transcripts"].add(score)
+        totals["news" if _is_news(path.stem) else "transcripts"].add(score)
         totals["total"].add(score)
     return articles, totals
 

@@ -1,4 +1,4 @@
-"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
+r"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
 
 The forms read here, on a line of their own or inline before the speech:
 
@@ -276,12 +276,34 @@ def _parse_head(
 
 def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:
     """The role of a label whose name came after a title ("Senator" and "R-Ohio")."""
+    if role is not None and not bracketed and title.endswith("."):
+        return role  # "PRES. NAME, PRESIDENT OF X": the role spelt out says it all
+    title = _spelt_out(title)
     if role is None:
         return title
-    if bracketed:
-        return f"{title} ({role})"
-    # "PRES. NAME, PRESIDENT OF X": the role spelt out says all the abbreviation said.
-    return role if title.endswith(".") else f"{title}, {role}"
+    return f"{title} ({role})" if bracketed else f"{title}, {role}"
+
+
+_ABBREVIATED = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "pres": "President",
+    "gen": "General", "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain",
+    "adm": "Admiral", "amb": "Ambassador", "sec": "Secretary", "dep": "Deputy",
+    "supt": "Superintendent", "insp": "Inspector", "det": "Detective",
+}  # fmt: skip
+
+
+def _spelt_out(title: str) -> str:
+    """A title of abbreviations spelt out, in the label's case; any other title as written.
+
+    "SEC.-GEN." is "SECRETARY-GENERAL", so a search for the role finds its holder.
+    """
+    words = title.split()
+    pieces = [word.split("-") for word in words]
+    if not all(p.endswith(".") and p[:-1].casefold() in _ABBREVIATED for w in pieces for p in w):
+        return title
+    shout = title.isupper()
+    spelt = ["-".join(_ABBREVIATED[p[:-1].casefold()] for p in word) for word in pieces]
+    return " ".join(w.upper() if shout else w for w in spelt)
 
 
 def _without_honorifics(tokens: list[str]) -> str:

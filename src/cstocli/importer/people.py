@@ -63,7 +63,8 @@ _LINKS = frozenset(["of", "the", "for"])
 _STOP = frozenset(
     """
     a an and by with to from at in on as is was are were but or our my your his her their its
-    this that who which said says told met held gave the of for has have had will
+    this that who which said says told met held gave the of for has have had will how
+    what when where why whose it also
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 
@@ -132,12 +133,16 @@ class People:
         if len(matches) != 1:
             return None
         person = matches[0]
-        # The label's own role, unless it only abbreviates or tags ("SEN. (D-MN)").
+        # The role the text states where it introduces them says more than a label's title
+        # or party tag ("SEN. ANN LEE (D-MN), RANKING MEMBER"; "Admiral Bo Lee, commander of
+        # the task force"); a label's fuller role stands ("President of Belarus").
         own = label.role
-        if own is not None and "." in own and person.role is not None:
+        if (
+            own is not None
+            and person.role is not None
+            and (own.endswith(")") or len(person.role) > len(own))
+        ):
             own = None
-        if own is not None and len(person.role or "") > len(own):
-            own = None  # "commander of the escort task force" says more than "ADMIRAL"
         return person.name, own or person.role
 
     def resplit(self, role: str, name: str) -> tuple[str, str] | None:

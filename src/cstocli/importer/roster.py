@@ -39,6 +39,7 @@ class Roster:
         self.warnings: list[ImportWarning] = []
         self._people = people or People([])
         self._answer: int | None = None
+        self._linked: set[tuple[str, str]] = set()
 
     def resolve(self, label: Label, line: int) -> int:
         """Return the index of the speaker this label names, adding or merging as needed.
@@ -71,7 +72,8 @@ class Roster:
         written = label.name
         own = label.role if label.role == linked[1] else None  # else the role stated with the name
         label = replace(label, name=linked[0], role=own, role_first=False)
-        if linked[0] != written:
+        if linked[0] != written and (written, linked[0]) not in self._linked:
+            self._linked.add((written, linked[0]))  # said once, at the first such label
             message = f"{written!r} read as {linked[0]!r}, whom the article names in full"
             self.warnings.append(ImportWarning(line, message))
         index = self._named(label, line)
