@@ -13,6 +13,7 @@ any quote or figure can be traced back to the exact words of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -49,6 +50,27 @@ class Speaker:
     """The country or organisation the speaker speaks for."""
     aliases: tuple[str, ...] = ()
     """Other spellings people search by (transliterations, label forms)."""
+
+
+_PLACEHOLDER = re.compile(
+    r"(?:(?:new |unknown |unidentified |another |male |female )?"
+    r"(?:speaker|participant|caller|voice|person|reporter|journalist|questioner|man|woman|"
+    r"male|female|member|official|audience member|audience questioner|voices)"
+    r"(?: ?[0-9]{1,3}| [a-z])?"
+    r"|unidentified(?: [a-z]+){0,2}|unknown|audience|crowd|several voices|multiple speakers"
+    r"|members? of the (?:public|audience)|question|q|interviewer|moderator|operator"
+    r"|reporter|journalist|voice-?over|narrator|announcer)",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a speaker name stands for someone the article leaves unnamed.
+
+    "Speaker 1", "Unidentified Male", "Question", "Audience", "Operator": never one person
+    across articles, never merged into a named person.
+    """
+    return _PLACEHOLDER.fullmatch(" ".join(name.split()).rstrip(".")) is not None
 
 
 @dataclass(frozen=True)

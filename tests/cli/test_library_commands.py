@@ -176,6 +176,23 @@ def test_review_stores_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert listed(capsys) == []
 
 
+def test_review_shows_why_an_article_is_refused(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article ``import`` refuses still reviews: its split, and the reason, by line."""
+    path = tmp_path / "quiet.txt"
+    path.write_text("A quiet day\n\nNothing was said.\n\nThe town slept.\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 2
+    assert "no speaker labels found" in err
+    code, out, _ = run(capsys, "import", "--review", "--json", str(path))
+    assert code == 0
+    (item,) = json.loads(out)
+    assert [row["kind"] for row in item["review"]] == ["narration", "narration"]
+    assert "the import would refuse this article" in item["review"][0]["warnings"][0]
+    assert listed(capsys) == []
+
+
 def test_review_prints_each_warning_once(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--review``: a warning shows under its row or on stderr, never both; JSON likewise."""
     path = fixture("reported_speech.txt")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+from cstocli.importer.layout import find_headline, segment, split_lines
+from cstocli.importer.warning import ImportWarning
 
 
 def test_split_lines_keeps_offsets_and_drops_line_ends() -> None:

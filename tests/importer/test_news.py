@@ -174,6 +174,7 @@ def test_page_furniture_is_left_out_with_a_warning() -> None:
     assert [p.kind for p in result.dataset.passages] == ["narration", "quote"]
     furniture = [w.line for w in result.warnings if "page furniture" in w.message]
     assert furniture == [3, 5, 9]
+    assert not any("Share on" in p.text for p in result.dataset.passages)
 
 
 def test_a_story_without_labels_or_attributed_quotations_is_refused() -> None:

@@ -57,18 +57,25 @@ class FileOutcome:
     """With ``--review``: how the article was split, block by block."""
 
 
-def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
+def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""
     from cstocli.importer.article import read_article
 
-    return _parse_text(read_article(path), path.name, fixes)
+    return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
 
 
-def _parse_text(text: str, file_name: str, fixes: Corrections | None) -> ImportResult:
+def _parse_text(
+    text: str, file_name: str, fixes: Corrections | None, *, refusals: bool = True
+) -> ImportResult:
+    """Import one article's text (with the corrections, when given).
+
+    Without ``refusals`` (a review), an article with no speaker comes back as narration
+    with the reason as a warning instead of failing.
+    """
     from cstocli.importer.article import import_article
 
-    if fixes is None:
-        return import_article(text, file_name=file_name)
+    if fixes is None or not refusals:
+        return import_article(text, file_name=file_name, refusals=refusals)
     from cstocli.importer.corrections import apply_corrections
 
     return apply_corrections(text, fixes, file_name=file_name)
@@ -86,7 +93,7 @@ def _read_web(source: Source) -> WebText | None:
 
 
 def _parse_source(
-    source: Source, fixes: Corrections | None, given: Provenance | None
+    source: Source, fixes: Corrections | None, given: Provenance | None, *, refusals: bool = True
 ) -> tuple[ImportResult, WebText | None]:
     """Read and import one text file, saved page or URL, its provenance applied."""
     from cstocli.importer.provenance import with_provenance, with_web_source
@@ -94,9 +101,9 @@ def _parse_source(
     web = _read_web(source)
     if web is None:
         assert isinstance(source, Path)
-        result = _parse(source, fixes)
+        result = _parse(source, fixes, refusals=refusals)
     else:
-        result = _parse_text(web.text, web.file_name, fixes)
+        result = _parse_text(web.text, web.file_name, fixes, refusals=refusals)
         result = dataclasses.replace(result, dataset=with_web_source(result.dataset, web))
     if given:
         result = dataclasses.replace(result, dataset=with_provenance(result.dataset, given))
@@ -244,7 +251,10 @@ def review_one(
     try:
         result, _ = _parse_source(source, fixes, given)
     except CstocliError as error:
-        return FileOutcome(str(source), "failed", error=str(error))
+        try:  # show why it is refused: the split as the importer saw it
+            result, _ = _parse_source(source, fixes, given, refusals=False)
+        except CstocliError:
+            return FileOutcome(str(source), "failed", error=str(error))
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(

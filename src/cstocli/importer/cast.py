@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cstocli.importer.mentions import Mention, Sex, find_mentions, pronoun_sex, sentences
 from cstocli.importer.names import kinship, name_words
-from cstocli.importer.people import Mention, Sex, find_mentions, pronoun_sex, sentences
 
 Warn = Callable[[int, str], None]
 """Report a guess at an offset of the article."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from cstocli.importer.layout import ImportWarning
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 
 _FURNITURE_START = re.compile(

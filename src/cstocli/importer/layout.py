@@ -25,23 +25,20 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.turns import (
+    is_listing,
+    is_page_furniture,
+    known_heads,
+    line_labels,
+    lone_labels,
+    mid_turns,
+    running_heads,
+)
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 
 _SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
 _WRAPPED_SHARE = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class ImportWarning:
-    """Something the importer decided without certainty, or skipped, and where."""
-
-    line: int
-    """The 1-based line of the article it concerns."""
-    message: str
-    """What was decided and how to change it."""
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +55,8 @@ class Line:
     @property
     def blank(self) -> bool:
         """Whether the line holds nothing but white space."""
-        return not _trimmed(self.text)
+        stripped = self.text.strip()
+        return not stripped or not _trimmed(stripped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +86,36 @@ class Headline:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """The article's lines with their offsets; a line feed ends a line (CR LF too)."""
+    """The article's lines with their offsets.
+
+    LF, CR LF and a lone CR (old Mac files, mixed copies) each end a line.
+    """
     lines = []
-    for number, match in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+    for number, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text), 1):
         content = match.group().rstrip("\n").rstrip("\r")
         lines.append(Line(number, match.start(), content))
     return tuple(lines)
+
+
+_LINE_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def without_line_numbers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines less the numbers a court or hearing transcript prints before each.
+
+    Only when most non-blank lines carry one (1-25 on every page); otherwise the lines as
+    they are.
+    """
+    filled = [line for line in lines if not line.blank]
+    numbered = [_LINE_NUMBER.match(line.text) for line in filled]
+    if not filled or sum(1 for m in numbered if m) * 2 < len(filled):
+        return lines
+    stripped = []
+    for line in lines:
+        found = _LINE_NUMBER.match(line.text)
+        cut = found.end() if found else 0
+        stripped.append(Line(line.number, line.start + cut, line.text[cut:]))
+    return tuple(stripped)
 
 
 def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning]]:
@@ -126,18 +148,31 @@ def segment(
     """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
     warnings: list[ImportWarning] = []
     kept: list[tuple[Line, Label | None]] = []
+    labels, words = line_labels(lines)
+    lone = lone_labels(lines, warnings, labels)
+    heads = running_heads(lines, labels)
     for line in lines:
         if line.blank:
             kept.append((line, None))
             continue
-        label = read_label(line.text, line.start)
+        label = labels[line.number] or lone.get(line.number)
+        speech = None if label is None or label.speech_start is None else label.speech_start
+        if speech is not None and is_listing(line.text[speech - line.start :]):
+            label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line
         if label is None and is_furniture(line.text):
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))
             continue
+        if label is None and (is_page_furniture(line.text) or " ".join(line.text.split()) in heads):
+            # "* * *", "END", "Page 2 of 3", a timestamp alone: no one's words, but said, so
+            # a reader can check that nothing of the story was dropped.
+            message = f"{line.text.strip()!r} read as page furniture"
+            warnings.append(ImportWarning(line.number, message))
+            continue
         kept.append((line, label))
     wrapped = _is_wrapped(kept)
-    return tuple(_items(text, kept, wrapped=wrapped)), wrapped, warnings
+    items = _items(text, kept, wrapped=wrapped)
+    return tuple(split_turns(text, items, known_heads(kept), words)), wrapped, warnings
 
 
 def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
@@ -164,6 +199,39 @@ def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -
             items.append(Item(label, located, line.number, line.number))
         open_paragraph = True
     return items
+
+
+def split_turns(
+    text: str, items: list[Item], known: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> list[Item]:
+    """Cut paragraphs holding more than one turn ("...? NAME: answer") at their labels."""
+    result: list[Item] = []
+    for item in items:
+        paragraph = item.paragraph
+        turns = [] if paragraph is None else mid_turns(text, *paragraph.span, known, words)
+        if paragraph is None or not turns:
+            result.append(item)
+            continue
+        begin, label = paragraph.span[0], item.label
+        for turn in turns:
+            result.append(
+                Item(label, _trim(text, begin, turn.span[0]), item.first_line, item.last_line)
+            )
+            assert turn.speech_start is not None  # mid_turns keeps labels with speech
+            begin, label = turn.speech_start, turn
+        result.append(
+            Item(label, _trim(text, begin, paragraph.span[1]), item.first_line, item.last_line)
+        )
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> Located:
+    """``text[start:end]`` without surrounding white space, located."""
+    while start < end and _is_space(text[start]):
+        start += 1
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return Located(text[start:end], (start, end))
 
 
 def _is_wrapped(kept: list[tuple[Line, Label | None]]) -> bool:

@@ -30,15 +30,16 @@ from dataclasses import dataclass, field
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.labels import affiliation_of
-from cstocli.importer.layout import ImportWarning, Item
-from cstocli.importer.names import slug
-from cstocli.importer.people import (
+from cstocli.importer.layout import Item
+from cstocli.importer.mentions import (
     Mention,
     breaks,
     find_mentions,
     sentences,
 )
+from cstocli.importer.names import slug
 from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, Passage, PassageKind, Speaker
 
 _VERBS = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from cstocli.importer.layout import ImportWarning
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset
 
 FIRST_WORDS = 8

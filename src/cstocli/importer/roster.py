@@ -11,12 +11,13 @@ one given; a different one later is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cstocli.importer.labels import Label, affiliation_of
-from cstocli.importer.layout import ImportWarning
 from cstocli.importer.names import kinship, slug
-from cstocli.model import Speaker
+from cstocli.importer.people import People
+from cstocli.importer.warning import ImportWarning
+from cstocli.model import Speaker, is_placeholder
 
 
 @dataclass(slots=True)
@@ -33,14 +34,66 @@ class _Entry:
 class Roster:
     """The speakers of one article, in order of first appearance."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: People | None = None) -> None:
         self._entries: list[_Entry] = []
         self.warnings: list[ImportWarning] = []
+        self._people = people or People([])
+        self._answer: int | None = None
+        self._linked: set[tuple[str, str]] = set()
 
     def resolve(self, label: Label, line: int) -> int:
-        """Return the index of the speaker this label names, adding or merging as needed."""
-        if label.interview is not None:
+        """Return the index of the speaker this label names, adding or merging as needed.
+
+        A question side, a placeholder ("Speaker 1") and an answer side nobody is named for
+        stay what the label says; a terse label the article names in full elsewhere
+        ("MS KELLAWAY", "THE PRESIDENT", an interview's answer side) becomes that person.
+        """
+        if label.interview == "answer":
+            if self._answer is None:
+                taken = {entry.name for entry in self._entries}
+                person = self._people.answer_side(taken)
+                if person is None:
+                    self._answer = self._interview(label.name)
+                else:
+                    named = replace(label, name=person.name, role=person.role, interview=None)
+                    self._answer = self._named(named, line)
+                    message = f"{label.text!r} read as {person.name!r}, whom the article names"
+                    self.warnings.append(ImportWarning(line, message))
+            return self._answer
+        if label.interview is not None or is_placeholder(label.name):
             return self._interview(label.name)
+        if label.role_first and label.role is not None:
+            split = self._people.resplit(label.role, label.name)
+            if split is not None:
+                label = replace(label, name=split[0], role=split[1])
+        linked = self._people.link(label)
+        if linked is None:
+            return self._named(label, line)
+        written = label.name
+        own = label.role if label.role == linked[1] else None  # else the role stated with the name
+        label = replace(label, name=linked[0], role=own, role_first=False)
+        if linked[0] != written and (written, linked[0]) not in self._linked:
+            self._linked.add((written, linked[0]))  # said once, at the first such label
+            message = f"{written!r} read as {linked[0]!r}, whom the article names in full"
+            self.warnings.append(ImportWarning(line, message))
+        index = self._named(label, line)
+        entry = self._entries[index]
+        if written not in entry.forms:
+            entry.forms.append(written)
+        if entry.role is None:  # the role the article states where it names them
+            entry.role = linked[1]
+        return index
+
+    def add_person(self, name: str, role: str | None) -> int:
+        """The index of a speaker no label names (the giver of unlabelled remarks)."""
+        for index, entry in enumerate(self._entries):
+            if entry.name == name:
+                return index
+        self._entries.append(_Entry(name, False, False, role, [name]))
+        return len(self._entries) - 1
+
+    def _named(self, label: Label, line: int) -> int:
+        """The index of a named speaker: joined to one met before, or new."""
         matches = [
             (index, kind)
             for index, entry in enumerate(self._entries)
@@ -81,7 +134,10 @@ class Roster:
         return tuple(speakers), ids
 
     def _interview(self, name: str) -> int:
-        """The index of the interviewer or interviewee, created on first use."""
+        """The index of a question side or placeholder, created on first use.
+
+        Such a speaker is never merged with a named one.
+        """
         for index, entry in enumerate(self._entries):
             if entry.interview and entry.name == name:
                 return index
@@ -104,7 +160,8 @@ class Roster:
         ):
             entry.role = _role_without(entry.role, label.name)
             entry.name, entry.guessed = label.name, False
-        entry.forms.append(label.name)
+        if label.name not in entry.forms:  # each form once: matching stays linear in labels
+            entry.forms.append(label.name)
         if label.role is not None and entry.role is None:
             entry.role = label.role
         elif label.role is not None and label.role != entry.role:

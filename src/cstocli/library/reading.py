@@ -136,7 +136,8 @@ class LibraryReader:
         A full name (two words or more) is one person across articles: the same slug in
         two articles is taken as the same person (name, role and aliases as first
         imported). A one-word name ("Interviewer", "Okafor") says too little to join
-        articles, so such a speaker stays per article, with the id ``ARTICLE/SPEAKER``.
+        articles, and a placeholder ("Speaker 1", "Unidentified Male") names nobody in
+        particular, so such a speaker stays per article, with the id ``ARTICLE/SPEAKER``.
         """
         with translate_errors(self.path):
             # SQLite takes the bare columns from the row that has the min(article).
@@ -166,7 +167,8 @@ def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
 
 
 _SPEAKER_TOTALS_SQL = """
-SELECT CASE WHEN instr(trim(s.name), ' ') > 0 THEN s.id ELSE a.id || '/' || s.id END AS who,
+SELECT CASE WHEN instr(trim(s.name), ' ') > 0 AND NOT is_placeholder(s.name)
+            THEN s.id ELSE a.id || '/' || s.id END AS who,
        s.name, s.role, s.affiliation, s.aliases, min(s.article) AS first,
        count(*), sum(s.quotes), sum(s.words)
 FROM speakers s JOIN articles a ON a.key = s.article

@@ -17,6 +17,7 @@ from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch
 from cstocli.library.originals import add_originals_table
 from cstocli.library.rows import prepare, with_texts
+from cstocli.model import is_placeholder
 
 SCHEMA_VERSION = 5
 """The newest library schema this code reads and writes (``PRAGMA user_version``)."""
@@ -47,6 +48,9 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         with translate_errors(path):
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
+            # "Speaker 1" or "Unidentified Male" is nobody in particular: never joined
+            # across articles (reading._SPEAKER_TOTALS_SQL).
+            conn.create_function("is_placeholder", 1, is_placeholder, deterministic=True)
             _check_and_migrate(conn, path)
             # WAL: readers never block the writer nor see half a transaction.
             conn.execute("PRAGMA journal_mode = WAL")
