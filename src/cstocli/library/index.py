@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from cstocli import text
 from cstocli.library.errors import LibraryError, library_error, translate_errors
 from cstocli.library.rows import PreparedArticle, speaker_from_row, speaker_word_pairs
 from cstocli.search.memory import Sentence
@@ -21,25 +22,33 @@ from cstocli.search.memory import Sentence
 class IndexBatch:
     """Index the sentences of articles stored in one transaction, in bulk.
 
-    Sentence rows go in as each article is added; the FTS rows, the vocabulary counts,
-    the speaker words and the totals are written once by ``finish``, so a bulk import
-    makes one FTS insert and one vocabulary upsert instead of one per article.
+    Sentence rows and their FTS rows go in as each article is added (the FTS table holds
+    no copy of the text: it is contentless); the vocabulary counts, the speaker words and
+    the totals are written once by ``finish``, so a bulk import makes one vocabulary
+    upsert instead of one per article.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._first = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
+        # Keys are handed out here, so the FTS rows can name them without reading back.
+        self._next = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
         self._df: Counter[str] = Counter()
         self._speaker_pairs: Counter[tuple[str, str]] = Counter()
         self._sentences = 0
         self._words = 0
 
     def add(self, key: int, article: PreparedArticle) -> None:
-        """Insert the article's sentence rows; remember its counts for ``finish``."""
+        """Insert the article's sentence and FTS rows; remember its counts for ``finish``."""
+        first = self._next
+        self._next += len(article.sentences)
         self._conn.executemany(
-            "INSERT INTO sentences (article, passage_id, speaker_id, paragraph, start, end, terms)"
+            "INSERT INTO sentences (key, article, passage_id, speaker_id, paragraph, start, end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(key, *row) for row in article.sentences],
+            [(first + n, key, *row[:5]) for n, row in enumerate(article.sentences)],
+        )
+        self._conn.executemany(
+            "INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)",
+            [(first + n, row[5]) for n, row in enumerate(article.sentences)],
         )
         self._df.update(article.sentence_terms)
         self._speaker_pairs.update(article.speaker_pairs)
@@ -47,14 +56,8 @@ class IndexBatch:
         self._words += article.words
 
     def finish(self) -> None:
-        """Write the FTS rows, vocabulary, speaker words and totals of everything added."""
+        """Write the vocabulary, speaker words and totals of everything added."""
         conn = self._conn
-        # After the rows, in one statement: FTS5 builds its segments in memory.
-        conn.execute(
-            "INSERT INTO sentences_fts (rowid, terms) SELECT key, terms FROM sentences"
-            " WHERE key >= ?",
-            (self._first,),
-        )
         conn.executemany(
             "INSERT INTO vocabulary (term, length, sentences) VALUES (?, ?, ?)"
             " ON CONFLICT (term) DO UPDATE SET sentences = sentences + excluded.sentences",
@@ -77,17 +80,23 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     Its own rows stay: deleting the article (``ON DELETE CASCADE``) removes them after.
     """
     df: Counter[str] = Counter()
-    sentences = words = 0
-    for (terms,) in conn.execute("SELECT terms FROM sentences WHERE article = ?", (key,)):
-        found = terms.split()
-        df.update(set(found))
-        sentences += 1
-        words += len(found)
-    # External-content FTS5 forgets a row only when told the exact terms it indexed.
-    conn.execute(
-        "INSERT INTO sentences_fts (sentences_fts, rowid, terms)"
-        " SELECT 'delete', key, terms FROM sentences WHERE article = ?",
+    removed = []
+    words = 0
+    for sentence_key, sentence in conn.execute(
+        "SELECT s.key, " + _SENTENCE_TEXT + " FROM sentences s JOIN articles a"
+        " ON a.key = s.article WHERE s.article = ?",
         (key,),
+    ):
+        # The terms FTS5 indexed, found again: the text is what ``prepare`` read (the
+        # dataset reader proves every paragraph is its source span), folded the same way.
+        found = text.words(sentence)
+        df.update(set(found))
+        words += len(found)
+        removed.append((sentence_key, " ".join(found)))
+    # A contentless FTS5 table forgets a row only when told the exact terms it indexed.
+    conn.executemany(
+        "INSERT INTO sentences_fts (sentences_fts, rowid, terms) VALUES ('delete', ?, ?)",
+        removed,
     )
     conn.executemany(
         "UPDATE vocabulary SET sentences = sentences - ? WHERE term = ?",
@@ -107,7 +116,7 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     )
     conn.execute("DELETE FROM speaker_words WHERE articles <= 0")
     conn.execute(
-        "UPDATE totals SET sentences = sentences - ?, words = words - ?", (sentences, words)
+        "UPDATE totals SET sentences = sentences - ?, words = words - ?", (len(removed), words)
     )
 
 
@@ -174,9 +183,9 @@ class LibraryIndex:
         return self._postings[term]
 
     def tokens(self, sentence_id: int) -> list[str]:
-        """Return the folded words of one sentence, in order."""
-        found = self._column("SELECT terms FROM sentences WHERE key = ?", (sentence_id,))
-        return str(found[0]).split() if found else []
+        """Return the folded words of one sentence, in order (its text, tokenised again)."""
+        found = self._column(_TEXT_SQL, (sentence_id,))
+        return text.words(found[0]) if found else []
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
@@ -215,11 +224,15 @@ class LibraryIndex:
             return [row[0] for row in self._conn.execute(sql, args)]
 
 
-# A sentence's text is not stored twice: it is cut from its article's source text.
+# A sentence's text is not stored twice: it is cut from its article's source text
+# (``substr`` counts characters, as Python's offsets do).
+_SENTENCE_TEXT = "substr(a.source_text, s.start + 1, s.end - s.start)"
 _SENTENCE_SQL = (
-    "SELECT s.passage_id, s.paragraph, s.speaker_id,"
-    " substr(a.source_text, s.start + 1, s.end - s.start), s.start, s.end, a.id"
+    f"SELECT s.passage_id, s.paragraph, s.speaker_id, {_SENTENCE_TEXT}, s.start, s.end, a.id"
     " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
+)
+_TEXT_SQL = (
+    f"SELECT {_SENTENCE_TEXT} FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
 )
 
 

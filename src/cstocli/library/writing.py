@@ -164,7 +164,7 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: IndexBatch
             article.title,
             article.file,
             imported_at,
-            article.dataset_json,
+            article.dataset,
             article.source_text,
         ),
     ).lastrowid
