@@ -14,9 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from cstocli import text
-from cstocli.library.errors import LibraryError, library_error, translate_errors
-from cstocli.library.rows import PreparedArticle, speaker_from_row, speaker_word_pairs
+from cstocli.library.errors import LibraryError, translate_errors
+from cstocli.library.rows import (
+    PreparedArticle,
+    speaker_from_row,
+    speaker_word_pairs,
+    unpack_text,
+)
 from cstocli.search.memory import Sentence
+
+SOURCE_CACHE = 512
+"""Decompressed source texts a ``LibraryIndex`` keeps (a few MB at most)."""
 
 
 class IndexBatch:
@@ -82,14 +90,14 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     df: Counter[str] = Counter()
     removed = []
     words = 0
-    for sentence_key, sentence in conn.execute(
-        "SELECT s.key, " + _SENTENCE_TEXT + " FROM sentences s JOIN articles a"
-        " ON a.key = s.article WHERE s.article = ?",
-        (key,),
+    (packed,) = conn.execute("SELECT source_text FROM articles WHERE key = ?", (key,)).fetchone()
+    source = unpack_text(packed)
+    for sentence_key, start, end in conn.execute(
+        "SELECT key, start, end FROM sentences WHERE article = ?", (key,)
     ):
         # The terms FTS5 indexed, found again: the text is what ``prepare`` read (the
         # dataset reader proves every paragraph is its source span), folded the same way.
-        found = text.words(sentence)
+        found = text.words(source[start:end])
         df.update(set(found))
         words += len(found)
         removed.append((sentence_key, " ".join(found)))
@@ -134,6 +142,7 @@ class LibraryIndex:
         self._frequency: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
         self._speaker_words: dict[str, frozenset[str]] | None = None
+        self._sources: dict[int, str] = {}
         with translate_errors(path):
             self._count, words = conn.execute("SELECT sentences, words FROM totals").fetchone()
         self._average = words / self._count if self._count else 0.0
@@ -184,22 +193,38 @@ class LibraryIndex:
 
     def tokens(self, sentence_id: int) -> list[str]:
         """Return the folded words of one sentence, in order (its text, tokenised again)."""
-        found = self._column(_TEXT_SQL, (sentence_id,))
-        return text.words(found[0]) if found else []
+        with translate_errors(self._path):
+            row = self._conn.execute(
+                "SELECT article, start, end FROM sentences WHERE key = ?", (sentence_id,)
+            ).fetchone()
+        if row is None:
+            return []
+        article, start, end = row
+        return text.words(self._source(article)[start:end])
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
-        # Called once per hit, so kept lean: no context manager, positional fields.
-        try:
+        with translate_errors(self._path):
             row = self._conn.execute(_SENTENCE_SQL, (sentence_id,)).fetchone()
-        except sqlite3.DatabaseError as err:
-            raise library_error(self._path, err) from None
         if row is None:
             raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
-        passage_id, paragraph, speaker_id, sentence_text, start, end, article_id = row
+        passage_id, paragraph, speaker_id, start, end, article, article_id = row
+        sentence_text = self._source(article)[start:end]
         return Sentence(
             passage_id, paragraph, speaker_id, sentence_text, (start, end), sentence_id, article_id
         )
+
+    def _source(self, article: int) -> str:
+        """An article's source text, decompressed once per index (and search)."""
+        found = self._sources.get(article)
+        if found is None:
+            stored = self._column("SELECT source_text FROM articles WHERE key = ?", (article,))
+            if not stored:
+                raise LibraryError(self._path, f"no article {article} (removed meanwhile?)")
+            if len(self._sources) >= SOURCE_CACHE:
+                self._sources.clear()
+            found = self._sources[article] = unpack_text(stored[0])
+        return found
 
     def speaker_words(self) -> dict[str, frozenset[str]]:
         """Return each folded word of speakers' names, roles and aliases -> speaker ids."""
@@ -224,15 +249,10 @@ class LibraryIndex:
             return [row[0] for row in self._conn.execute(sql, args)]
 
 
-# A sentence's text is not stored twice: it is cut from its article's source text
-# (``substr`` counts characters, as Python's offsets do).
-_SENTENCE_TEXT = "substr(a.source_text, s.start + 1, s.end - s.start)"
+# A sentence's text is not stored twice: it is cut from its article's source text.
 _SENTENCE_SQL = (
-    f"SELECT s.passage_id, s.paragraph, s.speaker_id, {_SENTENCE_TEXT}, s.start, s.end, a.id"
+    "SELECT s.passage_id, s.paragraph, s.speaker_id, s.start, s.end, s.article, a.id"
     " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
-)
-_TEXT_SQL = (
-    f"SELECT {_SENTENCE_TEXT} FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import LibraryIndex
-from cstocli.library.rows import figure_from_row, speaker_from_row, unpack_dataset
+from cstocli.library.rows import figure_from_row, speaker_from_row, unpack_dataset, unpack_text
 from cstocli.model import Dataset, Figure, Speaker
 
 
@@ -84,9 +84,10 @@ class LibraryReader:
         """Return the stored article as a ``Dataset``, source text included."""
         key = article_key(self._conn, self.path, article_id)
         with translate_errors(self.path):
-            stored, source_text = self._conn.execute(
+            stored, packed = self._conn.execute(
                 "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
             ).fetchone()
+        source_text = unpack_text(packed)
         # The id column is the truth: a clash on import may have given it a "-2" suffix.
         obj = {**unpack_dataset(stored, source_text), "id": article_id}
         return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")

@@ -15,7 +15,7 @@ from pathlib import Path
 from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch
-from cstocli.library.rows import prepare, unpack_dataset
+from cstocli.library.rows import prepare, unpack_dataset, unpack_text
 
 SCHEMA_VERSION = 4
 """The newest library schema this code reads and writes (``PRAGMA user_version``)."""
@@ -227,13 +227,13 @@ _INDEX_TABLES = ("sentences_fts", "sentences", "vocabulary", "speaker_words", "t
 
 
 def compact_library(conn: sqlite3.Connection) -> None:
-    """Schema 3 -> 4: one copy of the text, compressed datasets, the index rebuilt.
+    """Schema 3 -> 4: one copy of the text, compressed, and the index rebuilt.
 
     Schema 3 kept every sentence's folded words twice (``sentences.terms`` and the FTS
-    index built from it) and the dataset JSON as text. The index is rebuilt from the
-    stored datasets with today's ``cstocli.text`` fold, never copied, so a library made
-    before a change to the fold finds what a fresh import finds. Runs inside the
-    migration's transaction.
+    index built from it) and the source text and dataset JSON uncompressed. The index is
+    rebuilt from the stored datasets with today's ``cstocli.text`` fold, never copied, so
+    a library made before a change to the fold finds what a fresh import finds. Runs
+    inside the migration's transaction.
     """
     rebuild_index(conn, repack=True)
 
@@ -253,14 +253,18 @@ def rebuild_index(conn: sqlite3.Connection, *, repack: bool = False) -> None:
     batch = IndexBatch(conn)
     keys = [key for (key,) in conn.execute("SELECT key FROM articles ORDER BY key")]
     for key in keys:
-        stored, source_text = conn.execute(
+        stored, packed = conn.execute(
             "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
         ).fetchone()
+        source_text = unpack_text(packed)
         obj = unpack_dataset(stored, source_text)
         ds = dataset_io.dataset_from_json(obj, source_text, file=f"library article {key}")
         article = prepare(ds)
         if repack:
-            conn.execute("UPDATE articles SET dataset = ? WHERE key = ?", (article.dataset, key))
+            conn.execute(
+                "UPDATE articles SET dataset = ?, source_text = ? WHERE key = ?",
+                (article.dataset, article.source, key),
+            )
         batch.add(key, article)
     batch.finish()
 

@@ -165,7 +165,7 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: IndexBatch
             article.file,
             imported_at,
             article.dataset,
-            article.source_text,
+            article.source,
         ),
     ).lastrowid
     assert key is not None  # an INSERT into a rowid table always sets it

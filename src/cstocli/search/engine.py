@@ -188,10 +188,15 @@ def run(
     if not query.units or not len(store):
         return Results([], 0)
     query, expansions = plan(store, query)
+    # A one-word query's role matches are hits only when nothing else matches (they are
+    # never grounded): skip reading its role holders' sentences unless they are needed.
+    single = len(query.units) == 1
     levels = [
-        _levels(store, unit, variants)
+        _levels(store, unit, variants, roles=not single)
         for unit, variants in zip(query.units, expansions, strict=True)
     ]
+    if single and not levels[0]:
+        levels = [_levels(store, query.units[0], expansions[0])]
     parts = _partition(levels, query, _allowed(store, speaker_ids))
     total = sum(len(part.sentences) for part in parts)
     if limit == 0:
@@ -282,11 +287,14 @@ class _Part(NamedTuple):
         return bool(self.in_text or self.named) or self.matched == units >= ROLE_PHRASE
 
 
-def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> list[_Level]:
+def _levels(
+    store: SentenceStore, unit: Unit, variants: Sequence[Variant], *, roles: bool = True
+) -> list[_Level]:
     """How a unit reaches sentences: one level per variant, best first, then speakers.
 
     A sentence belongs to the first level that reaches it (its best way of matching):
-    the text, then a speaker's name, then a speaker's role or affiliation.
+    the text, then a speaker's name, then (unless ``roles`` is False) a speaker's role or
+    affiliation.
     """
     size = len(store)
     if unit.phrase:
@@ -303,7 +311,8 @@ def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> li
             seen |= found
     by_naming: dict[Naming, set[int]] = {}
     for speaker_id, naming in speakers_named(store.speaker_words(), unit.terms[0]).items():
-        by_naming.setdefault(naming, set()).update(store.sentences_by(speaker_id))
+        if roles or not naming.role:
+            by_naming.setdefault(naming, set()).update(store.sentences_by(speaker_id))
     for naming in sorted(by_naming):
         found = frozenset(by_naming[naming]) - seen
         if found:
