@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from cstocli import text
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.rows import (
     PreparedArticle,
+    fts_text,
     speaker_from_row,
+    speaker_token,
     speaker_word_pairs,
     unpack_text,
 )
@@ -92,15 +95,15 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     words = 0
     (packed,) = conn.execute("SELECT source_text FROM articles WHERE key = ?", (key,)).fetchone()
     source = unpack_text(packed)
-    for sentence_key, start, end in conn.execute(
-        "SELECT key, start, end FROM sentences WHERE article = ?", (key,)
+    for sentence_key, speaker_id, start, end in conn.execute(
+        "SELECT key, speaker_id, start, end FROM sentences WHERE article = ?", (key,)
     ):
         # The terms FTS5 indexed, found again: the text is what ``prepare`` read (the
         # dataset reader proves every paragraph is its source span), folded the same way.
         found = text.words(source[start:end])
         df.update(set(found))
         words += len(found)
-        removed.append((sentence_key, " ".join(found)))
+        removed.append((sentence_key, fts_text(found, speaker_id)))
     # A contentless FTS5 table forgets a row only when told the exact terms it indexed.
     conn.executemany(
         "INSERT INTO sentences_fts (sentences_fts, rowid, terms) VALUES ('delete', ?, ?)",
@@ -242,6 +245,22 @@ class LibraryIndex:
         """Return the ids of the sentences a speaker says, ascending."""
         return self._column(
             "SELECT key FROM sentences WHERE speaker_id = ? ORDER BY key", (speaker_id,)
+        )
+
+    def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> list[int]:
+        """Return the ids of the sentences one of the speakers says with one of the terms.
+
+        One FTS5 query over the speakers' tokens and the terms: FTS5 merges the posting
+        lists, so a role held by speakers of half the library costs no read of their ids.
+        """
+        terms = [term for term in terms if self.frequency(term)]
+        if not speaker_ids or not terms:
+            return []
+        said = " OR ".join(_fts_phrase(speaker_token(s)) for s in sorted(speaker_ids))
+        found = " OR ".join(_fts_phrase(term) for term in sorted(terms))
+        return self._column(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
+            (f"({said}) AND ({found})",),
         )
 
     def _column(self, sql: str, args: tuple[Any, ...]) -> list[Any]:

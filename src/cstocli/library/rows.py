@@ -47,7 +47,7 @@ class PreparedArticle:
     passages: tuple[tuple[Any, ...], ...]
     figures: tuple[tuple[Any, ...], ...]
     sentences: tuple[tuple[Any, ...], ...]
-    """(passage id, speaker id, paragraph, start, end, terms joined by spaces)."""
+    """(passage id, speaker id, paragraph, start, end, what FTS5 indexes: ``fts_text``)."""
     sentence_terms: tuple[str, ...]
     """Each sentence's distinct terms, one after the other: counted, the vocabulary's
     sentence counts (a flat tuple counts in C, far faster than merging dicts)."""
@@ -77,7 +77,7 @@ def prepare(ds: Dataset) -> PreparedArticle:
                 words += len(terms)
                 sentences.append(
                     (passage.id, passage.speaker_id, number, base + start, base + end,
-                     " ".join(terms))
+                     fts_text(terms, passage.speaker_id))
                 )  # fmt: skip
     return PreparedArticle(
         id=ds.id,
@@ -113,6 +113,22 @@ def prepare(ds: Dataset) -> PreparedArticle:
         words=words,
         speaker_pairs=frozenset().union(*(speaker_word_pairs(s) for s in ds.speakers)),
     )
+
+
+def fts_text(terms: Sequence[str], speaker_id: str | None) -> str:
+    """What FTS5 indexes for a sentence: its folded words and its speaker's token.
+
+    The speaker's token (``speaker_token``) lets one FTS5 query find the sentences a set
+    of speakers says with some words (``LibraryIndex.said_with``) without reading every
+    sentence of those speakers. No word can clash with it: words hold no "@".
+    """
+    words = " ".join(terms)
+    return words if speaker_id is None else f"{words} {speaker_token(speaker_id)}"
+
+
+def speaker_token(speaker_id: str) -> str:
+    """The one FTS5 token that stands for a speaker (hex, so any id makes one token)."""
+    return "@" + speaker_id.encode("utf-8").hex()
 
 
 def pack_text(source: str) -> bytes:

@@ -9,7 +9,7 @@ integers, ascending in source order; search breaks its last ties by them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from cstocli.search.memory import Sentence
@@ -61,4 +61,12 @@ class SentenceStore(Protocol):
 
     def sentences_by(self, speaker_id: str) -> Sequence[int]:
         """Ids of the sentences a speaker says, ascending."""
+        ...
+
+    def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> Sequence[int]:
+        """Ids of the sentences one of the speakers says that hold one of the terms, ascending.
+
+        What ``sentences_by`` and ``postings`` give together, without reading all of
+        either: a role's holders may say half the library.
+        """
         ...
