@@ -53,9 +53,9 @@ class IndexBatch:
         first = self._next
         self._next += len(article.sentences)
         self._conn.executemany(
-            "INSERT INTO sentences (key, article, passage_id, speaker_id, paragraph, start, end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, key, *row[:5]) for n, row in enumerate(article.sentences)],
+            "INSERT INTO sentences (key, article, passage_id, paragraph, start, end)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(first + n, key, row[0], *row[2:5]) for n, row in enumerate(article.sentences)],
         )
         self._conn.executemany(
             "INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)",
@@ -96,7 +96,9 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     (packed,) = conn.execute("SELECT source_text FROM articles WHERE key = ?", (key,)).fetchone()
     source = unpack_text(packed)
     for sentence_key, speaker_id, start, end in conn.execute(
-        "SELECT key, speaker_id, start, end FROM sentences WHERE article = ?", (key,)
+        "SELECT s.key, p.speaker_id, s.start, s.end FROM sentences s JOIN passages p"
+        " ON p.article = s.article AND p.id = s.passage_id WHERE s.article = ?",
+        (key,),
     ):
         # The terms FTS5 indexed, found again: the text is what ``prepare`` read (the
         # dataset reader proves every paragraph is its source span), folded the same way.
@@ -244,7 +246,8 @@ class LibraryIndex:
     def sentences_by(self, speaker_id: str) -> list[int]:
         """Return the ids of the sentences a speaker says, ascending."""
         return self._column(
-            "SELECT key FROM sentences WHERE speaker_id = ? ORDER BY key", (speaker_id,)
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
+            (_fts_phrase(speaker_token(speaker_id)),),
         )
 
     def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> list[int]:
@@ -270,8 +273,9 @@ class LibraryIndex:
 
 # A sentence's text is not stored twice: it is cut from its article's source text.
 _SENTENCE_SQL = (
-    "SELECT s.passage_id, s.paragraph, s.speaker_id, s.start, s.end, s.article, a.id"
-    " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
+    "SELECT s.passage_id, s.paragraph, p.speaker_id, s.start, s.end, s.article, a.id"
+    " FROM sentences s JOIN articles a ON a.key = s.article"
+    " JOIN passages p ON p.article = s.article AND p.id = s.passage_id WHERE s.key = ?"
 )
 
 

@@ -179,7 +179,10 @@ _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 # contentless (``content=''``: the text is not stored a second time, it is cut from the
 # article's source when needed), keeps no positions (``detail='none'``: phrases are
 # checked on the sentence's tokens) and no per-row sizes (``columnsize=0``: the average
-# length is in ``totals``). It indexes the words as ``cstocli.text`` folds them, joined by
+# length is in ``totals``). A sentence's speaker is its passage's (``passages``), and
+# FTS5 holds a token for it (``rows.speaker_token``): the sentences of a speaker are that
+# token's posting list, a tenth of the size of an index on a speaker column. It indexes
+# the words as ``cstocli.text`` folds them, joined by
 # spaces; FTS5 must split on the spaces only, or "we've" would also be found as "we": its
 # ascii tokeniser with every ASCII punctuation mark as a token character does that
 # (non-ASCII characters are always token characters to it). SQLite 3.40 has no
@@ -191,13 +194,11 @@ CREATE TABLE sentences (
     key INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     passage_id TEXT NOT NULL,
-    speaker_id TEXT,
     paragraph INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
 );
 CREATE INDEX sentences_by_article ON sentences(article);
-CREATE INDEX sentences_by_speaker ON sentences(speaker_id, key) WHERE speaker_id IS NOT NULL;
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
     terms, content='', columnsize=0, detail='none',
     tokenize="ascii tokenchars '!#$%&''()*+,-./:;<=>?@[\\]^_`{|}~'"
