@@ -139,7 +139,14 @@ def test_disk_full_during_import_names_the_cause(
         return conn
 
     monkeypatch.setattr("cstocli.library.opening.connect", small_disk)
-    code, _, err = run(capsys, "import", "--library", str(db), str(ARTICLES / "inline_caps.txt"))
+    # An article far larger than what is left free in the pages the library has.
+    speech = " ".join(f"Point {n} of the plan is settled and costed." for n in range(40))
+    big = tmp_path / "inline_caps.txt"
+    big.write_text(
+        "Talks end\n\n" + "".join(f"MS LEE: {speech} Item {n}.\n\n" for n in range(60)),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", "--library", str(db), str(big))
     assert code == 2
     assert "the disk is full or failing (SQLite: database or disk is full)" in err
     assert "rollback" not in err
