@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 
 from cstocli import disk
 from cstocli.dataset.files import SOURCE_LIMIT
-from cstocli.dataset.reader import LARGEST_INTEGER
+from cstocli.dataset.validation import LARGEST_INTEGER
 from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
