@@ -22,7 +22,7 @@ FORMATS: tuple[CitationFormat, ...] = ("text", "markdown", "csl-json", "bibtex")
 _NARRATION = "the reporter (narration)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # not slotted: see model.py, it would cost start-up for nothing
 class Citation:
     """Everything a citation of one passage says."""
 

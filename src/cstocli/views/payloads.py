@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
-from cstocli.views import citation
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -135,7 +134,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "text": value.text,
         "span": list(value.span),
         "lines": [first, last],
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
     return {**payload, "article": dataset.id} if article else payload
 
@@ -190,8 +189,14 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
+
+
+def _source(dataset: Dataset) -> JSON:
+    from cstocli.views.citation import source_json  # noqa: PLC0415 - only show and search
+
+    return source_json(dataset)
 
 
 def hits(dataset: Dataset, values: list[Hit]) -> JSON:
