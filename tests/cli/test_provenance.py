@@ -367,3 +367,62 @@ def test_originals_table_holds_the_compressed_page(
     conn.close()
     assert (media_type, sha) == ("text/html", hashlib.sha256(page.read_bytes()).hexdigest())
     assert size < page.stat().st_size
+
+
+def test_library_show_says_where_it_was_published(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``library show`` has a 'published' line: publisher, author, date, URL."""
+    run(capsys, "import", str(WEB_PAGES / "harbour-gazette.html"))
+    code, out, _ = run(capsys, "library", "show", "harbour-gazette")
+    assert code == 0
+    assert out.splitlines()[2] == (
+        "  published: Harbour Gazette, Priya Natarajan; Olek Sadowski, 2023-09-05,"
+        " https://gazette.example/news/local/council-reopens-ferry-pier"
+    )
+
+
+def test_export_writes_the_page_beside_the_dataset(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A web article exports as ID.json, its text and ID.html, the page as it was read."""
+    page = WEB_PAGES / "northern-ledger.html"
+    run(capsys, "import", str(page))
+    out_dir = tmp_path / "out"
+    code, out, _ = run(capsys, "library", "export", "northern-ledger", "-o", str(out_dir), "--json")
+    assert code == 0
+    written = json.loads(out)
+    assert written["original"] == str(out_dir / "northern-ledger.html")
+    assert (out_dir / "northern-ledger.html").read_bytes() == page.read_bytes()
+    # The exported pair goes back in unchanged, page and all.
+    code, out, _ = run(capsys, "import", written["dataset"])
+    assert code == 0
+    with open_library(db, create=False) as lib:
+        assert lib.original("northern-ledger") is not None
+        assert lib.get("northern-ledger").source.author == "Ingrid Holm"
+
+
+def test_export_of_a_text_article_writes_no_page(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article imported from text has no page to export."""
+    run(capsys, "import", str(ARTICLES / "label_alone.txt"))
+    code, out, _ = run(capsys, "library", "export", "label-alone", "-o", str(tmp_path), "--json")
+    assert code == 0
+    assert json.loads(out)["original"] is None
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_export_does_not_overwrite_another_page(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A different file where the page would go is kept, with one line saying so."""
+    run(capsys, "import", str(WEB_PAGES / "northern-ledger.html"))
+    (tmp_path / "northern-ledger.html").write_text("mine", encoding="utf-8")
+    code, _, err = run(capsys, "library", "export", "northern-ledger", "-o", str(tmp_path))
+    assert code == 2
+    assert err == (
+        f"cstocli: {tmp_path / 'northern-ledger.html'}: already exists"
+        " (use --force to overwrite it)\n"
+    )
+    assert (tmp_path / "northern-ledger.html").read_text(encoding="utf-8") == "mine"
