@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -426,3 +428,77 @@ def test_export_does_not_overwrite_another_page(
         " (use --force to overwrite it)\n"
     )
     assert (tmp_path / "northern-ledger.html").read_text(encoding="utf-8") == "mine"
+
+
+# -- start-up discipline: the extractor and the HTTP client load only for pages and URLs --
+
+HEAVY = ("trafilatura", "httpx", "lxml", "htmldate", "justext", "charset_normalizer")
+
+
+def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The top-level modules a fresh interpreter has loaded after running cstocli."""
+    record = tmp_path / "modules.json"
+    probe = (
+        "import json, sys\n"
+        "from cstocli.cli.app import run\n"
+        f"run({list(args)!r})\n"
+        f"open({str(record)!r}, 'w').write(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {"CSTOCLI_LIBRARY": str(tmp_path / "lib.sqlite3"), "NO_COLOR": "1", "PATH": "/usr/bin"}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env, check=True)
+    return {name.split(".")[0] for name in json.loads(record.read_text())}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["speakers"],
+        ["stats", "--json"],
+        ["show", "q1"],
+        ["search", "impetus"],
+        ["cite", "q1", "--format", "bibtex"],
+        ["import", str(ARTICLES / "label_alone.txt")],
+    ],
+)
+def test_other_commands_never_load_the_extractor_or_the_client(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """Reading commands, cite and text imports load neither trafilatura nor httpx."""
+    assert not set(HEAVY) & modules_loaded(tmp_path, *args)
+
+
+def test_a_saved_page_loads_the_extractor_but_not_the_client(tmp_path: Path) -> None:
+    """A saved page needs trafilatura, never the HTTP client."""
+    loaded = modules_loaded(tmp_path, "import", str(WEB_PAGES / "northern-ledger.html"))
+    assert "trafilatura" in loaded
+    assert "httpx" not in loaded
+
+
+def test_library_hits_at_a_terminal_name_their_article(tmp_path: Path) -> None:
+    """At a real terminal, search --article shows the article's title and date per hit."""
+    pty = pytest.importorskip("pty")
+    library = tmp_path / "lib.sqlite3"
+    env = {"CSTOCLI_LIBRARY": str(library), "PATH": "/usr/bin", "TERM": "xterm-256color"}
+    subprocess.run(
+        [sys.executable, "-m", "cstocli", "import", str(WEB_PAGES / "harbour-gazette.html")],
+        capture_output=True, env=env, check=True,
+    )  # fmt: skip
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "cstocli", "search", "pier", "--article", "harbour-gazette"],
+        stdin=slave, stdout=slave, stderr=slave, env={**env, "COLUMNS": "200"},
+    ) as child:  # fmt: skip
+        os.close(slave)
+        chunks = []
+        try:
+            while chunk := os.read(master, 65536):
+                chunks.append(chunk)
+        except OSError:  # EIO: the child closed the terminal
+            pass
+        assert child.wait() == 0
+    os.close(master)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode())
+    assert (
+        "harbour-gazette  q1  Councillor Ruth Abernethy  line 7"
+        "  Council votes to reopen the old ferry pier (2023-09-05)"
+    ) in plain
