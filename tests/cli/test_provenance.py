@@ -350,8 +350,8 @@ def test_a_real_process_imports_a_url_and_cites_it(web: WebServer, tmp_path: Pat
     assert cited.stdout == (
         "“We have agreed on twelve tugs for the season. Each side keeps six, and we share the"
         " crews when the ice comes early.”\n"
-        "— Maria Berg, Harbour Master of Vik, in “Harbour talks end with a deal on tugs”,"
-        " The Northern Ledger, 2024-03-14, https://ledger.example/world/2024/03/harbour-talks-deal,"
+        "— Maria Berg, Harbour Master of Vik, in “Harbour talks end with a deal on tugs”"
+        " by Ingrid Holm, The Northern Ledger, 2024-03-14, https://ledger.example/world/2024/03/harbour-talks-deal,"
         " line 7\n"
     )
 
