@@ -103,6 +103,7 @@ def stats(dataset: Dataset, rows: list[queries.SpeakerSummary]) -> JSON:
             }
             for row in rows
         ],
+        "source": _source(dataset),
     }
 
 
@@ -170,6 +171,7 @@ def facts(dataset: Dataset) -> JSON:
         "event": event(dataset.event),
         "member_states": [] if dataset.event is None else list(dataset.event.participants),
         "lists": [enumeration(dataset, e) for e in dataset.lists],
+        "source": _source(dataset),
     }
 
 
@@ -194,7 +196,8 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
 
 
 def _source(dataset: Dataset) -> JSON:
-    from cstocli.views.citation import source_json  # noqa: PLC0415 - only show and search
+    """Where the article was published (``views.citation.source_json``)."""
+    from cstocli.views.citation import source_json  # noqa: PLC0415 - not for speakers
 
     return source_json(dataset)
 
