@@ -86,9 +86,9 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
-    A web page (a URL, or a saved .html file, known by its content) is read for its main
-    text and its title, byline, site, date and canonical URL; the page is kept too.
-    --url, --title, --publisher and --date state where an article was published.
+    A web page (a URL, or a saved page known by its content) gives its main text and metadata.
+
+    --url, --title, --publisher and --date state where a text article was published.
 
     With --review, each block's warnings are shown under it; warnings outside every block
     (a skipped line, the headline) go to stderr, and are the top-level "warnings" in --json.
@@ -285,7 +285,8 @@ def export_article(
     """Write an article as a dataset: ID.json and its source text beside it.
 
     The pair loads with --data; a corrected ID.json goes back in with `cstocli import`.
-    An article read from a web page also gets the page itself, ID.html, as it was fetched.
+
+    An article read from a web page also gets the page itself, ID.html, as it was read.
 
     Example:
 
