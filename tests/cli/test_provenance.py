@@ -502,3 +502,24 @@ def test_library_hits_at_a_terminal_name_their_article(tmp_path: Path) -> None:
         "harbour-gazette  q1  Councillor Ruth Abernethy  line 7"
         "  Council votes to reopen the old ferry pier (2023-09-05)"
     ) in plain
+
+
+def test_a_page_without_speakers_is_named_as_given(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose text has no speaker labels is refused naming the page, not a .txt."""
+    page = tmp_path / "essay.html"
+    page.write_text(
+        "<!doctype html><html><head><title>An essay</title></head><body><article>"
+        "<p>The harbour has changed a great deal over the last ten years, and so has the town.</p>"
+        "<p>Most of the old sheds are gone, and the market now opens on Sundays too.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", str(page))
+    assert code == 2
+    assert err == (
+        f"cstocli: {page}: no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+        " (in the text read from the page)\n"
+    )
+    assert stored_ids(db) == []

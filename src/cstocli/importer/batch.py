@@ -110,7 +110,13 @@ def _parse_source(
         assert isinstance(source, Path)
         result = _parse(source, fixes)
     else:
-        result = _parse_text(web.text, web.file_name, fixes)
+        from cstocli.importer.article import ArticleError
+
+        try:
+            result = _parse_text(web.text, web.file_name, fixes)
+        except ArticleError as error:  # name the page or URL the user gave, not our .txt
+            problem = f"{error.problem} (in the text read from the page)"
+            raise ArticleError(str(source), error.line, problem) from None
         result = dataclasses.replace(result, dataset=with_web_source(result.dataset, web))
     if given:
         result = dataclasses.replace(result, dataset=with_provenance(result.dataset, given))
