@@ -523,3 +523,10 @@ def test_a_page_without_speakers_is_named_as_given(
         " (in the text read from the page)\n"
     )
     assert stored_ids(db) == []
+
+
+def test_a_malformed_url_is_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unparsable URL argument is reported like any failed file, with no traceback."""
+    code, _, err = run(capsys, "import", "http://[::1/page")
+    assert code == 2
+    assert err == "cstocli: http://[::1/page: not a valid URL (Invalid IPv6 URL)\n"
