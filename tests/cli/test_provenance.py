@@ -107,14 +107,19 @@ def test_many_saved_pages_take_the_parallel_path_and_keep_their_pages(
         path = tmp_path / f"text{n}.txt"
         path.write_text(text.replace("Geneva", f"Geneva{n}"), encoding="utf-8")
         names.append(str(path))
-    page = tmp_path / "page.html"
+    page = tmp_path / "page.html"  # latin-1: the text reader refuses it first
     shutil.copyfile(WEB_PAGES / "correo-latin1.html", page)
-    code, out, _ = run(capsys, "import", *names[:20], str(page), *names[20:])
+    utf8 = tmp_path / "utf8.htm"  # UTF-8: the text reader reads it, then sees markup
+    shutil.copyfile(WEB_PAGES / "northern-ledger.html", utf8)
+    code, out, _ = run(capsys, "import", *names[:20], str(page), *names[20:], str(utf8))
     assert code == 0
     assert out.splitlines()[20].startswith(f"imported\tpage\t{page}\t")
+    assert out.splitlines()[-1].startswith(f"imported\tutf8\t{utf8}\t")
     with open_library(db, create=False) as lib:
         assert lib.get("page").source.author == "Inés Peñalver"
+        assert lib.get("utf8").source.author == "Ingrid Holm"
         assert lib.original("page") is not None
+        assert lib.original("utf8") is not None
         assert lib.original("text0") is None
 
 
