@@ -103,7 +103,13 @@ def _parse_source(
         assert isinstance(source, Path)
         result = _parse(source, fixes, refusals=refusals)
     else:
-        result = _parse_text(web.text, web.file_name, fixes, refusals=refusals)
+        from cstocli.importer.article import ArticleError
+
+        try:
+            result = _parse_text(web.text, web.file_name, fixes, refusals=refusals)
+        except ArticleError as error:  # name the page or URL the user gave, not our .txt
+            problem = f"{error.problem} (in the text read from the page)"
+            raise ArticleError(str(source), error.line, problem) from None
         result = dataclasses.replace(result, dataset=with_web_source(result.dataset, web))
     if given:
         result = dataclasses.replace(result, dataset=with_provenance(result.dataset, given))
@@ -179,12 +185,19 @@ class _Parsed:
 def _parse_job(path: Path) -> _Parsed:
     """Read, parse and prepare one text file (runs in a worker process)."""
     from cstocli.importer.provenance import is_html_file
+    from cstocli.importer.webpage import looks_like_html
     from cstocli.library import prepare
 
-    if is_html_file(path):
-        return _Parsed(str(path), None, [], None, web=True)
+    # A page is found by its content: in the text just read, or (when the text reader
+    # refused it, e.g. a latin-1 page) by its first bytes. No extra read for good text.
     try:
         result = _parse(path, None)
+    except CstocliError as error:
+        web = is_html_file(path)
+        return _Parsed(str(path), None, [], None if web else str(error), web=web)
+    if looks_like_html(result.dataset.source_text[:1024].encode("utf-8")):
+        return _Parsed(str(path), None, [], None, web=True)
+    try:
         article = prepare(result.dataset)
     except CstocliError as error:
         return _Parsed(str(path), None, [], str(error))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
-from cstocli.views import citation
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -105,6 +104,7 @@ def stats(dataset: Dataset, rows: list[queries.SpeakerSummary]) -> JSON:
             }
             for row in rows
         ],
+        "source": _source(dataset),
     }
 
 
@@ -136,7 +136,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "text": value.text,
         "span": list(value.span),
         "lines": [first, last],
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
     return {**payload, "article": dataset.id} if article else payload
 
@@ -172,6 +172,7 @@ def facts(dataset: Dataset) -> JSON:
         "event": event(dataset.event),
         "member_states": [] if dataset.event is None else list(dataset.event.participants),
         "lists": [enumeration(dataset, e) for e in dataset.lists],
+        "source": _source(dataset),
     }
 
 
@@ -192,8 +193,15 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
+
+
+def _source(dataset: Dataset) -> JSON:
+    """Where the article was published (``views.citation.source_json``)."""
+    from cstocli.views.citation import source_json  # noqa: PLC0415 - not for speakers
+
+    return source_json(dataset)
 
 
 def hits(dataset: Dataset, values: list[Hit]) -> JSON:

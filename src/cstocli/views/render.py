@@ -21,7 +21,6 @@ from rich.text import Text
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Figure, Passage, Speaker
-from cstocli.views import citation
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -387,6 +386,8 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
     for paragraph in passage.paragraphs:
         line = queries.line_of(dataset.source_text, paragraph.span[0])
         parts += [Text(""), Text(f"line {line}", style=_DIM), verbatim(paragraph.text)]
+    from cstocli.views import citation  # only show and search cite: imported on use
+
     cited = citation.citation_line(citation.citation(dataset, passage))
     return Group(*parts, Text(""), verbatim(cited, style=_DIM))
 
@@ -520,7 +521,9 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
         header.append_text(_who(dataset, sentence.speaker_id, dataset.passage(sentence.passage_id)))
         header.append(f"  line {line}", style=_DIM)
         if not isinstance(source, Dataset):  # which article, in words
-            header.append_text(verbatim(f"  {citation.article_label(dataset)}", _DIM))
+            from cstocli.views.citation import article_label  # see passage_view
+
+            header.append_text(verbatim(f"  {article_label(dataset)}", _DIM))
         if parts:
             parts.append(Text(""))
         text = _hit_text(dataset, hit, context=context, table=_SAFE)
