@@ -229,14 +229,14 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     stripped = _QA_START.sub("", line.strip().strip("*_#> "))
     found: list[tuple[str, str | None, bool]] = []
     head, colon, rest = stripped.partition(":")
-    if colon and _is_name(rest.strip()) and len(head.split()) <= 4:
+    if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
         return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
-    if " - " in stripped and _is_name(stripped.split(" - ")[0].strip()):
+    if " - " in stripped and is_personal_name(stripped.split(" - ")[0].strip()):
         name, _, role = stripped.partition(" - ")
         role = role.split(" - ")[0].strip()
         if role and not any(c.isdigit() for c in role):
             return [(name.strip(), role, True)]
-    if _is_role_line(stripped) and _is_name(previous.strip()):
+    if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
     index = 0
@@ -297,7 +297,7 @@ def _from_run(
         name_tokens[-1] = name_tokens[-1][:-2]
     if name_tokens and name_tokens[-1].endswith(".") and len(name_tokens[-1]) > 2:
         name_tokens[-1] = name_tokens[-1][:-1]  # the sentence's full stop, not an initial
-    if not 2 <= len(name_tokens) <= 5 or not _is_name(" ".join(name_tokens)):
+    if not 2 <= len(name_tokens) <= 5 or not is_personal_name(" ".join(name_tokens)):
         return []
     role_words = [t for t in tokens[role_start:cut] if t.rstrip(".").casefold() not in HONORIFICS]
     lower = [] if role_words else _lower_role(line, words, start)
@@ -360,7 +360,7 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
     return False
 
 
-def _is_name(text: str) -> bool:
+def is_personal_name(text: str) -> bool:
     """Whether ``text`` is a personal name: two to five capitalised words, honorifics aside."""
     tokens = [t for t in text.split() if t.rstrip(".").casefold() not in HONORIFICS]
     if not 2 <= len(tokens) <= 5:
@@ -372,7 +372,7 @@ def _is_name(text: str) -> bool:
     ) and not any(c.isdigit() for c in text)
 
 
-def _is_role_line(text: str) -> bool:
+def is_role_line(text: str) -> bool:
     """Whether a short line is a role only ("Spokesperson", "Special Envoy for X")."""
     words = text.split()
     return (
