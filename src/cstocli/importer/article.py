@@ -120,6 +120,8 @@ def import_article(
     blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
     refusal = []
+    # The seam for news stories: here ``has_labels(items)`` is false and no one gives the
+    # remarks, so the article quotes people in prose; ``people`` holds who is who.
     if not used:
         reason = "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
         if refusals:
