@@ -72,7 +72,9 @@ FURNITURE = frozenset(
         "transcript", "full transcript", "appearances", "present", "participants", "panel",
         "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
         "proceedings", "briefings", "in attendance", "also present", "hon. members",
-        "hon members", "several hon. members", "honourable members",
+        "hon members", "several hon. members", "honourable members", "background", "context",
+        "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
+        "venue", "subject", "time", "place", "transcript by", "transcribed by",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.

@@ -84,6 +84,8 @@ class Person:
     formal: bool = False
     """Whether the text names them with a role or an honorific ("MR DESMOND FAIRWEATHER"):
     a person for certain, not a capitalised phrase."""
+    byline: bool = False
+    """Whether they are named in a byline ("By Ann Lee, Books Editor"): the writer."""
 
 
 class People:
@@ -111,10 +113,13 @@ class People:
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
+                byline = line.lstrip().casefold().startswith("by ")
                 if known is None:
-                    found[key] = Person(name, role, number, number == headline_line, formal)
+                    found[key] = Person(name, role, number, number == headline_line, formal, byline)
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
-                    found[key] = Person(known.name, role, known.line, known.headline, True)
+                    found[key] = Person(
+                        known.name, role, known.line, known.headline, True, known.byline
+                    )
             previous = line
         persons = list(found.values())
         return cls(persons, _giver(lines, persons), text)
@@ -178,7 +183,8 @@ class People:
         headline = [p for p in self.persons if p.headline and p.formal]
         if len(headline) == 1:
             return headline[0]
-        rest = [p for p in self.persons if p.name not in taken and p.formal]
+        # Never the byline's writer: they ask the questions.
+        rest = [p for p in self.persons if p.name not in taken and p.formal and not p.byline]
         return rest[0] if rest else None
 
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
