@@ -22,7 +22,7 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     "line",
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
-     "Share this article", "Home | Briefings | About"],
+     "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""

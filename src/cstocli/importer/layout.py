@@ -179,7 +179,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
         if words.endswith(".") or (words.endswith(("?", "!")) and len(words.split()) >= 6):
             break  # the body has begun
-        if is_page_furniture(line.text) or _is_breadcrumb(words) or words[:1] in "[(":
+        if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
             continue
         if candidates and _lists_people(words, lines, filled, index):
             break  # a participant list follows the headline

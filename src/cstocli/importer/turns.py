@@ -40,6 +40,7 @@ _FURNITURE_LINE = re.compile(
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
+      | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # a heading: "## Floods", "**Topic"
       | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
       | -+\s*(?:later|earlier)\s+in\s+(?:the\s+)?debate\s*-+
     )\s*\Z""",
