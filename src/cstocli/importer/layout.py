@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.markup import split_dashes
 from cstocli.importer.people import is_personal_name, is_role_line
 from cstocli.importer.turns import (
     is_listing,
@@ -181,8 +182,8 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
             break  # the body has begun
         if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
             continue
-        if candidates and _lists_people(words, lines, filled, index):
-            break  # a participant list follows the headline
+        if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
+            break  # a participant list, or a turn whose speech follows on the next line
         candidates.append((index, words))
     if not candidates:
         return filled[0]
@@ -197,11 +198,17 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
 
 def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index: int) -> bool:
     """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
-    name, dash, _ = words.partition(" - ")
-    if not is_personal_name(name.strip()):
+    parts = split_dashes(words)
+    if not is_personal_name(parts[0]):
         return False
     after = [i for i in filled if i > index][:1]
-    return bool(dash) or (bool(after) and is_role_line(lines[after[0]].text.strip()))
+    return len(parts) > 1 or (bool(after) and is_role_line(lines[after[0]].text.strip()))
+
+
+def _opens(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a top line has a sentence straight under it: a label over its speech."""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return after.endswith((".", "?", "!"))
 
 
 def _is_breadcrumb(text: str) -> bool:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_title_word
+from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
 
 SCAN_LINES = 120
@@ -237,11 +238,11 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     head, colon, rest = stripped.partition(":")
     if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
         return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
-    if " - " in stripped and is_personal_name(stripped.split(" - ")[0].strip()):
-        name, _, role = stripped.partition(" - ")
-        role = role.split(" - ")[0].strip()
+    parts = split_dashes(stripped)
+    if len(parts) > 1 and is_personal_name(parts[0]):
+        role = parts[1]
         if role and not any(c.isdigit() for c in role):
-            return [(name.strip(), role, True)]
+            return [(parts[0], role, True)]
     if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
