@@ -9,7 +9,8 @@ the real importer (``import_article``) and compared with its ``NN-name.key.json`
 - speakers found / missed / spurious compare the key's speakers with the imported ones by
   name, folded (case, accents, punctuation, honorifics such as "Mr" or "Dr" ignored);
 - a role is right when the found speaker's role equals the key's (case and spacing aside);
-- a figure is right when an imported figure has the key's words and value.
+- a figure is right when an imported figure has the key's words and value;
+- a title is right when the headline chosen is the key's (case and spacing aside).
 
 Articles named ``NN-news-...`` are news stories with quotations, the rest are
 transcripts; the totals are printed for each and for all. ``--json`` prints the same as JSON.
@@ -35,6 +36,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
 _COUNTS = (
     *("articles", "paragraphs", "paragraphs_right", "speakers", "speakers_found"),
     *("speakers_spurious", "roles", "roles_right", "figures", "figures_right", "refused"),
+    "titles_right",
 )
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"])
 
@@ -54,6 +56,7 @@ class Score:
     figures: int = 0
     figures_right: int = 0
     refused: int = 0
+    titles_right: int = 0
     seconds: float = 0.0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -94,6 +97,8 @@ def score_article(text_path: Path) -> Score:
         dataset = None
         score.refused = 1
     score.seconds = time.perf_counter() - began
+    if dataset is not None:
+        score.titles_right = int(_fold_text(dataset.source.title.text) == _fold_text(key["title"]))
     _score_paragraphs(score, key, text, dataset)
     _score_speakers(score, key, dataset)
     _score_figures(score, key, dataset)
@@ -183,7 +188,8 @@ def _row(name: str, s: Score) -> str:
         f"{name:<44} {_share(s.paragraphs_right, s.paragraphs):>17} "
         f"{s.speakers_found:>3}/{s.speakers:<3} {len(s.missed) if s.articles == 1 else '':>3} "
         f"{s.speakers_spurious:>4} {_share(s.roles_right, s.roles):>16} "
-        f"{_share(s.figures_right, s.figures):>16} {1000 * s.seconds:>8.1f}"
+        f"{_share(s.figures_right, s.figures):>16} {s.titles_right:>3}/{s.articles:<3} "
+        f"{1000 * s.seconds:>8.1f}"
     )
 
 
@@ -224,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(
         f"{'article':<44} {'paragraphs right':>17} {'found':>7} {'mis':>3} {'spur':>4} "
-        f"{'roles right':>16} {'figures right':>16} {'ms':>8}"
+        f"{'roles right':>16} {'figures right':>16} {'title':>7} {'ms':>8}"
     )
     for name, score in articles.items():
         print(_row(name[:44], score))

@@ -56,7 +56,7 @@ _PLACEHOLDER = re.compile(
     r"(?:(?:new |unknown |unidentified |another |male |female )?"
     r"(?:speaker|participant|caller|voice|person|reporter|journalist|questioner|man|woman|"
     r"male|female|member|official|audience member|audience questioner|voices)"
-    r"(?: ?[0-9]{1,3}| [a-z])?"
+    r"(?: ?[0-9]+| [a-z])?"
     r"|unidentified(?: [a-z]+){0,2}|unknown|audience|crowd|several voices|multiple speakers"
     r"|members? of the (?:public|audience)|question|q|interviewer|moderator|operator"
     r"|reporter|journalist|voice-?over|narrator|announcer)",

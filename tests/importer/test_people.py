@@ -74,3 +74,11 @@ def test_role_first_labels_split_where_the_place_ends() -> None:
     role = "President of Valdoria João"
     assert people.resplit(role, "Pedro Menezes") == ("João Pedro Menezes", "President of Valdoria")
     assert _people("Talks\nNothing here.").resplit(role, "Pedro Menezes") is None
+
+
+def test_the_answer_side_is_never_the_bylines_writer() -> None:
+    """With no one in the headline, the byline's writer is not taken for the interviewee."""
+    people = _people("On cities\nBy Bo Chan, Staff Writer\nWe met Mayor Ann Lee at home.")
+    person = people.answer_side(set())
+    assert person is not None
+    assert person.name == "Ann Lee"

@@ -22,7 +22,7 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     "line",
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
-     "Share this article", "Home | Briefings | About"],
+     "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -86,3 +86,36 @@ def test_line_endings(newline: str) -> None:
     dataset = import_article(text, file_name="a.txt").dataset
     assert [p.text for p in dataset.passages] == ["Why?", "Because."]
     assert all(text[p.span[0] : p.span[1]] == p.text for p in dataset.passages)
+
+
+def test_earnings_call_with_double_dash_titles() -> None:
+    """Turns under "Name -- Title" lines and a participant list at the end: all attributed."""
+    text = (
+        "Acme Q3 Earnings Call Transcript\n\nOperator\n\nWelcome. Over to Jane Roe.\n\n"
+        "Jane Roe -- Investor Relations\n\nThank you. With me is John Doe.\n\n"
+        "John Doe -- Chief Executive Officer\n\nRevenue rose.\n\nOperator\n\n"
+        "Next is Sam Poe with Big Bank.\n\nSam Poe -- Big Bank -- Analyst\n\nHow is demand?\n\n"
+        "John Doe -- Chief Executive Officer\n\nStrong.\n\nCall participants:\n\n"
+        "Jane Roe -- Investor Relations\n\nJohn Doe -- Chief Executive Officer\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Operator", "Jane Roe", "John Doe", "Operator", "Sam Poe", "John Doe"
+    ]  # fmt: skip
+
+
+def test_parliament_role_with_the_name_in_brackets() -> None:
+    """A line "The Minister for X (Sir Bob Vale)" is Bob Vale, the minister."""
+    text = (
+        "Local Bus Services\n\nMr. Jane Doe (Anytown)\nWhat steps is the Department taking?\n\n"
+        "The Minister of State for Transport (Sir Bob Vale)\nWe have provided funds.\n\n"
+        "Mr. Jane Doe\nRoutes are still closing.\n\nSir Bob Vale\nI will look at it.\n"
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    assert [s.name for s in dataset.speakers] == ["Jane Doe", "Bob Vale"]
+    assert dataset.speakers[1].role == "The Minister of State for Transport"
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Jane Doe",
+        "Bob Vale",
+        "Jane Doe",
+        "Bob Vale",
+    ]

@@ -72,7 +72,11 @@ FURNITURE = frozenset(
         "transcript", "full transcript", "appearances", "present", "participants", "panel",
         "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
         "proceedings", "briefings", "in attendance", "also present", "hon. members",
-        "hon members", "several hon. members", "honourable members",
+        "hon members", "several hon. members", "honourable members", "background", "context",
+        "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
+        "venue", "subject", "time", "place", "transcript by", "transcribed by",
+        "prepared remarks", "questions and answers", "questions & answers", "presentation",
+        "question-and-answer session", "call participants", "participants",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -253,6 +257,9 @@ def _parse_head(
 ) -> tuple[str, str | None, bool] | None:
     """Split a label head into (name, role, role_first), or None when it is no label."""
     bracketed = _BRACKETED.match(head)
+    if bracketed and _names_in_brackets(bracketed[1], bracketed[2]):
+        # "The Minister of State for Transport (Sir Bob Vale)": the role, then the name.
+        return _without_honorifics(bracketed[2].split()), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
         name_part, comma, role_part = bracketed[1], ",", bracketed[2]
     else:
@@ -272,6 +279,17 @@ def _parse_head(
     if len(tokens) > 7 or not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
     return _without_honorifics(tokens), role, False
+
+
+def _names_in_brackets(outside: str, inside: str) -> bool:
+    """Whether brackets hold the name and the words before them a role (parliaments)."""
+    tokens = inside.split()
+    names = [t for t in tokens if t.rstrip(".").casefold() not in HONORIFICS]
+    return (
+        2 <= len(names) <= 6
+        and all(_is_name_token(t, allow_links=False) and not _is_title(t) for t in names)
+        and any(_is_title(word) for word in outside.split())
+    )
 
 
 def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.markup import split_dashes
+from cstocli.importer.people import is_personal_name, is_role_line
 from cstocli.importer.turns import (
     is_listing,
     is_page_furniture,
@@ -129,17 +131,77 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
         message = "no headline: the article opens with a label; its first line is the title"
         title = _located(first)
         return Headline(title, title.span[0], filled[0]), [ImportWarning(first.number, message)]
-    title = _located(first)
-    body = filled[1:]
+    chosen = _headline_index(lines, filled)
+    first = lines[chosen]
+    heading = _HEADING_MARKS.match(first.text)
+    title = _located(first, first.start + (heading.end() if heading else 0))
+    body = [i for i in filled if i > chosen]
     # Furniture ("Share:") may stand between the headline and its repetition.
     chrome = 0
     while chrome < len(body) and is_furniture(lines[body[chrome]].text):
         chrome += 1
-    if chrome < len(body) and _same_words(lines[body[chrome]].text, first.text):
+    if chrome < len(body) and _same_words(lines[body[chrome]].text, title.text):
         body = body[chrome + 1 :]
     if not body:
         return Headline(title, len(lines[-1].text) + lines[-1].start, len(lines)), []
     return Headline(title, _located(lines[body[0]]).span[0], body[0]), []
+
+
+_HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
+_TOP_LINES = 12
+
+
+def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
+    """Which of the top lines is the headline, chosen as a reader does.
+
+    Site chrome above it (menus, breadcrumbs "Home > Briefings", "Skip to main content", a
+    section name) is passed over: among the lines before the body starts (a label, a
+    sentence, or a participant list's first name) the headline is the longest that is no
+    chrome, no bracketed caption and no label; a breadcrumb ending in the headline yields to
+    the headline itself. With no such line, the first line is the title.
+    """
+    candidates: list[tuple[int, str]] = []
+    for index in filled[:_TOP_LINES]:
+        line = lines[index]
+        if read_label(line.text, line.start) is not None:
+            break
+        words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
+        if words.endswith(".") or (words.endswith(("?", "!", ":")) and len(words.split()) >= 6):
+            break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
+        if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
+            continue
+        if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
+            break  # a participant list, or a turn whose speech follows on the next line
+        candidates.append((index, words))
+    if not candidates:
+        return filled[0]
+    texts = [text for _, text in candidates]
+    kept = [
+        (index, text)
+        for index, text in candidates
+        if not any(other != text and text.endswith(other) for other in texts)
+    ]
+    return max(kept, key=lambda found: len(found[1]))[0]
+
+
+def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index: int) -> bool:
+    """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
+    parts = split_dashes(words)
+    if not is_personal_name(parts[0]):
+        return False
+    after = [i for i in filled if i > index][:1]
+    return len(parts) > 1 or (bool(after) and is_role_line(lines[after[0]].text.strip()))
+
+
+def _opens(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a top line has a sentence straight under it: a label over its speech."""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return after.endswith((".", "?", "!"))
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Whether a line is a trail of sections ("Transcripts > Title", "Home / Events")."""
+    return any(mark in text for mark in (" \u203a ", " \u00bb ", " / ", " > "))
 
 
 def segment(

@@ -80,6 +80,16 @@ def _last_note(head: str) -> str | None:
     return None
 
 
+# What separates a name from its title on a list or call page: "Ann Lee - CEO",
+# "Ann Lee -- CEO", "Ann Lee \u2014 CEO".
+_DASH = re.compile(r"\s+(?:--?|\u2013|\u2014)\s+")
+
+
+def split_dashes(text: str) -> list[str]:
+    """The parts of "Name - Title - Firm" (any dash between spaces)."""
+    return [part.strip() for part in _DASH.split(text)]
+
+
 def is_stamp_line(text: str) -> bool:
     """Whether a line holds nothing but a timestamp ("00:41", "(01:02:03)")."""
     return bool(_STAMP_LINE.match(text))

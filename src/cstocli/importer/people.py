@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_title_word
+from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
 
 SCAN_LINES = 120
@@ -84,6 +85,8 @@ class Person:
     formal: bool = False
     """Whether the text names them with a role or an honorific ("MR DESMOND FAIRWEATHER"):
     a person for certain, not a capitalised phrase."""
+    byline: bool = False
+    """Whether they are named in a byline ("By Ann Lee, Books Editor"): the writer."""
 
 
 class People:
@@ -111,10 +114,13 @@ class People:
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
+                byline = line.lstrip().casefold().startswith("by ")
                 if known is None:
-                    found[key] = Person(name, role, number, number == headline_line, formal)
+                    found[key] = Person(name, role, number, number == headline_line, formal, byline)
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
-                    found[key] = Person(known.name, role, known.line, known.headline, True)
+                    found[key] = Person(
+                        known.name, role, known.line, known.headline, True, known.byline
+                    )
             previous = line
         persons = list(found.values())
         return cls(persons, _giver(lines, persons), text)
@@ -178,7 +184,8 @@ class People:
         headline = [p for p in self.persons if p.headline and p.formal]
         if len(headline) == 1:
             return headline[0]
-        rest = [p for p in self.persons if p.name not in taken and p.formal]
+        # Never the byline's writer: they ask the questions.
+        rest = [p for p in self.persons if p.name not in taken and p.formal and not p.byline]
         return rest[0] if rest else None
 
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
@@ -229,14 +236,14 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     stripped = _QA_START.sub("", line.strip().strip("*_#> "))
     found: list[tuple[str, str | None, bool]] = []
     head, colon, rest = stripped.partition(":")
-    if colon and _is_name(rest.strip()) and len(head.split()) <= 4:
+    if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
         return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
-    if " - " in stripped and _is_name(stripped.split(" - ")[0].strip()):
-        name, _, role = stripped.partition(" - ")
-        role = role.split(" - ")[0].strip()
+    parts = split_dashes(stripped)
+    if len(parts) > 1 and is_personal_name(parts[0]):
+        role = parts[1]
         if role and not any(c.isdigit() for c in role):
-            return [(name.strip(), role, True)]
-    if _is_role_line(stripped) and _is_name(previous.strip()):
+            return [(parts[0], role, True)]
+    if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
     index = 0
@@ -297,7 +304,7 @@ def _from_run(
         name_tokens[-1] = name_tokens[-1][:-2]
     if name_tokens and name_tokens[-1].endswith(".") and len(name_tokens[-1]) > 2:
         name_tokens[-1] = name_tokens[-1][:-1]  # the sentence's full stop, not an initial
-    if not 2 <= len(name_tokens) <= 5 or not _is_name(" ".join(name_tokens)):
+    if not 2 <= len(name_tokens) <= 5 or not is_personal_name(" ".join(name_tokens)):
         return []
     role_words = [t for t in tokens[role_start:cut] if t.rstrip(".").casefold() not in HONORIFICS]
     lower = [] if role_words else _lower_role(line, words, start)
@@ -360,7 +367,7 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
     return False
 
 
-def _is_name(text: str) -> bool:
+def is_personal_name(text: str) -> bool:
     """Whether ``text`` is a personal name: two to five capitalised words, honorifics aside."""
     tokens = [t for t in text.split() if t.rstrip(".").casefold() not in HONORIFICS]
     if not 2 <= len(tokens) <= 5:
@@ -372,7 +379,7 @@ def _is_name(text: str) -> bool:
     ) and not any(c.isdigit() for c in text)
 
 
-def _is_role_line(text: str) -> bool:
+def is_role_line(text: str) -> bool:
     """Whether a short line is a role only ("Spokesperson", "Special Envoy for X")."""
     words = text.split()
     return (

@@ -14,10 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cstocli.importer.labels import Label, affiliation_of
-from cstocli.importer.names import kinship, slug
+from cstocli.importer.names import kinship, name_words, slug, surname_key
 from cstocli.importer.people import People
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Speaker, is_placeholder
+
+_KIN = 50
+"""At most this many earlier speakers whose surnames start alike are compared with a new
+label: a cast that large is a crowd (a list of ``Speaker N``, a machine's output), and
+comparing each label with all of it would make the import quadratic."""
 
 
 @dataclass(slots=True)
@@ -40,6 +45,9 @@ class Roster:
         self._people = people or People([])
         self._answer: int | None = None
         self._linked: set[tuple[str, str]] = set()
+        self._placeholders: dict[str, int] = {}  # by name: found at once however many
+        self._by_words: dict[tuple[str, ...], int] = {}  # a named speaker by any form
+        self._by_surname: dict[str, set[int]] = {}  # named speakers who may be kin
 
     def resolve(self, label: Label, line: int) -> int:
         """Return the index of the speaker this label names, adding or merging as needed.
@@ -78,27 +86,29 @@ class Roster:
             self.warnings.append(ImportWarning(line, message))
         index = self._named(label, line)
         entry = self._entries[index]
-        if written not in entry.forms:
-            entry.forms.append(written)
+        self._remember(index, written)
         if entry.role is None:  # the role the article states where it names them
             entry.role = linked[1]
         return index
 
     def add_person(self, name: str, role: str | None) -> int:
         """The index of a speaker no label names (the giver of unlabelled remarks)."""
-        for index, entry in enumerate(self._entries):
-            if entry.name == name:
-                return index
-        self._entries.append(_Entry(name, False, False, role, [name]))
+        known = self._by_words.get(name_words(name))
+        if known is not None and self._entries[known].name == name:
+            return known
+        self._entries.append(_Entry(name, False, False, role, []))
+        self._remember(len(self._entries) - 1, name)
         return len(self._entries) - 1
 
     def _named(self, label: Label, line: int) -> int:
         """The index of a named speaker: joined to one met before, or new."""
+        same = self._by_words.get(name_words(label.name))
+        if same is not None:  # the common case, a label met before: no scan of everyone
+            return self._join(same, label, line, "same")
         matches = [
             (index, kind)
-            for index, entry in enumerate(self._entries)
-            if not entry.interview
-            for kind in [_kinship_any(label.name, entry)]
+            for index in sorted(self._by_surname.get(surname_key(label.name), ()))[:_KIN]
+            for kind in [_kinship_any(label.name, self._entries[index])]
             if kind is not None
         ]
         exact = [index for index, kind in matches if kind == "same"]
@@ -111,8 +121,17 @@ class Roster:
             names = ", ".join(repr(self._entries[i].name) for i, _ in matches)
             message = f"{label.name!r} could be any of {names}; kept as a speaker of its own"
             self.warnings.append(ImportWarning(line, message))
-        self._entries.append(_Entry(label.name, label.role_first, False, label.role, [label.name]))
+        self._entries.append(_Entry(label.name, label.role_first, False, label.role, []))
+        self._remember(len(self._entries) - 1, label.name)
         return len(self._entries) - 1
+
+    def _remember(self, index: int, form: str) -> None:
+        """Add a form of a speaker's name, and find the speaker by it from now on."""
+        entry = self._entries[index]
+        if form not in entry.forms:
+            entry.forms.append(form)
+        self._by_words.setdefault(name_words(form), index)
+        self._by_surname.setdefault(surname_key(form), set()).add(index)
 
     def name(self, index: int) -> str:
         """The name kept for the speaker at ``index``."""
@@ -138,9 +157,10 @@ class Roster:
 
         Such a speaker is never merged with a named one.
         """
-        for index, entry in enumerate(self._entries):
-            if entry.interview and entry.name == name:
-                return index
+        known = self._placeholders.get(name)
+        if known is not None:
+            return known
+        self._placeholders[name] = len(self._entries)
         self._entries.append(_Entry(name, False, True, None, [name]))
         return len(self._entries) - 1
 
@@ -160,8 +180,7 @@ class Roster:
         ):
             entry.role = _role_without(entry.role, label.name)
             entry.name, entry.guessed = label.name, False
-        if label.name not in entry.forms:  # each form once: matching stays linear in labels
-            entry.forms.append(label.name)
+        self._remember(index, label.name)  # each form once: matching stays linear in labels
         if label.role is not None and entry.role is None:
             entry.role = label.role
         elif label.role is not None and label.role != entry.role:

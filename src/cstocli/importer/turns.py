@@ -6,8 +6,9 @@ Read from the whole article before it is cut up:
   over a timestamp line): a short line that reads as a name and is followed by a speech is a
   label when the same name stands so at least twice in the article, or when the article
   already labels at least two people this way (the convention holds) and this one is followed
-  straight by its speech or a timestamp. A line followed by another such line is a list
-  (the participants of an earnings call), not a turn. Every label taken on the strength of
+  straight by its speech or a timestamp, or is a name the article writes elsewhere too. A
+  line followed by another such line is a list (the participants of an earnings call), not
+  a turn. Every label taken on the strength of
   the convention alone is reported with its line.
 - **known heads**: the names the article's line-start labels use; the same name followed by a
   colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
@@ -23,7 +24,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from cstocli.importer.labels import Label, label_from_head, read_label
-from cstocli.importer.markup import clean_head, is_stamp_line
+from cstocli.importer.markup import clean_head, is_stamp_line, split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Span, is_placeholder
@@ -41,6 +42,7 @@ _FURNITURE_LINE = re.compile(
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
+      | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
       | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
       | -+\s*(?:later|earlier)\s+in\s+(?:the\s+)?debate\s*-+
     )\s*\Z""",
@@ -81,8 +83,8 @@ def read_lone_label(line: str, start: int) -> Label | None:
     portrait = _PORTRAIT.fullmatch(head)
     if portrait is not None:
         return _portrait_label(portrait, stripped[lead:], (start + lead, start + len(stripped)))
-    name_part, _, role_part = head.partition(" - ")
-    role = role_part.split(" - ")[0].strip() or None
+    parts = split_dashes(head)
+    name_part, role = parts[0], (parts[1] if len(parts) > 1 else None) or None
     found = label_from_head(name_part, alone=True)
     if found is None or found[3] is not None:
         return None
@@ -166,11 +168,12 @@ def lone_labels(
     counts = Counter(name_words(label.name) for label, _ in chosen.values())
     recurring = {words for words, count in counts.items() if count > 1}
     convention = len(recurring) >= 2
+    named = _name_pairs(lines) if convention else Counter()
     found: dict[int, Label] = {}
     for number, (label, close) in chosen.items():
         if name_words(label.name) in recurring:
             found[number] = label
-        elif convention and close:
+        elif convention and (close or named[tuple(label.name.split()[-2:])] > 1):
             found[number] = label
             message = f"{label.text!r} read as a speaker label (the article labels turns so)"
             warnings.append(ImportWarning(number, message))
@@ -237,6 +240,20 @@ def _is_speech(text: str) -> bool:
     """Whether a line reads as the start of someone's words: a sentence, or long."""
     stripped = text.strip()
     return stripped.endswith(tuple('.?!"\u201d\u2019\u2026-')) or len(stripped.split()) >= 8
+
+
+_PAIR = re.compile(r"(?=\b([^\W\d_][\w'\u2019.-]*)[ \t]+([^\W\d_][\w'\u2019-]*))")
+
+
+def _name_pairs(lines: tuple[Line, ...]) -> Counter[tuple[str, ...]]:
+    """How often each pair of adjacent words stands in the article (one pass).
+
+    A name written elsewhere too ("...over to Jane Roe.") is a name the article knows.
+    """
+    pairs: Counter[tuple[str, ...]] = Counter()
+    for line in lines:
+        pairs.update((m[1], m[2]) for m in _PAIR.finditer(line.text))
+    return pairs
 
 
 def known_heads(kept: list[tuple[Line, Label | None]]) -> frozenset[tuple[str, ...]]:
