@@ -127,6 +127,7 @@ _VAGUE = re.compile(
 )
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
+_SENTENCE_WINDOW = 600
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -342,13 +343,17 @@ def _of_noun(text: str, position: int, stop: int) -> int | None:
 
 def _sentence_year(text: str, begin: int, end: int) -> str | None:
     """Return the one year the sentence around ``[begin, end)`` names, if exactly one."""
-    line_start = text.rfind("\n", 0, begin) + 1
+    # Within a bounded window: a sentence longer than that is read in part, not in full, so
+    # that a huge one-line paragraph costs time in proportion to its length.
+    window = max(0, begin - _SENTENCE_WINDOW)
+    line_start = max(window, text.rfind("\n", window, begin) + 1)
     sentence_start = line_start
     for match in _SENTENCE_END.finditer(text, line_start, begin):
         sentence_start = match.end()
-    found = _SENTENCE_END.search(text, end)
-    line_end = text.find("\n", end)
-    sentence_end = len(text) if found is None else found.end()
+    limit = min(len(text), end + _SENTENCE_WINDOW)
+    found = _SENTENCE_END.search(text, end, limit)
+    line_end = text.find("\n", end, limit)
+    sentence_end = limit if found is None else found.end()
     if line_end != -1:
         sentence_end = min(sentence_end, line_end)
     years = {
