@@ -439,7 +439,7 @@ def test_a_news_story_imports_with_its_quotes(db: Path, capsys: pytest.CaptureFi
     """A story with no labels goes in: its quoted people become speakers with their quotes."""
     code, out, err = run(capsys, "import", NEWS)
     assert code == 0
-    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2 speakers, 3 quotes, 4 figures\n"
+    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2 speakers, 3 quotes, 6 figures\n"
     assert "line 5: 'By Grete Aldana-Pryce, Local Democracy Reporter' read as page furniture" in err
 
 

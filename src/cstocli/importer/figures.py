@@ -125,7 +125,15 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+# A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
+_JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
+_PERIODS = frozenset(
+    """
+    years months weeks days hours minutes decades summers winters seasons nights
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
@@ -169,18 +177,24 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
 
 
 def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]:
-    """Read "over"/"under" right after another figure as a preposition, not a hedge.
+    """Read "over"/"under" as a preposition, not a hedge, where it means "during".
 
-    "1.2 million pounds over 18 months" spends the money across 18 months; it does not say
-    "more than 18 months".
+    "1.2 million pounds over 18 months" spends the money across 18 months, and "tracked
+    bees over two summers" watched them during two summers: neither says "more than". So
+    it is right after another figure, and "over" before a period of time not after "for"
+    or "in" ("for over 30 years", "in over a decade" are more than).
     """
     kept = list(found)
-    for index in range(1, len(kept)):
-        phrase, before = kept[index], kept[index - 1]
+    for index, phrase in enumerate(found):
         hedge = _DURATION.match(phrase.text)
         if phrase.qualifier not in ("over", "under") or hedge is None:
             continue
-        if text[before.span[1] : phrase.span[0]].strip():
+        start = phrase.span[0]
+        after_figure = index > 0 and not text[found[index - 1].span[1] : start].strip()
+        period = phrase.unit.split()[-1].casefold() in _PERIODS if phrase.unit else False
+        over = phrase.qualifier == "over"
+        during = over and period and not _FOR.search(text, max(0, start - 7), start)
+        if not (after_figure or during):
             continue
         begin = phrase.span[0] + hedge.end()
         kept[index] = dataclasses.replace(
@@ -243,6 +257,10 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
     if match["currency"]:
         return _CURRENCIES[match["currency"]], match.end()
     unit, unit_end = _unit_after(text, match.end(), stop)
+    joined = _JOINED_UNIT.match(text, match.end(), stop)
+    if not unit and joined is not None:
+        word = joined[1]  # "a 12-year tenure", "a 41-page ruling", "a two-hour meeting"
+        return (word if word.endswith("s") else f"{word}s"), joined.end()
     partitive = _PARTITIVE.match(text, match.end(), stop)
     if not unit and partitive is not None:
         unit, unit_end = _unit_after(text, partitive.end(), stop)  # "two of its beams"

@@ -39,13 +39,24 @@ from cstocli.model import Located, Passage, PassageKind, Speaker
 
 _VERBS = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
-    "insisted|insists|explained|explains|noted|notes|declared|announced|replied|answered|"
-    "continued|recalled|claimed|admitted|acknowledged|conceded|complained|urged|urges|"
-    "stressed|emphasised|emphasized|observed|remarked|commented|responded|predicted|"
-    "cautioned|promised|vowed|suggested|confirmed|estimated|countered|joked|shouted|"
-    "testified|maintained|reiterated|agreed|disagreed"
+    "insisted|insists|explained|explains|noted|notes|declared|replied|answered|claimed|"
+    "complained|urged|urges|stressed|emphasised|emphasized|remarked|commented|responded|"
+    "cautioned|countered|joked|shouted|testified|reiterated"
 )
-_REPORTING = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b")
+# Verbs that report speech only before "that", "to", a colon, a quotation or the clause's
+# end ("conceded that it failed", "promised to act", "..., she conceded."), not before an
+# object ("conceded the election", "confirmed the date").
+_WEAK_VERBS = (
+    "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
+    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called"
+)
+_REPORTING = re.compile(
+    rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b"
+    rf"|\b(?:{_WEAK_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*[\"\u201c])"
+)
+# A clause opening with these shares its subject with the clause before ("X called it
+# "striking" but cautioned that ...").
+_SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
 _PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
 _REACH = re.compile(r"[^.!?;]{0,60}")
@@ -81,6 +92,11 @@ class _Prose:
         """Whether a sentence ends in ``[start, end)``."""
         index = bisect.bisect_left(self.ends, start)
         return index < len(self.ends) and self.ends[index] < end
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts."""
+        sentence = bisect.bisect_right(self.starts, at) - 1
+        return self.starts[sentence] if sentence >= 0 else 0
 
     def clause_start(self, at: int) -> int:
         """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
@@ -283,6 +299,8 @@ class _Reader:
         for verb in _REPORTING.finditer(prose.text):
             at = verb.start()
             start = max(prose.clause_start(at), at - _CLAUSE)
+            if _SHARED_SUBJECT.match(prose.text, start, at):
+                start = max(prose.sentence_start(at), at - _CLAUSE)
             clause = prose.text[start:at]
             if verb.group().casefold().startswith("according"):
                 person = self.after(prose, verb.end(), persons, starts)
