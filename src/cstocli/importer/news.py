@@ -39,7 +39,7 @@ from cstocli.model import Located, Passage, PassageKind, Speaker
 
 _VERBS = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
-    "insisted|insists|explained|explains|noted|notes|declared|replied|answered|claimed|"
+    "insisted|insists|explained|explains|noted|notes|replied|answered|claimed|"
     "complained|urged|urges|stressed|emphasised|emphasized|remarked|commented|responded|"
     "cautioned|countered|joked|shouted|testified|reiterated"
 )
@@ -48,7 +48,7 @@ _VERBS = (
 # object ("conceded the election", "confirmed the date").
 _WEAK_VERBS = (
     "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
-    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called"
+    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
 )
 _REPORTING = re.compile(
     rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b"

@@ -112,7 +112,7 @@ _TITLES = frozenset(
     doctor councillor councilman councilwoman councilor sheriff superintendent bishop
     reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
     goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
-    principal dean provost
+    principal dean provost executive administrator comptroller controller clerk assessor
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Lower-case words that stop a role before a name: verbs and words that open a clause.
