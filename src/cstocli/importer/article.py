@@ -114,7 +114,15 @@ def import_article(
             problem = "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
             raise ArticleError(file_name, None, f"{problem} and no attributed quotation")
         speakers, passages = story.speakers, story.passages
-        decided = [*decided, *story.warnings]
+        ignored = [
+            ImportWarning(
+                text.count("\n", 0, at) + 1,
+                "paragraph correction ignored: a news"
+                " story's passages follow its quotations, not narration/speech corrections",
+            )
+            for at in sorted(overrides or {})
+        ]
+        decided = [*decided, *story.warnings, *ignored]
     figures, unitless = _figures(text, passages)
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem) or "article",
