@@ -456,7 +456,7 @@ def test_a_news_story_imports_with_its_quotes(db: Path, capsys: pytest.CaptureFi
     """A story with no labels goes in: its quoted people become speakers with their quotes."""
     code, out, err = run(capsys, "import", NEWS)
     assert code == 0
-    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2 speakers, 3 quotes, 4 figures\n"
+    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2 speakers, 3 quotes, 6 figures\n"
     assert "line 5: 'By Grete Aldana-Pryce, Local Democracy Reporter' read as page furniture" in err
 
 
@@ -498,3 +498,17 @@ def test_review_of_a_news_story_shows_quotes_and_reports(
     assert by_id["q1"] == ["Petra Vashenko", "We are not against housing We are against ..."]
     assert by_id["n6"][0] == "(reported) Tomas Rydell"
     assert by_id["n1"][0] == "(narration)"
+
+
+def test_search_context_shows_a_quote_without_the_reporter_s_words(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Around a hit in a split quote, --context shows the pieces cut by an ellipsis, no "said"."""
+    run(capsys, "import", NEWS)
+    code, out, _ = run(capsys, "search", "building", "--all", "--context")
+    assert code == 0
+    assert out.rstrip("\n").split("\t")[-1] == (
+        "We are not against housing \u2026 We are against this building, in this place."
+    )
+    code, out, _ = run(capsys, "search", "building", "--all", "--json")
+    assert "she said" not in json.loads(out)[0]["text"]

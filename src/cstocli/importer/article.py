@@ -133,7 +133,15 @@ def import_article(
         story = read_news(text, items, headline.title.text)
         if story is not None:
             speakers, passages = story.speakers, story.passages
-            decided = [*decided, *story.warnings]
+            ignored = [
+                ImportWarning(
+                    text.count("\n", 0, at) + 1,
+                    "paragraph correction ignored: a news"
+                    " story's passages follow its quotations, not narration/speech corrections",
+                )
+                for at in sorted(overrides or {})
+            ]
+            decided = [*decided, *story.warnings, *ignored]
         else:
             reason = (
                 "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"

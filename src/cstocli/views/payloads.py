@@ -188,7 +188,7 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "speaker": None if who is None else who.name,
         "speaker_id": sentence.speaker_id,
         "sentence": sentence.text,
-        "text": "" if found is None else found.text,
+        "text": "" if found is None else queries.passage_words(found),
         "score": value.score,
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),

@@ -542,8 +542,8 @@ def _hit_text(dataset: Dataset, hit: Hit, *, context: bool, table: dict[int, str
     if passage is None:
         text, offset = Text(sentence.text.translate(table)), 0
     else:
-        text = Text(passage.text.translate(table))
-        offset = sentence.span[0] - passage.span[0]
+        text = Text(queries.passage_words(passage).translate(table))
+        offset = queries.offset_in_words(passage, sentence.span[0])
         text.stylize("bold", offset, offset + len(sentence.text))
     for start, end in hit.highlights:
         text.stylize(_HIGHLIGHT, offset + start, offset + end)
