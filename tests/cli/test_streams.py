@@ -163,3 +163,11 @@ def test_utf32_is_called_utf32(tmp_path: Path) -> None:
     done = cstocli("import", "--library", str(tmp_path / "lib.db"), str(article))
     assert done.returncode == 2
     assert done.stderr == f"cstocli: {article}: line 1: UTF-32 text; save the article as UTF-8\n"
+
+
+def test_data_option_reads_only_regular_files(tmp_path: Path) -> None:
+    """--data pointing at a FIFO is refused at once, naming it."""
+    pipe = fifo(tmp_path)
+    done = cstocli("stats", "--data", str(pipe))
+    assert done.returncode == 2
+    assert done.stderr == f"cstocli: {pipe}: is a FIFO (named pipe), not a regular file\n"
