@@ -255,3 +255,9 @@ def test_cli_reports_each_bad_file_in_one_line(
     assert len(lines) == 1, result.stderr
     assert str(path) in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_number_of_thousands_of_digits(dataset_copy: WriteDataset) -> None:
+    """A 5,000-digit number is one plain line, not Python's advice about int conversion."""
+    error = error_for(dataset_copy('{"schema_version": ' + "9" * 5000 + "}"))
+    assert error.problem == "invalid JSON: a number of more than 4300 digits"
