@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,12 @@ def listed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     assert code == 0
     rows: list[dict[str, Any]] = json.loads(out)
     return rows
+
+
+def sentence_count(db: Path) -> int:
+    """How many sentences the library's index holds (its own connection, closed after)."""
+    with closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("SELECT count(*) FROM sentences").fetchone()[0])
 
 
 def fixture(name: str) -> str:
@@ -92,7 +99,7 @@ def test_bad_files_are_refused_by_name(
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     run(capsys, "import", fixture("inline_caps.txt"))
-    before = sqlite3.connect(db).execute("SELECT count(*) FROM sentences").fetchone()[0]
+    before = sentence_count(db)
     argv = [str(tmp_path / n) for n in bad]
     code, out, err = run(capsys, "import", *argv, fixture("label_alone.txt"))
     assert code == 2
@@ -104,7 +111,7 @@ def test_bad_files_are_refused_by_name(
     assert "1 of 5 files went in" in err
     assert "Traceback" not in err
     assert [r["id"] for r in listed(capsys)] == ["inline-caps", "label-alone"]
-    after = sqlite3.connect(db).execute("SELECT count(*) FROM sentences").fetchone()[0]
+    after = sentence_count(db)
     assert after > before
 
 
