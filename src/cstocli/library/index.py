@@ -176,6 +176,35 @@ class LibraryIndex:
             "SELECT term FROM vocabulary WHERE term >= ? AND term < ?", (prefix, upper)
         )
 
+    def near(self, word: str, budget: int) -> list[str] | None:
+        """Return every indexed word one typo from ``word`` (budget 1), or None (more).
+
+        Looked up, not scanned: each deletion and transposition of ``word`` exactly, each
+        substitution and insertion as a GLOB whose literal prefix is a range of the
+        primary key (at the first letter, a GLOB over the words of one length). A typo is
+        one of these four edits, so nothing within one typo is missed; with two, the
+        neighbourhood is too large and None asks for the scan.
+        """
+        if budget != 1:
+            return None
+        exact = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        exact |= {
+            word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, len(word))
+        }
+        patterns = [word[:i] + "?" + word[i + 1 :] for i in range(1, len(word))]
+        patterns += [word[:i] + "?" + word[i:] for i in range(1, len(word) + 1)]
+        # Words hold no GLOB character (``*?[]``): they are letters, digits and marks.
+        sql = " UNION ".join(
+            [
+                f"SELECT term FROM vocabulary WHERE term IN ({', '.join('?' * len(exact))})",
+                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
+                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
+                *["SELECT term FROM vocabulary WHERE term GLOB ?"] * len(patterns),
+            ]
+        )
+        args = (*exact, len(word), "?" + word[1:], len(word) + 1, "?" + word, *patterns)
+        return self._column(sql, args)
+
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
         if term not in self._frequency:
