@@ -19,7 +19,7 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 
 from cstocli import __version__
-from cstocli.cli import reading
+from cstocli.cli import browse_command, reading
 from cstocli.cli.command import new_app
 from cstocli.cli.terminal import silence_stdout
 from cstocli.errors import EXIT_OK, EXIT_USAGE
@@ -53,6 +53,7 @@ def _root(
 
 
 reading.register(app)
+browse_command.register(app)
 
 
 def full_app() -> typer.Typer:

@@ -523,6 +523,11 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
     return Group(*parts)
 
 
+def hit_in_passage(dataset: Dataset, hit: Hit) -> Text:
+    """The hit's whole passage, its sentence in bold and matched words highlighted."""
+    return _hit_text(dataset, hit, context=True, table=_SAFE)
+
+
 def _dataset_of(source: HitSource, hit: Hit) -> Dataset:
     return source if isinstance(source, Dataset) else source[hit.sentence.article_id]
 

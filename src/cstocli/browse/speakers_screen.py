@@ -1,0 +1,34 @@
+"""The Speakers view (``s``): name, role, quotes, words; Enter filters the results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cstocli.browse.messages import SpeakerPicked
+from cstocli.browse.session import SpeakerRow
+from cstocli.browse.table_screen import TableScreen
+from cstocli.views.render import Renderable, verbatim
+
+
+class SpeakersScreen(TableScreen[SpeakerRow]):
+    """Everyone quoted; Enter on one filters the results to them, again to clear."""
+
+    COLUMNS = ("Name", "Role", "Country or organisation", "Articles", "Quotes", "Words")
+    EMPTY = "No one is quoted here."
+
+    def cells(self, row: SpeakerRow) -> Sequence[Renderable]:
+        """Name, role, affiliation and the counts."""
+        speaker = row.speaker
+        return (
+            verbatim(speaker.name, "bold"),
+            verbatim(speaker.role or ""),
+            verbatim(speaker.affiliation or ""),
+            str(row.articles),
+            str(row.quotes),
+            str(row.words),
+        )
+
+    def chosen(self, row: SpeakerRow) -> SpeakerPicked:
+        """Filter by this speaker (a one-word library name is one person per article)."""
+        article, _, speaker_id = row.speaker.id.rpartition("/")
+        return SpeakerPicked(speaker_id, article or None, row.speaker.name)

@@ -1,0 +1,100 @@
+"""Rich renderables for the panes of ``cstocli browse``: result rows, preview, full quote.
+
+``browse`` (the Textual app) shows these; Textual renders Rich. Article text goes
+through ``render.verbatim`` (never markup, control characters made harmless), exactly
+as the commands print it.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from cstocli import summary
+from cstocli.model import Dataset, Passage
+from cstocli.search.engine import Hit
+from cstocli.search.memory import Sentence
+from cstocli.views import render
+
+_HIGHLIGHT = "bold yellow"
+_DIM = "dim"
+_FLAT = str.maketrans({"\n": " ", "\t": " "})
+
+
+def result_row(hit: Hit, speaker: str | None, article_id: str | None) -> Text:
+    """One result: who (and the article, for library hits), then the sentence on one line.
+
+    The sentence is flattened to one line and cut with an ellipsis by the list, so every
+    row is two lines high whatever the width.
+    """
+    sentence = hit.sentence
+    head = Text()
+    head.append_text(render.verbatim(sentence.passage_id, "cyan"))
+    head.append("  ")
+    if speaker is None:
+        head.append("(narration)", style=_DIM)
+    else:
+        head.append_text(render.verbatim(speaker, "bold"))
+    if article_id is not None:
+        head.append("  ")
+        head.append_text(render.verbatim(article_id, "magenta"))
+    body = render.verbatim(sentence.text.translate(_FLAT))
+    for start, end in hit.highlights:
+        body.stylize(_HIGHLIGHT, start, end)
+    body.no_wrap = True
+    body.overflow = "ellipsis"
+    head.no_wrap = True
+    head.overflow = "ellipsis"
+    return Text("\n").join([head, Text("  ") + body])
+
+
+def preview(dataset: Dataset, hit: Hit, citation: str, *, library: bool = False) -> Group:
+    """The selected hit inside its whole passage: who, role, line, the passage, the citation."""
+    sentence = hit.sentence
+    line = summary.line_of(dataset.source_text, sentence.span[0])
+    return Group(
+        *_heading(dataset, sentence, f"line {line}", library=library),
+        Text(""),
+        render.hit_in_passage(dataset, hit),
+        Text(""),
+        render.verbatim(citation, _DIM),
+    )
+
+
+def full_quote(dataset: Dataset, passage: Passage, citation: str) -> Group:
+    """One passage in full as ``cstocli show`` prints it, then its citation."""
+    return Group(render.passage_view(dataset, passage), Text(""), render.verbatim(citation, _DIM))
+
+
+def notice(message: str) -> Text:
+    """A line in place of results: nothing matched, the library is empty..."""
+    return Text(message, style="italic")
+
+
+def _heading(
+    dataset: Dataset, sentence: Sentence, where: str, *, library: bool
+) -> list[RenderableType]:
+    """Passage id, speaker, line (and the article, for a library hit); then the role."""
+    speaker_id = sentence.speaker_id
+    head = Text.assemble(render.verbatim(sentence.passage_id, "bold cyan"), "  ")
+    if speaker_id is None:
+        head.append("(narration)", style=_DIM)
+    else:
+        head.append_text(render.verbatim(dataset.speaker(speaker_id).name, "bold"))
+    head.append(f"  {where}", style=_DIM)
+    if library:
+        head.append("  ")
+        head.append_text(render.verbatim(dataset.id, "magenta"))
+    parts: list[RenderableType] = [head]
+    if speaker_id is not None:
+        who = dataset.speaker(speaker_id)
+        detail = ", ".join(x for x in (who.role, who.affiliation) if x)
+        if detail:
+            parts.append(render.verbatim(detail, _DIM))
+    return parts
+
+
+def key_table(keys: list[tuple[str, str]]) -> Group:
+    """The help screen: each key in bold, then what it does."""
+    rows = [Text.assemble((key, "bold"), "\n    ", does) for key, does in keys]
+    return Group(Text("Keys", style="bold underline"), Text(""), *rows)
