@@ -17,6 +17,8 @@ CSS = """
 #panes { layout: horizontal; height: 1fr; }
 #results { width: 1fr; height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
 #preview { width: 1fr; height: 1fr; padding: 0 1; border-left: solid $primary-darken-2; }
+#preview-head { height: auto; margin-bottom: 1; }
+#preview-scroll { height: 1fr; }
 MainScreen.-narrow #panes { layout: vertical; }
 MainScreen.-narrow #results { width: 1fr; height: 1fr; }
 MainScreen.-narrow #preview { width: 1fr; height: 1fr; border-left: none;
@@ -44,15 +46,17 @@ class BrowseApp(App[Selection | None]):
     def __init__(self, thread: SessionThread, query: str = "") -> None:
         super().__init__()
         self._thread = thread
-        self._query = query
         self.selection: Selection | None = None
         """The passage selected last: what quitting returns."""
         self.selected_hit: Hit | None = None
         """The sentence selected last: what ``y`` copies."""
 
+        self.main_screen = MainScreen(thread, query)
+        """The search screen, under any view opened over it."""
+
     def on_mount(self) -> None:
         """Open the main screen."""
-        self.push_screen(MainScreen(self._thread, self._query))
+        self.push_screen(self.main_screen)
 
     async def action_quit(self) -> None:
         """Quit, returning the selection."""

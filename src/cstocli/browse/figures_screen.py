@@ -14,16 +14,17 @@ from cstocli.views.render import Renderable, verbatim
 class FiguresScreen(TableScreen[tuple[str, Figure]]):
     """The stats' figures, as written, with topic and article; Enter opens the sentence."""
 
-    COLUMNS = ("What", "Value", "Unit", "Topic", "Article")
+    # The number first, as written: it is what a reader scans for, at any width.
+    COLUMNS = ("Value", "Unit", "What", "Topic", "Article")
     EMPTY = "No figures here."
 
     def cells(self, row: tuple[str, Figure]) -> Sequence[Renderable]:
         """What is counted, the number as written, its unit, topic and article."""
         article, figure = row
         return (
-            verbatim(figure.label),
             verbatim(summary.as_written(figure), "bold"),
             verbatim(figure.unit),
+            verbatim(figure.label),
             verbatim(figure.topic or ""),
             verbatim(article),
         )

@@ -102,9 +102,10 @@ class MainScreen(Screen[None]):
         if rows:
             results.highlighted = 0
         else:
-            results.add_option(Option(panes.notice(self._nothing(found.query)), disabled=True))
+            short, why = self._nothing(found.query)
+            results.add_option(Option(panes.notice(short), disabled=True))
             self.app_selection(None)
-            self.query_one(PreviewPane).show(panes.notice(""))
+            self.query_one(PreviewPane).show(panes.notice(why), panes.notice(""))
         self.query_one("#count", Static).update(self._count_line(found))
 
     def _count_line(self, found: Found) -> str:
@@ -122,12 +123,17 @@ class MainScreen(Screen[None]):
                 line += f"  \u00b7  {kind}: {self._scope_names[kind]}"
         return line
 
-    def _nothing(self, query: str) -> str:
+    def _nothing(self, query: str) -> tuple[str, str]:
+        """Why the list is empty: a few words for the list, a sentence for the preview."""
         if self._articles == 0:
-            return "The library has no articles yet; add some with: cstocli import FILE"
+            return "No articles.", (
+                "The library has no articles yet; add some with: cstocli import FILE"
+            )
         if not query.strip():
-            return "Nothing is said here." if self._listing() else "Type to search the library."
-        return f"No matches for {query.strip()!r}."
+            if self._listing():
+                return "Nothing here.", "Nothing is said here."
+            return "Type to search.", f"Type to search {self._sentences:,} sentences."
+        return "No matches.", f"No matches for {query.strip()!r}."
 
     def _listing(self) -> bool:
         """Whether an empty query lists sentences: one article, not the whole library."""
@@ -145,8 +151,10 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="preview")
     async def show_preview(self, hit: Hit) -> None:
         """The hit inside its passage, read on the session's thread (library articles)."""
-        view = await self._call(lambda s: _preview(s, hit))
-        self.query_one(PreviewPane).show(view)
+        pane = self.query_one(PreviewPane)
+        width = pane.body_width
+        heading, body, line = await self._call(lambda s: _preview(s, hit, width))
+        pane.show(heading, body, line)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter (or a click) on a result opens it."""
@@ -192,6 +200,12 @@ class MainScreen(Screen[None]):
         current = results.highlighted if results.highlighted is not None else 0
         results.highlighted = max(0, min(results.option_count - 1, current + step))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Articles is a key only over the library (--all); elsewhere it is hidden."""
+        if action == "articles":
+            return self._thread.session.is_library
+        return True
+
     # -- keys -------------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
@@ -236,9 +250,6 @@ class MainScreen(Screen[None]):
     async def action_articles(self) -> None:
         """The Articles view (library only)."""
         rows = await self._call(Session.articles)
-        if not self._thread.session.is_library:
-            self.notify("One article is open: use --all to browse the library's articles.")
-            return
         title = "Articles  (Enter: search only this one; again: all)"
         await self.app.push_screen(ArticlesScreen(title, rows))
 
@@ -298,9 +309,11 @@ def _rows(session: Session, found: Found) -> tuple[Found, list[Renderable]]:
     return found, rows
 
 
-def _preview(session: Session, hit: Hit) -> Renderable:
+def _preview(session: Session, hit: Hit, width: int) -> tuple[Renderable, Renderable, int]:
     dataset = session.dataset(hit.sentence.article_id)
-    return panes.preview(dataset, hit, citation(dataset), library=session.is_library)
+    heading = panes.preview_heading(dataset, hit, library=session.is_library)
+    body = panes.preview_body(dataset, hit, citation(dataset))
+    return heading, body, panes.sentence_line(dataset, hit, width)
 
 
 def _full(session: Session, hit: Hit) -> Renderable:

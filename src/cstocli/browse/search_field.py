@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
@@ -10,6 +10,10 @@ from textual.widgets import Input
 
 class SearchField(Input):
     """An ``Input`` whose movement keys move the results list, as fzf's prompt does."""
+
+    def __init__(self, value: str = "", **options: Any) -> None:
+        # Focus must not select the text: typing in the results moves here and appends.
+        super().__init__(value, select_on_focus=False, **options)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,ctrl+n", "screen.move(1)", "Next result", show=False),

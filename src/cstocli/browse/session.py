@@ -179,8 +179,10 @@ class Session:
             return _listing(query, self._index(one), speakers)
         if one is not None:
             store: SentenceStore = self._index(one)
-        else:
+        elif self._opened_library():
             store = self._lib().index()
+        else:
+            return Found(query, [], 0)
         found = engine.find(store, query, speaker_ids=speakers, limit=SHOWN)
         return Found(query, found.hits, found.total)
 

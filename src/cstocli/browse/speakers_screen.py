@@ -13,7 +13,8 @@ from cstocli.views.render import Renderable, verbatim
 class SpeakersScreen(TableScreen[SpeakerRow]):
     """Everyone quoted; Enter on one filters the results to them, again to clear."""
 
-    COLUMNS = ("Name", "Role", "Country or organisation", "Articles", "Quotes", "Words")
+    # The counts before the long role, so that they show at 80 columns and less.
+    COLUMNS = ("Name", "Quotes", "Words", "Articles", "Role", "Country or organisation")
     EMPTY = "No one is quoted here."
 
     def cells(self, row: SpeakerRow) -> Sequence[Renderable]:
@@ -21,11 +22,11 @@ class SpeakersScreen(TableScreen[SpeakerRow]):
         speaker = row.speaker
         return (
             verbatim(speaker.name, "bold"),
-            verbatim(speaker.role or ""),
-            verbatim(speaker.affiliation or ""),
-            str(row.articles),
             str(row.quotes),
             str(row.words),
+            str(row.articles),
+            verbatim(speaker.role or ""),
+            verbatim(speaker.affiliation or ""),
         )
 
     def chosen(self, row: SpeakerRow) -> SpeakerPicked:

@@ -7,7 +7,9 @@ as the commands print it.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from cstocli import summary
@@ -48,17 +50,38 @@ def result_row(hit: Hit, speaker: str | None, article_id: str | None) -> Text:
     return Text("\n").join([head, Text("  ") + body])
 
 
-def preview(dataset: Dataset, hit: Hit, citation: str, *, library: bool = False) -> Group:
-    """The selected hit inside its whole passage: who, role, line, the passage, the citation."""
+def preview_heading(dataset: Dataset, hit: Hit, *, library: bool = False) -> Group:
+    """Above the preview: passage id, speaker, line (the article for a library hit), role."""
     sentence = hit.sentence
     line = summary.line_of(dataset.source_text, sentence.span[0])
+    return Group(*_heading(dataset, sentence, f"line {line}", library=library))
+
+
+def preview_body(dataset: Dataset, hit: Hit, citation: str) -> Group:
+    """The preview: the hit inside its whole passage, then the article's citation."""
+    return Group(render.hit_in_passage(dataset, hit), Text(""), render.verbatim(citation, _DIM))
+
+
+def preview(dataset: Dataset, hit: Hit, citation: str, *, library: bool = False) -> Group:
+    """Heading and body in one (a figure's sentence, shown full-screen)."""
     return Group(
-        *_heading(dataset, sentence, f"line {line}", library=library),
+        preview_heading(dataset, hit, library=library),
         Text(""),
-        render.hit_in_passage(dataset, hit),
-        Text(""),
-        render.verbatim(citation, _DIM),
+        preview_body(dataset, hit, citation),
     )
+
+
+def sentence_line(dataset: Dataset, hit: Hit, width: int) -> int:
+    """On which line of ``preview_body`` (drawn ``width`` wide) the hit's sentence starts.
+
+    So the pane can scroll a sentence deep in a long passage into view.
+    """
+    sentence = hit.sentence
+    passage = dataset.passage(sentence.passage_id)
+    offset = 0 if passage is None else sentence.span[0] - passage.span[0]
+    before = render.hit_in_passage(dataset, hit)[:offset]
+    console = Console(width=max(width, 1), file=io.StringIO(), color_system=None)
+    return max(0, len(console.render_lines(before, pad=False)) - 1)
 
 
 def full_quote(dataset: Dataset, passage: Passage, citation: str) -> Group:
