@@ -49,15 +49,15 @@ def browse_command(
 
         cstocli browse informaton securty
     """
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        raise UsageError("browse needs a terminal to draw on (stdin and stderr must be one)")
     check_sources(data, article, all_)
     from cstocli.browse.session import Session, SessionThread
 
     if all_:
         session = Session(library_path=library, all_articles=True)
     else:
-        session = Session(dataset=read(data, article, library))
+        session = Session(dataset=read(data, article, library))  # a bad source fails first
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise UsageError("browse needs a terminal to draw on (stdin and stderr must be one)")
     thread = SessionThread(session)
     try:
         thread.run(Session.open)  # a broken library file fails here, as one line
