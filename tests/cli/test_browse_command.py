@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -99,10 +100,8 @@ class Terminal:
     def _read(self, seconds: float) -> None:
         ready, _, _ = select.select([self.master], [], [], seconds)
         if ready:
-            try:
+            with contextlib.suppress(OSError):  # the app has quit and closed the terminal
                 self.screen += os.read(self.master, 65536)
-            except OSError:  # the app has quit and closed the terminal
-                pass
 
 
 def test_a_real_run_types_quits_and_prints_the_id() -> None:
