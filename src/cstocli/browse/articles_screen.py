@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cstocli.browse.messages import ArticlePicked
 from cstocli.browse.table_screen import TableScreen
-from cstocli.library import ArticleSummary
 from cstocli.views.render import Renderable, verbatim
 
+if TYPE_CHECKING:
+    from cstocli.library import ArticleSummary
 
-class ArticlesScreen(TableScreen[ArticleSummary]):
+
+class ArticlesScreen(TableScreen["ArticleSummary"]):
     """Every article of the library; Enter searches only it, again searches all."""
 
     COLUMNS = ("Article", "Title", "Speakers", "Quotes", "Sentences")

@@ -5,6 +5,8 @@ cancels the older search (if it has not started on the session's thread, it neve
 runs), so typing is never kept waiting by a search.
 """
 
+# ruff: noqa: PLC0415 - each view's module (and DataTable) loads when first opened: start-up.
+
 from __future__ import annotations
 
 import asyncio
@@ -19,16 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cstocli.browse.articles_screen import ArticlesScreen
-from cstocli.browse.figures_screen import FiguresScreen
-from cstocli.browse.help_screen import HelpScreen
 from cstocli.browse.messages import ArticlePicked, FigurePicked, SpeakerPicked
 from cstocli.browse.preview_pane import PreviewPane
-from cstocli.browse.quote_screen import QuoteScreen
 from cstocli.browse.results_list import ResultsList
 from cstocli.browse.search_field import SearchField
 from cstocli.browse.session import Found, Scope, Selection, Session, SessionThread, citation
-from cstocli.browse.speakers_screen import SpeakersScreen
 from cstocli.search.engine import Hit
 from cstocli.views import panes
 
@@ -36,6 +33,9 @@ if TYPE_CHECKING:
     from cstocli.views.render import Renderable
 
 _T = TypeVar("_T")
+
+PREVIEW_DELAY = 0.05
+"""Seconds the selection must stay put before the preview follows it."""
 
 
 class MainScreen(Screen[None]):
@@ -64,6 +64,8 @@ class MainScreen(Screen[None]):
         """The search whose results are listed."""
         self._sentences = 0
         self._articles = 0
+        self.results_shown = asyncio.Event()
+        """Set each time new results are listed: the benchmark and tests wait on it."""
 
     def compose(self) -> ComposeResult:
         """Field, count line, results and preview, key hints."""
@@ -92,7 +94,7 @@ class MainScreen(Screen[None]):
     async def run_search(self, query: str) -> None:
         """Search on the session's thread, then list the hits (a newer call cancels this)."""
         scope = self.scope
-        found, rows = await self._call(lambda s: _rows(s, s.search(query, scope)))
+        found, rows = await self._call(lambda s: result_rows(s, s.search(query, scope)))
         self._show(found, rows)
 
     def _show(self, found: Found, rows: list[Renderable]) -> None:
@@ -107,6 +109,7 @@ class MainScreen(Screen[None]):
             self.app_selection(None)
             self.query_one(PreviewPane).show(panes.notice(why), panes.notice(""))
         self.query_one("#count", Static).update(self._count_line(found))
+        self.results_shown.set()
 
     def _count_line(self, found: Found) -> str:
         shown, total = len(found.hits), found.total
@@ -150,7 +153,12 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="preview")
     async def show_preview(self, hit: Hit) -> None:
-        """The hit inside its passage, read on the session's thread (library articles)."""
+        """The hit inside its passage, read on the session's thread (library articles).
+
+        It waits for typing or moving to pause first: a preview per keystroke would
+        queue on the session's thread ahead of the next keystroke's search.
+        """
+        await asyncio.sleep(PREVIEW_DELAY)
         pane = self.query_one(PreviewPane)
         width = pane.body_width
         heading, body, line = await self._call(lambda s: _preview(s, hit, width))
@@ -171,6 +179,8 @@ class MainScreen(Screen[None]):
     @work(group="open")
     async def open_quote(self, hit: Hit) -> None:
         """The selected quote in full, as ``cstocli show`` prints it."""
+        from cstocli.browse.quote_screen import QuoteScreen
+
         view = await self._call(lambda s: _full(s, hit))
         await self.app.push_screen(QuoteScreen(view))
 
@@ -231,11 +241,15 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """List every key."""
+        from cstocli.browse.help_screen import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     @work(group="view")
     async def action_speakers(self) -> None:
         """The Speakers view."""
+        from cstocli.browse.speakers_screen import SpeakersScreen
+
         rows = await self._call(Session.speakers)
         title = "Speakers  (Enter: only what they say; again: everyone)"
         await self.app.push_screen(SpeakersScreen(title, rows))
@@ -243,12 +257,16 @@ class MainScreen(Screen[None]):
     @work(group="view")
     async def action_figures(self) -> None:
         """The Figures view."""
+        from cstocli.browse.figures_screen import FiguresScreen
+
         rows = await self._call(Session.figures)
         await self.app.push_screen(FiguresScreen("Figures  (Enter: the sentence)", rows))
 
     @work(group="view")
     async def action_articles(self) -> None:
         """The Articles view (library only)."""
+        from cstocli.browse.articles_screen import ArticlesScreen
+
         rows = await self._call(Session.articles)
         title = "Articles  (Enter: search only this one; again: all)"
         await self.app.push_screen(ArticlesScreen(title, rows))
@@ -281,6 +299,8 @@ class MainScreen(Screen[None]):
     @work(group="open")
     async def on_figure_picked(self, message: FigurePicked) -> None:
         """The sentence a figure comes from, inside its passage."""
+        from cstocli.browse.quote_screen import QuoteScreen
+
         hit, view = await self._call(lambda s: _figure(s, message))
         self.app_selection(hit)
         await self.app.push_screen(QuoteScreen(view))
@@ -296,7 +316,8 @@ class MainScreen(Screen[None]):
 # These run on the session's thread: they may read a library article.
 
 
-def _rows(session: Session, found: Found) -> tuple[Found, list[Renderable]]:
+def result_rows(session: Session, found: Found) -> tuple[Found, list[Renderable]]:
+    """The list's rows for ``found`` (speaker names may need a library read)."""
     library = session.is_library
     rows: list[Renderable] = [
         panes.result_row(

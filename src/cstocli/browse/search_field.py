@@ -14,6 +14,8 @@ class SearchField(Input):
     def __init__(self, value: str = "", **options: Any) -> None:
         # Focus must not select the text: typing in the results moves here and appends.
         super().__init__(value, select_on_focus=False, **options)
+        # A blinking cursor redraws the screen twice a second, competing with the search.
+        self.cursor_blink = False
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,ctrl+n", "screen.move(1)", "Next result", show=False),

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SHOWN = 100
+SHOWN = 50
 """How many hits the results list holds; the count line says how many there are."""
 
 
