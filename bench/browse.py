@@ -204,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cstocli-browse-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{os.cpu_count()} cores, load average {load} (figures scale with it)")
         print("keystroke -> updated results (Textual pilot, 120x40)")
         times = keystrokes(Session(dataset=load_bundled()), ARTICLE_QUERIES)
         print(summary("bundled article", times, TARGETS["article"]))

@@ -28,6 +28,7 @@ from cstocli.browse.search_field import SearchField
 from cstocli.browse.session import Found, Scope, Selection, Session, SessionThread, citation
 from cstocli.search.engine import Hit
 from cstocli.views import panes
+from cstocli.views.render import verbatim
 
 if TYPE_CHECKING:
     from cstocli.views.render import Renderable
@@ -278,7 +279,7 @@ class MainScreen(Screen[None]):
             self._scope_names.pop("speaker", None)
         else:
             self.scope = self.scope._replace(speaker_id=message.speaker_id)
-            self._scope_names["speaker"] = message.name
+            self._scope_names["speaker"] = verbatim(message.name).plain
             if message.article_id is not None:
                 self._scope(message.article_id)
         self.run_search(self.query_one(SearchField).value)
@@ -294,7 +295,7 @@ class MainScreen(Screen[None]):
         if article_id is None:
             self._scope_names.pop("article", None)
         else:
-            self._scope_names["article"] = article_id
+            self._scope_names["article"] = verbatim(article_id).plain
 
     @work(group="open")
     async def on_figure_picked(self, message: FigurePicked) -> None:
