@@ -253,7 +253,8 @@ class MainScreen(Screen[None]):
 
         rows = await self._call(Session.speakers)
         title = "Speakers  (Enter: only what they say; again: everyone)"
-        await self.app.push_screen(SpeakersScreen(title, rows))
+        library = self._thread.session.is_library
+        await self.app.push_screen(SpeakersScreen(title, rows, library=library))
 
     @work(group="view")
     async def action_figures(self) -> None:

@@ -17,14 +17,23 @@ class SpeakersScreen(TableScreen[SpeakerRow]):
     COLUMNS = ("Name", "Quotes", "Words", "Articles", "Role", "Country or organisation")
     EMPTY = "No one is quoted here."
 
+    def __init__(self, title: str, rows: Sequence[SpeakerRow], *, library: bool) -> None:
+        super().__init__(title, rows)
+        self._library = library
+
+    def columns(self) -> Sequence[str]:
+        """Articles only over the library: for one article it would always say 1."""
+        return [c for c in self.COLUMNS if self._library or c != "Articles"]
+
     def cells(self, row: SpeakerRow) -> Sequence[Renderable]:
-        """Name, role, affiliation and the counts."""
+        """Name, the counts, role and affiliation."""
         speaker = row.speaker
+        articles = [str(row.articles)] if self._library else []
         return (
             verbatim(speaker.name, "bold"),
             str(row.quotes),
             str(row.words),
-            str(row.articles),
+            *articles,
             verbatim(speaker.role or ""),
             verbatim(speaker.affiliation or ""),
         )

@@ -35,13 +35,17 @@ class TableScreen(Screen[None], Generic[_Row]):
         yield Static(self._title, classes="view-title", markup=False)
         if self._rows:
             table: DataTable[Renderable] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns(*self.COLUMNS)
+            table.add_columns(*self.columns())
             for number, row in enumerate(self._rows):
                 table.add_row(*self.cells(row), key=str(number))
             yield table
         else:
             yield Static(self.EMPTY, classes="notice", markup=False)
         yield Footer()
+
+    def columns(self) -> Sequence[str]:
+        """The column titles (``COLUMNS`` unless a view leaves some out)."""
+        return self.COLUMNS
 
     def cells(self, row: _Row) -> Sequence[Renderable]:
         """The cells of one row."""
