@@ -20,7 +20,7 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 
 from cstocli import __version__
-from cstocli.cli import cite_command, reading
+from cstocli.cli import browse_command, cite_command, reading
 from cstocli.cli.command import new_app
 from cstocli.cli.streams import OutputError, guard_streams
 from cstocli.cli.terminal import silence_stdout, warn
@@ -56,6 +56,7 @@ def _root(
 
 reading.register(app)
 cite_command.register(app)
+browse_command.register(app)
 
 
 def full_app() -> typer.Typer:

@@ -9,6 +9,7 @@ markup), so a quote containing ``[bold]`` or ``:smile:`` shows exactly as writte
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -531,6 +532,11 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
     return Group(*parts)
 
 
+def hit_in_passage(dataset: Dataset, hit: Hit) -> Text:
+    """The hit's whole passage, its sentence in bold and matched words highlighted."""
+    return _hit_text(dataset, hit, context=True, table=_SAFE)
+
+
 def _dataset_of(source: HitSource, hit: Hit) -> Dataset:
     return source if isinstance(source, Dataset) else source[hit.sentence.article_id]
 
@@ -572,3 +578,17 @@ def _heading(title: str, *, first: bool = False) -> Text:
     heading = verbatim(title, style="bold underline")
     # A blank line separates sections; Text("\n") + title keeps it one renderable.
     return heading if first else Text("\n").append_text(heading)
+
+
+def recording_console(width: int, height: int) -> Console:
+    """A Console that records plain text at a fixed size (screen captures for tests, README)."""
+    return Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
