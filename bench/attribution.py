@@ -3,9 +3,12 @@
 Each ``NN-name.txt`` in the corpus (tests/fixtures/corpus by default) is imported through
 the real importer (``import_article``) and compared with its ``NN-name.key.json``:
 
-- a key paragraph is right when the imported paragraph holding its ``starts`` words belongs
-  to a passage of the key's speaker, or to narration (or to no passage) when the key says
-  null; a refused article gets every paragraph wrong;
+- a key paragraph runs from its ``starts`` words to the next key paragraph's; it is right
+  when the first quote in it is the key's speaker's (``quoted``), or, for an indirect report
+  (``quoted`` false), no quote is in it and the narration names the key's speaker, or, when
+  the key says null, neither a quote nor a report is in it; a refused article gets every
+  paragraph wrong (a news story's quote is the quoted words inside a narration paragraph,
+  so the paragraph's first offset alone would not say who is quoted in it);
 - speakers found / missed / spurious compare the key's speakers with the imported ones by
   name, folded (case, accents, punctuation, honorifics such as "Mr" or "Dr" ignored);
 - a role is right when the found speaker's role equals the key's (case and spacing aside);
@@ -105,43 +108,58 @@ def score_article(text_path: Path) -> Score:
     return score
 
 
-def _owners(dataset: Dataset | None) -> list[tuple[int, int, str | None]]:
-    """Each imported paragraph's span and its speaker's folded name (None: narration)."""
+def _pieces(dataset: Dataset | None) -> list[tuple[int, int, bool, str | None]]:
+    """Each imported paragraph piece: span, whether a quote, its speaker's folded name."""
     if dataset is None:
         return []
     names = {s.id: fold_name(s.name) for s in dataset.speakers}
     return [
-        (paragraph.span[0], paragraph.span[1], names.get(passage.speaker_id or ""))
+        (piece.span[0], piece.span[1], passage.is_quote, names.get(passage.speaker_id or ""))
         for passage in dataset.passages
-        for paragraph in passage.paragraphs
+        for piece in passage.paragraphs
     ]
 
 
-def _score_paragraphs(score: Score, key: dict[str, Any], text: str, data: Dataset | None) -> None:
-    """Count the key's paragraphs whose imported paragraph has the key's speaker."""
-    owners = _owners(data)
+def _spots(key: dict[str, Any], text: str) -> list[int | None]:
+    """Where each key paragraph starts in the text (None: its words are not there)."""
+    spots: list[int | None] = []
     position = 0
     for paragraph in key["paragraphs"]:
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in paragraph["starts"].split()))
+        found = pattern.search(text, position) or pattern.search(text)
+        spots.append(None if found is None else found.start())
+        if found is not None:
+            position = found.end()
+    return spots
+
+
+def _score_paragraphs(score: Score, key: dict[str, Any], text: str, data: Dataset | None) -> None:
+    """Count the key's paragraphs that the import attributes as the key does."""
+    pieces = _pieces(data)
+    spots = _spots(key, text)
+    for number, paragraph in enumerate(key["paragraphs"]):
         score.paragraphs += 1
-        words = paragraph["starts"].split()
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        found = re.compile(pattern).search(text, position)
-        if found is None:
-            found = re.compile(pattern).search(text)
-        if found is None:
+        spot = spots[number]
+        if spot is None:
             score.wrong_paragraphs.append(f"{paragraph['starts']!r}: not in the text")
             continue
-        position = found.end()
-        spot = found.start()
-        owner = next(((o,) for s, e, o in owners if s <= spot < e), None)
-        expected = None if paragraph["speaker"] is None else fold_name(paragraph["speaker"])
-        got = None if owner is None else owner[0]
-        if data is not None and got == expected:
+        end = next((s for s in spots[number + 1 :] if s is not None and s > spot), len(text))
+        inside = sorted(p for p in pieces if p[0] < end and p[1] > spot)
+        quotes = [who for _, _, quote, who in inside if quote]
+        reports = [who for _, _, quote, who in inside if not quote and who is not None]
+        want = None if paragraph["speaker"] is None else fold_name(paragraph["speaker"])
+        if want is None:
+            right = not quotes and not reports
+        elif paragraph.get("quoted", True):
+            right = quotes[:1] == [want]
+        else:
+            right = not quotes and reports[:1] == [want]
+        if data is not None and right:
             score.paragraphs_right += 1
         else:
-            where = "refused" if data is None else ("not imported" if owner is None else got)
+            got = "refused" if data is None else f"quotes {quotes}, reports {reports}"
             score.wrong_paragraphs.append(
-                f"{paragraph['starts']!r}: {where} (key: {paragraph['speaker']})"
+                f"{paragraph['starts']!r}: {got} (key: {paragraph['speaker']})"
             )
 
 
