@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cstocli.text import count_words, fold, split_sentences, tokenise, words
+from cstocli.text import count_words, ends_sentence, fold, split_sentences, tokenise, words
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,28 @@ def test_count_words_counts_as_a_reader_does(phrase: str, expected: int) -> None
 def test_fold_spells_every_accented_letter_as_people_type_it(typed: str, written: str) -> None:
     """Letters with a mark built in (ł, ø, æ) fold like those with a combining mark."""
     assert fold(written) == fold(typed) == typed
+
+
+def test_sentences_do_not_end_at_initials_or_abbreviations() -> None:
+    """Initials ("U.S.") and "Dr." end no sentence; a full stop before a capital does."""
+    prose = "U.S. District Judge A. Vance ruled. Dr. Imelda Berg agreed."
+    assert [prose[s:e].strip() for s, e in split_sentences(prose)] == [
+        "U.S. District Judge A. Vance ruled.",
+        "Dr. Imelda Berg agreed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("We agreed.", True),
+        ('"We agreed."', True),
+        ("It is done!\u201d", True),
+        ("Briefings", False),
+        ("Speakers:", False),
+        ("Thank you \u2026", True),
+    ],
+)
+def test_ends_sentence_reads_the_last_mark_past_closing_quotes(line: str, ends: bool) -> None:
+    """A line ends a sentence at . ! ? or an ellipsis, closing quotes and brackets aside."""
+    assert ends_sentence(line) is ends

@@ -52,8 +52,16 @@ _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
 # A line holding nothing but white space (with the line breaks around it) parts paragraphs.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
 _ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "gen", "col", "lt"}
+    """
+    mr mrs ms dr prof st vs etc e.g i.e gen col lt jr sr co inc ltd sen rep gov capt rev mt
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
+# Initials ("J.", "U.S."): a dot after them does not end a sentence.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
+SENTENCE_MARKS = ".!?\u2026"
+"""What ends a sentence (closing quotes and brackets may follow)."""
+CLOSERS = "\"'\u201d\u2019\u00bb)]"
+"""Closing quotation marks and brackets that may stand after a sentence's last mark."""
 
 # fmt: off
 COMMON_WORDS = frozenset({
@@ -160,8 +168,13 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     if match.group()[0] != ".":
         return True
     before = line[: match.start()].rsplit(None, 1)
-    last_word = before[-1].lower().lstrip("(\"'") if before else ""
-    return not (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()))
+    last_word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
+    return not (last_word in _ABBREVIATIONS or _INITIALS.match(last_word))
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends as a sentence does: a final mark, maybe closing quotes after it."""
+    return line.rstrip().rstrip(CLOSERS).endswith(tuple(SENTENCE_MARKS))
 
 
 def count_words(text: str) -> int:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cstocli.importer.mentions import Mention, Sex, find_mentions, pronoun_sex, sentences
+from cstocli.importer.mentions import Mention, Sex, find_mentions, pronoun_sex
 from cstocli.importer.names import kinship, name_words
+from cstocli.text import split_sentences as sentences
 
 _RECENT = 50
 """How many of the people referred to last a pronoun or a role may mean."""

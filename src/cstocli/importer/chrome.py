@@ -17,6 +17,7 @@ import re
 
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
+from cstocli.text import ends_sentence
 
 _FURNITURE_START = re.compile(
     r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
@@ -24,7 +25,6 @@ _FURNITURE_START = re.compile(
     r"additional reporting|our standards|advertisement|comments|most read|show more|"
     r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9)\b"
 )
-_SENTENCE_END = tuple(".!?\"'\u201d\u2019\u2026")
 _TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\Z", re.I)
 _MENU = re.compile(r"\s(?:\||>|\u203a|\u00bb|\u00b7)\s")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
@@ -75,7 +75,7 @@ class Chrome:
         if stripped.endswith(":") and len(words) >= _INTRO_WORDS:
             self.started = True
             return False  # "In a message to staff, the chief executive said:"
-        if not stripped.endswith(_SENTENCE_END):
+        if not ends_sentence(stripped):
             return self.unfinished(stripped, words)
         capitals = [w for w in words if w[0].isupper() or w.casefold() in _SMALL]
         if len(words) <= _STANDFIRST_WORDS and len(capitals) == len(words):

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cstocli.model import Span
+from cstocli.text import split_sentences
 
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -139,7 +140,6 @@ _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,15 +367,15 @@ def _sentence_year(text: str, begin: int, end: int) -> str | None:
     # that a huge one-line paragraph costs time in proportion to its length.
     window = max(0, begin - _SENTENCE_WINDOW)
     line_start = max(window, text.rfind("\n", window, begin) + 1)
-    sentence_start = line_start
-    for match in _SENTENCE_END.finditer(text, line_start, begin):
-        sentence_start = match.end()
     limit = min(len(text), end + _SENTENCE_WINDOW)
-    found = _SENTENCE_END.search(text, end, limit)
     line_end = text.find("\n", end, limit)
-    sentence_end = limit if found is None else found.end()
-    if line_end != -1:
-        sentence_end = min(sentence_end, line_end)
+    stretch_end = limit if line_end == -1 else line_end
+    # The one sentence rule (text.split_sentences), applied to the figure's line.
+    sentence_start, sentence_end = line_start, stretch_end
+    for start, stop in split_sentences(text[line_start:stretch_end]):
+        if line_start + start <= begin < line_start + stop:
+            sentence_start, sentence_end = line_start + start, line_start + stop
+            break
     years = {
         m[1]
         for m in _YEAR.finditer(text, sentence_start, sentence_end)

@@ -38,8 +38,8 @@ from cstocli.importer.turns import (
 )
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
+from cstocli.text import CLOSERS, ends_sentence
 
-_SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
 _WRAPPED_SHARE = 0.5
 
 
@@ -330,7 +330,7 @@ def _is_wrapped(kept: list[tuple[Line, Label | None]]) -> bool:
         if label is not None and label.speech_start is None:
             continue
         pairs += 1
-        broken += not line.text.rstrip().endswith(_SENTENCE_END)
+        broken += not _ends_clause(line.text)
     return pairs > 0 and broken / pairs > _WRAPPED_SHARE
 
 
@@ -360,3 +360,12 @@ def _trimmed(text: str) -> str:
 def _same_words(one: str, other: str) -> bool:
     """Whether two lines hold the same words (the repeated headline)."""
     return one.split() == other.split()
+
+
+def _ends_clause(line: str) -> bool:
+    """Whether a line ends where a line break is no hard wrap.
+
+    That is a sentence's end, or a clause closed by a colon, a semicolon, a quotation
+    mark or a bracket.
+    """
+    return ends_sentence(line) or line.rstrip().endswith((":", ";", *CLOSERS))

@@ -142,14 +142,6 @@ _MALE_WORDS = frozenset(
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
 _HE = re.compile(r"\b[Hh]e\b")
-# A sentence ends at . ! or ? before white space and a capital, a quotation mark or the end;
-# not after an initial ("U.S.", "J.") or an abbreviation ("Dr.", "No.").
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[^\W\d_a-z]|\s*\Z|\s+[\"'\u201c\u2018(])")
-_ABBREVIATIONS = frozenset(
-    """
-    dr mr mrs ms st jr sr no co inc ltd gen sen rep gov lt col capt prof rev mt vs
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,23 +215,6 @@ def pronoun_sex(prose: str) -> Sex | None:
     if she == he:
         return None
     return "f" if she else "m"
-
-
-def sentences(prose: str) -> list[tuple[int, int]]:
-    """The sentences of ``prose`` as ``(start, end)`` offsets (see ``_SENTENCE_END``)."""
-    found: list[tuple[int, int]] = []
-    start = 0
-    for end in _SENTENCE_END.finditer(prose):
-        word = re.search(r"([\w.]+)\Z", prose[max(start, end.start() - _NEAR) : end.start()])
-        if word is not None and end.group() == ".":
-            before = word[1]
-            if _INITIALS.match(before + ".") or before.casefold() in _ABBREVIATIONS:
-                continue
-        found.append((start, end.end()))
-        start = end.end()
-    if prose[start:].strip():
-        found.append((start, len(prose)))
-    return [(s, e) for s, e in found if prose[s:e].strip()]
 
 
 def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:

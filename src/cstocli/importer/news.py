@@ -32,11 +32,12 @@ from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.labels import affiliation_of
 from cstocli.importer.layout import Item
-from cstocli.importer.mentions import Mention, sentences
+from cstocli.importer.mentions import Mention
 from cstocli.importer.names import slug
 from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, Passage, PassageKind, Speaker
+from cstocli.text import split_sentences as sentences
 
 _VERBS = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
@@ -84,9 +85,11 @@ class _Prose:
         self.text = text
         self.base = base
         """The paragraph's offset in the article."""
-        bounds = sentences(text)
-        self.starts = [start for start, _ in bounds]
-        self.ends = [end for _, end in bounds]
+        # Each sentence runs on from where the one before it ended (the space between two
+        # belongs to the later one), and the last one to the end of the paragraph, blanked
+        # quotations included: only a sentence's own final mark ends it.
+        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
+        self.starts = [0, *self.ends[:-1]]
         self.quotation_ends = quotation_ends
 
     def breaks(self, start: int, end: int) -> bool:
