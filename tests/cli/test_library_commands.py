@@ -170,7 +170,7 @@ def test_review_stores_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert item["status"] == "reviewed"
     assert item["review"]
     assert {"passage_id", "kind", "speaker", "first_line", "warnings"} <= item["review"][0].keys()
-    code, out, _ = run(capsys, "import", "--review", fixture("interview_blank.txt"))
+    code, out, _ = run(capsys, "import", "--review", "-f", "table", fixture("interview_blank.txt"))
     assert code == 0
     assert "interview_blank.txt:" in out
     assert listed(capsys) == []
@@ -195,11 +195,11 @@ def test_review_prints_each_warning_once(db: Path, capsys: pytest.CaptureFixture
 def test_piped_list_lines_have_no_trailing_spaces(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """``library list`` pads its columns but never the end of a line."""
+    """``library list`` as a table pads its columns but never the end of a line."""
     run(capsys, "import", *(fixture(n) for n in GOOD))
-    code, out, _ = run(capsys, "library", "list")
+    code, out, _ = run(capsys, "library", "list", "--format", "table")
     assert code == 0
-    assert len(out.splitlines()) == 1 + len(GOOD)
+    assert len(out.splitlines()) == 2 + len(GOOD)  # titles, rule, one line an article
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
 
 
@@ -214,7 +214,7 @@ def test_show(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [s["name"] for s in shown["speaker_list"]] == ds
     (row,) = listed(capsys)
     assert shown["speakers"] == row["speakers"] == len(ds)  # a count in both
-    code, out, _ = run(capsys, "library", "show", "label-alone")
+    code, out, _ = run(capsys, "library", "show", "label-alone", "--format", "table")
     assert code == 0
     assert out.startswith("label-alone: ")
     assert all(name in out for name in ds)
@@ -340,7 +340,7 @@ def test_library_option_beats_the_environment(
     assert not db.exists()
     code, out, _ = run(capsys, "library", "list", "--library", str(other))
     assert code == 0
-    assert out.splitlines()[1].startswith("label-alone")
+    assert out.splitlines()[0].startswith("label-alone\t")
 
 
 def test_list_without_a_library_is_empty(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,6 +51,8 @@ class FileOutcome:
     """Why the file was refused."""
     review: list[dict[str, Any]] | None = None
     """With ``--review``: how the article was split, block by block."""
+    headline: str | None = None
+    """With ``--review``: the headline the importer read (the article's title)."""
 
     def as_json(self) -> dict[str, Any]:
         """Return the ``import --json`` object for this file (stable keys; see ``output``)."""
@@ -63,6 +65,7 @@ class FileOutcome:
             warnings=self.warnings,
             error=self.error,
             review=self.review,
+            headline=self.headline,
         )
         return payload
 
@@ -195,5 +198,9 @@ def review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
-        str(path), "reviewed", warnings=outside, review=[dataclasses.asdict(r) for r in rows]
+        str(path),
+        "reviewed",
+        warnings=outside,
+        review=[dataclasses.asdict(r) for r in rows],
+        headline=result.dataset.source.title.text,
     )

@@ -29,6 +29,8 @@ class ReviewRow:
     """``quote`` or ``narration``."""
     speaker: str | None
     """The speaker's name, None for narration."""
+    role: str | None
+    """The speaker's role, None for narration or when the article gives none."""
     label: str | None
     """The label that opened the block, if any."""
     first_words: str
@@ -39,6 +41,8 @@ class ReviewRow:
     """The 1-based line the block ends on."""
     paragraphs: int
     """How many paragraphs the block holds."""
+    text: str
+    """The whole passage, verbatim, so a reviewer can check where it ends."""
     warnings: tuple[str, ...]
     """The import warnings about lines in this block, each with its line ("line 14: ...")."""
 
@@ -53,17 +57,19 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
         last = bisect.bisect_right(starts, max(passage.span[1] - 1, begin))
         words = passage.text.split()
         shown = " ".join(words[:FIRST_WORDS]) + (" ..." if len(words) > FIRST_WORDS else "")
-        speaker = dataset.speaker(passage.speaker_id).name if passage.speaker_id else None
+        who = dataset.speaker(passage.speaker_id) if passage.speaker_id else None
         rows.append(
             ReviewRow(
                 passage_id=passage.id,
                 kind=passage.kind,
-                speaker=speaker,
+                speaker=None if who is None else who.name,
+                role=None if who is None else who.role,
                 label=passage.label.text if passage.label else None,
                 first_words=shown,
                 first_line=first,
                 last_line=last,
                 paragraphs=len(passage.paragraphs),
+                text=passage.text,
                 warnings=tuple(str(w) for w in warnings if first <= w.line <= last),
             )
         )

@@ -56,6 +56,8 @@ class SpeakerTotal:
     """How many quotes they give, all articles together."""
     words: int
     """Words spoken across all their quotes (labels not counted)."""
+    article: str | None = None
+    """The id of their one article when they are quoted in one only, else None."""
 
 
 class LibraryReader:
@@ -157,7 +159,8 @@ def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
 _SPEAKER_TOTALS_SQL = """
 SELECT CASE WHEN instr(trim(s.name), ' ') > 0 THEN s.id ELSE a.id || '/' || s.id END AS who,
        s.name, s.role, s.affiliation, s.aliases, min(s.article) AS first,
-       count(*), sum(s.quotes), sum(s.words)
+       count(*), sum(s.quotes), sum(s.words),
+       CASE WHEN count(*) = 1 THEN max(a.id) END
 FROM speakers s JOIN articles a ON a.key = s.article
 GROUP BY who ORDER BY first, who
 """
