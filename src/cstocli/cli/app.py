@@ -21,7 +21,7 @@ from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps thi
 from cstocli import __version__
 from cstocli.cli import reading
 from cstocli.cli.command import new_app
-from cstocli.cli.terminal import silence_stdout
+from cstocli.cli.terminal import clamp_widths, silence_stdout
 from cstocli.errors import EXIT_OK, EXIT_USAGE
 
 app = new_app()
@@ -73,6 +73,7 @@ def full_app() -> typer.Typer:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run cstocli with ``argv`` (default: the process arguments) and return the exit code."""
+    clamp_widths(os.environ)  # before Rich or Typer's help reads COLUMNS
     command = _command_for(sys.argv[1:] if argv is None else argv)
     try:
         command.main(args=argv, prog_name="cstocli", standalone_mode=True)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cstocli.cli.command import Command
+from cstocli.cli.command import Command, Group
 from cstocli.cli.options import LibraryFileOption, LibraryJsonFlag
 from cstocli.cli.output import Output, emit, output_options
 from cstocli.cli.terminal import warn, write_json, write_lines
@@ -35,13 +35,16 @@ if TYPE_CHECKING:
 
 
 library_app = typer.Typer(
+    cls=Group,
     name="library",
+    short_help="List, show, remove and export the articles you imported.",
     help=(
         "List, show, remove and export the articles you imported.\n\n"
         "Example:\n\n    cstocli library list --json"
     ),
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # Click's plain help, as the root's (see cli/help.py)
 )
 
 

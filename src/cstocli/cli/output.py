@@ -62,14 +62,16 @@ def choose(
     header: bool | None = None,
     color: ColorChoice = "auto",
     page: bool = True,
+    *,
+    piped: Format = "tsv",
 ) -> Output:
-    """The user's choice of output; the default depends on whether stdout is a terminal."""
+    """The user's choice of output; the default is a table at a terminal, else ``piped``."""
     if json_ and format_ not in (None, "json"):
         raise UsageError(f"--json is --format json; it cannot go with --format {format_}")
     if json_:
         format_ = "json"
     elif format_ is None:
-        format_ = "table" if _stdout_is_terminal() else "tsv"
+        format_ = "table" if _stdout_is_terminal() else piped
     return Output(format_, header, color, page)
 
 
@@ -119,12 +121,13 @@ _OUTPUT_PARAMS = (
 )
 
 
-def output_options(command: Callable[..., None]) -> Callable[..., None]:
+def output_options(command: Callable[..., None], *, piped: Format = "tsv") -> Callable[..., None]:
     """Give a command the shared output options; it receives them as ``out: Output``.
 
     Typer reads a command's options from its signature, so the wrapper's signature is
     the command's with ``out`` replaced by ``--format``, ``--json``, ``--header``,
     ``--color`` and ``--pager`` (written once, in ``options``), before the source options.
+    ``piped`` is the format when stdout is not a terminal and none is asked for.
     """
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "out"]
@@ -139,7 +142,7 @@ def output_options(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
         chosen = [kwargs.pop(name) for name, _, _ in _OUTPUT_PARAMS]
-        return command(*args, out=choose(*chosen), **kwargs)
+        return command(*args, out=choose(*chosen, piped=piped), **kwargs)
 
     run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in parameters}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 import typer
 
 from cstocli.cli.command import Command
+from cstocli.cli.fortune import random_command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
 from cstocli.cli.output import Output, emit, output_options
 from cstocli.cli.search_command import search_command
@@ -36,6 +37,7 @@ def register(app: typer.Typer) -> None:
         ("stats", stats_command),
         ("show", show_command),
         ("facts", facts_command),
+        ("random", random_command),
     ):
         app.command(name, cls=Command)(command)
 

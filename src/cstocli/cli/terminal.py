@@ -18,10 +18,10 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
-from cstocli.views.safe import one_line, shown
+from cstocli.views.safe import one_line, parse_width, shown
 
 if TYPE_CHECKING:
     from cstocli.views.console import ColorChoice, Line, Renderable
@@ -120,6 +120,27 @@ def write_csv(rows: Rows, *, header: bool) -> None:
 def warn(message: str) -> None:
     """Tell the user something on stderr, as one line with every control made visible."""
     sys.stderr.write(f"cstocli: {one_line(message)}\n")
+
+
+WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
+"""What Rich (COLUMNS) and Typer's help (TERMINAL_WIDTH) read as the terminal's width."""
+
+
+def clamp_widths(environ: MutableMapping[str, str]) -> None:
+    """Make the width variables sane before Rich or Typer reads them.
+
+    A number is clamped to ``safe.MIN_WIDTH..MAX_WIDTH``; anything else is dropped, so the
+    terminal's real size is used. Done once per run, before any help is drawn.
+    """
+    for name in WIDTH_VARIABLES:
+        value = environ.get(name)
+        if value is None:
+            continue
+        width = parse_width(value)
+        if width is None:
+            del environ[name]
+        elif str(width) != value:
+            environ[name] = str(width)
 
 
 def silence_stdout() -> None:

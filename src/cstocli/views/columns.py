@@ -140,6 +140,21 @@ def paragraphs(dataset: Dataset, passage: Passage) -> Rows:
     )
 
 
+def fortune(dataset: Dataset, passage: Passage) -> Rows:
+    """``random`` as data: article, quote id, speaker, the whole quote, its citation."""
+    columns = (
+        Column("article", "Article"),
+        Column("quote_id", "Id"),
+        Column("speaker", "Speaker"),
+        Column("text", "Text"),
+        Column("citation", "Citation"),
+    )
+    who = _name(dataset, passage.speaker_id)
+    return rows_of(
+        columns, [(dataset.id, passage.id, who, passage.text, citation(dataset, passage))]
+    )
+
+
 def facts(datasets: Sequence[Dataset]) -> Rows:
     """Piped ``facts``: one fact a line: article, section, item (a field or a number), text."""
     columns = (
@@ -232,6 +247,23 @@ def review_blocks(found: Iterable[FileOutcome]) -> Rows:
         for row in o.review or ()
     ]
     return rows_of(columns, rows)
+
+
+def citation(dataset: Dataset, passage: Passage) -> str:
+    """Who said it and where it was published: speaker, role, title, publisher, date, URL.
+
+    A small plain function on purpose: the ``cite`` command's ``views/citation.py``
+    (written in parallel) can take its place without touching ``random``'s views.
+    """
+    parts: list[str] = []
+    if passage.speaker_id is not None:
+        who = dataset.speaker(passage.speaker_id)
+        parts.append(who.name + (f", {who.role}" if who.role else ""))
+    source = dataset.source
+    parts.append(f"\u201c{source.title.text}\u201d")
+    date = dataset.event.date if dataset.event is not None else None
+    parts += [x for x in (source.publisher, date, source.url) if x]
+    return ", ".join(parts)
 
 
 def _name(dataset: Dataset, speaker_id: str | None) -> str:

@@ -18,7 +18,7 @@ from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from cstocli.views.safe import one_line
+from cstocli.views.safe import clamp_width, one_line, parse_width
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
 Renderable: TypeAlias = RenderableType
@@ -30,14 +30,6 @@ UNWRAPPED_WIDTH = 10_000
 """Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
 FALLBACK_WIDTH = 80
 """Width of a terminal whose size cannot be known (or is reported as 0)."""
-MIN_WIDTH, MAX_WIDTH = 20, 1000
-"""The sane range of a terminal's width: COLUMNS outside it is clamped (a width of
-10**20 overflowed Rich, and 99999999 made it lay out help for minutes)."""
-
-
-def clamp_width(columns: int) -> int:
-    """A terminal width within ``MIN_WIDTH..MAX_WIDTH``."""
-    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
 def color_enabled(choice: ColorChoice, *, isatty: bool, environ: Mapping[str, str]) -> bool:
@@ -67,10 +59,9 @@ def output_width(file: TextIO, *, isatty: bool, environ: Mapping[str, str]) -> i
     if not isatty:
         return UNWRAPPED_WIDTH
     columns = environ.get("COLUMNS", "")
-    digits = columns.lstrip("0")
-    if columns.isascii() and columns.isdigit() and digits:
-        # A 5000-digit COLUMNS must not reach int(): Python refuses numbers that long.
-        return MAX_WIDTH if len(digits) > 7 else clamp_width(int(digits))
+    width = parse_width(columns)
+    if width is not None:
+        return width
     try:
         return clamp_width(os.get_terminal_size(file.fileno()).columns or FALLBACK_WIDTH)
     except (OSError, ValueError):

@@ -62,6 +62,25 @@ def json_text(dumped: str) -> str:
     return _JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+"""The sane range of a terminal's width: COLUMNS outside it is clamped (a width of
+10**20 overflowed Rich, and 99999999 made it lay out help for minutes)."""
+
+
+def clamp_width(columns: int) -> int:
+    """A terminal width within ``MIN_WIDTH..MAX_WIDTH``."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def parse_width(value: str) -> int | None:
+    """A width variable (COLUMNS) as a sane width; None if it is not a positive number."""
+    digits = value.strip().lstrip("0")
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    # A 5000-digit COLUMNS must not reach int(): Python refuses numbers that long.
+    return MAX_WIDTH if len(digits) > 7 else clamp_width(int(digits))
+
+
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds any character that ``visible`` would change."""
     return text != text.translate(_VISIBLE)
