@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled dataset, and scratch copies of it that tests may break."""
+"""Shared fixtures: the bundled dataset, scratch copies that tests may break, the bracket one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cstocli.dataset.files import bundled_path, load_bundled
+from cstocli.dataset.files import bundled_path, load, load_bundled
 from cstocli.model import Dataset
 
 
@@ -51,3 +51,9 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data" / "library.sqlite3"
     monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
     return path
+
+
+@pytest.fixture(scope="module")
+def bracket() -> Dataset:
+    """The small fixture article whose quotes hold markup-like brackets."""
+    return load(Path(__file__).parent / "fixtures" / "bracket-summit.json")
