@@ -271,3 +271,14 @@ def test_article_ids_complete(library: Path, monkeypatch: pytest.MonkeyPatch) ->
         "interview-blank",
         "reported-speech",
     ]
+
+
+def test_stats_all_gives_each_figure_its_label_topic_line_and_article(library: Path) -> None:
+    """Piped ``stats --all``: a sentence label (not just "Dollars"), topic, line and article."""
+    lines = invoke("stats", "--all", "--header", library=library).stdout.splitlines()
+    assert lines[0] == "label\tas_written\tunit\ttopic\tline\tarticle"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(row[3] and row[4].isdigit() and row[5] for row in rows)
+    dollars = next(row for row in rows if row[2] == "dollars")
+    assert dollars[0] == "Up to 2,000 dollars per flat"
+    assert dollars[5] == "interview-blank"

@@ -11,8 +11,8 @@ import pytest
 from cstocli import summary as queries
 from cstocli.library import SpeakerTotal
 from cstocli.model import Dataset
+from cstocli.views import columns, tables
 from cstocli.views import console as screen
-from cstocli.views import tables
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
@@ -81,7 +81,6 @@ def test_library_tables_show_articles_counts(bracket: Dataset) -> None:
     table = rendered(tables.speaker_totals_table(rows), width=200)
     assert "Articles" in table
     assert "Ivan Petrov" in table
-    figures = [(bracket.id, f) for f in bracket.figures]
-    stats = rendered(tables.library_stats_view(figures, rows), width=200)
+    stats = rendered(tables.library_stats_view(columns.library_figures([bracket]), rows), width=200)
     assert stats.count(bracket.id) == len(bracket.figures)
     assert "up to 40" in stats

@@ -27,6 +27,7 @@ from cstocli.errors import EXIT_NO_MATCH, UsageError
 
 if TYPE_CHECKING:
     from cstocli.views.console import Renderable
+    from cstocli.views.records import Rows
 
 
 def register(app: typer.Typer) -> None:
@@ -131,15 +132,18 @@ def stats_command(
 
         figures, totals = library_source.library_stats(library)
 
+        def figure_rows() -> Rows:  # labels and lines need each article's text: not for --json
+            return columns.library_figures(library_source.all_articles(library))
+
         def library_view() -> Renderable:
             from cstocli.views import tables
 
-            return tables.library_stats_view(figures, totals)
+            return tables.library_stats_view(figure_rows(), totals)
 
         return emit(
             out,
             payload=lambda: output.library_stats(figures, totals),
-            rows=lambda: columns.library_figures(figures, {}),
+            rows=figure_rows,
             view=library_view,
         )
     dataset = read(data, article, library)

@@ -7,11 +7,14 @@ titles are the table's. No Rich here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Figure, Passage
+from cstocli.text import split_sentences
 from cstocli.views.records import Cell, Column, Rows, rows_of
 
 if TYPE_CHECKING:
@@ -92,12 +95,51 @@ def figures(dataset: Dataset) -> Rows:
     )
 
 
-def library_figures(found: Iterable[tuple[str, Figure]], texts: Mapping[str, str]) -> Rows:
-    """Piped ``stats --all``: every figure with its article and, where known, its line."""
+def library_figures(datasets: Iterable[Dataset]) -> Rows:
+    """``stats --all``: each figure with its article, sentence label, topic and line.
+
+    The topic is the article's headline when the figure has none. An imported figure's
+    label is often only its unit ("Dollars"); the words of its sentence from the number
+    on, up to the next comma or the end, say what it counts.
+    """
     return _figures(
-        (article, f, queries.line_of(texts[article], f.span[0]) if article in texts else None)
-        for article, f in found
+        (
+            d.id,
+            replace(
+                f, label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
+            ),
+            queries.line_of(d.source_text, f.span[0]),
+        )
+        for d in datasets
+        for f in d.figures
     )
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\u2026]\s|[.!?\u2026]?$|\s[\u2013\u2014-]\s")
+_LABEL_WORDS = 12
+
+
+def sentence_label(source_text: str, figure: Figure) -> str:
+    """The figure's label, or, when that is just its unit, the clause it stands in."""
+    if figure.label.casefold() != figure.unit.casefold():
+        return figure.label
+    start, end = figure.span
+    paragraph, offset = _paragraph_around(source_text, start)
+    for first, last in split_sentences(paragraph):
+        if first + offset <= start < last + offset:
+            rest = source_text[start : last + offset]
+            cut = _CLAUSE_END.search(rest)
+            words = " ".join(rest[: len(rest) if cut is None else cut.start()].split())
+            words = " ".join(words.split()[:_LABEL_WORDS])
+            return words if len(words) > end - start else figure.label
+    return figure.label
+
+
+def _paragraph_around(text: str, offset: int) -> tuple[str, int]:
+    """The paragraph (blank-line delimited) holding ``offset``, and where it starts."""
+    start = text.rfind("\n\n", 0, offset) + 1
+    end = text.find("\n\n", offset)
+    return text[start : len(text) if end < 0 else end], start
 
 
 def _figures(found: Iterable[tuple[str, Figure, int | None]]) -> Rows:

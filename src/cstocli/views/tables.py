@@ -158,24 +158,11 @@ def stats_view(dataset: Dataset, rows: Iterable[queries.SpeakerSummary]) -> Grou
     return Group(*parts)
 
 
-def library_stats_view(
-    figures: Iterable[tuple[str, Figure]], rows: Iterable[SpeakerTotal]
-) -> Group:
-    """Every figure of the library with its article, then per-speaker counts."""
-    columns = [*left("What"), *right("Value"), *left("Unit", "Topic", "Article")]
-    cells = [
-        (
-            verbatim(figure.label),
-            verbatim(queries.as_written(figure), style="bold"),
-            verbatim(figure.unit),
-            verbatim(figure.topic or ""),
-            verbatim(article),
-        )
-        for article, figure in figures
-    ]
+def library_stats_view(figures: Rows, rows: Iterable[SpeakerTotal]) -> Group:
+    """Every figure of the library (``columns.library_figures``), then per-speaker counts."""
     parts: list[RenderableType] = []
-    if cells:
-        parts += [heading("Figures", first=True), FittedTable(columns, cells)]
+    if figures.rows:
+        parts += [heading("Figures", first=True), table_of(figures)]
     counts = [
         (
             verbatim(row.speaker.name),
