@@ -10,7 +10,6 @@ tab or newline inside a field becomes a space, so one record is always one line.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple, TypeAlias
@@ -65,6 +64,8 @@ def tsv_lines(rows: Rows, *, header: bool) -> Iterator[str]:
 
 def csv_text(rows: Rows, *, header: bool) -> str:
     """RFC 4180 CSV (the stdlib writer: CRLF line ends, quotes where needed)."""
+    import csv  # noqa: PLC0415 - only --format csv pays for it
+
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header:
