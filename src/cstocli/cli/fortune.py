@@ -10,7 +10,6 @@ go into ``cowsay`` or a login banner; ``--format tsv|csv|json|jsonl`` give it as
 from __future__ import annotations
 
 import functools
-import random
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -69,6 +68,8 @@ def random_command(
 
         cstocli random --speaker lukashenko --seed 7
     """
+    import random  # ~1 ms (hashlib, bisect): only this command pays for it
+
     from cstocli import summary as queries
 
     check_sources(data, article, all_)

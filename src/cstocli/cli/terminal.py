@@ -15,8 +15,6 @@ as git and gh do; never when piped.
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Iterable, MutableMapping, Sequence
 from typing import TYPE_CHECKING
@@ -55,6 +53,9 @@ def print_renderable(renderable: Renderable, color: ColorChoice, *, page: bool =
 
 def _page(text: str) -> bool:
     """Show ``text`` through the pager; False if there is none to run (print it instead)."""
+    import shlex
+    import subprocess
+
     command = os.environ.get("PAGER", DEFAULT_PAGER)
     if not command.strip() or command.strip() == "cat":
         return False
