@@ -1,10 +1,14 @@
-"""Shared fixtures: the bundled dataset, scratch copies that tests may break, the bracket one."""
+"""Shared fixtures: the bundled dataset, scratch copies, a local web server, the bracket one."""
 
 from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +16,23 @@ import pytest
 
 from cstocli.dataset.files import bundled_path, load, load_bundled
 from cstocli.model import Dataset
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--run-slow`` runs the tests marked slow too (CI and the README command do)."""
+    parser.addoption(
+        "--run-slow", action="store_true", help="also run the tests marked slow (seconds each)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the slow tests unless ``--run-slow`` asks for them: the edit loop stays quick."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: --run-slow runs it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +78,118 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def bracket() -> Dataset:
     """The small fixture article whose quotes hold markup-like brackets."""
     return load(Path(__file__).parent / "fixtures" / "bracket-summit.json")
+
+
+# -- a local web server for the web import tests (127.0.0.1 only; nothing leaves the machine) --
+
+WEB_PAGES = Path(__file__).parent / "fixtures" / "web"
+
+
+@dataclass
+class Reply:
+    """What the test server answers on one path."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    delay: float = 0.0
+    """Seconds to wait before answering (a slow server)."""
+    stream: int = 0
+    """Bytes of filler to stream after ``body`` with no Content-Length (a huge page)."""
+
+
+@dataclass
+class WebServer:
+    """A local HTTP server: ``url(path)`` names a page, ``requests`` holds what it was asked."""
+
+    base: str
+    replies: dict[str, Reply]
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        """The full URL of ``path`` on this server."""
+        return self.base + path
+
+
+def _page(name: str) -> bytes:
+    return (WEB_PAGES / name).read_bytes()
+
+
+def _replies() -> dict[str, Reply]:
+    html_utf8 = {"Content-Type": "text/html; charset=utf-8"}
+    vestnik = _page("vestnik-cp1251.html")
+    return {
+        "/world/2024/03/harbour-talks-deal": Reply(
+            headers=html_utf8, body=_page("northern-ledger.html")
+        ),
+        "/news/local/council-reopens-ferry-pier": Reply(
+            headers={"Content-Type": "text/html"}, body=_page("harbour-gazette.html")
+        ),
+        "/en/frost.html": Reply(
+            headers={"Content-Type": "text/html; charset=ISO-8859-1"},
+            body=_page("correo-latin1.html"),
+        ),
+        # The same page declared two ways: by the header alone, and by its <meta> alone.
+        "/news/most-header": Reply(
+            headers={"Content-Type": "text/html; charset=windows-1251"},
+            body=vestnik.replace(b'<meta charset="windows-1251">\n', b""),
+        ),
+        "/news/most-meta": Reply(headers={"Content-Type": "text/html"}, body=vestnik),
+        "/moved": Reply(status=301, headers={"Location": "/world/2024/03/harbour-talks-deal"}),
+        "/loop": Reply(status=302, headers={"Location": "/loop"}),
+        "/to-ftp": Reply(status=302, headers={"Location": "ftp://127.0.0.1/page.html"}),
+        "/gone": Reply(status=404, headers=html_utf8, body=b"<html><body>Not found</body></html>"),
+        "/broken": Reply(status=500, headers=html_utf8, body=b"<html><body>Oops</body></html>"),
+        "/slow": Reply(headers=html_utf8, body=_page("northern-ledger.html"), delay=3.0),
+        "/huge": Reply(headers=html_utf8, body=b"<!doctype html><html><body><p>", stream=3_000_000),
+        "/huge-declared": Reply(
+            headers={**html_utf8, "Content-Length": "50000000"}, body=b"<html></html>"
+        ),
+        "/data.json": Reply(headers={"Content-Type": "application/json"}, body=b'{"a": 1}'),
+        "/menu-only": Reply(
+            headers=html_utf8,
+            body=b"<!doctype html><html><head><title>Site map</title></head><body><nav><ul>"
+            b'<li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul></nav>'
+            b"</body></html>",
+        ),
+    }
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    """A threaded HTTP server on 127.0.0.1 serving the saved pages of tests/fixtures/web."""
+    server_state = WebServer("", _replies())
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            server_state.requests.append((self.path, dict(self.headers)))
+            reply = server_state.replies.get(self.path, Reply(status=404))
+            if reply.delay:
+                time.sleep(reply.delay)
+            try:
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if not reply.stream and "Content-Length" not in reply.headers:
+                    self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+                for _ in range(0, reply.stream, 65536):
+                    self.wfile.write(b"x" * 65536)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client stopped reading: what a size cap does
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Keep the test output clean."""
+
+    # HTTP/1.0 (the default): a reply without Content-Length ends when the server closes.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server_state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield server_state
+    finally:
+        server.shutdown()
+        server.server_close()

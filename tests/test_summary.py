@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cstocli import summary as queries
+from cstocli import text
 from cstocli.dataset.files import load
 from cstocli.errors import UsageError
 from cstocli.model import Dataset
@@ -19,28 +20,12 @@ def bracket() -> Dataset:
     return load(FIXTURE)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("we've", 1),
-        ("Nagorno-Karabakh conflict", 2),
-        ("13,000 people, up to 2,000 units", 6),
-        ("Fourth: joint reaction.", 3),
-        ("closest states in this world - this is", 7),
-        ("", 0),
-    ],
-)
-def test_count_words_counts_as_a_reader_does(text: str, expected: int) -> None:
-    """Apostrophes, hyphens and thousands separators do not split a word; a lone dash is none."""
-    assert queries.count_words(text) == expected
-
-
 def test_speaker_summaries_count_quotes_and_words(bracket: Dataset) -> None:
     """Each speaker's quotes are listed and their paragraph words summed, labels excluded."""
     rows = {row.speaker.id: row for row in queries.speaker_summaries(bracket)}
     assert rows["jane-doe"].quote_ids == ("q1",)
     jane = bracket.passages[1]
-    assert rows["jane-doe"].words == sum(queries.count_words(p.text) for p in jane.paragraphs)
+    assert rows["jane-doe"].words == sum(text.count_words(p.text) for p in jane.paragraphs)
     assert rows["jane-doe"].words == 31
     assert rows["ivan-petrov"].quotes == 1
 

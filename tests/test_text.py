@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cstocli.text import fold, split_sentences, tokenise, words
+from cstocli.text import count_words, fold, split_sentences, tokenise, words
 
 
 @pytest.mark.parametrize(
@@ -138,3 +138,34 @@ def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
         assert piece == piece.strip()
         previous_end = end
     assert [w for s, e in spans for w in words(sample[s:e])] == words(sample)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("we've", 1),
+        ("Nagorno-Karabakh conflict", 2),
+        ("13,000 people, up to 2,000 units", 6),
+        ("Fourth: joint reaction.", 3),
+        ("closest states in this world - this is", 7),
+        ("", 0),
+    ],
+)
+def test_count_words_counts_as_a_reader_does(phrase: str, expected: int) -> None:
+    """Apostrophes, hyphens and thousands separators do not split a word; a lone dash is none."""
+    assert count_words(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("lodz", "Łódź"),
+        ("aero", "Ærø"),
+        ("koln", "Köln"),
+        ("orsted", "Ørsted"),
+        ("strasse", "Straße"),
+    ],
+)
+def test_fold_spells_every_accented_letter_as_people_type_it(typed: str, written: str) -> None:
+    """Letters with a mark built in (ł, ø, æ) fold like those with a combining mark."""
+    assert fold(written) == fold(typed) == typed

@@ -8,6 +8,8 @@ EXIT_NO_MATCH = 1
 """The query was valid but nothing matched."""
 EXIT_USAGE = 2
 """The command line or a data file was wrong."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it."""
 
 
 class CstocliError(Exception):

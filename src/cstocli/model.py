@@ -157,6 +157,23 @@ class Source:
     """Who published it."""
     body_start: int = 0
     """Offset where the article body begins (after the headline lines)."""
+    author: str | None = None
+    """The byline: who wrote the article, as the page or the user names them."""
+    date: str | None = None
+    """When the article was published, ISO 8601 (``2017-12-01``), if known."""
+    retrieved: str | None = None
+    """When cstocli fetched or read the page, ISO 8601 UTC; None for a hand-made dataset."""
+    published_title: str | None = None
+    """The title as the publisher gives it (page metadata, ``--title``) when it differs
+    from the headline line of the text; citations prefer it."""
+    original_sha256: str | None = None
+    """Hex SHA-256 of the bytes fetched or read (the HTML page), when that was not the text
+    itself; the library keeps those bytes too."""
+
+    @property
+    def cited_title(self) -> str:
+        """The title a citation gives: the publisher's, else the headline of the text."""
+        return self.published_title or self.title.text
 
 
 @dataclass(frozen=True)

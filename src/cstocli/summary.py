@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeAlias, TypeVar
 
+from cstocli import text
 from cstocli.errors import UsageError
 from cstocli.model import Dataset, Figure, Passage, Span, Speaker
 
@@ -58,16 +59,6 @@ class FigureGroup(NamedTuple):
     """The figures, in source order."""
 
 
-def count_words(text: str) -> int:
-    """Count the words in ``text`` the way a reader would.
-
-    A word is a whitespace-separated token with a letter or digit in it, so "we've",
-    "Nagorno-Karabakh" and "13,000" count once and a dash standing alone not at all.
-    (Plain splitting, not a regex: compiling one would cost more start-up than counting.)
-    """
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
-
-
 def speaker_summaries(dataset: Dataset, sort: SpeakerSort | None = None) -> list[SpeakerSummary]:
     """Summarise every speaker; in article order unless ``sort`` says otherwise.
 
@@ -77,7 +68,7 @@ def speaker_summaries(dataset: Dataset, sort: SpeakerSort | None = None) -> list
         SpeakerSummary(
             speaker=speaker,
             quote_ids=tuple(p.id for p in quotes),
-            words=sum(count_words(para.text) for p in quotes for para in p.paragraphs),
+            words=sum(text.count_words(para.text) for p in quotes for para in p.paragraphs),
         )
         for speaker in dataset.speakers
         for quotes in (dataset.quotes_by(speaker.id),)

@@ -4,7 +4,9 @@ Everything that compares words (the index, the query, the speaker names) goes th
 ``fold``, so the two sides always agree:
 
 - NFKC (full-width and ligature forms become plain letters and digits), then casefold;
-- combining marks are stripped (``é`` -> ``e``), so accents never decide a match;
+- combining marks are stripped (``é`` -> ``e``), and so are the letters that carry their
+  mark inside them (``ł``, ``ø``, ``đ``, ``æ``...: ``Łódź`` -> ``lodz``, ``Ærø`` -> ``aero``),
+  so accents never decide a match;
 - apostrophes inside a word (any form: straight, typographic, modifier letter, backtick,
   acute) are dropped, so ``don't``, ``don\u2019t`` and ``dont`` are one word, as people
   type it without the apostrophe (``we've`` -> ``weve``, ``public's`` -> ``publics``, which the
@@ -37,6 +39,12 @@ _WORD = re.compile(
     rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
 )
 _APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
+# Letters that Unicode does not decompose into a base letter and a mark, so stripping marks
+# alone would keep them: each becomes the letters people type for it (after casefold).
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i",
+     "ħ": "h", "ŧ": "t", "ŀ": "l", "ƀ": "b", "ɨ": "i", "ʉ": "u"}
+)  # fmt: skip
 _NUMBER_WITH_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
@@ -72,24 +80,33 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Fold one word for comparison: NFKC, casefold, no combining marks, no apostrophes."""
-    if word.isascii():
-        folded = word.lower().translate(_APOSTROPHE_FOLD)
-    else:
-        # Apostrophes go before NFKC, which turns an acute (U+00B4) into a space and a
-        # mark, and after it, which makes one of "ŉ" (U+0149).
-        composed = unicodedata.normalize("NFKC", word.translate(_APOSTROPHE_FOLD)).casefold()
-        bare = "".join(
-            c for c in unicodedata.normalize("NFD", composed) if not unicodedata.combining(c)
-        )
-        folded = unicodedata.normalize("NFC", bare).translate(_APOSTROPHE_FOLD)
-        if not folded.isalnum():
-            # A few ligatures (U+FDFA, Arabic presentation forms) expand to several words;
-            # a word stays one word (the library splits its stored words at spaces).
-            folded = "".join(folded.split())
+    """Fold one word for comparison: ``fold_letters``, and no thousands commas in a number."""
+    folded = fold_letters(word)
+    if not word.isascii() and not folded.isalnum():
+        # A few ligatures (U+FDFA, Arabic presentation forms) expand to several words;
+        # a word stays one word (the library splits its stored words at spaces).
+        folded = "".join(folded.split())
     if "," in folded and _NUMBER_WITH_COMMAS.fullmatch(folded):
         return folded.replace(",", "")
     return folded
+
+
+def fold_letters(text: str) -> str:
+    """Fold letters as every comparison in cstocli does: words, queries and names.
+
+    NFKC, casefold, combining marks and apostrophes dropped, undecomposable letters
+    spelled plainly (``Łódź`` -> ``lodz``). White space and punctuation other than
+    apostrophes are kept, so a phrase can be folded whole and split afterwards.
+    """
+    if text.isascii():
+        return text.lower().translate(_APOSTROPHE_FOLD)
+    # Apostrophes go before NFKC, which turns an acute (U+00B4) into a space and a mark,
+    # and after it, which makes one of "ŉ" (U+0149).
+    composed = unicodedata.normalize("NFKC", text.translate(_APOSTROPHE_FOLD)).casefold()
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", composed) if not unicodedata.combining(c)
+    )
+    return unicodedata.normalize("NFC", bare).translate(_UNDECOMPOSABLE).translate(_APOSTROPHE_FOLD)
 
 
 def tokenise(text: str) -> list[Token]:
@@ -145,3 +162,13 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     before = line[: match.start()].rsplit(None, 1)
     last_word = before[-1].lower().lstrip("(\"'") if before else ""
     return not (last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()))
+
+
+def count_words(text: str) -> int:
+    """Count the words in ``text`` the way a reader would.
+
+    A word is a whitespace-separated token with a letter or digit in it, so "we've",
+    "Nagorno-Karabakh" and "13,000" count once and a dash standing alone not at all.
+    (Plain splitting, not a regex: compiling one would cost more start-up than counting.)
+    """
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))

@@ -749,6 +749,7 @@ def test_data_path_expands_the_home_directory(
     assert json.loads(result.stdout)[0]["name"] == "Jane Doe"
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=200))
 def test_any_query_ends_in_hits_or_one_line(query: str) -> None:
@@ -962,3 +963,23 @@ def test_bundled_commands_still_skip_the_library(tmp_path: Path) -> None:
     """With CSTOCLI_LIBRARY set but no --article/--all, library modules stay unimported."""
     loaded = modules_loaded(tmp_path, "speakers")
     assert not {"cstocli.library", "cstocli.cli.library_commands", "sqlite3"} & loaded
+
+
+@pytest.mark.parametrize("typed", ["lodz", "aero", "koln"])
+def test_plain_letters_find_accented_places_in_memory_and_in_the_library(
+    tmp_path: Path, db: Path, typed: str
+) -> None:
+    """'lodz' finds Łódź, 'aero' Ærø, 'koln' Köln: in one article and across the library."""
+    article = tmp_path / "trip.txt"
+    article.write_text(
+        "Ministers tour three cities\n\nAnna Berg, Minister of Trade:\n"
+        "We met in Łódź on Monday, sailed to Ærø on Tuesday and reached Köln by Friday.\n",
+        encoding="utf-8",
+    )
+    assert invoke("import", str(article)).exit_code == EXIT_OK
+    exported = invoke("library", "export", "trip", "-o", str(tmp_path / "out"))
+    assert exported.exit_code == EXIT_OK, exported.output
+    for source in (["--data", str(tmp_path / "out" / "trip.json")], ["--all"]):
+        result = invoke("search", typed, *source)
+        assert result.exit_code == EXIT_OK, result.output
+        assert "Łódź on Monday" in result.stdout

@@ -25,6 +25,7 @@ COMMANDS = [
     ["show"],
     ["facts"],
     ["random"],
+    ["cite"],
     ["import"],
     ["library"],
     ["library", "list"],

@@ -88,7 +88,7 @@ def test_overflowing_number_refused(
 def test_deeply_nested_json(dataset_copy: WriteDataset) -> None:
     """Absurd nesting is a one-line error, not a RecursionError traceback."""
     error = error_for(dataset_copy("[" * 100_000 + "]" * 100_000))
-    assert error.problem == "invalid JSON: nested too deeply"
+    assert error.problem == "invalid JSON: nested 100000 deep, more than the 64 allowed"
 
 
 def test_unknown_schema_version(dataset_copy: WriteDataset, bundled_json: dict[str, Any]) -> None:

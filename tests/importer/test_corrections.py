@@ -215,6 +215,26 @@ def test_event_and_dataset_meta_are_set() -> None:
     )
 
 
+def test_dataset_provenance_comes_from_corrections() -> None:
+    """Author, publication date and the published title come from the dataset entry."""
+    dataset = _apply(
+        {"dataset": {"author": "Ann Lee", "date": "2024-05-02", "title": "Oslo: tug talks"}}
+    )
+    source = dataset.source
+    assert (source.author, source.date, source.published_title) == (
+        "Ann Lee",
+        "2024-05-02",
+        "Oslo: tug talks",
+    )
+    assert source.title.text == "Talks in Oslo"  # the headline in the text is untouched
+
+
+def test_a_provenance_date_must_be_iso_8601() -> None:
+    """A date in another shape is refused with its JSON path."""
+    message = _error({"dataset": {"date": "May 2, 2024"}})
+    assert message == "fix.json: $.dataset.date: expected an ISO 8601 date, got 'May 2, 2024'"
+
+
 def test_corrected_dataset_passes_the_loader() -> None:
     """Whatever corrections do, the result is a dataset the loader accepts."""
     dataset = _apply(
@@ -278,3 +298,29 @@ def test_load_corrections_reads_a_file(tmp_path: Path) -> None:
     corrections = load_corrections(path)
     assert corrections.file == str(path)
     assert corrections.content == {"corrections_version": 1}
+
+
+def test_corrections_dataset_id_must_be_a_slug() -> None:
+    """A corrections file cannot give the article a path for an id."""
+    assert _error({"dataset": {"id": "../../pwned"}}).startswith("fix.json: $.dataset.id: ")
+
+
+def test_corrections_refuse_control_characters_in_names() -> None:
+    """An escape sequence in a corrected speaker's name is refused at its path."""
+    message = _error({"speakers": {"b-smith": {"name": "B.\x1b[2J Smith"}}})
+    assert message == "fix.json: $.speakers.b-smith.name: control character U+001B at offset 2"
+
+
+def test_corrections_value_must_fit() -> None:
+    """A corrected figure value past int64 is refused, not an SQLite overflow later."""
+    message = _error({"figures": [{"at": "About 40 ships", "value": 2**63}]})
+    assert message == "fix.json: $.figures[0].value: integer does not fit in 64 bits"
+
+
+def test_deep_corrections_file_is_one_error(tmp_path: Path) -> None:
+    """A corrections file nested 100,000 deep is refused before parsing."""
+    path = tmp_path / "deep.json"
+    path.write_text("{" + '"a":[' * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(DatasetError) as caught:
+        load_corrections(path)
+    assert caught.value.problem == "invalid JSON: nested 100001 deep, more than the 64 allowed"

@@ -47,3 +47,9 @@ def test_kinship(one: str, other: str, expected: str | None) -> None:
     """Equal, partial and transliterated names are one person; different people are not."""
     assert kinship(one, other) == expected
     assert kinship(other, one) == expected
+
+
+def test_names_fold_letters_as_search_does() -> None:
+    """Slugs and name comparison use the one text fold: Łódź and Lodz are one spelling."""
+    assert slug("Ærø Łódź") == "aero-lodz"
+    assert kinship("Ørsted Kjær", "Orsted Kjaer") == "same"

@@ -10,6 +10,7 @@ from cstocli.errors import UsageError
 from cstocli.importer.article import import_article, read_article
 from cstocli.library import access as library_source
 from cstocli.library import open_library
+from cstocli.views import payloads
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
@@ -33,7 +34,9 @@ def test_search_library_spans_articles(stocked: Path) -> None:
     articles = {h.sentence.article_id for h in found.shown}
     assert articles <= {"label-alone", "interview-blank", "inline-caps"}
     assert set(found.datasets) == articles
-    for item, hit in zip(found.as_json(), found.shown, strict=True):
+    for item, hit in zip(
+        payloads.library_hits(found.datasets, found.shown), found.shown, strict=True
+    ):
         assert item["article"] == hit.sentence.article_id
         assert item["sentence"] == hit.sentence.text
         source = found.datasets[item["article"]].source_text

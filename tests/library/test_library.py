@@ -543,6 +543,7 @@ def test_concurrent_writers_do_not_corrupt(tmp_path: Path, bundled: Dataset) -> 
         assert len(index) == 31 * len(build_index(bundled))
 
 
+@pytest.mark.slow
 def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     """The scale benchmark runs end to end on 100 sentences and prints its table."""
     script = Path(__file__).resolve().parents[2] / "bench" / "library.py"

@@ -12,7 +12,8 @@ import pytest
 
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
 from cstocli.search.engine import RERANK, Hit, Results, find, search
-from cstocli.search.memory import MemoryIndex, Sentence, build_index
+from cstocli.search.memory import MemoryIndex, build_index
+from cstocli.search.store import Sentence
 from cstocli.text import COMMON_WORDS
 
 SPEAKERS = (
@@ -363,6 +364,7 @@ def queries_over(store: MemoryIndex, every: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_limit_keeps_exactly_the_first_hits_of_the_bundled_article(bundled: Dataset) -> None:
     """Over the bundled article, a limited search is the full one cut short, total included."""
     store = build_index(bundled)
@@ -376,6 +378,7 @@ def test_limit_keeps_exactly_the_first_hits_of_the_bundled_article(bundled: Data
             assert_limits_agree(store, query, frozenset({speaker.id}))
 
 
+@pytest.mark.slow
 def test_limit_keeps_exactly_the_first_hits_past_the_rerank_head() -> None:
     """Over a synthetic bench corpus (queries with hundreds of hits), the same holds."""
     corpus = load_bench_corpus()

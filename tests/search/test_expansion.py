@@ -4,8 +4,9 @@ import pytest
 
 from cstocli.model import Dataset
 from cstocli.search.expansion import Naming, expand, phrase_sentences, plan, speakers_named
-from cstocli.search.memory import ROLE_PREFIX, MemoryIndex, build_index
+from cstocli.search.memory import MemoryIndex, build_index
 from cstocli.search.query import Unit, parse_query
+from cstocli.search.store import ROLE_PREFIX
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from cstocli.model import Dataset
-from cstocli.search.memory import ROLE_PREFIX, MemoryIndex, build_index, speaker_names
+from cstocli.search.memory import MemoryIndex, build_index
+from cstocli.search.store import ROLE_PREFIX, speaker_names
 from cstocli.text import words
 
 

@@ -105,3 +105,26 @@ def test_hit_highlights_style_exactly_the_matched_words(bracket: Dataset) -> Non
         [line] = passages.hit_lines(bracket, [hit], context=context)
         styled = {line.plain[s.start : s.end] for s in line.spans if "yellow" in str(s.style)}
         assert styled == {hit.sentence.text[a:b] for a, b in hit.highlights} == {"drills"}
+
+
+def test_library_hit_blocks_name_the_article_title_and_date(bundled: Dataset) -> None:
+    """At a terminal, a library hit's header gives its article's title and date."""
+    hits = search(build_index(bundled), "impetus")
+    block = rendered(passages.hit_blocks({bundled.id: bundled}, hits, context=False), width=200)
+    assert block.splitlines()[0] == (
+        "csto-minsk-2017  q1  Alexander Lukashenko  line 11  Belarus President hopes for new"
+        " impetus to CSTO development (2017-12-01)"
+    )
+
+
+def test_passage_view_ends_with_its_citation(bundled: Dataset) -> None:
+    """Under the quote, one line says who, where, when, the URL and the lines."""
+    passage = bundled.passage("q1")
+    assert passage is not None
+    last = rendered(passages.passage_view(bundled, passage), width=400).splitlines()[-1]
+    assert last == (
+        "— Alexander Lukashenko, President of Belarus, in “Belarus President hopes for new"
+        " impetus to CSTO development”, CTV (Capital Television, Belarus), 2017-12-01,"
+        " http://en.ctv.by/en/1512124063-belarus-president-hopes-for-new-impetus-to-csto-development,"
+        " line 11"
+    )

@@ -11,6 +11,7 @@ from cstocli.dataset.files import load
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
+from cstocli.views import citation
 from cstocli.views import payloads as output
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "bracket-summit.json"
@@ -50,7 +51,7 @@ def test_write_escapes_what_ascii_cannot_hold() -> None:
 SPEAKER_KEYS = {"id", "name", "role", "affiliation", "aliases", "quotes", "words", "quote_ids"}
 HIT_KEYS = {
     "quote_id", "kind", "speaker", "speaker_id", "sentence", "text", "score", "highlights",
-    "span", "line",
+    "span", "line", "source",
 }  # fmt: skip
 FIGURE_KEYS = {
     "id", "label", "value", "unit", "qualifier", "as_written", "text", "span", "line",
@@ -58,7 +59,7 @@ FIGURE_KEYS = {
 }  # fmt: skip
 PASSAGE_KEYS = {
     "quote_id", "kind", "speaker", "speaker_id", "role", "affiliation", "label", "paragraphs",
-    "text", "span", "lines",
+    "text", "span", "lines", "source",
 }  # fmt: skip
 
 
@@ -173,3 +174,16 @@ def test_library_stats_and_facts_name_articles(bracket: Dataset) -> None:
     assert {f["line"] for f in stats["figures"]} == {None}
     (facts,) = output.library_facts([bracket])
     assert facts == {"article": bracket.id, **output.facts(bracket)}
+
+
+def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
+    """Search hits and show --json both say where the article was published."""
+    expected = citation.source_json(bundled)
+    assert expected["url"] == (
+        "http://en.ctv.by/en/1512124063-belarus-president-hopes-for-new-impetus-to-csto-development"
+    )
+    for hit in search(build_index(bundled), "security"):
+        assert output.hit(bundled, hit)["source"] == expected
+    passage = bundled.passage("q3")
+    assert passage is not None
+    assert output.passage(bundled, passage)["source"] == expected

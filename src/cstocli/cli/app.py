@@ -11,6 +11,7 @@ become exit codes in ``command.Group``.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Annotated, NoReturn
@@ -19,10 +20,11 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 
 from cstocli import __version__
-from cstocli.cli import reading
+from cstocli.cli import cite_command, reading
 from cstocli.cli.command import new_app
-from cstocli.cli.terminal import clamp_widths, silence_stdout
-from cstocli.errors import EXIT_OK, EXIT_USAGE
+from cstocli.cli.streams import OutputError, guard_streams
+from cstocli.cli.terminal import clamp_widths, silence_stdout, warn
+from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 app = new_app()
 
@@ -53,6 +55,7 @@ def _root(
 
 
 reading.register(app)
+cite_command.register(app)
 
 
 def full_app() -> typer.Typer:
@@ -88,12 +91,28 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         # Text the terminal's encoding cannot show becomes "?" rather than a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    code = run(argv)
+    guard_streams()
+    # SIGTERM unwinds like Ctrl-C: open transactions roll back, worker pools shut down.
+    signal.signal(signal.SIGTERM, _terminate)
     try:
+        code = run(argv)
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+        code = EXIT_OK
+    except OutputError as error:  # from help or a message printed outside a command
+        silence_stdout()
+        warn(str(error))
+        code = EXIT_USAGE
+    except KeyboardInterrupt:
+        warn("interrupted")
+        code = EXIT_INTERRUPTED
     raise SystemExit(code)
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    warn("terminated")
+    raise SystemExit(128 + signum)
 
 
 def _command_for(argv: Sequence[str]) -> click.Command:

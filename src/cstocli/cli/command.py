@@ -16,8 +16,9 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from cstocli.cli.help import HelpContext
+from cstocli.cli.streams import OutputError
 from cstocli.cli.terminal import silence_stdout, warn
-from cstocli.errors import EXIT_OK, EXIT_USAGE, CstocliError
+from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CstocliError
 
 
 class Group(TyperGroup):
@@ -57,6 +58,14 @@ class Group(TyperGroup):
             # The reader (``| head -1``) has all it wants: stop quietly, like ripgrep.
             silence_stdout()
             raise typer.Exit(EXIT_OK) from None
+        except OutputError as error:
+            silence_stdout()  # what is still buffered must not fail again at exit
+            warn(str(error))
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            # Any write in progress was rolled back on the way here (``with`` blocks).
+            warn("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 class Command(TyperCommand):

@@ -23,6 +23,7 @@ import typer
 from cstocli.cli.command import Command, Group
 from cstocli.cli.options import LibraryFileOption, LibraryJsonFlag
 from cstocli.cli.output import Output, emit, output_options
+from cstocli.cli.provenance import DateOption, PublisherOption, TitleOption, UrlOption
 from cstocli.cli.terminal import warn, write_json, write_lines
 from cstocli.errors import EXIT_USAGE, UsageError
 from cstocli.library.access import read_library
@@ -62,13 +63,15 @@ def register(app: typer.Typer) -> None:
 
 
 @output_options
-def import_articles(
+def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     files: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            metavar="FILE...",
-            help="Plain-text articles, or dataset .json files (corrected exports).",
-            dir_okay=False,
+            metavar="FILE|URL...",
+            help=(
+                "Plain-text articles, saved web pages, http(s) URLs of articles,"
+                " or dataset .json files (corrected exports)."
+            ),
             show_default=False,
         ),
     ],
@@ -86,6 +89,10 @@ def import_articles(
         bool,
         typer.Option("--review", help="Show how each article splits into blocks; store nothing."),
     ] = False,
+    url: UrlOption = None,
+    title: TitleOption = None,
+    publisher: PublisherOption = None,
+    date: DateOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No import warnings on stderr.")
     ] = False,
@@ -99,6 +106,10 @@ def import_articles(
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
+    A web page (a URL, or a saved .html file, known by its content) is read for its main
+    text and its title, byline, site, date and canonical URL; the page is kept too.
+    --url, --title, --publisher and --date state where an article was published.
+
     A text article is parsed into speakers, quotes and figures; the same text twice is stored once.
 
     A dataset .json (from `library export`, corrected by hand) is checked and replaces its article.
@@ -111,9 +122,14 @@ def import_articles(
 
     Example:
 
-        cstocli import briefing.txt interview.txt
+        cstocli import briefing.txt https://news.example/2024/talks.html
     """
-    from cstocli.library import open_library  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.cli.provenance import import_sources, stated_provenance  # noqa: PLC0415
+    from cstocli.library import default_path, open_library  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.library.opening import removed_if_left_empty  # noqa: PLC0415  # lazy
+
+    sources = import_sources(files)
+    given = stated_provenance(len(files), url=url, title=title, publisher=publisher, date=date)
 
     if quiet and verbose:
         raise UsageError("--quiet and --verbose cannot go together")
@@ -126,31 +142,35 @@ def import_articles(
 
     outcomes: list[FileOutcome] = []
     if review:
-        outcomes = [importing.review_one(path, fixes) for path in files]
+        outcomes = [importing.review_one(source, fixes, given) for source in sources]
     else:
         from cstocli.views import console  # noqa: PLC0415  # lazy: see module docstring
 
+        path = library_path if library_path is not None else default_path()
         large = len(files) == 1 and _size(files[0]) >= console.LARGE_FILE
         with (
-            open_library(library_path) as lib,
+            removed_if_left_empty(path),
+            open_library(path) as lib,
             console.import_progress(len(files), sys.stderr, large=large) as done,
         ):
-            outcomes = importing.import_all(lib, files, fixes, lambda outcome: done(outcome.file))
+            outcomes = importing.import_all(
+                lib, sources, fixes, lambda outcome: done(outcome.file), given
+            )
     _report(outcomes, out, review=review, verbosity=-1 if quiet else 1 if verbose else 0)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
 
 
-def _size(path: Path) -> int:
+def _size(name: str) -> int:
     try:
-        return path.stat().st_size
+        return Path(name).stat().st_size
     except OSError:  # the import names the problem; the bar is no place for it
         return 0
 
 
 def _report(outcomes: list[FileOutcome], out: Output, *, review: bool, verbosity: int) -> None:
     """What went in (stdout, in the chosen format), then warnings and errors (stderr)."""
-    from cstocli.views import columns  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.views import columns, payloads  # noqa: PLC0415  # lazy: see module docstring
 
     def review_view() -> Renderable:
         from cstocli.views.review import review_view  # noqa: PLC0415  # lazy
@@ -160,7 +180,7 @@ def _report(outcomes: list[FileOutcome], out: Output, *, review: bool, verbosity
     if review:
         emit(
             out,
-            payload=lambda: [o.as_json() for o in outcomes],
+            payload=lambda: [payloads.import_outcome(o) for o in outcomes],
             rows=lambda: columns.review_blocks(outcomes),
             view=review_view,
         )
@@ -168,7 +188,7 @@ def _report(outcomes: list[FileOutcome], out: Output, *, review: bool, verbosity
         stored = [o for o in outcomes if o.article is not None]
         emit(
             out,
-            payload=lambda: [o.as_json() for o in outcomes],
+            payload=lambda: [payloads.import_outcome(o) for o in outcomes],
             rows=lambda: columns.outcomes(stored),
         )
     if out.structured:  # the warnings and errors are in the JSON already

@@ -175,7 +175,10 @@ def _print_hits(
     def view() -> Renderable:
         from cstocli.views import passages
 
-        return passages.hit_blocks(source, hits, context=context)
+        shown = source
+        if library and not isinstance(source, Mapping):
+            shown = {source.id: source}  # a library hit names its article, even with --article
+        return passages.hit_blocks(shown, hits, context=context)
 
     return emit(
         out,

@@ -9,10 +9,13 @@ line names the file and the place in it.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+from cstocli import disk
 from cstocli.dataset.reader import dataset_from_json, source_file_name
 from cstocli.dataset.writer import dataset_to_json
 from cstocli.errors import DatasetError
@@ -20,13 +23,25 @@ from cstocli.model import Dataset
 
 __all__ = [
     "BUNDLED_DATASET",
+    "DATASET_LIMIT",
+    "MAX_DEPTH",
+    "SOURCE_LIMIT",
     "bundled_path",
     "dataset_from_json",
     "dataset_to_json",
     "load",
     "load_bundled",
+    "parse_json",
+    "read_json",
     "sha256_hex",
 ]
+
+SOURCE_LIMIT = 20 * disk.MEGABYTE
+"""The largest article text cstocli reads (about 3 million words; a long report is 1 MB)."""
+DATASET_LIMIT = 100 * disk.MEGABYTE
+"""The largest dataset JSON: every quote is in it twice (passage and paragraphs), with spans."""
+MAX_DEPTH = 64
+"""The deepest nesting of arrays and objects in any JSON file cstocli reads (ours: 5)."""
 
 BUNDLED_DATASET = "csto-minsk-2017.json"
 """The file name of the summit dataset shipped inside the package."""
@@ -49,10 +64,12 @@ def load_bundled() -> Dataset:
 
 def load(path: Path, *, verify_hash: bool = True) -> Dataset:
     """Load and fully validate the dataset at ``path`` and the source file it names."""
-    obj = _read_json(path)
+    obj = read_json(path, limit=DATASET_LIMIT, noun="a dataset", expected="a JSON dataset")
     source_file = source_file_name(obj, file=str(path))
     source_path = path.parent / source_file
-    source_bytes = _read_bytes(source_path, shown_as=str(path), where="$.source.file")
+    source_bytes = _read_bytes(
+        source_path, shown_as=str(path), where="$.source.file", limit=SOURCE_LIMIT
+    )
     source_text = _decode(source_bytes, shown_as=str(source_path))
     dataset = dataset_from_json(obj, source_text, file=str(path))
     if verify_hash and sha256_hex(source_bytes) != dataset.source.sha256:
@@ -69,16 +86,12 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_bytes(path: Path, *, shown_as: str, where: str | None) -> bytes:
+def _read_bytes(path: Path, *, shown_as: str, where: str | None, limit: int) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        problem = "file not found" if where is None else f"file not found: {path}"
+        return disk.read_regular(path, limit=limit, noun="a source text")
+    except disk.FileRefused as refused:
+        problem = refused.problem if where is None else f"{path}: {refused.problem}"
         raise DatasetError(shown_as, where, problem) from None
-    except IsADirectoryError:
-        raise DatasetError(shown_as, where, f"{path} is a directory, not a file") from None
-    except OSError as error:
-        raise DatasetError(shown_as, where, f"cannot read {path}: {error.strerror}") from None
 
 
 def _decode(data: bytes, *, shown_as: str) -> str:
@@ -93,21 +106,49 @@ def _decode(data: bytes, *, shown_as: str) -> str:
         ) from None
 
 
-def _read_json(path: Path) -> Any:
-    text = _decode(_read_bytes(path, shown_as=str(path), where=None), shown_as=str(path))
+def read_json(path: Path, *, limit: int, noun: str, expected: str = "JSON") -> Any:
+    """Read and parse the JSON file at ``path`` (at most ``limit`` bytes, see ``parse_json``)."""
+    try:
+        data = disk.read_regular(path, limit=limit, noun=noun)
+    except disk.FileRefused as refused:
+        raise DatasetError(str(path), None, refused.problem) from None
+    return parse_json(_decode(data, shown_as=str(path)), file=str(path), expected=expected)
+
+
+def parse_json(text: str, *, file: str, expected: str = "JSON") -> Any:
+    """Parse untrusted JSON: standard numbers only, nested at most ``MAX_DEPTH`` deep."""
     if not text.strip():
-        raise DatasetError(str(path), None, "file is empty, expected a JSON dataset")
+        raise DatasetError(file, None, f"file is empty, expected {expected}")
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        problem = f"invalid JSON: nested {depth} deep, more than the {MAX_DEPTH} allowed"
+        raise DatasetError(file, None, problem)
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        raise DatasetError(str(path), where, f"invalid JSON: {error.msg}") from None
+        raise DatasetError(file, where, f"invalid JSON: {error.msg}") from None
     except _NonStandardNumber as error:
         # Python's json reads NaN and Infinity, which are not JSON: every other tool
         # reading our --json output would then choke on what we printed.
-        raise DatasetError(str(path), None, f"invalid JSON: {error} is not a JSON number") from None
-    except RecursionError:
-        raise DatasetError(str(path), None, "invalid JSON: nested too deeply") from None
+        raise DatasetError(file, None, f"invalid JSON: {error} is not a JSON number") from None
+    except RecursionError:  # MAX_DEPTH is far below the limit; kept as the last guard
+        raise DatasetError(file, None, "invalid JSON: nested too deeply") from None
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise DatasetError(file, None, f"invalid JSON: {error}") from None
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _depth(text: str) -> int:
+    """How deep arrays and objects nest in ``text`` (strings skipped), before parsing it."""
+    # Two C-speed substitutions, then one pass over the brackets alone: json.loads would
+    # recurse once per level, and a file of 100,000 '[' ends in a RecursionError.
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    steps = (1 if c in "[{" else -1 for c in brackets)
+    return max(itertools.accumulate(steps, initial=0))
 
 
 class _NonStandardNumber(ValueError):

@@ -12,10 +12,13 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
+from datetime import datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
 
 from cstocli.errors import DatasetError
+from cstocli.ids import id_problem, is_article_id
 from cstocli.model import (
     SCHEMA_VERSION,
     Dataset,
@@ -30,6 +33,31 @@ from cstocli.model import (
 )
 
 _T = TypeVar("_T")
+
+LARGEST_INTEGER = 2**63 - 1
+"""The largest integer a figure may hold: SQLite's INTEGER, and every JSON tool's int64."""
+
+# C0 controls (tab and newline included), DEL and C1 controls: none belongs in a name,
+# an id or a role, and each could drive the terminal the name is printed on.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+_PROVENANCE = ("author", "date", "retrieved", "published_title", "original_sha256")
+"""Optional ``source`` fields added after schema 1 shipped; files without them still load."""
+
+
+def is_iso_date(value: str) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date-time, as citations print it.
+
+    ``2017``, ``2017-12``, ``2017-12-01`` and ``2017-12-01T10:27:43+00:00`` are.
+    """
+    if re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return value[5:] == "" or 1 <= int(value[5:]) <= 12
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
 def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
@@ -69,10 +97,15 @@ class _Reader:
             raise self.fail(where, f"expected {noun}, got {_kind(value)}")
         return value
 
-    def string(self, value: Any, where: str) -> str:
+    def string(self, value: Any, where: str, *, verbatim: bool = False) -> str:
+        """A non-empty string; one that is not quoted from the source holds no control."""
         text = self.typed(value, where, str, "a string")
         if not text:
             raise self.fail(where, "must not be empty")
+        found = None if verbatim else CONTROL.search(text)
+        if found is not None:
+            code = ord(found.group())
+            raise self.fail(where, f"control character U+{code:04X} at offset {found.start()}")
         return text
 
     def optional_string(self, obj: dict[str, Any], where: str, name: str) -> str | None:
@@ -91,6 +124,12 @@ class _Reader:
         if ident in seen:
             raise self.fail(where, f"duplicate id {ident!r}")
         seen.add(ident)
+        return ident
+
+    def article_id(self, value: Any) -> str:
+        ident = self.string(value, "$.id")
+        if not is_article_id(ident):
+            raise self.fail("$.id", id_problem(ident))
         return ident
 
     def schema_version(self, root: dict[str, Any]) -> None:
@@ -122,7 +161,7 @@ class _Reader:
 
     def verbatim(self, obj: dict[str, Any], where: str) -> tuple[str, Span]:
         """Read a ``text`` and its ``span`` and prove the one is the source at the other."""
-        text = self.string(self.field(obj, where, "text"), f"{where}.text")
+        text = self.string(self.field(obj, where, "text"), f"{where}.text", verbatim=True)
         start, end = self.span(self.field(obj, where, "span"), f"{where}.span")
         actual = self.source_text[start:end]
         if actual != text:
@@ -153,7 +192,7 @@ class _Reader:
         spans = {p.id: p.span for p in passages}
         event = root.get("event")
         return Dataset(
-            id=self.string(self.field(root, "$", "id"), "$.id"),
+            id=self.article_id(self.field(root, "$", "id")),
             source=self.source(self.field(root, "$", "source")),
             source_text=self.source_text,
             event=None if event is None else self.event(event),
@@ -164,7 +203,7 @@ class _Reader:
         )
 
     def source(self, value: Any) -> Source:
-        fields = ("file", "title", "sha256", "url", "publisher", "body_start")
+        fields = ("file", "title", "sha256", "url", "publisher", "body_start", *_PROVENANCE)
         obj = self.object(value, "$.source", fields)
         sha = self.string(self.field(obj, "$.source", "sha256"), "$.source.sha256")
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
@@ -181,7 +220,26 @@ class _Reader:
             url=self.optional_string(obj, "$.source", "url"),
             publisher=self.optional_string(obj, "$.source", "publisher"),
             body_start=body_start,
+            author=self.optional_string(obj, "$.source", "author"),
+            date=self.optional_date(obj, "$.source", "date"),
+            retrieved=self.optional_date(obj, "$.source", "retrieved"),
+            published_title=self.optional_string(obj, "$.source", "published_title"),
+            original_sha256=self.optional_sha256(obj, "$.source", "original_sha256"),
         )
+
+    def optional_date(self, obj: dict[str, Any], where: str, name: str) -> str | None:
+        value = self.optional_string(obj, where, name)
+        if value is not None and not is_iso_date(value):
+            raise self.fail(f"{where}.{name}", f"expected an ISO 8601 date, got {_clip(value)}")
+        return value
+
+    def optional_sha256(self, obj: dict[str, Any], where: str, name: str) -> str | None:
+        value = self.optional_string(obj, where, name)
+        if value is not None and (
+            len(value) != 64 or any(c not in "0123456789abcdef" for c in value)
+        ):
+            raise self.fail(f"{where}.{name}", "expected 64 lowercase hex digits")
+        return value
 
     def event(self, value: Any) -> Event:
         where = "$.event"
@@ -275,9 +333,13 @@ class _Reader:
         number = self.field(obj, where, "value")
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
+        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
         if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
             raise self.fail(f"{where}.value", "must be a finite number")
-        as_written = self.optional_string(obj, where, "as_written")
+        as_written = obj.get("as_written")  # quoted from the source: a line break may be in it
+        if as_written is not None:
+            as_written = self.string(as_written, f"{where}.as_written", verbatim=True)
         if as_written is not None and as_written not in text:
             raise self.fail(f"{where}.as_written", f"{as_written!r} is not part of {text!r}")
         return Figure(

@@ -19,6 +19,11 @@ def dataset_to_json(dataset: Dataset) -> dict[str, Any]:
             "url": dataset.source.url,
             "publisher": dataset.source.publisher,
             "body_start": dataset.source.body_start,
+            "author": dataset.source.author,
+            "date": dataset.source.date,
+            "retrieved": dataset.source.retrieved,
+            "published_title": dataset.source.published_title,
+            "original_sha256": dataset.source.original_sha256,
         },
         "event": None if dataset.event is None else _event_json(dataset.event),
         "speakers": [

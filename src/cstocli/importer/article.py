@@ -13,11 +13,16 @@ for narration, in source order, one narration passage per narration paragraph.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from cstocli import disk
+from cstocli.dataset.files import SOURCE_LIMIT
+from cstocli.dataset.reader import LARGEST_INTEGER
 from cstocli.errors import DatasetError
+from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble
 from cstocli.importer.figures import find_figures
 from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
@@ -61,13 +66,12 @@ def read_article(path: Path) -> str:
     """Read an article file as UTF-8 text; refuse a missing, binary, non-UTF-8 or empty one."""
     name = str(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(name, None, "file not found") from None
-    except IsADirectoryError:
-        raise ArticleError(name, None, "is a directory, not a text file") from None
-    except OSError as error:
-        raise ArticleError(name, None, f"cannot read: {error.strerror}") from None
+        data = disk.read_regular(path, limit=SOURCE_LIMIT, noun="an article")
+    except disk.FileRefused as refused:
+        raise ArticleError(name, None, refused.problem) from None
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise ArticleError(name, 1, "UTF-32 text; save the article as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(name, 1, "UTF-16 text; save the article as UTF-8")
     if b"\x00" in data:
@@ -111,7 +115,7 @@ def import_article(
     passages = _passages(text, blocks, ids)
     figures, unitless = _figures(text, passages)
     dataset = Dataset(
-        id=dataset_id or slug(PurePath(file_name).stem) or "article",
+        id=dataset_id or slug(PurePath(file_name).stem)[:MAX_LENGTH].strip("-") or "article",
         source=Source(
             file=PurePath(file_name).name,
             title=headline.title,
@@ -174,8 +178,12 @@ def _figures(
     for passage in passages:
         for paragraph in passage.paragraphs:
             for phrase in find_figures(text, *paragraph.span):
+                line = text.count("\n", 0, phrase.span[0]) + 1
+                if not _storable(phrase.value):
+                    message = f"number {phrase.text[:40]!r} is too large; not kept as a figure"
+                    skipped.append(ImportWarning(line, message))
+                    continue
                 if not phrase.unit:
-                    line = text.count("\n", 0, phrase.span[0]) + 1
                     message = f"number {phrase.text!r} has no unit after it; not kept as a figure"
                     skipped.append(ImportWarning(line, message))
                     continue
@@ -194,3 +202,10 @@ def _figures(
                     )
                 )
     return tuple(figures), skipped
+
+
+def _storable(value: float) -> bool:
+    """Whether a figure's value fits the library: a 64-bit integer or a finite double."""
+    if isinstance(value, int):
+        return -LARGEST_INTEGER - 1 <= value <= LARGEST_INTEGER
+    return math.isfinite(value)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +26,11 @@ from cstocli.errors import CstocliError
 if TYPE_CHECKING:
     from cstocli.importer.article import ImportResult
     from cstocli.importer.corrections import Corrections
+    from cstocli.importer.provenance import Provenance, WebText
     from cstocli.library import ArticleSummary, Library, PreparedArticle, StoreResult
+
+Source = Path | str
+"""What one import argument names: a file, or (a ``str``) a URL to fetch."""
 
 STORE_CHUNK = 256
 """Files stored per transaction on the fast path (bounds what a crash can roll back)."""
@@ -54,39 +58,59 @@ class FileOutcome:
     headline: str | None = None
     """With ``--review``: the headline the importer read (the article's title)."""
 
-    def as_json(self) -> dict[str, Any]:
-        """Return the ``import --json`` object for this file (stable keys; see ``output``)."""
-        from cstocli.views import payloads as output
-
-        payload: dict[str, Any] = output.import_outcome(
-            file=self.file,
-            status=self.status,
-            article=self.article,
-            warnings=self.warnings,
-            error=self.error,
-            review=self.review,
-            headline=self.headline,
-        )
-        return payload
-
 
 def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""
-    from cstocli.importer.article import import_article, read_article
+    from cstocli.importer.article import read_article
 
-    source = read_article(path)
+    return _parse_text(read_article(path), path.name, fixes)
+
+
+def _parse_text(text: str, file_name: str, fixes: Corrections | None) -> ImportResult:
+    from cstocli.importer.article import import_article
+
     if fixes is None:
-        return import_article(source, file_name=path.name)
+        return import_article(text, file_name=file_name)
     from cstocli.importer.corrections import apply_corrections
 
-    return apply_corrections(source, fixes, file_name=path.name)
+    return apply_corrections(text, fixes, file_name=file_name)
+
+
+def _read_web(source: Source) -> WebText | None:
+    """The page a URL or saved HTML file holds, extracted; None for anything else."""
+    from cstocli.importer import provenance
+
+    if isinstance(source, str):
+        return provenance.read_url(source)
+    if source.suffix.lower() != ".json" and provenance.is_html_file(source):
+        return provenance.read_html_file(source)
+    return None
+
+
+def _parse_source(
+    source: Source, fixes: Corrections | None, given: Provenance | None
+) -> tuple[ImportResult, WebText | None]:
+    """Read and import one text file, saved page or URL, its provenance applied."""
+    from cstocli.importer.provenance import with_provenance, with_web_source
+
+    web = _read_web(source)
+    if web is None:
+        assert isinstance(source, Path)
+        result = _parse(source, fixes)
+    else:
+        result = _parse_text(web.text, web.file_name, fixes)
+        result = dataclasses.replace(result, dataset=with_web_source(result.dataset, web))
+    if given:
+        result = dataclasses.replace(result, dataset=with_provenance(result.dataset, given))
+    return result, web
 
 
 def import_all(
     lib: Library,
-    files: list[Path],
+    files: Sequence[Source],
     fixes: Corrections | None,
     on_done: Callable[[FileOutcome], None] = lambda outcome: None,
+    given: Provenance | None = None,
 ) -> list[FileOutcome]:
     """Import every file; return what happened to each, in the order given.
 
@@ -94,21 +118,31 @@ def import_all(
     when there are many, stored ``STORE_CHUNK`` at a time, each under its own savepoint
     so that each file is still all-or-nothing. Dataset .json files and corrected imports
     replace a stored article, one transaction each. ``on_done`` hears of each file once
-    it is stored or refused (a progress bar's hook).
+    it is stored or refused (a progress bar's hook). URLs and saved web pages (found by
+    their content, in the workers) are fetched, extracted and stored one by one, with
+    their page. ``given`` is the provenance stated on the command line, for every file.
     """
-    fast = [i for i, path in enumerate(files) if fixes is None and path.suffix.lower() != ".json"]
+    fast = [
+        i
+        for i, path in enumerate(files)
+        if isinstance(path, Path) and fixes is None and not given and path.suffix.lower() != ".json"
+    ]
     outcomes: dict[int, FileOutcome] = {}
     for i in sorted(set(range(len(files))) - set(fast)):
-        outcomes[i] = _import_one(lib, files[i], fixes)
+        outcomes[i] = _import_one(lib, files[i], fixes, given)
         on_done(outcomes[i])
     # closing(): a failed write stops the worker processes at once, not at exit.
-    with closing(_parse_many([files[i] for i in fast])) as parsed:
+    with closing(_parse_many([Path(files[i]) for i in fast])) as parsed:
         for start in range(0, len(fast), STORE_CHUNK):
             numbers = fast[start : start + STORE_CHUNK]
             chunk = [next(parsed) for _ in numbers]
             stored = iter(lib.store_each([p.article for p in chunk if p.article is not None]))
             for i, p in zip(numbers, chunk, strict=True):
-                outcomes[i] = _outcome(lib, p, next(stored) if p.article is not None else None)
+                if p.web:
+                    outcomes[i] = _import_one(lib, files[i], None, None)
+                else:
+                    result = next(stored) if p.article is not None else None
+                    outcomes[i] = _outcome(lib, p, result)
                 on_done(outcomes[i])
     return [outcomes[i] for i in range(len(files))]
 
@@ -133,12 +167,17 @@ class _Parsed:
     article: PreparedArticle | None
     warnings: list[tuple[int, str]]
     error: str | None
+    web: bool = False
+    """A saved web page: left to the one-by-one path, which keeps the page too."""
 
 
 def _parse_job(path: Path) -> _Parsed:
     """Read, parse and prepare one text file (runs in a worker process)."""
+    from cstocli.importer.provenance import is_html_file
     from cstocli.library import prepare
 
+    if is_html_file(path):
+        return _Parsed(str(path), None, [], None, web=True)
     try:
         result = _parse(path, None)
         article = prepare(result.dataset)
@@ -155,7 +194,10 @@ def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers)
+    from cstocli.importer.workers import start_worker
+
+    # start_worker: the workers die with this process, even when it is killed.
+    pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),))
     try:
         yield from pool.map(_parse_job, paths, chunksize=8)
     finally:
@@ -164,41 +206,51 @@ def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
         pool.shutdown(cancel_futures=True)
 
 
-def _import_one(lib: Library, path: Path, fixes: Corrections | None) -> FileOutcome:
-    """Parse and store one file; a refused file becomes a ``failed`` outcome."""
+def _import_one(
+    lib: Library, source: Source, fixes: Corrections | None, given: Provenance | None
+) -> FileOutcome:
+    """Parse and store one file or URL; a refused one becomes a ``failed`` outcome."""
     warnings: list[tuple[int, str]] = []
     try:
-        if path.suffix.lower() == ".json":
+        if isinstance(source, Path) and source.suffix.lower() == ".json":
             from cstocli.dataset.files import load
 
-            stored = lib.replace(load(path))
+            stored = lib.replace(load(source))
         else:
-            result = _parse(path, fixes)
+            result, web = _parse_source(source, fixes, given)
             warnings = [(w.line, w.message) for w in result.warnings]
-            # Corrections change what the same text means: they replace, not skip.
-            store = lib.store if fixes is None else lib.replace
-            stored = store(result.dataset)
+            if web is not None and fixes is None:
+                stored = lib.store_page(result.dataset, web.original)
+            elif web is not None:
+                stored = lib.replace(result.dataset, web.original)
+            else:
+                # Corrections and stated provenance change what we know of the same
+                # text: they replace, not skip.
+                store = lib.replace if fixes is not None or given else lib.store
+                stored = store(result.dataset)
     except CstocliError as error:
-        return FileOutcome(str(path), "failed", error=str(error))
+        return FileOutcome(str(source), "failed", error=str(error))
     status = "imported" if stored.added else "unchanged"
-    return FileOutcome(str(path), status, lib.summary(stored.id), warnings)
+    return FileOutcome(str(source), status, lib.summary(stored.id), warnings)
 
 
-def review_one(path: Path, fixes: Corrections | None) -> FileOutcome:
-    """Parse one file and lay out its split, storing nothing.
+def review_one(
+    source: Source, fixes: Corrections | None, given: Provenance | None = None
+) -> FileOutcome:
+    """Parse one file or URL and lay out its split, storing nothing.
 
     Each warning is kept once: in the row whose lines hold it, else in ``warnings``.
     """
     from cstocli.importer.review import outside_blocks, review
 
     try:
-        result = _parse(path, fixes)
+        result, _ = _parse_source(source, fixes, given)
     except CstocliError as error:
-        return FileOutcome(str(path), "failed", error=str(error))
+        return FileOutcome(str(source), "failed", error=str(error))
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
-        str(path),
+        str(source),
         "reviewed",
         warnings=outside,
         review=[dataclasses.asdict(r) for r in rows],

@@ -7,7 +7,8 @@ except ``corrections_version``; ``why`` may annotate any entry and is not read::
       "corrections_version": 1,
       "article": "csto-minsk-2017.txt",        # refuse to apply to another file name
       "sha256": "6e86...",                      # refuse to apply to other contents
-      "dataset": {"id": "...", "url": "...", "publisher": "..."},
+      "dataset": {"id": "...", "url": "...", "publisher": "...", "author": "...",
+                  "date": "2017-12-01", "title": "..."},   # provenance, for citations
       "paragraphs": [                           # who says an unlabelled paragraph
         {"starts": "One of the top-level", "as": "narration", "why": "..."},
         {"starts": "Among the documents", "as": "speech"}
@@ -48,13 +49,16 @@ paragraphs are re-split by the importer itself, so spans stay exact. Every probl
 from __future__ import annotations
 
 import dataclasses
-import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from cstocli.errors import DatasetError
+from cstocli import disk
+from cstocli.dataset.files import read_json
+from cstocli.dataset.reader import CONTROL, LARGEST_INTEGER, is_iso_date
+from cstocli.ids import id_problem, is_article_id
 from cstocli.importer.amendments import (
     FIGURE_FIELDS,
     Failure,
@@ -90,19 +94,7 @@ class Corrections:
 
 def load_corrections(path: Path) -> Corrections:
     """Read and check a corrections file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DatasetError(str(path), None, "file not found") from None
-    except UnicodeDecodeError as error:
-        raise DatasetError(str(path), f"byte {error.start}", "not valid UTF-8") from None
-    except OSError as error:
-        raise DatasetError(str(path), None, f"cannot read: {error.strerror}") from None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise DatasetError(str(path), where, f"invalid JSON: {error.msg}") from None
+    obj = read_json(path, limit=CORRECTIONS_LIMIT, noun="a corrections file")
     return parse_corrections(obj, file=str(path))
 
 
@@ -130,6 +122,9 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
             dataset.source,
             url=meta.get("url", dataset.source.url),
             publisher=meta.get("publisher", dataset.source.publisher),
+            author=meta.get("author", dataset.source.author),
+            date=meta.get("date", dataset.source.date),
+            published_title=meta.get("title", dataset.source.published_title),
         ),
     )
     dataset = amend_speakers(content.get("speakers", {}), dataset, fail)
@@ -140,6 +135,13 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
         event=event_from(content["event"]) if "event" in content else dataset.event,
     )
     return ImportResult(dataset, result.warnings, result.wrapped)
+
+
+CORRECTIONS_LIMIT = 20 * disk.MEGABYTE
+"""The largest corrections file read (a real one is a few kilobytes)."""
+
+# Fields that quote the article (found in its text): they may hold what the text holds.
+_QUOTED = frozenset({"starts", "within", "at", "add", "text", "items", "article"})
 
 
 class _Shape:
@@ -156,10 +158,16 @@ class _Shape:
             raise self.fail("$.corrections_version", problem)
         for key in ("article", "sha256"):
             self.text(root, "$", key)
-        dataset = self.object(root.get("dataset", {}), "$.dataset", ("id", "url", "publisher"))
+        provenance = ("url", "publisher", "author", "date", "title")
+        dataset = self.object(root.get("dataset", {}), "$.dataset", ("id", *provenance))
         self.text(dataset, "$.dataset", "id")
-        for key in ("url", "publisher"):
+        if "id" in dataset and not is_article_id(dataset["id"]):
+            raise self.fail("$.dataset.id", id_problem(dataset["id"]))
+        for key in provenance:
             self.text(dataset, "$.dataset", key, nullable=True)
+        date = dataset.get("date")
+        if isinstance(date, str) and not is_iso_date(date):
+            raise self.fail("$.dataset.date", f"expected an ISO 8601 date, got {date!r}")
         for i, entry in enumerate(self.array(root, "$", "paragraphs")):
             self.paragraph(entry, f"$.paragraphs[{i}]")
         speakers = self.object(root.get("speakers", {}), "$.speakers", None)
@@ -198,6 +206,10 @@ class _Shape:
         number = entry.get("value", 0)
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise self.fail(f"{where}.value", f"expected a number, got {number!r}")
+        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
+        if not math.isfinite(number):
+            raise self.fail(f"{where}.value", "must be a finite number")
         if "drop" in entry and entry["drop"] is not True:
             raise self.fail(f"{where}.drop", "expected true (leave it out to keep the figure)")
         if "add" in entry and not {"label", "value", "unit"} <= entry.keys():
@@ -256,6 +268,15 @@ class _Shape:
             return
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{where}.{key}", f"expected a non-empty string, got {value!r}")
+        if key not in _QUOTED:
+            self.plain(value, f"{where}.{key}")
+
+    def plain(self, value: str, where: str) -> None:
+        """Refuse control characters in a name, role, id or title (not a quoted span)."""
+        found = CONTROL.search(value)
+        if found is not None:
+            code = ord(found.group())
+            raise self.fail(where, f"control character U+{code:04X} at offset {found.start()}")
 
     def strings(
         self, obj: dict[str, Any], where: str, key: str, *, required: bool = False
@@ -268,6 +289,8 @@ class _Shape:
                 raise self.fail(
                     f"{where}.{key}[{i}]", f"expected a non-empty string, got {value!r}"
                 )
+            if key not in _QUOTED:
+                self.plain(value, f"{where}.{key}[{i}]")
         return values
 
 

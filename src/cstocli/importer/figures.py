@@ -24,6 +24,7 @@ corrections file can fix.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -195,7 +196,8 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
     phrase = text[begin:unit_end]
-    number = int(value) if value == int(value) else value
+    # A 400-digit number reads as infinity: it stays a float, and the caller drops it.
+    number = int(value) if math.isfinite(value) and value == int(value) else value
     return FigurePhrase(
         value=number,
         unit=unit,

@@ -13,34 +13,29 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from typing import Literal
 
 from rapidfuzz.fuzz import ratio
+
+from cstocli.text import fold_letters
 
 Kinship = Literal["same", "part", "spelling"]
 
 HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"))
 """Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
-# Letters NFKD leaves whole, so accent stripping alone would keep them.
-_UNDECOMPOSABLE = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE"}
-)
 _SURNAME_SIMILARITY = 85.0
 _GIVEN_SIMILARITY = 75.0
 
 
 def slug(name: str) -> str:
     """The id of a speaker named ``name``: lower-case words joined by hyphens."""
-    folded = _strip_accents(name).casefold().replace("\u2019", "").replace("'", "")
-    return "-".join(re.findall(r"[^\W_]+", folded))
+    return "-".join(re.findall(r"[^\W_]+", fold_letters(name)))
 
 
 @functools.lru_cache(maxsize=4096)  # the same few labels are compared over and over
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a name, honorifics dropped: what comparisons look at."""
-    folded = _strip_accents(name).casefold().replace("\u2019", "'")
-    words = tuple(w for w in re.findall(r"[^\W_][\w'-]*", folded))
+    words = tuple(re.findall(r"[^\W_][\w-]*", fold_letters(name)))
     kept = tuple(w for w in words if w.rstrip(".") not in HONORIFICS)
     return kept or words
 
@@ -72,10 +67,4 @@ def _transliterations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _spelling(word: str) -> str:
     """Fold the letters transliterations disagree on (Aleksandr/Alexander, Yuri/Iurii)."""
-    return word.replace("ks", "x").replace("y", "i").replace("ii", "i").replace("'", "")
-
-
-def _strip_accents(text: str) -> str:
-    """Drop combining marks, so "Łukasz" and "José" compare with their plain spellings."""
-    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSABLE)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return word.replace("ks", "x").replace("y", "i").replace("ii", "i")

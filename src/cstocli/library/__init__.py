@@ -25,11 +25,13 @@ migrations), ``reading`` and ``writing`` (the two halves of ``Library``), ``data
 
 from cstocli.library.database import LIBRARY_ENV, Library, default_path, open_library
 from cstocli.library.errors import LibraryError
+from cstocli.library.exporter import export
 from cstocli.library.index import LibraryIndex
+from cstocli.library.originals import Original
 from cstocli.library.reading import ArticleSummary, SpeakerTotal
 from cstocli.library.rows import PreparedArticle, prepare
 from cstocli.library.schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
-from cstocli.library.writing import StoreResult, export, replace_id
+from cstocli.library.writing import StoreResult, replace_id
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -39,6 +41,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryIndex",
+    "Original",
     "PreparedArticle",
     "SpeakerTotal",
     "StoreResult",

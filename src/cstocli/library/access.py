@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cstocli.errors import EXIT_NO_MATCH, CstocliError
 
@@ -36,13 +36,6 @@ class LibraryHits:
     """How many sentences match in all, shown or not (for "showing N of M")."""
     datasets: dict[str, Dataset]
     """The article of each shown hit, by id, for its passage and speaker."""
-
-    def as_json(self) -> list[dict[str, Any]]:
-        """Return the ``search --all --json`` array: the one-article hit keys plus ``article``."""
-        from cstocli.views import payloads as output
-
-        result: list[dict[str, Any]] = output.library_hits(self.datasets, self.shown)
-        return result
 
 
 def search_library(
@@ -87,7 +80,7 @@ def read_library(
     path = library_path if library_path is not None else default_path()
     if missing is not None and not path.exists():
         return missing
-    with open_library(path, create=False) as lib:
+    with open_library(path, create=False, write=False) as lib:
         return query(lib)
 
 

@@ -10,8 +10,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from cstocli.library.opening import open_connection
 from cstocli.library.reading import LibraryReader
-from cstocli.library.schema import connect
 from cstocli.library.writing import LibraryWriter
 
 LIBRARY_ENV = "CSTOCLI_LIBRARY"
@@ -47,11 +47,13 @@ class Library(LibraryWriter, LibraryReader):
         self._conn.close()
 
 
-def open_library(path: Path | None = None, *, create: bool = True) -> Library:
+def open_library(path: Path | None = None, *, create: bool = True, write: bool = True) -> Library:
     """Open (creating or migrating as needed) the library at ``path`` or the default one.
 
     With ``create=False`` a missing file is an error instead of a new empty library,
-    for commands that only read. Every failure is a ``LibraryError`` naming the file.
+    for commands that only read; with ``write=False`` it is opened read-only (a library
+    in a read-only folder can still be read). Every failure is a ``LibraryError``
+    naming the file.
     """
     path = path if path is not None else default_path()
-    return Library(connect(path, create=create), path)
+    return Library(open_connection(path, create=create, write=write), path)

@@ -39,6 +39,8 @@ def library_error(path: Path, err: sqlite3.DatabaseError) -> LibraryError:
         problem = "is not a cstocli library or is corrupt (SQLite: " + message + ")"
     elif "unable to open" in message or "readonly" in message:
         problem = f"cannot be opened for this ({message}): check its permissions"
+    elif "disk is full" in message or "disk I/O" in message:
+        problem = f"cannot be written: the disk is full or failing (SQLite: {message})"
     elif "locked" in message or "busy" in message:
         problem = f"is busy: another cstocli kept it locked too long ({message})"
     else:

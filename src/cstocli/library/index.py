@@ -15,7 +15,7 @@ from typing import Any
 
 from cstocli.library.errors import LibraryError, library_error, translate_errors
 from cstocli.library.rows import PreparedArticle, speaker_from_row, speaker_word_pairs
-from cstocli.search.memory import Sentence
+from cstocli.search.store import Sentence
 
 
 class IndexBatch:

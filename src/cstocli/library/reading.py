@@ -16,6 +16,7 @@ from pathlib import Path
 from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import LibraryIndex
+from cstocli.library.originals import Original, read_original
 from cstocli.library.rows import figure_from_row, speaker_from_row, with_texts
 from cstocli.model import Dataset, Figure, Speaker
 
@@ -91,8 +92,18 @@ class LibraryReader:
                 "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
             ).fetchone()
         # The id column is the truth: a clash on import may have given it a "-2" suffix.
-        obj = {**with_texts(json.loads(dataset_json), source_text), "id": article_id}
+        try:
+            obj = {**with_texts(json.loads(dataset_json), source_text), "id": article_id}
+        except (ValueError, LookupError, TypeError, AttributeError) as err:
+            problem = f"article {article_id!a} is damaged (its stored JSON: {err!s:.80})"
+            raise LibraryError(self.path, problem) from None
         return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")
+
+    def original(self, article_id: str) -> Original | None:
+        """The page the article was extracted from, or None (imported from text)."""
+        key = article_key(self._conn, self.path, article_id)
+        with translate_errors(self.path):
+            return read_original(self._conn, key)
 
     def index(self) -> LibraryIndex:
         """Return the sentence index of the whole library (a ``store.SentenceStore``)."""

@@ -19,8 +19,7 @@ from typing import Any
 from cstocli import text as text_mod
 from cstocli.dataset import files as dataset_io
 from cstocli.model import Dataset, Figure, Speaker
-from cstocli.search.memory import MemoryIndex
-from cstocli.summary import count_words
+from cstocli.search.store import dataset_sentences, speaker_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,22 +57,20 @@ def prepare(ds: Dataset) -> PreparedArticle:
     for passage in ds.passages:
         if passage.speaker_id is not None:
             # Counted as ``speakers`` counts them, so library totals match per-article ones.
-            spoken[passage.speaker_id] += sum(count_words(p.text) for p in passage.paragraphs)
+            spoken[passage.speaker_id] += sum(
+                text_mod.count_words(p.text) for p in passage.paragraphs
+            )
     sentences: list[tuple[Any, ...]] = []
     distinct: list[set[str]] = []
     words = 0
-    for passage in ds.passages:
-        for number, paragraph in enumerate(passage.paragraphs):
-            base = paragraph.span[0]
-            for start, end in text_mod.split_sentences(paragraph.text):
-                sentence = paragraph.text[start:end]
-                terms = text_mod.words(sentence)
-                distinct.append(set(terms))
-                words += len(terms)
-                sentences.append(
-                    (passage.id, passage.speaker_id, number, base + start, base + end,
-                     " ".join(terms))
-                )  # fmt: skip
+    for sentence in dataset_sentences(ds):
+        terms = text_mod.words(sentence.text)
+        distinct.append(set(terms))
+        words += len(terms)
+        sentences.append(
+            (sentence.passage_id, sentence.speaker_id, sentence.paragraph, *sentence.span,
+             " ".join(terms))
+        )  # fmt: skip
     return PreparedArticle(
         id=ds.id,
         sha256=ds.source.sha256,
@@ -157,7 +154,6 @@ def speaker_from_row(row: Sequence[Any]) -> Speaker:
 @lru_cache(maxsize=4096)
 def speaker_word_pairs(speaker: Speaker) -> frozenset[tuple[str, str]]:
     """The (word, speaker id) pairs that let a query word name this speaker."""
-    # The in-memory index owns the rule for which words name a speaker; reuse it. The
-    # rule looks at one speaker at a time, so the pairs of several speakers are a union.
-    words = MemoryIndex((), (speaker,)).speaker_words()
+    # The rule looks at one speaker at a time, so the pairs of several speakers are a union.
+    words = speaker_words((speaker,))
     return frozenset((word, speaker_id) for word, ids in words.items() for speaker_id in ids)

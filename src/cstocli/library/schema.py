@@ -15,9 +15,10 @@ from pathlib import Path
 from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch
+from cstocli.library.originals import add_originals_table
 from cstocli.library.rows import prepare, with_texts
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The newest library schema this code reads and writes (``PRAGMA user_version``)."""
 
 BUSY_TIMEOUT_MS = 10_000
@@ -77,7 +78,8 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
             _MIGRATIONS[step](conn)
             conn.execute(f"PRAGMA user_version = {step + 1}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # a full disk has rolled it back already
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -219,6 +221,8 @@ _MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_v1,
     _migrate_to_v2,
     _migrate_to_v3,
+    # v4: the originals table (a web article's page, compressed); one self-contained step.
+    add_originals_table,
 )
 """``_MIGRATIONS[n]`` takes a library from schema ``n`` to ``n + 1``."""
 

@@ -7,7 +7,6 @@ the search index is updated once per batch (``index.IndexBatch``).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch, unindex
+from cstocli.library.originals import Original, keep_original, read_original
 from cstocli.library.reading import ArticleSummary, article_key
 from cstocli.library.rows import PreparedArticle, prepare
 from cstocli.model import Dataset
@@ -50,7 +49,10 @@ class LibraryWriter:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk): a second
+                # ROLLBACK would fail and hide the real cause.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
@@ -94,18 +96,38 @@ class LibraryWriter:
             batch.finish()
         return results
 
-    def replace(self, ds: Dataset) -> StoreResult:
-        """Store a corrected dataset over the stored article with the same source text."""
+    def replace(self, ds: Dataset, original: Original | None = None) -> StoreResult:
+        """Store a corrected dataset over the stored article with the same source text.
+
+        The stored article's original (its web page) is kept unless ``original`` is given.
+        """
         with self._write() as conn:
             row = conn.execute(
                 "SELECT key, id FROM articles WHERE sha256 = ?", (ds.source.sha256,)
             ).fetchone()
             if row is not None:
+                # The same source text: the page it was extracted from still holds.
+                original = original or read_original(conn, row[0])
                 _delete(conn, row[0])
                 ds = replace_id(ds, row[1])
             batch = IndexBatch(conn)
             result = _store(conn, prepare(ds), batch)
             batch.finish()
+            if original is not None:
+                keep_original(conn, article_key(conn, self.path, result.id), original)
+            return result
+
+    def store_page(self, ds: Dataset, original: Original) -> StoreResult:
+        """Store a web article and the page it was read from, in one transaction.
+
+        The same text again changes nothing, its first original included.
+        """
+        with self._write() as conn:
+            batch = IndexBatch(conn)
+            result = _store(conn, prepare(ds), batch)
+            batch.finish()
+            if result.added:
+                keep_original(conn, article_key(conn, self.path, result.id), original)
             return result
 
     def remove(self, article_ids: Sequence[str]) -> None:
@@ -114,29 +136,6 @@ class LibraryWriter:
             keys = [article_key(conn, self.path, article_id) for article_id in article_ids]
             for key in keys:
                 _delete(conn, key)
-
-
-def export(ds: Dataset, folder: Path, *, overwrite: bool = False) -> tuple[Path, Path]:
-    """Write ``ds`` as ``ID.json`` and its source file into ``folder``; return both paths.
-
-    The source is written back byte for byte (UTF-8, newlines untouched), so its hash
-    matches ``source.sha256`` and ``dataset.load`` accepts the pair.
-    """
-    dataset_file = folder / f"{ds.id}.json"
-    source_file = folder / ds.source.file
-    payload = json.dumps(dataset_io.dataset_to_json(ds), ensure_ascii=False, indent=2) + "\n"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for target, data in (
-            (source_file, ds.source_text.encode("utf-8")),
-            (dataset_file, payload.encode("utf-8")),
-        ):
-            if target.exists() and not overwrite and target.read_bytes() != data:
-                raise LibraryError(target, "already exists (use --force to overwrite it)")
-            target.write_bytes(data)
-    except OSError as err:
-        raise LibraryError(err.filename or folder, f"cannot write: {err.strerror}") from None
-    return dataset_file, source_file
 
 
 def replace_id(ds: Dataset, new_id: str) -> Dataset:

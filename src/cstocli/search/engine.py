@@ -93,9 +93,8 @@ from typing import NamedTuple
 
 from cstocli.search import ranking
 from cstocli.search.expansion import Naming, Variant, phrase_sentences, plan, speakers_named
-from cstocli.search.memory import Sentence
 from cstocli.search.query import Query, Unit, parse_query
-from cstocli.search.store import SentenceStore
+from cstocli.search.store import Sentence, SentenceStore
 
 RERANK = 200
 """How many of the best candidates get the full proximity and BM25 ranking."""

@@ -22,9 +22,8 @@ from typing import NamedTuple
 
 from cstocli import text
 from cstocli.search import ranking
-from cstocli.search.memory import ROLE_PREFIX
 from cstocli.search.query import Query, Unit
-from cstocli.search.store import SentenceStore
+from cstocli.search.store import ROLE_PREFIX, SentenceStore
 from cstocli.search.typos import typo_budget, typo_distance, within_budget
 
 MAX_VARIANTS = 50

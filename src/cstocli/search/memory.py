@@ -5,14 +5,7 @@ sentences, tokenises each once and records, per folded word, the ids of the sent
 that contain it. Sentence ids are positions in ``MemoryIndex.sentences``, which is in
 source order, so sorting by id is sorting by where the sentence stands in the article.
 
-Speakers are indexed too, in a separate small vocabulary: the words of each speaker's
-name, aliases and id point at that speaker, and so do the words of the role and
-affiliation, keyed with ``ROLE_PREFIX`` ("role:president") because search trusts them
-less: a query naming a speaker favours what that speaker said; a query naming a role
-or a country does so when the role matches every word of a query of two or more
-("secretary general"), otherwise only when nothing matches the text (see ``search`` and
-``expansion.speakers_named``). One mapping holds both kinds so that a store keeps them
-in one table; the prefix cannot clash with a word, which never holds a colon.
+Speakers are indexed too, by ``store.speaker_words``.
 
 Building is linear in the text and cheap (the bundled article indexes in about a
 millisecond), so the CLI builds it on every run instead of caching anything on disk.
@@ -23,33 +16,10 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from cstocli import text
-from cstocli.model import Dataset, Span, Speaker
-
-ROLE_PREFIX = "role:"
-"""Marks a speaker word that comes from a role or an affiliation, not from a name."""
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of the article, the unit that search finds and ranks."""
-
-    passage_id: str
-    """The quote (``q3``) or narration (``n2``) passage it belongs to."""
-    paragraph: int
-    """Index of its paragraph within the passage, from 0."""
-    speaker_id: str | None
-    """Who says it; None for narration."""
-    text: str
-    """The sentence exactly as in the source."""
-    span: Span
-    """Where ``text`` stands in the source file."""
-    ordinal: int
-    """Its position among all sentences of the index, in source order (its id)."""
-    article_id: str = ""
-    """The dataset (article) it comes from."""
+from cstocli.model import Dataset, Speaker
+from cstocli.search.store import Sentence, dataset_sentences, speaker_words
 
 
 class MemoryIndex:
@@ -71,7 +41,7 @@ class MemoryIndex:
         self._by_length = by_length
         total = sum(len(tokens) for tokens in self._tokens)
         self._average_length = total / len(self._tokens) if self._tokens else 0.0
-        self._speaker_words = _speaker_words(self.speakers)
+        self._speaker_words = speaker_words(self.speakers)
         by_speaker: dict[str, list[int]] = {}
         for sentence in self.sentences:
             if sentence.speaker_id is not None:
@@ -121,7 +91,7 @@ class MemoryIndex:
     def speaker_words(self) -> Mapping[str, frozenset[str]]:
         """Each folded word of speakers' names and aliases -> the speaker ids.
 
-        Words of a role or affiliation are keyed with ``ROLE_PREFIX``.
+        Words of a role or affiliation are keyed with ``store.ROLE_PREFIX``.
         """
         return self._speaker_words
 
@@ -132,41 +102,4 @@ class MemoryIndex:
 
 def build_index(dataset: Dataset) -> MemoryIndex:
     """Index every sentence of every passage of ``dataset``, in source order."""
-    sentences: list[Sentence] = []
-    for passage in dataset.passages:
-        for number, paragraph in enumerate(passage.paragraphs):
-            base = paragraph.span[0]
-            for start, end in text.split_sentences(paragraph.text):
-                sentences.append(
-                    Sentence(
-                        passage_id=passage.id,
-                        paragraph=number,
-                        speaker_id=passage.speaker_id,
-                        text=paragraph.text[start:end],
-                        span=(base + start, base + end),
-                        ordinal=len(sentences),
-                        article_id=dataset.id,
-                    )
-                )
-    return MemoryIndex(sentences, dataset.speakers)
-
-
-def speaker_names(speaker: Speaker) -> list[str]:
-    """Every name a speaker goes by: the name, the aliases and the id's words."""
-    return [speaker.name, *speaker.aliases, speaker.id.replace("-", " ")]
-
-
-def _speaker_words(speakers: Sequence[Speaker]) -> dict[str, frozenset[str]]:
-    """Map each significant word about a speaker to the speakers it names.
-
-    Words of the role and affiliation are keyed with ``ROLE_PREFIX``.
-    """
-    found: dict[str, set[str]] = {}
-    for speaker in speakers:
-        about = [(name, "") for name in speaker_names(speaker)]
-        about += [(speaker.role or "", ROLE_PREFIX), (speaker.affiliation or "", ROLE_PREFIX)]
-        for phrase, prefix in about:
-            for word in text.words(phrase):
-                if word not in text.COMMON_WORDS:
-                    found.setdefault(prefix + word, set()).add(speaker.id)
-    return {word: frozenset(ids) for word, ids in found.items()}
+    return MemoryIndex(list(dataset_sentences(dataset)), dataset.speakers)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from cstocli import text
 from cstocli.model import Speaker
-from cstocli.search.memory import speaker_names
 from cstocli.search.query import MIN_PREFIX
+from cstocli.search.store import speaker_names
 from cstocli.search.typos import typo_budget, typo_distance
 
 SUGGESTIONS = 3

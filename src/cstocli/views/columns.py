@@ -292,20 +292,10 @@ def review_blocks(found: Iterable[FileOutcome]) -> Rows:
 
 
 def citation(dataset: Dataset, passage: Passage) -> str:
-    """Who said it and where it was published: speaker, role, title, publisher, date, URL.
+    """Who said it and where it was published: the ``cite`` command's one line, undashed."""
+    from cstocli.views import citation as cite  # noqa: PLC0415 - only random needs it
 
-    A small plain function on purpose: the ``cite`` command's ``views/citation.py``
-    (written in parallel) can take its place without touching ``random``'s views.
-    """
-    parts: list[str] = []
-    if passage.speaker_id is not None:
-        who = dataset.speaker(passage.speaker_id)
-        parts.append(who.name + (f", {who.role}" if who.role else ""))
-    source = dataset.source
-    parts.append(f"\u201c{source.title.text}\u201d")
-    date = dataset.event.date if dataset.event is not None else None
-    parts += [x for x in (source.publisher, date, source.url) if x]
-    return ", ".join(parts)
+    return cite.citation_line(cite.citation(dataset, passage)).removeprefix("\u2014 ")
 
 
 def _name(dataset: Dataset, speaker_id: str | None) -> str:

@@ -18,5 +18,6 @@ def fortune_view(dataset: Dataset, passage: Passage) -> Group:
         if parts:
             parts.append(Text(""))
         parts.append(verbatim(paragraph.text))
-    parts += [Text(""), Padding(verbatim(f"-- {citation(dataset, passage)}", DIM), (0, 0, 0, 8))]
+    line = f"\u2014 {citation(dataset, passage)}"
+    parts += [Text(""), Padding(verbatim(line, DIM), (0, 0, 0, 8))]
     return Group(*parts)

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Passage
+from cstocli.views import citation
 from cstocli.views.cells import DIM, HIGHLIGHT, flat, heading, verbatim, who
 from cstocli.views.safe import one_line, shown
 
@@ -50,7 +51,8 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
         if len(passage.paragraphs) > 1:
             parts.append(Text(f"line {line}", style=DIM))
         parts.append(verbatim(paragraph.text))
-    return Group(*parts)
+    cited = citation.citation_line(citation.citation(dataset, passage))
+    return Group(*parts, Text(""), verbatim(cited, style=DIM))
 
 
 def facts_view(dataset: Dataset) -> Group:
@@ -138,6 +140,8 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
         header.append_text(verbatim(sentence.passage_id, "bold cyan") + "  ")
         header.append_text(who(dataset, sentence.speaker_id))
         header.append(f"  line {line}", style=DIM)
+        if not isinstance(source, Dataset):  # which article, in words
+            header.append_text(verbatim(f"  {citation.article_label(dataset)}", DIM))
         if parts:
             parts.append(Text(""))
         text = _hit_text(dataset, hit, context=context, flat=False)

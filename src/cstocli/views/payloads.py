@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
+from cstocli.views import citation
 from cstocli.views.safe import json_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
+    from cstocli.importer.batch import FileOutcome
     from cstocli.library import ArticleSummary, SpeakerTotal
     from cstocli.search.engine import Hit
 
@@ -151,6 +153,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "text": value.text,
         "span": list(value.span),
         "lines": [first, last],
+        "source": citation.source_json(dataset),
     }
     return {**payload, "article": dataset.id} if article else payload
 
@@ -205,6 +208,7 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
+        "source": citation.source_json(dataset),
     }
 
 
@@ -268,33 +272,27 @@ def library_facts(datasets: list[Dataset]) -> JSON:
 # -- the library commands (import, library list|show|remove|export) ---------------------------
 
 
-def import_outcome(
-    *,
-    file: str,
-    status: str,
-    article: ArticleSummary | None,
-    warnings: list[tuple[int, str]],
-    error: str | None,
-    review: list[dict[str, Any]] | None,
-    headline: str | None = None,
-) -> JSON:
+def import_outcome(outcome: FileOutcome) -> JSON:
     """One file of ``cstocli import --json``.
 
     With ``--review``, ``review`` holds the rows (each with its own ``warnings``) and the
     top-level ``warnings`` are those outside any block, so each warning appears once.
     """
+    article = outcome.article
     payload = {
-        "file": file,
-        "status": status,
+        "file": outcome.file,
+        "status": outcome.status,
         "id": article.id if article else None,
         "title": article.title if article else None,
         "speakers": article.speakers if article else None,
         "quotes": article.quotes if article else None,
         "figures": article.figures if article else None,
-        "warnings": [{"line": line, "message": message} for line, message in warnings],
-        "error": error,
+        "warnings": [{"line": line, "message": message} for line, message in outcome.warnings],
+        "error": outcome.error,
     }
-    return payload if review is None else {**payload, "headline": headline, "review": review}
+    if outcome.review is None:
+        return payload
+    return {**payload, "headline": outcome.headline, "review": outcome.review}
 
 
 def article_summary(value: ArticleSummary) -> JSON:
