@@ -14,6 +14,7 @@ no rule), as gh does. ``--json`` is ``--format json``.
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import sys
 from collections.abc import Callable
@@ -80,6 +81,20 @@ def _stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except ValueError:  # a closed stream is no terminal
         return False
+
+
+def built(view: str, function: str, *args: Any, **kwargs: Any) -> Callable[[], Any]:
+    """``cstocli.views.<view>.<function>(*args, **kwargs)``, imported only when called.
+
+    Of a command's payload, rows and view only the chosen format is built, so only its
+    module is imported: ``--json`` never loads Rich, a table never loads the JSON shapes.
+    """
+
+    def build() -> Any:
+        module = importlib.import_module(f"cstocli.views.{view}")
+        return getattr(module, function)(*args, **kwargs)
+
+    return build
 
 
 def emit(

@@ -12,22 +12,18 @@ the search engine.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
 from cstocli.cli.command import Command
 from cstocli.cli.fortune import random_command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
-from cstocli.cli.output import Output, emit, output_options
+from cstocli.cli.output import Output, built, emit, output_options
 from cstocli.cli.search_command import search_command
 from cstocli.cli.sources import check_sources, read
 from cstocli.cli.terminal import warn
 from cstocli.errors import EXIT_NO_MATCH, UsageError
-
-if TYPE_CHECKING:
-    from cstocli.views.console import Renderable
-    from cstocli.views.records import Rows
 
 
 def register(app: typer.Typer) -> None:
@@ -84,8 +80,6 @@ def speakers_command(
         cstocli speakers --sort words --format csv
     """
     from cstocli import summary as queries
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
 
     check_sources(data, article, all_)
     if all_:
@@ -94,11 +88,13 @@ def speakers_command(
         totals = queries.sort_rows(library_source.speaker_totals(library), sort)
         return emit(
             out,
-            payload=lambda: output.speaker_totals(totals),
-            rows=lambda: columns.speaker_totals(totals),
+            payload=built("payloads", "speaker_totals", totals),
+            rows=built("columns", "speaker_totals", totals),
         )
     rows = queries.speaker_summaries(read(data, article, library), sort)
-    return emit(out, payload=lambda: output.speakers(rows), rows=lambda: columns.speakers(rows))
+    return emit(
+        out, payload=built("payloads", "speakers", rows), rows=built("columns", "speakers", rows)
+    )
 
 
 @output_options
@@ -123,8 +119,6 @@ def stats_command(
         cstocli stats --json
     """
     from cstocli import summary as queries
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
 
     check_sources(data, article, all_)
     if all_:
@@ -132,33 +126,25 @@ def stats_command(
 
         figures, totals = library_source.library_stats(library)
 
-        def figure_rows() -> Rows:  # labels and lines need each article's text: not for --json
-            return columns.library_figures(library_source.all_articles(library))
+        def figure_rows() -> Any:  # labels and lines need each article's text: not for --json
+            return built("columns", "library_figures", library_source.all_articles(library))()
 
-        def library_view() -> Renderable:
-            from cstocli.views import tables
-
-            return tables.library_stats_view(figure_rows(), totals)
+        def library_view() -> Any:
+            return built("tables", "library_stats_view", figure_rows(), totals)()
 
         return emit(
             out,
-            payload=lambda: output.library_stats(figures, totals),
+            payload=built("payloads", "library_stats", figures, totals),
             rows=figure_rows,
             view=library_view,
         )
     dataset = read(data, article, library)
     rows = queries.speaker_summaries(dataset)
-
-    def view() -> Renderable:
-        from cstocli.views import tables
-
-        return tables.stats_view(dataset, rows)
-
     return emit(
         out,
-        payload=lambda: output.stats(dataset, rows),
-        rows=lambda: columns.figures(dataset),
-        view=view,
+        payload=built("payloads", "stats", dataset, rows),
+        rows=built("columns", "figures", dataset),
+        view=built("tables", "stats_view", dataset, rows),
     )
 
 
@@ -190,8 +176,6 @@ def show_command(
         cstocli show q2
     """
     from cstocli import summary as queries
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
 
     check_sources(data, article, all_)
     if all_:
@@ -200,17 +184,11 @@ def show_command(
         )
     dataset = read(data, article, library)
     passage = queries.find_passage(dataset, quote_id)
-
-    def view() -> Renderable:
-        from cstocli.views import passages
-
-        return passages.passage_view(dataset, passage)
-
     return emit(
         out,
-        payload=lambda: output.passage(dataset, passage, article=article is not None),
-        rows=lambda: columns.paragraphs(dataset, passage),
-        view=view,
+        payload=built("payloads", "passage", dataset, passage, article=article is not None),
+        rows=built("columns", "paragraphs", dataset, passage),
+        view=built("passages", "passage_view", dataset, passage),
     )
 
 
@@ -236,9 +214,6 @@ def facts_command(
 
         cstocli facts
     """
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
-
     check_sources(data, article, all_)
     if all_:
         from cstocli.library import access as library_source
@@ -248,31 +223,19 @@ def facts_command(
         if not datasets:
             warn("no article of the library records an event or lists")
             raise typer.Exit(EXIT_NO_MATCH)
-
-        def library_view() -> Renderable:
-            from cstocli.views import passages
-
-            return passages.library_facts_view(datasets)
-
         return emit(
             out,
-            payload=lambda: output.library_facts(datasets),
-            rows=lambda: columns.facts(datasets),
-            view=library_view,
+            payload=built("payloads", "library_facts", datasets),
+            rows=built("columns", "facts", datasets),
+            view=built("passages", "library_facts_view", datasets),
         )
     dataset = read(data, article, library)
     if dataset.event is None and not dataset.lists:
         warn(f"{dataset.id} records no event and no lists")
         raise typer.Exit(EXIT_NO_MATCH)
-
-    def view() -> Renderable:
-        from cstocli.views import passages
-
-        return passages.facts_view(dataset)
-
     return emit(
         out,
-        payload=lambda: output.facts(dataset),
-        rows=lambda: columns.facts([dataset]),
-        view=view,
+        payload=built("payloads", "facts", dataset),
+        rows=built("columns", "facts", [dataset]),
+        view=built("passages", "facts_view", dataset),
     )

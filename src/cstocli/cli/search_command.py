@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
-from cstocli.cli.output import Output, emit, output_options
+from cstocli.cli.output import Output, built, emit, output_options
 from cstocli.cli.sources import check_sources, read
 from cstocli.cli.terminal import print_lines, warn, write_json
 from cstocli.errors import EXIT_NO_MATCH, UsageError
@@ -24,7 +24,6 @@ from cstocli.errors import EXIT_NO_MATCH, UsageError
 if TYPE_CHECKING:
     from cstocli.model import Dataset
     from cstocli.search.engine import Hit
-    from cstocli.views.console import Renderable
 
 
 def _no_match_hint(
@@ -156,33 +155,22 @@ def _print_hits(
     context: bool,
     library: bool,
 ) -> None:
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
-
-    def payload() -> object:
-        if not library:
-            assert not isinstance(source, Mapping)
-            return output.hits(source, hits)
-        by_id = source if isinstance(source, Mapping) else {source.id: source}
-        return output.library_hits(by_id, hits)
-
     if out.format == "tsv" and not out.header:
         # Piped search keeps its styled lines: --color always highlights the matches.
         from cstocli.views import passages
 
         return print_lines(passages.hit_lines(source, hits, context=context), out.color)
 
-    def view() -> Renderable:
-        from cstocli.views import passages
-
-        shown = source
-        if library and not isinstance(source, Mapping):
-            shown = {source.id: source}  # a library hit names its article, even with --article
-        return passages.hit_blocks(shown, hits, context=context)
-
+    by_id = source
+    if library and not isinstance(source, Mapping):
+        by_id = {source.id: source}  # a library hit names its article, even with --article
+    if isinstance(by_id, Mapping):
+        payload = built("payloads", "library_hits", by_id, hits)
+    else:
+        payload = built("payloads", "hits", by_id, hits)
     return emit(
         out,
         payload=payload,
-        rows=lambda: columns.hits(source, hits, context=context),
-        view=view,
+        rows=built("columns", "hits", source, hits, context=context),
+        view=built("passages", "hit_blocks", by_id, hits, context=context),
     )
