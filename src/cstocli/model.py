@@ -13,6 +13,7 @@ any quote or figure can be traced back to the exact words of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -51,6 +52,27 @@ class Speaker:
     """Other spellings people search by (transliterations, label forms)."""
 
 
+_PLACEHOLDER = re.compile(
+    r"(?:(?:new |unknown |unidentified |another |male |female )?"
+    r"(?:speaker|participant|caller|voice|person|reporter|journalist|questioner|man|woman|"
+    r"male|female|member|official|audience member|audience questioner|voices)"
+    r"(?: ?[0-9]+| [a-z])?"
+    r"|unidentified(?: [a-z]+){0,2}|unknown|audience|crowd|several voices|multiple speakers"
+    r"|members? of the (?:public|audience)|question|q|interviewer|moderator|operator"
+    r"|reporter|journalist|voice-?over|narrator|announcer)",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a speaker name stands for someone the article leaves unnamed.
+
+    "Speaker 1", "Unidentified Male", "Question", "Audience", "Operator": never one person
+    across articles, never merged into a named person.
+    """
+    return _PLACEHOLDER.fullmatch(" ".join(name.split()).rstrip(".")) is not None
+
+
 @dataclass(frozen=True)
 class Passage:
     """One block of the article body: a speaker's quote, or the reporter's narration."""
@@ -60,7 +82,10 @@ class Passage:
     kind: PassageKind
     """``quote`` when a speaker says it, ``narration`` when the reporter does."""
     speaker_id: str | None
-    """The speaker of a quote; always None for narration."""
+    """The speaker of a quote. For narration: the speaker whose words it reports without
+    quoting them ("Cantrell said the city needs more time"), or None for the reporter's own
+    account. Reported narration is found by ``--speaker`` and shown "(reported) Name", but is
+    never a quote: only ``kind`` says whose words a passage holds verbatim."""
     label: Located | None
     """The speaker label that opens the block (``Name, Role:``), if the block has one."""
     paragraphs: tuple[Located, ...]
@@ -84,8 +109,9 @@ class Figure:
     """Stable id: ``f1``, ``f2``... in source order."""
     label: str
     """What is counted, in a few words (``People taking part in the exercises``)."""
-    value: int | float
-    """The number itself (``2000`` for "up to 2,000")."""
+    value: int | float | None
+    """The number itself (``2000`` for "up to 2,000"); None for a vague amount ("hundreds",
+    "dozens"), whose words stay in ``as_written`` and which gets no invented value."""
     unit: str
     """What the value counts (``people``, ``units of equipment``)."""
     qualifier: str | None
@@ -209,5 +235,5 @@ class Dataset:
         return next((p for p in self.passages if p.id == passage_id), None)
 
     def quotes_by(self, speaker_id: str) -> tuple[Passage, ...]:
-        """Every quote the speaker gives, in source order."""
-        return tuple(p for p in self.passages if p.speaker_id == speaker_id)
+        """Every quote the speaker gives, in source order (not what narration reports)."""
+        return tuple(p for p in self.passages if p.speaker_id == speaker_id and p.kind == "quote")

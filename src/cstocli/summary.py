@@ -157,6 +157,8 @@ def as_written(figure: Figure) -> str:
     if figure.as_written is not None:
         return figure.as_written
     # Older datasets lack as_written: rebuild it in the article's own style.
+    if figure.value is None:
+        return figure.qualifier or ""
     number = f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:,g}"
     return f"{figure.qualifier} {number}" if figure.qualifier else number
 

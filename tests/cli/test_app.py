@@ -268,17 +268,19 @@ def test_search_json_marks_narration_with_null_speaker() -> None:
 
 
 def test_stats_json(bundled: Dataset) -> None:
-    """figures: label, numeric value, unit, qualifier (null if none), text and span."""
+    """figures: label, value (null for a vague amount), unit, qualifier, text and span."""
     payload = as_json("stats")
     assert len(payload["figures"]) == len(bundled.figures)
     for figure in payload["figures"]:
         assert {"label", "value", "unit", "qualifier", "text", "span"} <= figure.keys()
-        assert isinstance(figure["value"], int | float)
+        assert isinstance(figure["value"], int | float) or figure["as_written"] == "hundreds"
         start, end = figure["span"]
         assert bundled.source_text[start:end] == figure["text"]
     qualifiers = {f["as_written"]: f["qualifier"] for f in payload["figures"]}
     assert qualifiers["up to 2,000"] == "up to"
     assert qualifiers["13,000"] is None
+    vague = next(f for f in payload["figures"] if f["as_written"] == "hundreds")
+    assert (vague["value"], vague["qualifier"]) == (None, None)
     assert payload["topics"][0]["topic"] == "2017 CSTO exercises"
     assert [s["name"] for s in payload["speakers"]] == [s.name for s in bundled.speakers]
 

@@ -176,6 +176,23 @@ def test_review_stores_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert listed(capsys) == []
 
 
+def test_review_shows_why_an_article_is_refused(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article ``import`` refuses still reviews: its split, and the reason, by line."""
+    path = tmp_path / "quiet.txt"
+    path.write_text("A quiet day\n\nNothing was said.\n\nThe town slept.\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 2
+    assert "no speaker labels found" in err
+    code, out, _ = run(capsys, "import", "--review", "--json", str(path))
+    assert code == 0
+    (item,) = json.loads(out)
+    assert [row["kind"] for row in item["review"]] == ["narration", "narration"]
+    assert "the import would refuse this article" in item["review"][0]["warnings"][0]
+    assert listed(capsys) == []
+
+
 def test_review_prints_each_warning_once(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--review``: a warning shows under its row or on stderr, never both; JSON likewise."""
     path = fixture("reported_speech.txt")
@@ -429,3 +446,56 @@ def test_two_imports_at_once(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(paths)
     conn.close()
+
+
+NEWS = str(Path(__file__).parents[1] / "fixtures" / "corpus" / "61-news-council-pronoun-chain.txt")
+NEWS_ID = "61-news-council-pronoun-chain"
+
+
+def test_a_news_story_imports_with_its_quotes(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A story with no labels goes in: its quoted people become speakers with their quotes."""
+    code, out, err = run(capsys, "import", "-v", NEWS)  # -v: each warning, not a count
+    assert code == 0
+    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2\t3\t4\n"  # speakers, quotes, figures
+    assert "line 5: 'By Grete Aldana-Pryce, Local Democracy Reporter' read as page furniture" in err
+
+
+def test_speaker_search_finds_what_narration_reports(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--speaker finds an indirect report, marked "(reported)" piped and "narration" in JSON."""
+    run(capsys, "import", NEWS)
+    code, out, _ = run(capsys, "search", "appeal", "--article", NEWS_ID, "--speaker", "rydell")
+    assert code == 0
+    assert out == (
+        "n6\t(reported) Tomas Rydell\tHe said the firm would appeal if the committee refused"
+        " permission next month.\n"
+    )
+    code, out, _ = run(capsys, "search", "appeal", "--all", "--speaker", "rydell", "--json")
+    (hit,) = json.loads(out)
+    assert (hit["kind"], hit["speaker"], hit["quote_id"]) == ("narration", "Tomas Rydell", "n6")
+
+
+def test_show_marks_a_reported_passage(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``show`` of reported narration names the speaker as reported; its JSON kind stays."""
+    run(capsys, "import", NEWS)
+    code, out, _ = run(capsys, "show", "n6", "--article", NEWS_ID, "-f", "table")
+    assert code == 0
+    assert out.splitlines()[0].startswith("n6  (reported) Tomas Rydell  line 20")
+    code, out, _ = run(capsys, "show", "n6", "--article", NEWS_ID, "--json")
+    shown = json.loads(out)
+    assert (shown["kind"], shown["speaker"]) == ("narration", "Tomas Rydell")
+
+
+def test_review_of_a_news_story_shows_quotes_and_reports(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--review lays out quotes with their own words and reports marked "(reported)"."""
+    code, out, _ = run(capsys, "import", "--review", NEWS)
+    assert code == 0
+    # file, first line, last line, id, speaker, role, the whole text, warnings
+    by_id = {row[3]: row[4:] for row in (line.split("\t") for line in out.splitlines())}
+    assert by_id["q1"][0] == "Petra Vashenko"
+    assert by_id["q1"][2].startswith("We are not against housing")
+    assert by_id["n6"][0] == "(reported) Tomas Rydell"
+    assert by_id["n1"][0] == "(narration)"

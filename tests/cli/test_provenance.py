@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -105,14 +107,19 @@ def test_many_saved_pages_take_the_parallel_path_and_keep_their_pages(
         path = tmp_path / f"text{n}.txt"
         path.write_text(text.replace("Geneva", f"Geneva{n}"), encoding="utf-8")
         names.append(str(path))
-    page = tmp_path / "page.html"
+    page = tmp_path / "page.html"  # latin-1: the text reader refuses it first
     shutil.copyfile(WEB_PAGES / "correo-latin1.html", page)
-    code, out, _ = run(capsys, "import", *names[:20], str(page), *names[20:])
+    utf8 = tmp_path / "utf8.htm"  # UTF-8: the text reader reads it, then sees markup
+    shutil.copyfile(WEB_PAGES / "northern-ledger.html", utf8)
+    code, out, _ = run(capsys, "import", *names[:20], str(page), *names[20:], str(utf8))
     assert code == 0
     assert out.splitlines()[20].startswith(f"imported\tpage\t{page}\t")
+    assert out.splitlines()[-1].startswith(f"imported\tutf8\t{utf8}\t")
     with open_library(db, create=False) as lib:
         assert lib.get("page").source.author == "Inés Peñalver"
+        assert lib.get("utf8").source.author == "Ingrid Holm"
         assert lib.original("page") is not None
+        assert lib.original("utf8") is not None
         assert lib.original("text0") is None
 
 
@@ -350,8 +357,8 @@ def test_a_real_process_imports_a_url_and_cites_it(web: WebServer, tmp_path: Pat
     assert cited.stdout == (
         "“We have agreed on twelve tugs for the season. Each side keeps six, and we share the"
         " crews when the ice comes early.”\n"
-        "— Maria Berg, Harbour Master of Vik, in “Harbour talks end with a deal on tugs”,"
-        " The Northern Ledger, 2024-03-14, https://ledger.example/world/2024/03/harbour-talks-deal,"
+        "— Maria Berg, Harbour Master of Vik, in “Harbour talks end with a deal on tugs”"
+        " by Ingrid Holm, The Northern Ledger, 2024-03-14, https://ledger.example/world/2024/03/harbour-talks-deal,"
         " line 7\n"
     )
 
@@ -369,3 +376,165 @@ def test_originals_table_holds_the_compressed_page(
     conn.close()
     assert (media_type, sha) == ("text/html", hashlib.sha256(page.read_bytes()).hexdigest())
     assert size < page.stat().st_size
+
+
+def test_library_show_says_where_it_was_published(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``library show`` has a 'published' line: publisher, author, date, URL."""
+    run(capsys, "import", str(WEB_PAGES / "harbour-gazette.html"))
+    code, out, _ = run(capsys, "library", "show", "harbour-gazette", "-f", "table")
+    assert code == 0
+    assert (
+        "Published: Harbour Gazette, Priya Natarajan; Olek Sadowski, 2023-09-05,"
+        " https://gazette.example/news/local/council-reopens-ferry-pier"
+    ) in out.splitlines()
+
+
+def test_export_writes_the_page_beside_the_dataset(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A web article exports as ID.json, its text and ID.html, the page as it was read."""
+    page = WEB_PAGES / "northern-ledger.html"
+    run(capsys, "import", str(page))
+    out_dir = tmp_path / "out"
+    code, out, _ = run(capsys, "library", "export", "northern-ledger", "-o", str(out_dir), "--json")
+    assert code == 0
+    written = json.loads(out)
+    assert written["original"] == str(out_dir / "northern-ledger.html")
+    assert (out_dir / "northern-ledger.html").read_bytes() == page.read_bytes()
+    # The exported pair goes back in unchanged, page and all.
+    code, out, _ = run(capsys, "import", written["dataset"])
+    assert code == 0
+    with open_library(db, create=False) as lib:
+        assert lib.original("northern-ledger") is not None
+        assert lib.get("northern-ledger").source.author == "Ingrid Holm"
+
+
+def test_export_of_a_text_article_writes_no_page(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article imported from text has no page to export."""
+    run(capsys, "import", str(ARTICLES / "label_alone.txt"))
+    code, out, _ = run(capsys, "library", "export", "label-alone", "-o", str(tmp_path), "--json")
+    assert code == 0
+    assert json.loads(out)["original"] is None
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_export_does_not_overwrite_another_page(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A different file where the page would go is kept, with one line saying so."""
+    run(capsys, "import", str(WEB_PAGES / "northern-ledger.html"))
+    (tmp_path / "northern-ledger.html").write_text("mine", encoding="utf-8")
+    code, _, err = run(capsys, "library", "export", "northern-ledger", "-o", str(tmp_path))
+    assert code == 2
+    assert err == (
+        f"cstocli: {tmp_path / 'northern-ledger.html'}: already exists"
+        " (use --force to overwrite it)\n"
+    )
+    assert (tmp_path / "northern-ledger.html").read_text(encoding="utf-8") == "mine"
+
+
+# -- start-up discipline: the extractor and the HTTP client load only for pages and URLs --
+
+HEAVY = ("trafilatura", "httpx", "lxml", "htmldate", "justext", "charset_normalizer")
+
+
+def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The top-level modules a fresh interpreter has loaded after running cstocli."""
+    record = tmp_path / "modules.json"
+    probe = (
+        "import json, sys\n"
+        "from cstocli.cli.app import run\n"
+        f"run({list(args)!r})\n"
+        f"open({str(record)!r}, 'w').write(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {"CSTOCLI_LIBRARY": str(tmp_path / "lib.sqlite3"), "NO_COLOR": "1", "PATH": "/usr/bin"}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env, check=True)
+    return {name.split(".")[0] for name in json.loads(record.read_text())}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["speakers"],
+        ["stats", "--json"],
+        ["show", "q1"],
+        ["search", "impetus"],
+        ["cite", "q1", "--format", "bibtex"],
+        ["import", str(ARTICLES / "label_alone.txt")],
+    ],
+)
+def test_other_commands_never_load_the_extractor_or_the_client(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """Reading commands, cite and text imports load neither trafilatura nor httpx."""
+    assert not set(HEAVY) & modules_loaded(tmp_path, *args)
+
+
+def test_a_saved_page_loads_the_extractor_but_not_the_client(tmp_path: Path) -> None:
+    """A saved page needs trafilatura, never the HTTP client."""
+    loaded = modules_loaded(tmp_path, "import", str(WEB_PAGES / "northern-ledger.html"))
+    assert "trafilatura" in loaded
+    assert "httpx" not in loaded
+
+
+def test_library_hits_at_a_terminal_name_their_article(tmp_path: Path) -> None:
+    """At a real terminal, search --article shows the article's title and date per hit."""
+    pty = pytest.importorskip("pty")
+    library = tmp_path / "lib.sqlite3"
+    env = {"CSTOCLI_LIBRARY": str(library), "PATH": "/usr/bin", "TERM": "xterm-256color"}
+    subprocess.run(
+        [sys.executable, "-m", "cstocli", "import", str(WEB_PAGES / "harbour-gazette.html")],
+        capture_output=True, env=env, check=True,
+    )  # fmt: skip
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "cstocli", "search", "pier", "--article", "harbour-gazette"],
+        stdin=slave, stdout=slave, stderr=slave, env={**env, "COLUMNS": "200"},
+    ) as child:  # fmt: skip
+        os.close(slave)
+        chunks = []
+        try:
+            while chunk := os.read(master, 65536):
+                chunks.append(chunk)
+        except OSError:  # EIO: the child closed the terminal
+            pass
+        assert child.wait() == 0
+    os.close(master)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode())
+    assert (
+        "harbour-gazette  q1  Councillor Ruth Abernethy  line 7"
+        "  Council votes to reopen the old ferry pier (2023-09-05)"
+    ) in plain
+
+
+def test_a_page_without_speakers_is_named_as_given(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page whose text has no speaker labels is refused naming the page, not a .txt."""
+    page = tmp_path / "essay.html"
+    page.write_text(
+        "<!doctype html><html><head><title>An essay</title></head><body><article>"
+        "<p>The harbour has changed a great deal over the last ten years, and so has the town.</p>"
+        "<p>Most of the old sheds are gone, and the market now opens on Sundays too.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", str(page))
+    assert code == 2
+    assert err == (
+        f"cstocli: {page}: no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+        " and no attributed quotation"
+        " (in the text read from the page)\n"
+    )
+    assert stored_ids(db) == []
+
+
+def test_a_malformed_url_is_one_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unparsable URL argument is reported like any failed file, with no traceback."""
+    code, _, err = run(capsys, "import", "http://[::1/page")
+    assert code == 2
+    assert err == "cstocli: http://[::1/page: not a valid URL (Invalid IPv6 URL)\n"

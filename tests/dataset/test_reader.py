@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from cstocli.dataset.reader import dataset_from_json, is_iso_date, source_file_name
+from cstocli.dataset.reader import dataset_from_json, source_file_name
+from cstocli.dataset.validation import is_iso_date
 from cstocli.errors import DatasetError
 from cstocli.model import Dataset
 

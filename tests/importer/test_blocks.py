@@ -47,7 +47,7 @@ def test_interview_answer_relabelled_makes_the_gap_narration() -> None:
     text = "A: Yes.\n\nThe mayor paused.\n\nA: And no.\n"
     blocks, warnings = _blocks(text)
     assert [b.kind for b in blocks] == ["quote", "narration", "quote"]
-    assert "names Interviewee again" in warnings[0]
+    assert "names A again" in warnings[0]
 
 
 def test_override_speech_after_narration_opens_an_unlabelled_block() -> None:

@@ -80,8 +80,8 @@ def test_paragraph_anchor_must_match_one_paragraph() -> None:
 
 
 def test_speaker_rename_moves_its_quotes() -> None:
-    """Naming the interviewee changes its id, and its quotes follow."""
-    dataset = _apply({"speakers": {"interviewee": {"name": "Kari Nordmann", "role": "Mayor"}}})
+    """Naming the answer side changes its id, and its quotes follow."""
+    dataset = _apply({"speakers": {"answer": {"name": "Kari Nordmann", "role": "Mayor"}}})
     speaker = dataset.speaker("kari-nordmann")
     assert (speaker.name, speaker.role) == ("Kari Nordmann", "Mayor")
     assert [p.id for p in dataset.quotes_by("kari-nordmann")] == ["q2"]
@@ -90,11 +90,11 @@ def test_speaker_rename_moves_its_quotes() -> None:
 def test_speaker_merge_keeps_the_name_as_alias() -> None:
     """Merging one speaker into another moves the quotes and keeps the old name searchable."""
     ids = [s.id for s in _apply({}).speakers]
-    assert ids == ["interviewer", "interviewee", "b-smith"]
-    dataset = _apply({"speakers": {"b-smith": {"merge_into": "interviewee"}}})
-    assert [s.id for s in dataset.speakers] == ["interviewer", "interviewee"]
-    assert dataset.speaker("interviewee").aliases == ("B. Smith",)
-    assert [p.id for p in dataset.quotes_by("interviewee")] == ["q2", "q3"]
+    assert ids == ["question", "answer", "b-smith"]
+    dataset = _apply({"speakers": {"b-smith": {"merge_into": "answer"}}})
+    assert [s.id for s in dataset.speakers] == ["question", "answer"]
+    assert dataset.speaker("answer").aliases == ("B. Smith",)
+    assert [p.id for p in dataset.quotes_by("answer")] == ["q2", "q3"]
 
 
 def test_merge_into_a_renamed_speaker() -> None:
@@ -102,8 +102,8 @@ def test_merge_into_a_renamed_speaker() -> None:
     dataset = _apply(
         {
             "speakers": {
-                "interviewee": {"name": "Kari Nordmann", "aliases": ["K. Nordmann"]},
-                "b-smith": {"merge_into": "interviewee"},
+                "answer": {"name": "Kari Nordmann", "aliases": ["K. Nordmann"]},
+                "b-smith": {"merge_into": "answer"},
             }
         }
     )
@@ -114,17 +114,15 @@ def test_merge_into_a_renamed_speaker() -> None:
 
 def test_rename_onto_another_speakers_id_is_refused() -> None:
     """Two speakers cannot end up with one id."""
-    message = _error({"speakers": {"b-smith": {"name": "Interviewer"}}})
-    assert (
-        message == "fix.json: $.speakers.b-smith.name: another speaker already has id 'interviewer'"
-    )
+    message = _error({"speakers": {"b-smith": {"name": "Question"}}})
+    assert message == "fix.json: $.speakers.b-smith.name: another speaker already has id 'question'"
 
 
 def test_unknown_speaker_is_refused() -> None:
     """Correcting a speaker the import does not have names the ids it does have."""
     message = _error({"speakers": {"nobody": {"role": "x"}}})
     assert message.startswith("fix.json: $.speakers.nobody: no imported speaker has this id")
-    assert "'interviewee'" in message
+    assert "'answer'" in message
 
 
 def test_figures_fixed_dropped_and_added() -> None:
@@ -239,7 +237,7 @@ def test_corrected_dataset_passes_the_loader() -> None:
     """Whatever corrections do, the result is a dataset the loader accepts."""
     dataset = _apply(
         {
-            "speakers": {"b-smith": {"merge_into": "interviewee"}},
+            "speakers": {"b-smith": {"merge_into": "answer"}},
             "figures": [{"add": "Most were late", "label": "L", "value": 1, "unit": "u"}],
             "paragraphs": [{"starts": "Most were late", "as": "narration"}],
         }
@@ -255,13 +253,17 @@ def test_corrected_dataset_passes_the_loader() -> None:
         ({"colour": 1}, "$.colour", "unknown field"),
         ({"paragraphs": [{"starts": "x", "as": "quote"}]}, "$.paragraphs[0].as", "expected"),
         ({"paragraphs": {}}, "$.paragraphs", "expected an array"),
-        ({"speakers": {"a": {"role": 3}}}, "$.speakers.a.role", "expected a non-empty string"),
+        ({"speakers": {"a": {"role": 3}}}, "$.speakers.a.role", "expected a string, got a number"),
         ({"figures": [{"label": "x"}]}, "$.figures[0]", "give exactly one of 'at'"),
         ({"figures": [{"at": "x", "value": True}]}, "$.figures[0].value", "expected a number"),
         ({"figures": [{"at": "x", "drop": False}]}, "$.figures[0].drop", "expected true"),
         ({"figures": [{"add": "x", "label": "y"}]}, "$.figures[0]", "needs 'label', 'value'"),
         ({"lists": [{"id": "x", "title": "t", "items": []}]}, "$.lists[0].items", "at least"),
-        ({"event": {"name": "E", "date": "30/11/2017"}}, "$.event.date", "ISO date"),
+        (
+            {"event": {"name": "E", "date": "30/11/2017"}},
+            "$.event.date",
+            "expected an ISO 8601 date",
+        ),
         ({"event": {"date": "2017-11-30"}}, "$.event.name", "missing"),
     ],
 )

@@ -126,3 +126,18 @@ def test_charset_is_read_from_the_content_type() -> None:
     """The charset parameter is found whatever its case or quotes."""
     assert fetching._charset('text/html; Charset="Windows-1251"') == "Windows-1251"
     assert fetching._charset("text/html") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1/page", "not a valid URL (Invalid IPv6 URL)"),
+        ("http://127.0.0.1:99999/", "not a valid URL (Port out of range 0-65535)"),
+        ("http://xn--/", "not a valid URL (Malformed A-label, no Punycode eligible content found)"),
+    ],
+)
+def test_malformed_urls_fail_before_any_connection(url: str, problem: str) -> None:
+    """A URL that cannot name a server is one FetchError, never a traceback."""
+    with pytest.raises(FetchError) as caught:
+        fetch(url)
+    assert str(caught.value) == f"{url}: {problem}"

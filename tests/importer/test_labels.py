@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from cstocli.importer.labels import affiliation_of, is_furniture, read_label
+from cstocli.importer.turns import read_lone_label
 
 PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d"
 
@@ -25,7 +26,7 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("\u0141ukasz Nowak:", "\u0141ukasz Nowak", None, False),
         (f"{PUTIN}: \u0414\u0430.", PUTIN, None, True),
         ("Putin:", "Putin", None, False),
-        ("Sen. John Smith (R-Ohio): I object.", "John Smith", "Sen. (R-Ohio)", True),
+        ("Sen. John Smith (R-Ohio): I object.", "John Smith", "Senator (R-Ohio)", True),
         ("Senator John Smith (R-Ohio):", "John Smith", "Senator (R-Ohio)", False),
         ("Prime Minister Anna Berg, Sweden:", "Anna Berg", "Prime Minister, Sweden", False),
         ("President Emmanuel Macron:", "Emmanuel Macron", "President", False),
@@ -48,15 +49,20 @@ def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -
 @pytest.mark.parametrize(
     ("line", "part", "name"),
     [
-        ("Question:", "question", "Interviewer"),
-        ("Q: Why?", "question", "Interviewer"),
+        ("Question:", "question", "Question"),
+        ("QUESTION: Why?", "question", "Question"),
+        ("Q: Why?", "question", "Q"),
+        ("Q    Why?", "question", "Q"),
+        ("Q\tWhy?", "question", "Q"),
+        ("Q. Why?", "question", "Q"),
         ("Interviewer: Why?", "question", "Interviewer"),
-        ("Answer:", "answer", "Interviewee"),
-        ("A: Because.", "answer", "Interviewee"),
+        ("Answer:", "answer", "Answer"),
+        ("A: Because.", "answer", "A"),
+        ("A. Because.", "answer", "A"),
     ],
 )
 def test_interview_labels(line: str, part: str, name: str) -> None:
-    """Q/A labels mark the two sides of an interview."""
+    """Q/A labels mark the two sides of an interview, named as the article writes them."""
     label = read_label(line, 0)
     assert label is not None
     assert (label.interview, label.name) == (part, name)
@@ -108,3 +114,65 @@ def test_furniture(line: str, furniture: bool) -> None:
 def test_affiliation_of(role: str | None, affiliation: str | None) -> None:
     """The affiliation is what the role names after its last "of"."""
     assert affiliation_of(role) == affiliation
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("\\[00:00:03\\] **Ann Lee-Webb:** Welcome back.", "Ann Lee-Webb", None),
+        ("**Dana 🎙️ Whitlock**: Okay, we're live.", "Dana 🎙️ Whitlock", None),
+        ("Ann Lee: (00:04)", "Ann Lee", None),
+        ("Ann Lee (00:00:12):", "Ann Lee", None),
+        ("ANN LEE, CNB ANCHOR (voice-over): A truce.", "ANN LEE", "CNB ANCHOR"),
+        ("PRES. ANN LEE, PRESIDENT OF VAROSSA (through interpreter): We.", "ANN LEE",
+         "PRESIDENT OF VAROSSA"),
+        ("SEC.-GEN. ANN LEE: The guns.", "ANN LEE", "SECRETARY-GENERAL"),
+        ("SEN. LEE (R-OH): Thank you.", "LEE", "SENATOR (R-OH)"),
+        ("CHIEF JUSTICE HALLORAN: We'll hear.", "HALLORAN", "CHIEF JUSTICE"),
+        ("President Corwin T. Ashgrove: Thank you.", "Corwin T. Ashgrove", "President"),
+        ("Audience questioner: My question.", "Audience questioner", None),
+        ("Member of the public: You said.", "Member of the public", None),
+        ("Reporter (Daily Meridian): Mr. President.", "Reporter", None),
+        ("UNIDENTIFIED FEMALE: We have not been paid.", "Unidentified Female", None),
+        ("Minister of Foreign Affairs of Valdoria María de los Ángeles Ruiz Carvajal: If I may.",
+         "Ruiz Carvajal", "Minister of Foreign Affairs of Valdoria María de los Ángeles"),
+    ],
+)  # fmt: skip
+def test_real_layout_labels(line: str, name: str, role: str | None) -> None:
+    """Timestamps, markdown, delivery notes, abbreviated titles, placeholders (issue 14)."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+    assert line[label.span[0] : label.span[1]] == label.text
+
+
+def test_one_word_inline_label_needs_the_article_to_use_it() -> None:
+    """An inline "Spokesman: ..." is prose alone, a label where the article labels so."""
+    assert read_label("Spokesman: We have not.", 0) is None
+    label = read_label("Spokesman: We have not.", 0, frozenset({"spokesman"}))
+    assert label is not None
+    assert label.name == "Spokesman"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Operator", "Operator", None),
+        ("Rohan Pillai - Castellan Securities - Analyst", "Rohan Pillai", "Castellan Securities"),
+        ("Speaker 1", "Speaker 1", None),
+        ("Ann Lee Portrait Mr Speaker", "Ann Lee", "Mr Speaker"),
+        ("Bo Chan Portrait The Minister for X (Ms Bo Chan)", "Bo Chan", "The Minister for X"),
+        ("Ann Lee Portrait Mr Ann Lee (Fenmouth North) (Lab)", "Ann Lee", None),
+    ],
+)  # fmt: skip
+def test_lone_labels(line: str, name: str, role: str | None) -> None:
+    """A line that may be a label without a colon: name and role as a reader splits them."""
+    label = read_lone_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+
+
+@pytest.mark.parametrize("line", ["We met today.", "Ann Lee said so, twice.", "x" * 200])
+def test_sentences_are_no_lone_labels(line: str) -> None:
+    """A sentence or a long line is never a label alone."""
+    assert read_lone_label(line, 0) is None

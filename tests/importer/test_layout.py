@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+import pytest
+
+from cstocli.importer.layout import find_headline, segment, split_lines
+from cstocli.importer.warning import ImportWarning
 
 
 def test_split_lines_keeps_offsets_and_drops_line_ends() -> None:
@@ -63,3 +66,23 @@ def test_paragraph_text_is_trimmed_of_no_break_space() -> None:
 def test_warning_prints_with_its_line() -> None:
     """A warning reads as "line N: message", as the CLI shows it."""
     assert str(ImportWarning(7, "skipped")) == "line 7: skipped"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Skip to main content\nHome | News | About\nBriefings\n\nDaily Press Briefing - May 4\n"
+         "\nAnn Lee\nSpokesperson\n\nMS LEE: Hello.\n", "Daily Press Briefing - May 4"),
+        ("Transcripts \u203a Storm Update Press Conference\n\nStorm Update Press Conference\n\n"
+         "Ann Lee: (00:04)\nHello.\n", "Storm Update Press Conference"),
+        ("# Tidewater Podcast\n\n## Episode 12: Salt Marshes and Oysters\n\n*Our host talks.*\n\n"
+         "**Ann Lee:** Hello.\n", "Episode 12: Salt Marshes and Oysters"),
+        ("Leaders meet\n\nThe leaders met on a long Tuesday in the capital.\n\nAnn Lee: Hi.\n",
+         "Leaders meet"),
+    ],
+)  # fmt: skip
+def test_headline_is_chosen_past_site_chrome(text: str, title: str) -> None:
+    """Menus, breadcrumbs, section names and markdown marks are passed over for the title."""
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == title
+    assert text[headline.title.span[0] : headline.title.span[1]] == title

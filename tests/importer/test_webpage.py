@@ -236,3 +236,12 @@ def test_a_page_over_the_size_cap_is_refused() -> None:
     """A page larger than the cap is not parsed at all."""
     with pytest.raises(PageError, match=r"^big\.html: page too large"):
         decode_html(b" " * 10_000_001, None, where="big.html")
+
+
+def test_a_page_with_too_many_elements_is_refused_before_extraction() -> None:
+    """A page of tens of thousands of elements would take minutes: it is refused at once."""
+    items = "".join(f'<div class="x"><p>Item {n}</p></div>' for n in range(16_000))
+    html = f"<!doctype html><html><body>{items}</body></html>"
+    with pytest.raises(PageError) as caught:
+        extract_page(html, url=None, where="wide.html")
+    assert str(caught.value) == "wide.html: page too complex (over 30,000 HTML elements)"

@@ -133,12 +133,20 @@ def test_disk_full_during_import_names_the_cause(
 
     def small_disk(path: Path, *, create: bool) -> sqlite3.Connection:
         conn = real_connect(path, create=create)
+        conn.execute("VACUUM")  # no free pages left over from a migration to fill instead
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # room for almost nothing
         return conn
 
     monkeypatch.setattr("cstocli.library.opening.connect", small_disk)
-    code, _, err = run(capsys, "import", "--library", str(db), str(ARTICLES / "inline_caps.txt"))
+    # An article far larger than what is left free in the pages the library has.
+    speech = " ".join(f"Point {n} of the plan is settled and costed." for n in range(40))
+    big = tmp_path / "inline_caps.txt"
+    big.write_text(
+        "Talks end\n\n" + "".join(f"MS LEE: {speech} Item {n}.\n\n" for n in range(60)),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", "--library", str(db), str(big))
     assert code == 2
     assert "the disk is full or failing (SQLite: database or disk is full)" in err
     assert "rollback" not in err

@@ -95,6 +95,8 @@ def test_markdown_escapes_what_would_be_markup(bundled: Dataset) -> None:
     assert "> \\- item \\*one\\*" in text
     assert "(<https://x.example/a{b}\\c?q=50%25&r=1#top>)" in text
     assert "Ann\\_Lee, Head of R&D" in text
+    assert "by Ann O'Neil and Bo\\_Ek, The \\#1 Paper" not in text  # "#" mid-line is text
+    assert "by Ann O'Neil and Bo\\_Ek, The #1 Paper, 2024-05" in text
 
 
 def test_csl_json_is_valid_against_the_csl_schema(bundled: Dataset) -> None:

@@ -177,7 +177,7 @@ def test_library_stats_and_facts_name_articles(bracket: Dataset) -> None:
 
 
 def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
-    """Search hits and show --json both say where the article was published."""
+    """Search hits, show, stats and facts --json say where the article was published."""
     expected = citation.source_json(bundled)
     assert expected["url"] == (
         "http://en.ctv.by/en/1512124063-belarus-president-hopes-for-new-impetus-to-csto-development"
@@ -187,3 +187,5 @@ def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
     passage = bundled.passage("q3")
     assert passage is not None
     assert output.passage(bundled, passage)["source"] == expected
+    assert output.stats(bundled, queries.speaker_summaries(bundled))["source"] == expected
+    assert output.facts(bundled)["source"] == expected

@@ -50,9 +50,11 @@ def cite_command(
 ) -> None:
     """Cite a quote: its words exactly as written, who said it in what role, and where.
 
-    The citation names the article's title, publisher, author, publication date and URL,
-    and the lines of the quote. csl-json is an array with one item (Zotero imports it;
-    Pandoc and citeproc read it); bibtex is one @article entry.
+    The citation names the article's title, author, publisher, date, URL and the quote's lines.
+
+    csl-json is an array of one item (Zotero imports it, Pandoc reads it); bibtex is one @article.
+
+    Library quote ids repeat across articles: give --article ID.
 
     Example:
 

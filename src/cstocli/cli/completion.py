@@ -72,7 +72,12 @@ def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     except (CstocliError, OSError, ValueError):
         return []
     return [
-        (p.id, "narration" if p.speaker_id is None else dataset.speaker(p.speaker_id).name)
+        (
+            p.id,
+            "narration"
+            if not p.is_quote or p.speaker_id is None
+            else dataset.speaker(p.speaker_id).name,
+        )
         for p in dataset.passages
         if p.id.startswith(incomplete)
     ]

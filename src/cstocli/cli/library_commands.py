@@ -30,7 +30,7 @@ from cstocli.library.access import read_library
 
 if TYPE_CHECKING:
     from cstocli.importer.batch import FileOutcome
-    from cstocli.library import ArticleSummary, Library
+    from cstocli.library import ArticleSummary, Library, Original
     from cstocli.model import Dataset
     from cstocli.views.console import Renderable
 
@@ -106,9 +106,9 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
-    A web page (a URL, or a saved .html file, known by its content) is read for its main
-    text and its title, byline, site, date and canonical URL; the page is kept too.
-    --url, --title, --publisher and --date state where an article was published.
+    A web page (a URL, or a saved page known by its content) gives its main text and metadata.
+
+    --url, --title, --publisher and --date state where a text article was published.
 
     A text article is parsed into speakers, quotes and figures; the same text twice is stored once.
 
@@ -339,17 +339,27 @@ def export_article(
 
     The pair loads with --data; a corrected ID.json goes back in with `cstocli import`.
 
+    An article read from a web page also gets the page itself, ID.html, as it was read.
+
     Example:
 
         cstocli library export csto-minsk-2017 -o corrections/
     """
     from cstocli.library import export  # noqa: PLC0415  # lazy: see module docstring
 
-    ds = read_library(library_path, lambda lib: lib.get(article_id))
+    def read(lib: Library) -> tuple[Dataset, Original | None]:
+        return lib.get(article_id), lib.original(article_id)
+
+    ds, original = read_library(library_path, read)
     dataset_file, source_file = export(ds, output_dir, overwrite=force)
+    page = None
+    if original is not None:
+        from cstocli.library.originals import export_original  # noqa: PLC0415  # lazy
+
+        page = str(export_original(original, output_dir / f"{ds.id}.html", overwrite=force))
     if as_json:
         from cstocli.views import payloads as output  # noqa: PLC0415  # lazy: see module docstring
 
-        write_json(output.exported(ds.id, dataset_file, source_file))
+        write_json({**output.exported(ds.id, dataset_file, source_file), "original": page})
     else:
-        write_lines([str(dataset_file), str(source_file)])
+        write_lines([str(dataset_file), str(source_file), *([str(page)] if page else [])])

@@ -69,7 +69,7 @@ def stated_provenance(
     date: str | None,
 ) -> Provenance:
     """The provenance options, checked; ``UsageError`` names the option that is wrong."""
-    from cstocli.dataset.reader import is_iso_date  # noqa: PLC0415  # on use
+    from cstocli.dataset.validation import is_iso_date  # noqa: PLC0415  # on use
     from cstocli.importer.fetch import FetchError, check_url  # noqa: PLC0415  # on use
     from cstocli.importer.provenance import Provenance  # noqa: PLC0415  # on use
 

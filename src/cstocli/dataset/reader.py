@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
-import re
-from datetime import datetime
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import Any
 
+from cstocli.dataset.validation import JsonChecker
 from cstocli.errors import DatasetError
 from cstocli.ids import id_problem, is_article_id
 from cstocli.model import (
@@ -32,32 +30,13 @@ from cstocli.model import (
     Speaker,
 )
 
-_T = TypeVar("_T")
-
-LARGEST_INTEGER = 2**63 - 1
-"""The largest integer a figure may hold: SQLite's INTEGER, and every JSON tool's int64."""
-
-# C0 controls (tab and newline included), DEL and C1 controls: none belongs in a name,
-# an id or a role, and each could drive the terminal the name is printed on.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 _PROVENANCE = ("author", "date", "retrieved", "published_title", "original_sha256")
 """Optional ``source`` fields added after schema 1 shipped; files without them still load."""
 
 
-def is_iso_date(value: str) -> bool:
-    """Whether ``value`` is an ISO 8601 date or date-time, as citations print it.
-
-    ``2017``, ``2017-12``, ``2017-12-01`` and ``2017-12-01T10:27:43+00:00`` are.
-    """
-    if re.fullmatch(r"\d{4}(-\d{2})?", value):
-        return value[5:] == "" or 1 <= int(value[5:]) <= 12
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
+def event_from_json(obj: Any, *, file: str) -> Event:
+    """Build the ``Event`` of a dataset's (or a corrections file's) ``$.event`` object."""
+    return _Reader(file).event(obj)
 
 
 def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
@@ -65,59 +44,12 @@ def dataset_from_json(obj: Any, source_text: str, *, file: str) -> Dataset:
     return _Reader(file, source_text).dataset(obj)
 
 
-class _Reader:
+class _Reader(JsonChecker):
     """Turns untrusted JSON into model objects; every failure names its JSON path."""
 
     def __init__(self, file: str, source_text: str = "") -> None:
-        self.file = file
+        super().__init__(file)
         self.source_text = source_text
-
-    def fail(self, where: str, problem: str) -> DatasetError:
-        return DatasetError(self.file, where, problem)
-
-    # -- primitives -------------------------------------------------------------------
-
-    def object(self, value: Any, where: str, fields: tuple[str, ...] = ()) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"expected an object, got {_kind(value)}")
-        if fields:
-            unknown = sorted(set(value) - set(fields))
-            if unknown:
-                raise self.fail(f"{where}.{unknown[0]}", "unknown field")
-        return value
-
-    def field(self, obj: dict[str, Any], where: str, name: str) -> Any:
-        if name not in obj:
-            raise self.fail(f"{where}.{name}", "missing required field")
-        return obj[name]
-
-    def typed(self, value: Any, where: str, kind: type[_T], noun: str) -> _T:
-        # bool is an int in Python but never a valid count or offset in a dataset.
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise self.fail(where, f"expected {noun}, got {_kind(value)}")
-        return value
-
-    def string(self, value: Any, where: str, *, verbatim: bool = False) -> str:
-        """A non-empty string; one that is not quoted from the source holds no control."""
-        text = self.typed(value, where, str, "a string")
-        if not text:
-            raise self.fail(where, "must not be empty")
-        found = None if verbatim else CONTROL.search(text)
-        if found is not None:
-            code = ord(found.group())
-            raise self.fail(where, f"control character U+{code:04X} at offset {found.start()}")
-        return text
-
-    def optional_string(self, obj: dict[str, Any], where: str, name: str) -> str | None:
-        value = obj.get(name)
-        return None if value is None else self.string(value, f"{where}.{name}")
-
-    def strings(self, obj: dict[str, Any], where: str, name: str) -> tuple[str, ...]:
-        values = self.typed(obj.get(name, []), f"{where}.{name}", list, "an array")
-        return tuple(self.string(v, f"{where}.{name}[{i}]") for i, v in enumerate(values))
-
-    def array(self, obj: dict[str, Any], where: str, name: str) -> list[Any]:
-        return self.typed(self.field(obj, where, name), f"{where}.{name}", list, "an array")
 
     def unique_id(self, value: Any, where: str, seen: set[str]) -> str:
         ident = self.string(value, where)
@@ -221,17 +153,11 @@ class _Reader:
             publisher=self.optional_string(obj, "$.source", "publisher"),
             body_start=body_start,
             author=self.optional_string(obj, "$.source", "author"),
-            date=self.optional_date(obj, "$.source", "date"),
-            retrieved=self.optional_date(obj, "$.source", "retrieved"),
+            date=self.date(obj, "$.source", "date"),
+            retrieved=self.date(obj, "$.source", "retrieved"),
             published_title=self.optional_string(obj, "$.source", "published_title"),
             original_sha256=self.optional_sha256(obj, "$.source", "original_sha256"),
         )
-
-    def optional_date(self, obj: dict[str, Any], where: str, name: str) -> str | None:
-        value = self.optional_string(obj, where, name)
-        if value is not None and not is_iso_date(value):
-            raise self.fail(f"{where}.{name}", f"expected an ISO 8601 date, got {_clip(value)}")
-        return value
 
     def optional_sha256(self, obj: dict[str, Any], where: str, name: str) -> str | None:
         value = self.optional_string(obj, where, name)
@@ -247,7 +173,7 @@ class _Reader:
         obj = self.object(value, where, fields)
         return Event(
             name=self.string(self.field(obj, where, "name"), f"{where}.name"),
-            date=self.optional_string(obj, where, "date"),
+            date=self.date(obj, where, "date"),
             city=self.optional_string(obj, where, "city"),
             country=self.optional_string(obj, where, "country"),
             organisation=self.optional_string(obj, where, "organisation"),
@@ -293,8 +219,6 @@ class _Reader:
         speaker_id = self.optional_string(obj, where, "speaker_id")
         if kind == "quote" and speaker_id is None:
             raise self.fail(f"{where}.speaker_id", "a quote must name its speaker")
-        if kind == "narration" and speaker_id is not None:
-            raise self.fail(f"{where}.speaker_id", "narration is the reporter's, it has no speaker")
         if speaker_id is not None and speaker_id not in speakers:
             raise self.fail(f"{where}.speaker_id", f"unknown speaker {speaker_id!r}")
         text, span = self.verbatim(obj, where)
@@ -330,13 +254,7 @@ class _Reader:
         obj = self.object(value, where, fields)
         text, span = self.verbatim(obj, where)
         passage_id = self.passage_ref(obj, where, passages, span)
-        number = self.field(obj, where, "value")
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {_kind(number)}")
-        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
-            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
-        if not math.isfinite(number):  # 1e999 parses as inf, which --json cannot print
-            raise self.fail(f"{where}.value", "must be a finite number")
+        number = self.number(self.field(obj, where, "value"), f"{where}.value", nullable=True)
         as_written = obj.get("as_written")  # quoted from the source: a line break may be in it
         if as_written is not None:
             as_written = self.string(as_written, f"{where}.as_written", verbatim=True)
@@ -396,21 +314,6 @@ class _Reader:
                 )
             )
         return tuple(result)
-
-
-def _kind(value: Any) -> str:
-    """Name a JSON value's type the way JSON does, for error messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
 
 
 def _clip(value: object, limit: int = 40) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 from cstocli.errors import DatasetError
 from cstocli.importer.blocks import Decision
 from cstocli.importer.names import slug
-from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
+from cstocli.model import Dataset, Enumeration, Figure, Located, Passage, Speaker
 
 FIGURE_FIELDS = (
     "label", "value", "unit", "qualifier", "as_written", "text", "period", "topic", "places",
@@ -22,15 +23,8 @@ FIGURE_FIELDS = (
 """The fields of a figure a correction may set."""
 
 
-class Failure:
-    """Builds the error for a corrections file at a JSON path."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-
-    def __call__(self, where: str, problem: str) -> DatasetError:
-        """The error for ``problem`` at JSON path ``where``."""
-        return DatasetError(self.file, where, problem)
+Failure: TypeAlias = Callable[[str, str], DatasetError]
+"""Builds the error for a corrections file at a JSON path (``JsonChecker.fail``)."""
 
 
 def _paragraphs(dataset: Dataset) -> list[tuple[Located, Passage]]:
@@ -213,19 +207,6 @@ def amend_lists(entries: list[Any], dataset: Dataset, fail: Failure) -> tuple[En
             begin = found + len(item)
         lists.append(Enumeration(entry["id"], entry["title"], tuple(items), passage_id))
     return tuple(lists)
-
-
-def event_from(entry: dict[str, Any]) -> Event:
-    """The event as the corrections describe it."""
-    return Event(
-        name=entry["name"],
-        date=entry.get("date"),
-        city=entry.get("city"),
-        country=entry.get("country"),
-        organisation=entry.get("organisation"),
-        chair=entry.get("chair"),
-        participants=tuple(entry.get("participants", ())),
-    )
 
 
 def _once(dataset: Dataset, words: str, where: str, fail: Failure) -> tuple[int, int]:

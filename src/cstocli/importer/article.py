@@ -12,6 +12,7 @@ for narration, in source order, one narration passage per narration paragraph.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -20,14 +21,25 @@ from pathlib import Path, PurePath
 
 from cstocli import disk
 from cstocli.dataset.files import SOURCE_LIMIT
-from cstocli.dataset.reader import LARGEST_INTEGER
+from cstocli.dataset.validation import LARGEST_INTEGER
 from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
-from cstocli.importer.blocks import Block, Decision, assemble
+from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.figures import find_figures
-from cstocli.importer.layout import ImportWarning, find_headline, segment, split_lines
+from cstocli.importer.labels import read_label
+from cstocli.importer.layout import (
+    Item,
+    Line,
+    find_headline,
+    segment,
+    split_lines,
+    without_line_numbers,
+)
 from cstocli.importer.names import slug
+from cstocli.importer.news import read_news
+from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset, Figure, Passage, Source
 
 __all__ = [
@@ -93,26 +105,46 @@ def import_article(
     file_name: str,
     dataset_id: str | None = None,
     overrides: dict[int, Decision] | None = None,
+    refusals: bool = True,
 ) -> ImportResult:
     """Read ``text`` (the article file ``file_name``) into a dataset with warnings.
 
     ``overrides`` maps a paragraph's start offset to "narration" or "speech", replacing the
     importer's guess (``corrections`` builds it). Raises ``ArticleError`` for an empty or
-    binary text and for an article in which no speaker label is found.
+    binary text and for an article in which no speaker label is found; with ``refusals``
+    off (``--review``), the latter comes back as all narration with that reason as a
+    warning, so a reader sees what the importer saw.
     """
     _check_text(text, file_name)
-    lines = split_lines(text)
+    lines = without_line_numbers(split_lines(text))
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
-    roster = Roster()
-    blocks, decided = assemble(items, roster, overrides or {})
+    people = People.read(_unlabelled(lines), headline.title.text)
+    roster = Roster(people)
+    opener = _opening_speaker(items, people, roster)
+    blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
-    if not used:
-        raise ArticleError(
-            file_name, None, "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
-        )
-    speakers, ids = roster.speakers(used)
-    passages = _passages(text, blocks, ids)
+    refusal = []
+    if used:
+        speakers, ids = roster.speakers(used)
+        passages = _passages(text, blocks, ids)
+    else:
+        # No labels: a news story, whose quotations and attributions say who speaks.
+        story = read_news(text, items, headline.title.text)
+        if story is not None:
+            speakers, passages = story.speakers, story.passages
+            decided = [*decided, *story.warnings]
+        else:
+            reason = (
+                "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
+                " and no attributed quotation"
+            )
+            if refusals:
+                raise ArticleError(file_name, None, reason)
+            first = lines[headline.body_line].number if headline.body_line < len(lines) else 1
+            refusal.append(ImportWarning(first, f"{reason}; the import would refuse this article"))
+            speakers, ids = roster.speakers(used)
+            passages = _passages(text, blocks, ids)
     figures, unitless = _figures(text, passages)
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem)[:MAX_LENGTH].strip("-") or "article",
@@ -128,8 +160,55 @@ def import_article(
         passages=passages,
         figures=figures,
     )
-    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless]
+    everything = [*warnings, *skipped, *roster.warnings, *decided, *unitless, *refusal]
     return ImportResult(dataset, tuple(sorted(everything, key=lambda w: w.line)), wrapped)
+
+
+def _unlabelled(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
+    """The top lines as the people in them are read.
+
+    A label's own words are left out (the roster reads labels); the speech after it is kept
+    ("I'm joined by Admiral Ann Lee").
+    """
+    top: list[tuple[int, str]] = []
+    for line in lines:
+        if len(top) >= SCAN_LINES:
+            break
+        if line.blank:
+            continue
+        label = read_label(line.text, line.start)
+        if label is None:
+            top.append((line.number, line.text))
+        elif label.speech_start is not None:
+            top.append((line.number, line.text[label.speech_start - line.start :]))
+    return top
+
+
+def has_labels(items: tuple[Item, ...]) -> bool:
+    """Whether the article labels its speakers (a transcript).
+
+    Otherwise it quotes them in running prose (a news story) or gives one person's remarks
+    without labels.
+    """
+    return any(item.label is not None for item in items)
+
+
+def _opening_speaker(items: tuple[Item, ...], people: People, roster: Roster) -> int | None:
+    """The roster index of the person whose unlabelled remarks open the article, or None.
+
+    Only when the top of the article names exactly one giver of the remarks, briefing or
+    statement ("Remarks by Governor Ann Lee at ...", "noon briefing by Ann Lee, Spokesperson")
+    and, in an article without labels, no paragraph reports a quotation ("...," she said):
+    an article that quotes people in prose is a news story, read elsewhere.
+    """
+    giver = people.remarks
+    if giver is None:
+        return None
+    if not has_labels(items) and any(
+        item.paragraph is not None and reports_quotation(item.paragraph.text) for item in items
+    ):
+        return None
+    return roster.add_person(giver.name, giver.role)
 
 
 def _check_text(text: str, file: str) -> None:
@@ -175,10 +254,13 @@ def _figures(
     """
     figures: list[Figure] = []
     skipped: list[ImportWarning] = []
+    # Line numbers by bisection: counting line feeds from the start for each warning made a
+    # long transcript's import grow with the square of its length.
+    breaks = [index for index, char in enumerate(text) if char == "\n"]
     for passage in passages:
         for paragraph in passage.paragraphs:
             for phrase in find_figures(text, *paragraph.span):
-                line = text.count("\n", 0, phrase.span[0]) + 1
+                line = bisect.bisect_left(breaks, phrase.span[0]) + 1
                 if not _storable(phrase.value):
                     message = f"number {phrase.text[:40]!r} is too large; not kept as a figure"
                     skipped.append(ImportWarning(line, message))
@@ -204,8 +286,10 @@ def _figures(
     return tuple(figures), skipped
 
 
-def _storable(value: float) -> bool:
-    """Whether a figure's value fits the library: a 64-bit integer or a finite double."""
+def _storable(value: float | None) -> bool:
+    """Whether a figure's value fits the library: none, a 64-bit integer or a finite double."""
+    if value is None:  # a vague amount ("hundreds") keeps its words and no value
+        return True
     if isinstance(value, int):
         return -LARGEST_INTEGER - 1 <= value <= LARGEST_INTEGER
     return math.isfinite(value)

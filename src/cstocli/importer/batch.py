@@ -59,18 +59,25 @@ class FileOutcome:
     """With ``--review``: the headline the importer read (the article's title)."""
 
 
-def _parse(path: Path, fixes: Corrections | None) -> ImportResult:
+def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""
     from cstocli.importer.article import read_article
 
-    return _parse_text(read_article(path), path.name, fixes)
+    return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
 
 
-def _parse_text(text: str, file_name: str, fixes: Corrections | None) -> ImportResult:
+def _parse_text(
+    text: str, file_name: str, fixes: Corrections | None, *, refusals: bool = True
+) -> ImportResult:
+    """Import one article's text (with the corrections, when given).
+
+    Without ``refusals`` (a review), an article with no speaker comes back as narration
+    with the reason as a warning instead of failing.
+    """
     from cstocli.importer.article import import_article
 
-    if fixes is None:
-        return import_article(text, file_name=file_name)
+    if fixes is None or not refusals:
+        return import_article(text, file_name=file_name, refusals=refusals)
     from cstocli.importer.corrections import apply_corrections
 
     return apply_corrections(text, fixes, file_name=file_name)
@@ -88,7 +95,7 @@ def _read_web(source: Source) -> WebText | None:
 
 
 def _parse_source(
-    source: Source, fixes: Corrections | None, given: Provenance | None
+    source: Source, fixes: Corrections | None, given: Provenance | None, *, refusals: bool = True
 ) -> tuple[ImportResult, WebText | None]:
     """Read and import one text file, saved page or URL, its provenance applied."""
     from cstocli.importer.provenance import with_provenance, with_web_source
@@ -96,9 +103,15 @@ def _parse_source(
     web = _read_web(source)
     if web is None:
         assert isinstance(source, Path)
-        result = _parse(source, fixes)
+        result = _parse(source, fixes, refusals=refusals)
     else:
-        result = _parse_text(web.text, web.file_name, fixes)
+        from cstocli.importer.article import ArticleError
+
+        try:
+            result = _parse_text(web.text, web.file_name, fixes, refusals=refusals)
+        except ArticleError as error:  # name the page or URL the user gave, not our .txt
+            problem = f"{error.problem} (in the text read from the page)"
+            raise ArticleError(str(source), error.line, problem) from None
         result = dataclasses.replace(result, dataset=with_web_source(result.dataset, web))
     if given:
         result = dataclasses.replace(result, dataset=with_provenance(result.dataset, given))
@@ -174,12 +187,19 @@ class _Parsed:
 def _parse_job(path: Path) -> _Parsed:
     """Read, parse and prepare one text file (runs in a worker process)."""
     from cstocli.importer.provenance import is_html_file
+    from cstocli.importer.webpage import looks_like_html
     from cstocli.library import prepare
 
-    if is_html_file(path):
-        return _Parsed(str(path), None, [], None, web=True)
+    # A page is found by its content: in the text just read, or (when the text reader
+    # refused it, e.g. a latin-1 page) by its first bytes. No extra read for good text.
     try:
         result = _parse(path, None)
+    except CstocliError as error:
+        web = is_html_file(path)
+        return _Parsed(str(path), None, [], None if web else str(error), web=web)
+    if looks_like_html(result.dataset.source_text[:1024].encode("utf-8")):
+        return _Parsed(str(path), None, [], None, web=True)
+    try:
         article = prepare(result.dataset)
     except CstocliError as error:
         return _Parsed(str(path), None, [], str(error))
@@ -246,7 +266,10 @@ def review_one(
     try:
         result, _ = _parse_source(source, fixes, given)
     except CstocliError as error:
-        return FileOutcome(str(source), "failed", error=str(error))
+        try:  # show why it is refused: the split as the importer saw it
+            result, _ = _parse_source(source, fixes, given, refusals=False)
+        except CstocliError:
+            return FileOutcome(str(source), "failed", error=str(error))
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(

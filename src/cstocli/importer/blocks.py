@@ -15,6 +15,9 @@ paragraph after a speech: the speaker going on, or the reporter? No rule can kno
    only after someone else spoke);
 5. any other paragraph continues the speech; so does first-person text outside quotation
    marks even where rule 4 would otherwise apply (the speaker quoting someone).
+   After the article's last speech, a short line (5 to 15 words) with no first- or
+   second-person word and no question is the publisher's closing note ("The council votes
+   next month.", "This interview has been edited.").
 
 Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
 the next label. Every narration decision warns, and so does continued speech that has no
@@ -32,8 +35,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cstocli.importer.labels import credit_prefix, is_title_word
-from cstocli.importer.layout import ImportWarning, Item
+from cstocli.importer.layout import Item
 from cstocli.importer.roster import Roster
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, PassageKind
 
 Decision = Literal["narration", "speech"]
@@ -42,6 +46,9 @@ _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]\.?\Z")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|mine|myself|ourselves)\b"
 )  # "US" in capitals is the country
+
+
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourselves)\b|[?!]")
 
 
 _SAYING = (
@@ -93,18 +100,21 @@ class Block:
 class _Assembler:
     """Walks the items in order, keeping the open speech block and what follows it."""
 
-    def __init__(self, roster: Roster, overrides: dict[int, Decision]) -> None:
+    def __init__(self, roster: Roster, overrides: dict[int, Decision], opener: int | None) -> None:
         self.roster = roster
+        self.opener = opener
         self.overrides = overrides
         self.blocks: list[Block] = []
         self.warnings: list[ImportWarning] = []
         self.current: Block | None = None
         self.pending: list[Item] = []
+        self.blocks_after_label = False
         self.lone_label_line = 0
 
     def add(self, item: Item) -> None:
         """Take the next item of the article body."""
         if item.label is not None:
+            self.blocks_after_label = True
             speaker = self.roster.resolve(item.label, item.first_line)
             self.close(next_speaker=speaker)
             label = Located(item.label.text, item.label.span)
@@ -113,15 +123,35 @@ class _Assembler:
                 self.current.paragraphs.append(item.paragraph)
             return
         assert item.paragraph is not None  # an item without a label is a paragraph
-        if self.current is None:
+        if self.current is None and self._opens(item):
+            assert self.opener is not None  # _opens says so
+            self.current = Block("quote", self.opener, None, item.first_line, [item.paragraph])
+            name = self.roster.name(self.opener)
+            message = f"unlabelled paragraph read as speech of {name}, whom the top of the "
+            message += "article names as the speaker (correct it if wrong)"
+            self.warnings.append(ImportWarning(item.first_line, message))
+        elif self.current is None:
             self.blocks.append(Block("narration", None, None, item.first_line, [item.paragraph]))
         elif not self.current.paragraphs:
             self.current.paragraphs.append(item.paragraph)
         else:
             self.pending.append(item)
 
-    def close(self, next_speaker: int | None) -> None:
-        """Settle the open block and the unlabelled paragraphs after it."""
+    def _opens(self, item: Item) -> bool:
+        """Whether a paragraph before any label starts the named speaker's remarks.
+
+        It does when it speaks as "I", "we" or to "you" (not in quotation marks).
+        """
+        if self.opener is None or item.paragraph is None or self.blocks_after_label:
+            return False
+        voice = _Voice.of(item.paragraph.text)
+        return voice.own_first_person or _SECOND_PERSON.search(voice.outside) is not None
+
+    def close(self, next_speaker: int | None, *, last: bool = False) -> None:
+        """Settle the open block and the unlabelled paragraphs after it.
+
+        ``last``: the article ends after them.
+        """
         block, self.current = self.current, None
         if block is None:
             return
@@ -134,10 +164,18 @@ class _Assembler:
         assert block.speaker is not None  # a speech block always has its speaker
         relabelled = next_speaker == block.speaker
         open_block: Block | None = block
-        for item in self.pending:
+        # Only the article's trailing run of short impersonal lines can be closing notes.
+        notes = len(self.pending)
+        while last and notes > 0 and _closing_note(_Voice.of(self._text(notes - 1))):
+            notes -= 1
+        for index, item in enumerate(self.pending):
             assert item.paragraph is not None  # pending items are paragraphs
             decision = self._decide(
-                item, block.speaker, relabelled, speaking=open_block is not None
+                item,
+                block.speaker,
+                relabelled,
+                speaking=open_block is not None,
+                last=last and index >= notes,
             )
             if decision == "narration":
                 open_block = None
@@ -151,7 +189,15 @@ class _Assembler:
                 self.blocks.append(open_block)
         self.pending = []
 
-    def _decide(self, item: Item, speaker: int, relabelled: bool, *, speaking: bool) -> Decision:
+    def _text(self, index: int) -> str:
+        """The text of the pending paragraph at ``index``."""
+        paragraph = self.pending[index].paragraph
+        assert paragraph is not None  # pending items are paragraphs
+        return paragraph.text
+
+    def _decide(
+        self, item: Item, speaker: int, relabelled: bool, *, speaking: bool, last: bool
+    ) -> Decision:
         """Narration or continued speech for one unlabelled paragraph (see module doc)."""
         assert item.paragraph is not None  # only paragraphs are decided
         text = item.paragraph.text
@@ -163,6 +209,8 @@ class _Assembler:
             return "speech"
         voice = _Voice.of(text)
         reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
+        if reason is None and last and _closing_note(voice):
+            reason = ": a short closing line that addresses no one (no I, we or you)"
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"
@@ -178,13 +226,20 @@ class _Assembler:
 
 
 def assemble(
-    items: tuple[Item, ...], roster: Roster, overrides: dict[int, Decision]
+    items: tuple[Item, ...],
+    roster: Roster,
+    overrides: dict[int, Decision],
+    opener: int | None = None,
 ) -> tuple[list[Block], list[ImportWarning]]:
-    """Group items into blocks, deciding each unlabelled paragraph after a speech."""
-    assembler = _Assembler(roster, overrides)
+    """Group items into blocks, deciding each unlabelled paragraph after a speech.
+
+    ``opener``: the speaker the top of the article names as giving the remarks; the first
+    paragraph before any label that speaks as "I", "we" or to "you" opens their speech.
+    """
+    assembler = _Assembler(roster, overrides, opener)
     for item in items:
         assembler.add(item)
-    assembler.close(next_speaker=None)
+    assembler.close(next_speaker=None, last=True)
     return assembler.blocks, assembler.warnings
 
 
@@ -244,6 +299,23 @@ def _someone_elses(voice: _Voice, name: str, *, relabelled: bool) -> str | None:
     if relabelled:
         return f": the next label names {name} again"
     return None
+
+
+def reports_quotation(text: str) -> bool:
+    """Whether a paragraph quotes someone and says who ("...," she said): a news story's."""
+    voice = _Voice.of(text)
+    return voice.quoting and voice.reporting is not None
+
+
+def _closing_note(voice: _Voice) -> bool:
+    """Whether a paragraph after the article's last speech reads as the publisher's note.
+
+    "The council votes next month.", "This interview has been edited for clarity.": a
+    sentence of 5 to 15 words with no first- or second-person word and no question.
+    """
+    words = len(voice.text.split())
+    second = _SECOND_PERSON.search(voice.outside)
+    return 5 <= words <= 15 and not voice.own_first_person and second is None
 
 
 def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:

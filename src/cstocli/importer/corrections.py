@@ -49,15 +49,14 @@ paragraphs are re-split by the importer itself, so spans stay exact. Every probl
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
 from cstocli import disk
 from cstocli.dataset.files import read_json
-from cstocli.dataset.reader import CONTROL, LARGEST_INTEGER, is_iso_date
+from cstocli.dataset.reader import event_from_json
+from cstocli.dataset.validation import JsonChecker
 from cstocli.ids import id_problem, is_article_id
 from cstocli.importer.amendments import (
     FIGURE_FIELDS,
@@ -66,7 +65,6 @@ from cstocli.importer.amendments import (
     amend_lists,
     amend_speakers,
     check_overrides,
-    event_from,
     paragraph_overrides,
 )
 from cstocli.importer.article import ImportResult, import_article
@@ -77,7 +75,6 @@ CORRECTIONS_VERSION = 1
 """The corrections format this code reads."""
 
 _NOTE = "why"
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _SPEAKER_FIELDS = ("name", "role", "affiliation", "aliases", "merge_into")
 _OPTIONAL_TEXT = ("role", "affiliation", "qualifier", "as_written", "period", "topic")
 
@@ -107,7 +104,7 @@ def parse_corrections(obj: Any, *, file: str) -> Corrections:
 def apply_corrections(text: str, corrections: Corrections, *, file_name: str) -> ImportResult:
     """Import ``text`` and apply the corrections; the warnings are the importer's."""
     content = corrections.content
-    fail = Failure(corrections.file)
+    fail = JsonChecker(corrections.file).fail
     first = import_article(text, file_name=file_name)
     _check_target(content, first.dataset, file_name, fail)
     overrides = paragraph_overrides(content.get("paragraphs", []), first.dataset, fail)
@@ -132,7 +129,11 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
         dataset,
         figures=amend_figures(content.get("figures", []), dataset, fail),
         lists=amend_lists(content.get("lists", []), dataset, fail),
-        event=event_from(content["event"]) if "event" in content else dataset.event,
+        event=(
+            event_from_json(content["event"], file=corrections.file)
+            if "event" in content
+            else dataset.event
+        ),
     )
     return ImportResult(dataset, result.warnings, result.wrapped)
 
@@ -144,11 +145,8 @@ CORRECTIONS_LIMIT = 20 * disk.MEGABYTE
 _QUOTED = frozenset({"starts", "within", "at", "add", "text", "items", "article"})
 
 
-class _Shape:
+class _Shape(JsonChecker):
     """Checks every field of the corrections JSON for its type."""
-
-    def __init__(self, file: str) -> None:
-        self.fail = Failure(file)
 
     def root(self, obj: Any) -> None:
         keys = ("corrections_version", "article", "sha256", "dataset", "paragraphs")
@@ -165,20 +163,18 @@ class _Shape:
             raise self.fail("$.dataset.id", id_problem(dataset["id"]))
         for key in provenance:
             self.text(dataset, "$.dataset", key, nullable=True)
-        date = dataset.get("date")
-        if isinstance(date, str) and not is_iso_date(date):
-            raise self.fail("$.dataset.date", f"expected an ISO 8601 date, got {date!r}")
-        for i, entry in enumerate(self.array(root, "$", "paragraphs")):
+        self.date(dataset, "$.dataset", "date")
+        for i, entry in enumerate(self.array(root, "$", "paragraphs", required=False)):
             self.paragraph(entry, f"$.paragraphs[{i}]")
         speakers = self.object(root.get("speakers", {}), "$.speakers", None)
         for ident, entry in speakers.items():
             self.speaker(entry, f"$.speakers.{ident}")
-        for i, entry in enumerate(self.array(root, "$", "figures")):
+        for i, entry in enumerate(self.array(root, "$", "figures", required=False)):
             self.figure(entry, f"$.figures[{i}]")
-        for i, entry in enumerate(self.array(root, "$", "lists")):
+        for i, entry in enumerate(self.array(root, "$", "lists", required=False)):
             self.enumeration(entry, f"$.lists[{i}]")
         if "event" in root:
-            self.event(root["event"], "$.event")
+            event_from_json(root["event"], file=self.file)
 
     def paragraph(self, value: Any, where: str) -> None:
         entry = self.object(value, where, ("starts", "as"))
@@ -203,13 +199,7 @@ class _Shape:
         for key in _OPTIONAL_TEXT:
             self.text(entry, where, key, nullable=True)
         self.strings(entry, where, "places")
-        number = entry.get("value", 0)
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise self.fail(f"{where}.value", f"expected a number, got {number!r}")
-        if isinstance(number, int) and not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
-            raise self.fail(f"{where}.value", "integer does not fit in 64 bits")
-        if not math.isfinite(number):
-            raise self.fail(f"{where}.value", "must be a finite number")
+        self.number(entry.get("value", 0), f"{where}.value", nullable=True)
         if "drop" in entry and entry["drop"] is not True:
             raise self.fail(f"{where}.drop", "expected true (leave it out to keep the figure)")
         if "add" in entry and not {"label", "value", "unit"} <= entry.keys():
@@ -223,32 +213,18 @@ class _Shape:
         if not self.strings(entry, where, "items", required=True):
             raise self.fail(f"{where}.items", "a list needs at least one item")
 
-    def event(self, value: Any, where: str) -> None:
-        fields = ("name", "date", "city", "country", "organisation", "chair", "participants")
-        entry = self.object(value, where, fields)
-        self.text(entry, where, "name", required=True)
-        for key in fields[1:-1]:
-            self.text(entry, where, key, nullable=True)
-        self.strings(entry, where, "participants")
-        date = entry.get("date")
-        if date is not None and not _DATE.match(date):
-            raise self.fail(f"{where}.date", f"expected an ISO date like 2017-11-30, got {date!r}")
-
     # -- field helpers -------------------------------------------------------------------
 
-    def object(self, value: Any, where: str, fields: tuple[str, ...] | None) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"expected an object, got {type(value).__name__}")
-        for key in value:
-            if fields is not None and key not in (*fields, _NOTE):
-                raise self.fail(f"{where}.{key}", f"unknown field; expected one of {fields}")
-        return value
-
-    def array(self, obj: dict[str, Any], where: str, key: str) -> list[Any]:
-        value = obj.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(f"{where}.{key}", f"expected an array, got {type(value).__name__}")
-        return value
+    def object(
+        self,
+        value: Any,
+        where: str,
+        fields: tuple[str, ...] | None = None,
+        *,
+        ignored: tuple[str, ...] = (_NOTE,),
+    ) -> dict[str, Any]:
+        """An object of ``fields``; ``why`` may annotate any entry and is not read."""
+        return super().object(value, where, fields, ignored=ignored)
 
     def text(
         self,
@@ -259,39 +235,26 @@ class _Shape:
         nullable: bool = False,
         required: bool = False,
     ) -> None:
+        """An optional (or ``required``) string field; null only where ``nullable``."""
         if key not in obj:
             if required:
-                raise self.fail(f"{where}.{key}", "missing")
+                self.field(obj, where, key)
             return
-        value = obj[key]
-        if value is None and nullable:
+        if obj[key] is None and nullable:
             return
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{where}.{key}", f"expected a non-empty string, got {value!r}")
-        if key not in _QUOTED:
-            self.plain(value, f"{where}.{key}")
-
-    def plain(self, value: str, where: str) -> None:
-        """Refuse control characters in a name, role, id or title (not a quoted span)."""
-        found = CONTROL.search(value)
-        if found is not None:
-            code = ord(found.group())
-            raise self.fail(where, f"control character U+{code:04X} at offset {found.start()}")
+        self.string(obj[key], f"{where}.{key}", verbatim=key in _QUOTED)
 
     def strings(
-        self, obj: dict[str, Any], where: str, key: str, *, required: bool = False
-    ) -> list[str]:
-        if key not in obj and required:
-            raise self.fail(f"{where}.{key}", "missing")
-        values = self.array(obj, where, key)
-        for i, value in enumerate(values):
-            if not isinstance(value, str) or not value.strip():
-                raise self.fail(
-                    f"{where}.{key}[{i}]", f"expected a non-empty string, got {value!r}"
-                )
-            if key not in _QUOTED:
-                self.plain(value, f"{where}.{key}[{i}]")
-        return values
+        self,
+        obj: dict[str, Any],
+        where: str,
+        name: str,
+        *,
+        required: bool = False,
+        verbatim: bool = False,
+    ) -> tuple[str, ...]:
+        """An array of strings; those quoting the article may hold what the text holds."""
+        return super().strings(obj, where, name, required=required, verbatim=name in _QUOTED)
 
 
 def _check_target(content: dict[str, Any], dataset: Dataset, file_name: str, fail: Failure) -> None:

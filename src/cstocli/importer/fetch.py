@@ -13,6 +13,7 @@ httpx costs about 60 ms to import: it is imported in ``fetch`` only.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -64,12 +65,19 @@ class Fetched:
 
 def is_url(argument: str) -> bool:
     """Whether a command-line argument names a URL rather than a file."""
-    return "://" in argument and urlsplit(argument).scheme.isalpha()
+    return _SCHEME.match(argument) is not None
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def check_url(url: str) -> str:
     """Return ``url`` if cstocli may fetch it; ``FetchError`` for another scheme or no host."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read for its check: a port out of range raises
+    except ValueError as error:
+        raise FetchError(url, f"not a valid URL ({error})") from None
     if not parts.scheme:
         raise FetchError(url, "not a URL: expected one starting http:// or https://")
     if parts.scheme.lower() not in ("http", "https"):
@@ -110,6 +118,8 @@ def fetch(url: str) -> Fetched:
         raise FetchError(url, _connect_problem(error)) from None
     except httpx.HTTPError as error:
         raise FetchError(url, f"download failed: {str(error) or type(error).__name__}") from None
+    except (httpx.InvalidURL, UnicodeError, ValueError) as error:  # a host IDNA refuses...
+        raise FetchError(url, f"not a valid URL ({error})") from None
 
 
 def _read(url: str, response: object) -> Fetched:

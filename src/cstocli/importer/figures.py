@@ -14,8 +14,8 @@ What does not count: years (a bare 4-digit number from 1000 to 2199 with no hedg
 and no percent: "in 2017" is a date), day numbers next to a month name ("November 30"),
 ordinals ("25th"), clock times ("10:30"), numbers glued to letters ("G20"), and vague
 quantities without a noun ("by the hundreds"). A vague plural with a noun ("hundreds of
-victims", "dozens of", "thousands of", "millions of") is a figure of at least twice its base
-(``200``, qualifier ``at least``), the least the plural can mean.
+victims", "dozens of", "thousands of", "millions of") is a figure that keeps its words and
+has no value: any number would be invented ("hundreds" is not 200).
 
 The unit is the short noun phrase after the number (at most four words, stopping at
 punctuation, a function word, a common verb or a capitalised word), so it is a guess the
@@ -24,6 +24,7 @@ corrections file can fix.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -47,7 +48,8 @@ _QUALIFIERS = (
     "no more than", "no fewer than", "no less than", "in excess of", "as many as",
     "as much as", "more than", "fewer than", "less than", "at least", "at most", "just over",
     "just under", "well over", "close to", "up to", "approximately", "roughly", "around",
-    "nearly", "almost", "about", "some", "over", "under",
+    "nearly", "almost", "about", "some", "over", "under", "only", "another", "an estimated",
+    "an additional", "within",
 )  # fmt: skip
 
 # A unit stops at these: they start a new clause or phrase, not a noun phrase.
@@ -58,6 +60,7 @@ _STOP_WORDS = frozenset(
     did will would shall should can could may might must not no so too very also only alone
     each every all both per while when where during since until after before about over under
     up down out took take takes taken made make makes came come comes went go goes met meet
+    saw see sees seen
     said say says gave give gives got get gets held hold holds left leave leaves there here
     again already still just more most less least them they we he she i you us our ours their
     theirs his her hers my mine your yours
@@ -104,10 +107,10 @@ _SCALE = r"(?:\s+(?P<scale>" + _trie(list(_SCALES)) + r"))?"
 _PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
 _QUALIFIER = r"(?:(?P<qualifier>" + _trie(_QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
-    r"(?:\b|(?=[$€£]))(?<![\w.,:])" + _QUALIFIER  # \b first: most positions fail fast
+    r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
     + r"(?P<currency>[$€£])?"
     + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>" + _WORD_NUMBER + r"))"
-    + r"(?!\w|[.,:]\d)" + _SCALE + _PERCENT,
+    + r"(?!\w|[.,:]\d|[-\u2013]\d)" + _SCALE + _PERCENT,
     re.IGNORECASE,
 )  # fmt: skip
 _UNIT_WORDS = 4
@@ -123,6 +126,9 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
+_DURATION = re.compile(r"(?:over|under)\s+", re.I)
+_AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
@@ -131,8 +137,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 class FigurePhrase:
     """A number found in the text, read into its parts."""
 
-    value: int | float
-    """The number itself, scaled (``1200000`` for "1.2 million")."""
+    value: int | float | None
+    """The number itself, scaled (``1200000`` for "1.2 million"); None for "hundreds of"."""
     unit: str
     """What is counted (``units of equipment``), ``percent``, or "" when nothing follows."""
     qualifier: str | None
@@ -159,7 +165,32 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
         vague = _read_vague(text, match, stop)
         if vague is not None and not any(_overlap(vague.span, f.span) for f in found):
             found.append(vague)
-    return tuple(sorted(found, key=lambda phrase: phrase.span))
+    return _durations(text, sorted(found, key=lambda phrase: phrase.span))
+
+
+def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]:
+    """Read "over"/"under" right after another figure as a preposition, not a hedge.
+
+    "1.2 million pounds over 18 months" spends the money across 18 months; it does not say
+    "more than 18 months".
+    """
+    kept = list(found)
+    for index in range(1, len(kept)):
+        phrase, before = kept[index], kept[index - 1]
+        hedge = _DURATION.match(phrase.text)
+        if phrase.qualifier not in ("over", "under") or hedge is None:
+            continue
+        if text[before.span[1] : phrase.span[0]].strip():
+            continue
+        begin = phrase.span[0] + hedge.end()
+        kept[index] = dataclasses.replace(
+            phrase,
+            qualifier=None,
+            text=text[begin : phrase.span[1]],
+            span=(begin, phrase.span[1]),
+            as_written=phrase.as_written[hedge.end() :],
+        )
+    return tuple(kept)
 
 
 def _overlap(one: Span, other: Span) -> bool:
@@ -185,16 +216,13 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
             return None  # "some six" is rare; "some one" / "some two of them" are not counts
     if scale is not None:
         value *= _SCALES[scale.lower()]
-    unit_end = match.end()
-    if percent:
-        unit = "percent"
-    elif match["currency"]:
-        unit = _CURRENCIES[match["currency"]]
-    else:
-        unit, unit_end = _unit_after(text, match.end(), stop)
+    unit, unit_end = _unit_of(text, match, stop)
     if words is not None and not unit:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
+    age = _AGE.search(text, max(0, begin - 6), begin)
+    if not unit and age is not None and qualifier is None:
+        unit, begin = "years", age.start()  # "a teenager, age 16": an age in running text
     phrase = text[begin:unit_end]
     # A 400-digit number reads as infinity: it stays a float, and the caller drops it.
     number = int(value) if math.isfinite(value) and value == int(value) else value
@@ -209,8 +237,22 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
     )
 
 
+def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
+    """What a number counts and where that ends: percent, a currency, or the words after it."""
+    if match["percent"]:
+        return "percent", match.end()
+    if match["currency"]:
+        return _CURRENCIES[match["currency"]], match.end()
+    unit, unit_end = _unit_after(text, match.end(), stop)
+    partitive = _PARTITIVE.match(text, match.end(), stop)
+    if not unit and partitive is not None:
+        unit, unit_end = _unit_after(text, partitive.end(), stop)  # "two of its beams"
+        unit_end = unit_end if unit else match.end()
+    return unit, unit_end
+
+
 def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
-    """Read "hundreds of victims" as at least two hundred, the least the plural can mean."""
+    """Read "hundreds of victims": its words and unit, no value and no invented hedge."""
     word = match["vague"]
     if re.search(
         r"\b(?:tens|dozens|hundreds|thousands)\s+of\s+$",
@@ -223,9 +265,9 @@ def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | No
         return None  # "hundreds of thousands" is another phrase; leave it to corrections
     begin = match.start()
     return FigurePhrase(
-        value=2 * _VAGUE_BASES[word.lower()],
+        value=None,
         unit=unit,
-        qualifier="at least",
+        qualifier=None,
         text=text[begin:unit_end],
         span=(begin, unit_end),
         as_written=word,

@@ -1,43 +1,50 @@
-"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
+r"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
 
 The forms read here, on a line of their own or inline before the speech:
 
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
 - ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
 - ``Name (Role):`` (``John Smith (R-Ohio):``)
-- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``Agriculture Minister Dmitry
-  Patrushev:``), when a title word stands before the last word; the name is then the last
-  two capitalised words after the last title word, a guess the importer revisits when the
-  same person appears under a plain ``Name:`` label too
-- interviews: ``Question:`` / ``Q:`` / ``Interviewer:`` and ``Answer:`` / ``A:`` (the
-  interviewer and the interviewee)
+- ``Role Name:``   (``President of Russia Vladimir Putin:``, ``CHIEF JUSTICE ROBERTS:``,
+  ``SEC.-GEN. ANN LEE:``), when a title word stands before the last word; the name is then
+  the last two capitalised words after the last title word (an initial does not count), a
+  guess the roster revisits with the article's text and with a later plain ``Name:`` label
+- interviews: ``Question:`` / ``QUESTION:`` / ``Q:`` / ``Q    `` / ``Q<tab>`` / ``Q.`` /
+  ``Interviewer:`` and ``Answer:`` / ``A:`` / ``A.``: the question side keeps the word the
+  article writes ("Question", "Q"); the answer side is resolved by the roster
+- placeholders (``Speaker 1:``, ``UNIDENTIFIED FEMALE:``, ``Audience questioner:``,
+  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role
+- dressed labels (see ``markup``): ``\\[00:01:02\\] **Name:**``, ``**Name**:``,
+  ``Name (00:22):``, ``Name: (00:22)``, ``NAME (voice-over):``, ``[*] NAME:``
 
 A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
 is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
 ``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
 Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
 
-A name is one to seven words, each capitalised (any script) or a name particle ("von",
-"de", "bin"); sentences ("The leaders of six states: ..."), lines that open with a function
-word ("In Minsk, the leaders said:") and page furniture ("Share:", "Font size:") are no labels.
+A name is one to seven words (twenty with a title before it), each capitalised (any script)
+or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six states:
+..."), lines that open with a function word ("In Minsk, the leaders said:") and page
+furniture ("Share:", "Font size:", "APPEARANCES:") are no labels.
 An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
-need two words, capitals (``SMITH:``) or an interview word; a role holding a digit makes a
-dateline ("Minsk, November 30:"), not a label.
+need two words, capitals (``SMITH:``), an interview word, or a word the article labels with
+elsewhere (``known``: "Spokesman:" twice, "Obrenko:" after "Vladislav Obrenko:"); a role
+holding a digit makes a dateline ("Minsk, November 30:"), not a label.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from cstocli.importer.markup import bold_label, clean_head, skip_leading_stamp, skip_stamp_after
 from cstocli.importer.names import HONORIFICS
-from cstocli.model import Span
+from cstocli.model import Span, is_placeholder
 
 InterviewPart = Literal["question", "answer"]
-
-INTERVIEW_NAMES: dict[InterviewPart, str] = {"question": "Interviewer", "answer": "Interviewee"}
-"""The speaker names given to the two sides of a Q/A interview (corrections can rename them)."""
 
 _INTERVIEW_WORDS: dict[str, InterviewPart] = {
     "question": "question",
@@ -62,6 +69,14 @@ FURNITURE = frozenset(
         "comment", "subscribe", "follow", "follow us", "date", "published", "updated", "author",
         "by", "read more", "read also", "see also", "listen", "note", "update", "editor's note",
         "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
+        "transcript", "full transcript", "appearances", "present", "participants", "panel",
+        "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
+        "proceedings", "briefings", "in attendance", "also present", "hon. members",
+        "hon members", "several hon. members", "honourable members", "background", "context",
+        "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
+        "venue", "subject", "time", "place", "transcript by", "transcribed by",
+        "prepared remarks", "questions and answers", "questions & answers", "presentation",
+        "question-and-answer session", "call participants", "participants",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -82,19 +97,29 @@ _TITLE_WORDS = _words(
     senator governor mayor ambassador spokesman spokeswoman spokesperson general colonel
     admiral commander chief director deputy foreign defence defense vice premier commissioner
     envoy representative head leader speaker press first lady pope patriarch judge justice
-    attorney-general minister-counsellor counsellor
+    attorney-general minister-counsellor counsellor administrator commissioner
+    council member congressman congresswoman sheriff admiral captain inspector detective
+    superintendent lord baroness baron bishop cardinal rabbi imam acting chief-executive
+    justice chairwoman ranking
     """
 )
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
-_TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep")
+_TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
-_NAME_PARTICLES = _words("von van der den de da di du la le bin ibn al el del della dos das y")
+_NAME_PARTICLES = _words(
+    "von van der den de da di du la le bin ibn al el del della dos das do los las y"
+)
 # Lower-case words a role may hold between a title and a name ("President of the Republic").
 _ROLE_LINKS = _words("of the and for on to")
 # Reporting verbs: a "Name, role:" whose role holds one is a sentence introducing a quote.
 _REPORTING = _words(
     "said says told added noted stated explained asked replied answered according announced"
 )
+# The colon ending a label head; not one inside a timestamp ("Jane Doe (00:22):").
+_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+# "Q    text", "Q\ttext", "Q. text", "A. text": the interview sides without a colon.
+_QA_MARK = re.compile(r"(Q|A)(?:\.[ \t]+|\t[ \t]*|[ \t]{2,})(?=\S)")
+_INITIAL = re.compile(r"[^\W\d_]\.\Z")
 _BRACKETED = re.compile(r"([^()]+?)\s*\(([^()]+)\)\Z")
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
 
@@ -120,27 +145,75 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
-def read_label(line: str, start: int) -> Label | None:
-    """Read the label opening ``line`` (which starts at offset ``start``), if there is one."""
+def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> Label | None:
+    """Read the label opening ``line`` (which starts at offset ``start``), if there is one.
+
+    ``known`` holds the one-word names (folded) the article uses as labels elsewhere, so an
+    inline "Spokesman:" or "Obrenko:" reads as a label there (see ``turns.label_words``).
+    """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
-    colon = stripped.find(":", lead)
-    if colon <= lead or stripped[colon + 1 : colon + 3] == "//":
-        return None
-    head = stripped[lead:colon]
-    rest = stripped[colon + 1 :]
-    alone = not rest.strip()
-    span = (start + lead, start + colon + 1)
-    speech_start = None if alone else start + colon + 1 + (len(rest) - len(rest.lstrip()))
-    interview = _INTERVIEW_WORDS.get(head.strip().casefold())
+    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
+        return None  # the common case, a line of speech: no colon, no "Q    "
+    head_start = skip_leading_stamp(stripped, lead)
+    bold = bold_label(stripped, head_start)
+    if bold is not None:
+        head, end = bold
+    else:
+        colon = _COLON.search(stripped, head_start)
+        if colon is None or colon.start() <= head_start:
+            return _question_or_answer(stripped, lead, start)
+        if stripped[colon.start() + 1 : colon.start() + 3] == "//":
+            return None
+        head, end = stripped[head_start : colon.start()], colon.start() + 1
+    end = skip_stamp_after(stripped, end)
+    rest = stripped[end:]
+    speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
+    found = label_from_head(clean_head(head), alone=speech_start is None, known=known)
+    if found is None:
+        return None if bold is not None else _question_or_answer(stripped, lead, start)
+    name, role, role_first, interview = found
+    text = stripped[lead:end]
+    return Label(text, (start + lead, start + end), name, role, role_first, interview, speech_start)
+
+
+@functools.lru_cache(maxsize=4096)  # a transcript repeats its few labels thousands of times
+def label_from_head(
+    head: str, *, alone: bool, known: frozenset[str] = frozenset()
+) -> tuple[str, str | None, bool, InterviewPart | None] | None:
+    """Name, role, whether role came first, interview side, from a label head (or None)."""
+    bare = head.strip()
+    interview = _INTERVIEW_WORDS.get(bare.casefold())
     if interview is not None:
-        name = INTERVIEW_NAMES[interview]
-        return Label(stripped[lead : colon + 1], span, name, None, False, interview, speech_start)
-    parsed = _parse_head(head, inline=not alone)
+        return as_written(bare), None, False, interview
+    bracketed = _BRACKETED.match(bare)
+    placeholder = bracketed[1] if bracketed and is_placeholder(bracketed[1]) else bare
+    if is_placeholder(placeholder) and len(placeholder) <= 40:
+        # "Reporter (Daily Meridian)" is still the anonymous reporter: no role to keep.
+        return as_written(placeholder.strip()), None, False, None
+    parsed = _parse_head(bare, inline=not alone, known=known)
     if parsed is None:
         return None
-    name, role, role_first = parsed
-    return Label(stripped[lead : colon + 1], span, name, role, role_first, None, speech_start)
+    return (*parsed, None)
+
+
+def _question_or_answer(line: str, lead: int, start: int) -> Label | None:
+    """``Q    text``, ``Q<tab>text``, ``Q. text``, ``A. text``: interview labels, no colon."""
+    found = _QA_MARK.match(line, lead)
+    if found is None:
+        return None
+    mark = found[1] + ("." if line.startswith(".", lead + 1) else "")
+    span = (start + lead, start + lead + len(mark))
+    side: InterviewPart = "question" if found[1] == "Q" else "answer"
+    return Label(mark, span, found[1], None, False, side, start + found.end())
+
+
+def as_written(name: str) -> str:
+    """A placeholder or interview label as the article writes it, capitals tamed.
+
+    "QUESTION" is "Question", "UNIDENTIFIED FEMALE" "Unidentified Female"; "Q" stays.
+    """
+    return name.title() if name.isupper() and len(name) > 1 else name
 
 
 def is_furniture(line: str) -> bool:
@@ -179,34 +252,76 @@ def affiliation_of(role: str | None) -> str | None:
     return found[1] if found else None
 
 
-def _parse_head(head: str, *, inline: bool) -> tuple[str, str | None, bool] | None:
+def _parse_head(
+    head: str, *, inline: bool, known: frozenset[str] = frozenset()
+) -> tuple[str, str | None, bool] | None:
     """Split a label head into (name, role, role_first), or None when it is no label."""
     bracketed = _BRACKETED.match(head)
+    if bracketed and _names_in_brackets(bracketed[1], bracketed[2]):
+        # "The Minister of State for Transport (Sir Bob Vale)": the role, then the name.
+        return _without_honorifics(bracketed[2].split()), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
         name_part, comma, role_part = bracketed[1], ",", bracketed[2]
     else:
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
     tokens = name_part.split()
-    if _is_sentence(name_part if bracketed else head) or not _may_open_label(tokens, inline):
+    opens = _may_open_label(tokens, inline, known)
+    if _is_sentence(name_part if bracketed else head) or not opens:
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
     titled = any(_is_title(t) for t in tokens[:-1])
-    if titled and not _is_shouting(tokens):
+    if titled:
         split = _split_role_first(tokens)
         if split is not None:
             return split[0], _with_title(split[1], role, bracketed=bracketed is not None), True
-    if not all(_is_name_token(t, allow_links=False) for t in tokens):
+    if len(tokens) > 7 or not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
     return _without_honorifics(tokens), role, False
 
 
+def _names_in_brackets(outside: str, inside: str) -> bool:
+    """Whether brackets hold the name and the words before them a role (parliaments)."""
+    tokens = inside.split()
+    names = [t for t in tokens if t.rstrip(".").casefold() not in HONORIFICS]
+    return (
+        2 <= len(names) <= 6
+        and all(_is_name_token(t, allow_links=False) and not _is_title(t) for t in names)
+        and any(_is_title(word) for word in outside.split())
+    )
+
+
 def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:
     """The role of a label whose name came after a title ("Senator" and "R-Ohio")."""
+    if role is not None and not bracketed and title.endswith("."):
+        return role  # "PRES. NAME, PRESIDENT OF X": the role spelt out says it all
+    title = _spelt_out(title)
     if role is None:
         return title
     return f"{title} ({role})" if bracketed else f"{title}, {role}"
+
+
+_ABBREVIATED = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "pres": "President",
+    "gen": "General", "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain",
+    "adm": "Admiral", "amb": "Ambassador", "sec": "Secretary", "dep": "Deputy",
+    "supt": "Superintendent", "insp": "Inspector", "det": "Detective",
+}  # fmt: skip
+
+
+def _spelt_out(title: str) -> str:
+    """A title of abbreviations spelt out, in the label's case; any other title as written.
+
+    "SEC.-GEN." is "SECRETARY-GENERAL", so a search for the role finds its holder.
+    """
+    words = title.split()
+    pieces = [word.split("-") for word in words]
+    if not all(p.endswith(".") and p[:-1].casefold() in _ABBREVIATED for w in pieces for p in w):
+        return title
+    shout = title.isupper()
+    spelt = ["-".join(_ABBREVIATED[p[:-1].casefold()] for p in word) for word in pieces]
+    return " ".join(w.upper() if shout else w for w in spelt)
 
 
 def _without_honorifics(tokens: list[str]) -> str:
@@ -221,9 +336,12 @@ def _without_honorifics(tokens: list[str]) -> str:
 
 
 def _is_title(token: str) -> bool:
-    """Whether a word of a label is a title ("Minister", "Sen.") rather than a name."""
+    """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
     lower = token.casefold()
-    return lower in _TITLE_WORDS or (lower.endswith(".") and lower[:-1] in _TITLE_ABBREVIATIONS)
+    if lower in _TITLE_WORDS:
+        return True
+    pieces = lower.split("-")
+    return all(p.endswith(".") and p[:-1] in _TITLE_ABBREVIATIONS for p in pieces)
 
 
 def _is_role(role: str | None, *, bracketed: bool) -> bool:
@@ -238,21 +356,26 @@ def _is_sentence(head: str) -> bool:
     """Whether the text before a colon reads as prose rather than a label."""
     if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
         return True
-    # A full stop after a long word ends a sentence; "Mr." and "J." do not.
-    return any(word.endswith(".") and len(word) > 5 for word in head.split())
+    # A full stop after a long word ends a sentence; "Mr.", "J." and "SEC.-GEN." do not.
+    return any(
+        word.endswith(".") and len(re.split(r"[.\-]", word[:-1])[-1]) > 4 for word in head.split()
+    )
 
 
-def _may_open_label(tokens: list[str], inline: bool) -> bool:
+def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> bool:
     """Whether these words, before any comma, can be the name part of a label."""
-    if not 1 <= len(tokens) <= 7:
+    if not 1 <= len(tokens) <= 20:
         return False
     shouting = _is_shouting(tokens)
     if tokens[0].casefold() in _FUNCTION_WORDS and not shouting:
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is more often prose than a one-word name.
-    return not (inline and len(tokens) == 1 and not shouting)
+    # Inline, "Note: ..." is more often prose than a one-word name, unless the article
+    # labels with that word elsewhere too.
+    if inline and len(tokens) == 1 and not shouting:
+        return tokens[0].casefold() in known
+    return True
 
 
 def _is_shouting(tokens: list[str]) -> bool:
@@ -273,7 +396,7 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
         lower = token.casefold()
         if _is_title(token) or lower in _ROLE_LINKS:
             break
-        if lower not in _NAME_PARTICLES:
+        if lower not in _NAME_PARTICLES and not _INITIAL.match(token):
             capitals += 1
         name.insert(0, token)
         index -= 1
@@ -290,4 +413,6 @@ def _is_name_token(token: str, *, allow_links: bool) -> bool:
     lower = token.casefold()
     if lower in _NAME_PARTICLES or (allow_links and lower in _ROLE_LINKS):
         return True
+    if all(unicodedata.category(c)[0] in "SM" for c in token):
+        return True  # an emoji inside a podcast host's name
     return bool(_TOKEN.match(token)) and token[0].isupper()

@@ -25,23 +25,22 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.markup import split_dashes
+from cstocli.importer.people import is_personal_name, is_role_line
+from cstocli.importer.turns import (
+    is_listing,
+    is_page_furniture,
+    known_heads,
+    line_labels,
+    lone_labels,
+    mid_turns,
+    running_heads,
+)
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 
 _SENTENCE_END = tuple(".!?:;\"')]\u201d\u2019\u2026")
 _WRAPPED_SHARE = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class ImportWarning:
-    """Something the importer decided without certainty, or skipped, and where."""
-
-    line: int
-    """The 1-based line of the article it concerns."""
-    message: str
-    """What was decided and how to change it."""
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,8 @@ class Line:
     @property
     def blank(self) -> bool:
         """Whether the line holds nothing but white space."""
-        return not _trimmed(self.text)
+        stripped = self.text.strip()
+        return not stripped or not _trimmed(stripped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +88,36 @@ class Headline:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    """The article's lines with their offsets; a line feed ends a line (CR LF too)."""
+    """The article's lines with their offsets.
+
+    LF, CR LF and a lone CR (old Mac files, mixed copies) each end a line.
+    """
     lines = []
-    for number, match in enumerate(re.finditer(r"[^\n]*\n|[^\n]+$", text), start=1):
+    for number, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text), 1):
         content = match.group().rstrip("\n").rstrip("\r")
         lines.append(Line(number, match.start(), content))
     return tuple(lines)
+
+
+_LINE_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def without_line_numbers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines less the numbers a court or hearing transcript prints before each.
+
+    Only when most non-blank lines carry one (1-25 on every page); otherwise the lines as
+    they are.
+    """
+    filled = [line for line in lines if not line.blank]
+    numbered = [_LINE_NUMBER.match(line.text) for line in filled]
+    if not filled or sum(1 for m in numbered if m) * 2 < len(filled):
+        return lines
+    stripped = []
+    for line in lines:
+        found = _LINE_NUMBER.match(line.text)
+        cut = found.end() if found else 0
+        stripped.append(Line(line.number, line.start + cut, line.text[cut:]))
+    return tuple(stripped)
 
 
 def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning]]:
@@ -107,17 +131,77 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
         message = "no headline: the article opens with a label; its first line is the title"
         title = _located(first)
         return Headline(title, title.span[0], filled[0]), [ImportWarning(first.number, message)]
-    title = _located(first)
-    body = filled[1:]
+    chosen = _headline_index(lines, filled)
+    first = lines[chosen]
+    heading = _HEADING_MARKS.match(first.text)
+    title = _located(first, first.start + (heading.end() if heading else 0))
+    body = [i for i in filled if i > chosen]
     # Furniture ("Share:") may stand between the headline and its repetition.
     chrome = 0
     while chrome < len(body) and is_furniture(lines[body[chrome]].text):
         chrome += 1
-    if chrome < len(body) and _same_words(lines[body[chrome]].text, first.text):
+    if chrome < len(body) and _same_words(lines[body[chrome]].text, title.text):
         body = body[chrome + 1 :]
     if not body:
         return Headline(title, len(lines[-1].text) + lines[-1].start, len(lines)), []
     return Headline(title, _located(lines[body[0]]).span[0], body[0]), []
+
+
+_HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
+_TOP_LINES = 12
+
+
+def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
+    """Which of the top lines is the headline, chosen as a reader does.
+
+    Site chrome above it (menus, breadcrumbs "Home > Briefings", "Skip to main content", a
+    section name) is passed over: among the lines before the body starts (a label, a
+    sentence, or a participant list's first name) the headline is the longest that is no
+    chrome, no bracketed caption and no label; a breadcrumb ending in the headline yields to
+    the headline itself. With no such line, the first line is the title.
+    """
+    candidates: list[tuple[int, str]] = []
+    for index in filled[:_TOP_LINES]:
+        line = lines[index]
+        if read_label(line.text, line.start) is not None:
+            break
+        words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
+        if words.endswith(".") or (words.endswith(("?", "!", ":")) and len(words.split()) >= 6):
+            break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
+        if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
+            continue
+        if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
+            break  # a participant list, or a turn whose speech follows on the next line
+        candidates.append((index, words))
+    if not candidates:
+        return filled[0]
+    texts = [text for _, text in candidates]
+    kept = [
+        (index, text)
+        for index, text in candidates
+        if not any(other != text and text.endswith(other) for other in texts)
+    ]
+    return max(kept, key=lambda found: len(found[1]))[0]
+
+
+def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index: int) -> bool:
+    """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
+    parts = split_dashes(words)
+    if not is_personal_name(parts[0]):
+        return False
+    after = [i for i in filled if i > index][:1]
+    return len(parts) > 1 or (bool(after) and is_role_line(lines[after[0]].text.strip()))
+
+
+def _opens(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a top line has a sentence straight under it: a label over its speech."""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return after.endswith((".", "?", "!"))
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Whether a line is a trail of sections ("Transcripts > Title", "Home / Events")."""
+    return any(mark in text for mark in (" \u203a ", " \u00bb ", " / ", " > "))
 
 
 def segment(
@@ -126,18 +210,31 @@ def segment(
     """Cut body lines into items; also say whether the text is hard-wrapped, and warn."""
     warnings: list[ImportWarning] = []
     kept: list[tuple[Line, Label | None]] = []
+    labels, words = line_labels(lines)
+    lone = lone_labels(lines, warnings, labels)
+    heads = running_heads(lines, labels)
     for line in lines:
         if line.blank:
             kept.append((line, None))
             continue
-        label = read_label(line.text, line.start)
+        label = labels[line.number] or lone.get(line.number)
+        speech = None if label is None or label.speech_start is None else label.speech_start
+        if speech is not None and is_listing(line.text[speech - line.start :]):
+            label = None  # "WITNESS: ANN LEE, ADMINISTRATOR": a participant list's line
         if label is None and is_furniture(line.text):
             message = f"{line.text.strip()!r} ends with a colon but is no speaker label; skipped"
             warnings.append(ImportWarning(line.number, message))
             continue
+        if label is None and (is_page_furniture(line.text) or " ".join(line.text.split()) in heads):
+            # "* * *", "END", "Page 2 of 3", a timestamp alone: no one's words, but said, so
+            # a reader can check that nothing of the story was dropped.
+            message = f"{line.text.strip()!r} read as page furniture"
+            warnings.append(ImportWarning(line.number, message))
+            continue
         kept.append((line, label))
     wrapped = _is_wrapped(kept)
-    return tuple(_items(text, kept, wrapped=wrapped)), wrapped, warnings
+    items = _items(text, kept, wrapped=wrapped)
+    return tuple(split_turns(text, items, known_heads(kept), words)), wrapped, warnings
 
 
 def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
@@ -164,6 +261,39 @@ def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -
             items.append(Item(label, located, line.number, line.number))
         open_paragraph = True
     return items
+
+
+def split_turns(
+    text: str, items: list[Item], known: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> list[Item]:
+    """Cut paragraphs holding more than one turn ("...? NAME: answer") at their labels."""
+    result: list[Item] = []
+    for item in items:
+        paragraph = item.paragraph
+        turns = [] if paragraph is None else mid_turns(text, *paragraph.span, known, words)
+        if paragraph is None or not turns:
+            result.append(item)
+            continue
+        begin, label = paragraph.span[0], item.label
+        for turn in turns:
+            result.append(
+                Item(label, _trim(text, begin, turn.span[0]), item.first_line, item.last_line)
+            )
+            assert turn.speech_start is not None  # mid_turns keeps labels with speech
+            begin, label = turn.speech_start, turn
+        result.append(
+            Item(label, _trim(text, begin, paragraph.span[1]), item.first_line, item.last_line)
+        )
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> Located:
+    """``text[start:end]`` without surrounding white space, located."""
+    while start < end and _is_space(text[start]):
+        start += 1
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return Located(text[start:end], (start, end))
 
 
 def _is_wrapped(kept: list[tuple[Line, Label | None]]) -> bool:

@@ -65,6 +65,16 @@ def _transliterations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return ratio(_spelling(first_a), _spelling(first_b)) >= _GIVEN_SIMILARITY
 
 
+def surname_key(name: str) -> str:
+    """Where to look for a name's kin: the first two letters of its last word.
+
+    Spelled as ``kinship`` compares it, every kin shares it ("Putin" with "Vladimir Putin",
+    "Lukashenka" with "Lukashenko"), so a roster need not compare a label with everyone.
+    """
+    words = name_words(name)
+    return _spelling(words[-1])[:2] if words else ""
+
+
 def _spelling(word: str) -> str:
     """Fold the letters transliterations disagree on (Aleksandr/Alexander, Yuri/Iurii)."""
     return word.replace("ks", "x").replace("y", "i").replace("ii", "i")

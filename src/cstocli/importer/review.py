@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from cstocli.importer.layout import ImportWarning
+from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset
 
 FIRST_WORDS = 8
@@ -28,7 +28,10 @@ class ReviewRow:
     kind: str
     """``quote`` or ``narration``."""
     speaker: str | None
-    """The speaker's name, None for narration."""
+    """The speaker's name; for narration the speaker it reports, or None."""
+    reported: bool
+    """Whether the passage is narration reporting ``speaker`` ("X said the city ..."), not
+    a quote of theirs."""
     role: str | None
     """The speaker's role, None for narration or when the article gives none."""
     label: str | None
@@ -55,7 +58,9 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
         begin = passage.label.span[0] if passage.label else passage.span[0]
         first = bisect.bisect_right(starts, begin)
         last = bisect.bisect_right(starts, max(passage.span[1] - 1, begin))
-        words = passage.text.split()
+        # The paragraphs, not the span: a news quote's span holds the "she said" between
+        # its pieces, which are not the speaker's words.
+        words = " ".join(p.text for p in passage.paragraphs).split()
         shown = " ".join(words[:FIRST_WORDS]) + (" ..." if len(words) > FIRST_WORDS else "")
         who = dataset.speaker(passage.speaker_id) if passage.speaker_id else None
         rows.append(
@@ -63,6 +68,7 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
                 passage_id=passage.id,
                 kind=passage.kind,
                 speaker=None if who is None else who.name,
+                reported=who is not None and not passage.is_quote,
                 role=None if who is None else who.role,
                 label=passage.label.text if passage.label else None,
                 first_words=shown,

@@ -11,12 +11,18 @@ one given; a different one later is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cstocli.importer.labels import Label, affiliation_of
-from cstocli.importer.layout import ImportWarning
-from cstocli.importer.names import kinship, slug
-from cstocli.model import Speaker
+from cstocli.importer.names import kinship, name_words, slug, surname_key
+from cstocli.importer.people import People
+from cstocli.importer.warning import ImportWarning
+from cstocli.model import Speaker, is_placeholder
+
+_KIN = 50
+"""At most this many earlier speakers whose surnames start alike are compared with a new
+label: a cast that large is a crowd (a list of ``Speaker N``, a machine's output), and
+comparing each label with all of it would make the import quadratic."""
 
 
 @dataclass(slots=True)
@@ -33,19 +39,76 @@ class _Entry:
 class Roster:
     """The speakers of one article, in order of first appearance."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: People | None = None) -> None:
         self._entries: list[_Entry] = []
         self.warnings: list[ImportWarning] = []
+        self._people = people or People([])
+        self._answer: int | None = None
+        self._linked: set[tuple[str, str]] = set()
+        self._placeholders: dict[str, int] = {}  # by name: found at once however many
+        self._by_words: dict[tuple[str, ...], int] = {}  # a named speaker by any form
+        self._by_surname: dict[str, set[int]] = {}  # named speakers who may be kin
 
     def resolve(self, label: Label, line: int) -> int:
-        """Return the index of the speaker this label names, adding or merging as needed."""
-        if label.interview is not None:
+        """Return the index of the speaker this label names, adding or merging as needed.
+
+        A question side, a placeholder ("Speaker 1") and an answer side nobody is named for
+        stay what the label says; a terse label the article names in full elsewhere
+        ("MS KELLAWAY", "THE PRESIDENT", an interview's answer side) becomes that person.
+        """
+        if label.interview == "answer":
+            if self._answer is None:
+                taken = {entry.name for entry in self._entries}
+                person = self._people.answer_side(taken)
+                if person is None:
+                    self._answer = self._interview(label.name)
+                else:
+                    named = replace(label, name=person.name, role=person.role, interview=None)
+                    self._answer = self._named(named, line)
+                    message = f"{label.text!r} read as {person.name!r}, whom the article names"
+                    self.warnings.append(ImportWarning(line, message))
+            return self._answer
+        if label.interview is not None or is_placeholder(label.name):
             return self._interview(label.name)
+        if label.role_first and label.role is not None:
+            split = self._people.resplit(label.role, label.name)
+            if split is not None:
+                label = replace(label, name=split[0], role=split[1])
+        linked = self._people.link(label)
+        if linked is None:
+            return self._named(label, line)
+        written = label.name
+        own = label.role if label.role == linked[1] else None  # else the role stated with the name
+        label = replace(label, name=linked[0], role=own, role_first=False)
+        if linked[0] != written and (written, linked[0]) not in self._linked:
+            self._linked.add((written, linked[0]))  # said once, at the first such label
+            message = f"{written!r} read as {linked[0]!r}, whom the article names in full"
+            self.warnings.append(ImportWarning(line, message))
+        index = self._named(label, line)
+        entry = self._entries[index]
+        self._remember(index, written)
+        if entry.role is None:  # the role the article states where it names them
+            entry.role = linked[1]
+        return index
+
+    def add_person(self, name: str, role: str | None) -> int:
+        """The index of a speaker no label names (the giver of unlabelled remarks)."""
+        known = self._by_words.get(name_words(name))
+        if known is not None and self._entries[known].name == name:
+            return known
+        self._entries.append(_Entry(name, False, False, role, []))
+        self._remember(len(self._entries) - 1, name)
+        return len(self._entries) - 1
+
+    def _named(self, label: Label, line: int) -> int:
+        """The index of a named speaker: joined to one met before, or new."""
+        same = self._by_words.get(name_words(label.name))
+        if same is not None:  # the common case, a label met before: no scan of everyone
+            return self._join(same, label, line, "same")
         matches = [
             (index, kind)
-            for index, entry in enumerate(self._entries)
-            if not entry.interview
-            for kind in [_kinship_any(label.name, entry)]
+            for index in sorted(self._by_surname.get(surname_key(label.name), ()))[:_KIN]
+            for kind in [_kinship_any(label.name, self._entries[index])]
             if kind is not None
         ]
         exact = [index for index, kind in matches if kind == "same"]
@@ -58,8 +121,17 @@ class Roster:
             names = ", ".join(repr(self._entries[i].name) for i, _ in matches)
             message = f"{label.name!r} could be any of {names}; kept as a speaker of its own"
             self.warnings.append(ImportWarning(line, message))
-        self._entries.append(_Entry(label.name, label.role_first, False, label.role, [label.name]))
+        self._entries.append(_Entry(label.name, label.role_first, False, label.role, []))
+        self._remember(len(self._entries) - 1, label.name)
         return len(self._entries) - 1
+
+    def _remember(self, index: int, form: str) -> None:
+        """Add a form of a speaker's name, and find the speaker by it from now on."""
+        entry = self._entries[index]
+        if form not in entry.forms:
+            entry.forms.append(form)
+        self._by_words.setdefault(name_words(form), index)
+        self._by_surname.setdefault(surname_key(form), set()).add(index)
 
     def name(self, index: int) -> str:
         """The name kept for the speaker at ``index``."""
@@ -81,10 +153,14 @@ class Roster:
         return tuple(speakers), ids
 
     def _interview(self, name: str) -> int:
-        """The index of the interviewer or interviewee, created on first use."""
-        for index, entry in enumerate(self._entries):
-            if entry.interview and entry.name == name:
-                return index
+        """The index of a question side or placeholder, created on first use.
+
+        Such a speaker is never merged with a named one.
+        """
+        known = self._placeholders.get(name)
+        if known is not None:
+            return known
+        self._placeholders[name] = len(self._entries)
         self._entries.append(_Entry(name, False, True, None, [name]))
         return len(self._entries) - 1
 
@@ -104,7 +180,7 @@ class Roster:
         ):
             entry.role = _role_without(entry.role, label.name)
             entry.name, entry.guessed = label.name, False
-        entry.forms.append(label.name)
+        self._remember(index, label.name)  # each form once: matching stays linear in labels
         if label.role is not None and entry.role is None:
             entry.role = label.role
         elif label.role is not None and label.role != entry.role:

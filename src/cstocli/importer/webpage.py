@@ -16,6 +16,7 @@ only, so no other command pays for them.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,9 @@ from cstocli.errors import DatasetError
 
 MAX_HTML_BYTES = 10_000_000
 """The largest page read (file or download); news articles are well under 1 MB."""
+MAX_ELEMENTS = 30_000
+"""The most HTML elements a page may have; news pages have a few thousand. trafilatura
+takes about a millisecond an element on a busy machine, so this bounds an import's time."""
 
 _SNIFF = 1024
 _HTML_START = re.compile(
@@ -96,10 +100,11 @@ def extract_page(html: str, *, url: str | None, where: str) -> Page:
     """Read the article out of a page; ``where`` (a file or URL) names it in errors."""
     import trafilatura
 
+    # Controls go first: lxml keeps them in the tree, and trafilatura then finds nothing.
+    page = _without_chrome(_CONTROL.sub("", html), where)
     try:
         document = trafilatura.bare_extraction(
-            # Controls first: lxml keeps them in the tree, and trafilatura then finds nothing.
-            _without_chrome(_CONTROL.sub("", html)),
+            page,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -145,11 +150,12 @@ def _paragraphs(body: Any) -> list[str]:  # an lxml element; lxml ships no types
     return found
 
 
-def _without_chrome(html: str) -> Any:
+def _without_chrome(html: str, where: str) -> Any:
     """The page as an lxml tree without what is plainly not the article.
 
     trafilatura drops most site furniture itself; older table layouts name theirs with
-    class or id words it does not know (``topnav``), so those elements go first.
+    class or id words it does not know (``topnav``), so those elements go first. A page of
+    more than ``MAX_ELEMENTS`` elements is refused: trafilatura's time grows with them.
     """
     from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no types
 
@@ -157,6 +163,8 @@ def _without_chrome(html: str) -> Any:
         tree = lxml_html.document_fromstring(html)
     except (ValueError, TypeError):  # lxml refuses some documents: let trafilatura try
         return html
+    if any(True for _ in itertools.islice(tree.iter(), MAX_ELEMENTS, None)):
+        raise PageError(where, f"page too complex (over {MAX_ELEMENTS:,} HTML elements)")
     whole = len(tree.text_content())
     examined = 0
     for element in tree.xpath("//nav | //aside | //*[@class or @id]"):

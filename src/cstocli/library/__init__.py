@@ -2,11 +2,12 @@
 
 Each article is stored whole (its dataset JSON, in the one format ``cstocli.dataset.files``
 reads and writes, less the ``text`` fields its spans already give, plus the source text
-the spans point into) and, beside it, as relational rows (speakers, passages, figures)
-and a sentence index: an FTS5 table over the terms of the shared ``cstocli.text``
-tokeniser, and a vocabulary table that typo expansion scans instead of the text. So a
-search over a million sentences reads only the few pages it needs (``LibraryIndex``,
-the ``store.SentenceStore`` that ``search`` plans against).
+the spans point into, both zlib-compressed) and, beside it, as relational rows (speakers,
+passages, figures) and a sentence index: a contentless FTS5 table over the terms of the
+shared ``cstocli.text`` tokeniser (the text itself is stored once, in the article), and a
+vocabulary table that typo expansion scans instead of the text. So a search over a
+million sentences reads only the few pages it needs (``LibraryIndex``, the
+``store.SentenceStore`` that ``search`` plans against).
 
 Safety: every write is one ``BEGIN IMMEDIATE`` transaction (a failure leaves nothing
 behind, two writers queue instead of failing half-way), the database runs in WAL mode

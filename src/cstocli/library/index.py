@@ -10,36 +10,56 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from cstocli.library.errors import LibraryError, library_error, translate_errors
-from cstocli.library.rows import PreparedArticle, speaker_from_row, speaker_word_pairs
+from cstocli import text
+from cstocli.library.errors import LibraryError, translate_errors
+from cstocli.library.rows import (
+    PreparedArticle,
+    fts_text,
+    speaker_from_row,
+    speaker_token,
+    speaker_word_pairs,
+    unpack_text,
+)
 from cstocli.search.store import Sentence
+
+SOURCE_CACHE = 512
+"""Decompressed source texts a ``LibraryIndex`` keeps (a few MB at most)."""
 
 
 class IndexBatch:
     """Index the sentences of articles stored in one transaction, in bulk.
 
-    Sentence rows go in as each article is added; the FTS rows, the vocabulary counts,
-    the speaker words and the totals are written once by ``finish``, so a bulk import
-    makes one FTS insert and one vocabulary upsert instead of one per article.
+    Sentence rows and their FTS rows go in as each article is added (the FTS table holds
+    no copy of the text: it is contentless); the vocabulary counts, the speaker words and
+    the totals are written once by ``finish``, so a bulk import makes one vocabulary
+    upsert instead of one per article.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._first = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
+        # Keys are handed out here, so the FTS rows can name them without reading back.
+        self._next = conn.execute("SELECT coalesce(max(key), 0) + 1 FROM sentences").fetchone()[0]
         self._df: Counter[str] = Counter()
         self._speaker_pairs: Counter[tuple[str, str]] = Counter()
         self._sentences = 0
         self._words = 0
 
     def add(self, key: int, article: PreparedArticle) -> None:
-        """Insert the article's sentence rows; remember its counts for ``finish``."""
+        """Insert the article's sentence and FTS rows; remember its counts for ``finish``."""
+        first = self._next
+        self._next += len(article.sentences)
         self._conn.executemany(
-            "INSERT INTO sentences (article, passage_id, speaker_id, paragraph, start, end, terms)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(key, *row) for row in article.sentences],
+            "INSERT INTO sentences (key, article, passage_id, paragraph, start, end)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(first + n, key, row[0], *row[2:5]) for n, row in enumerate(article.sentences)],
+        )
+        self._conn.executemany(
+            "INSERT INTO sentences_fts (rowid, terms) VALUES (?, ?)",
+            [(first + n, row[5]) for n, row in enumerate(article.sentences)],
         )
         self._df.update(article.sentence_terms)
         self._speaker_pairs.update(article.speaker_pairs)
@@ -47,14 +67,8 @@ class IndexBatch:
         self._words += article.words
 
     def finish(self) -> None:
-        """Write the FTS rows, vocabulary, speaker words and totals of everything added."""
+        """Write the vocabulary, speaker words and totals of everything added."""
         conn = self._conn
-        # After the rows, in one statement: FTS5 builds its segments in memory.
-        conn.execute(
-            "INSERT INTO sentences_fts (rowid, terms) SELECT key, terms FROM sentences"
-            " WHERE key >= ?",
-            (self._first,),
-        )
         conn.executemany(
             "INSERT INTO vocabulary (term, length, sentences) VALUES (?, ?, ?)"
             " ON CONFLICT (term) DO UPDATE SET sentences = sentences + excluded.sentences",
@@ -77,17 +91,25 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     Its own rows stay: deleting the article (``ON DELETE CASCADE``) removes them after.
     """
     df: Counter[str] = Counter()
-    sentences = words = 0
-    for (terms,) in conn.execute("SELECT terms FROM sentences WHERE article = ?", (key,)):
-        found = terms.split()
-        df.update(set(found))
-        sentences += 1
-        words += len(found)
-    # External-content FTS5 forgets a row only when told the exact terms it indexed.
-    conn.execute(
-        "INSERT INTO sentences_fts (sentences_fts, rowid, terms)"
-        " SELECT 'delete', key, terms FROM sentences WHERE article = ?",
+    removed = []
+    words = 0
+    (packed,) = conn.execute("SELECT source_text FROM articles WHERE key = ?", (key,)).fetchone()
+    source = unpack_text(packed)
+    for sentence_key, speaker_id, start, end in conn.execute(
+        "SELECT s.key, p.speaker_id, s.start, s.end FROM sentences s JOIN passages p"
+        " ON p.article = s.article AND p.id = s.passage_id WHERE s.article = ?",
         (key,),
+    ):
+        # The terms FTS5 indexed, found again: the text is what ``prepare`` read (the
+        # dataset reader proves every paragraph is its source span), folded the same way.
+        found = text.words(source[start:end])
+        df.update(set(found))
+        words += len(found)
+        removed.append((sentence_key, fts_text(found, speaker_id)))
+    # A contentless FTS5 table forgets a row only when told the exact terms it indexed.
+    conn.executemany(
+        "INSERT INTO sentences_fts (sentences_fts, rowid, terms) VALUES ('delete', ?, ?)",
+        removed,
     )
     conn.executemany(
         "UPDATE vocabulary SET sentences = sentences - ? WHERE term = ?",
@@ -107,7 +129,7 @@ def unindex(conn: sqlite3.Connection, key: int) -> None:
     )
     conn.execute("DELETE FROM speaker_words WHERE articles <= 0")
     conn.execute(
-        "UPDATE totals SET sentences = sentences - ?, words = words - ?", (sentences, words)
+        "UPDATE totals SET sentences = sentences - ?, words = words - ?", (len(removed), words)
     )
 
 
@@ -125,6 +147,7 @@ class LibraryIndex:
         self._frequency: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
         self._speaker_words: dict[str, frozenset[str]] | None = None
+        self._sources: dict[int, str] = {}
         with translate_errors(path):
             self._count, words = conn.execute("SELECT sentences, words FROM totals").fetchone()
         self._average = words / self._count if self._count else 0.0
@@ -174,23 +197,39 @@ class LibraryIndex:
         return self._postings[term]
 
     def tokens(self, sentence_id: int) -> list[str]:
-        """Return the folded words of one sentence, in order."""
-        found = self._column("SELECT terms FROM sentences WHERE key = ?", (sentence_id,))
-        return str(found[0]).split() if found else []
+        """Return the folded words of one sentence, in order (its text, tokenised again)."""
+        with translate_errors(self._path):
+            row = self._conn.execute(
+                "SELECT article, start, end FROM sentences WHERE key = ?", (sentence_id,)
+            ).fetchone()
+        if row is None:
+            return []
+        article, start, end = row
+        return text.words(self._source(article)[start:end])
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
-        # Called once per hit, so kept lean: no context manager, positional fields.
-        try:
+        with translate_errors(self._path):
             row = self._conn.execute(_SENTENCE_SQL, (sentence_id,)).fetchone()
-        except sqlite3.DatabaseError as err:
-            raise library_error(self._path, err) from None
         if row is None:
             raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
-        passage_id, paragraph, speaker_id, sentence_text, start, end, article_id = row
+        passage_id, paragraph, speaker_id, start, end, article, article_id = row
+        sentence_text = self._source(article)[start:end]
         return Sentence(
             passage_id, paragraph, speaker_id, sentence_text, (start, end), sentence_id, article_id
         )
+
+    def _source(self, article: int) -> str:
+        """An article's source text, decompressed once per index (and search)."""
+        found = self._sources.get(article)
+        if found is None:
+            stored = self._column("SELECT source_text FROM articles WHERE key = ?", (article,))
+            if not stored:
+                raise LibraryError(self._path, f"no article {article} (removed meanwhile?)")
+            if len(self._sources) >= SOURCE_CACHE:
+                self._sources.clear()
+            found = self._sources[article] = unpack_text(stored[0])
+        return found
 
     def speaker_words(self) -> dict[str, frozenset[str]]:
         """Return each folded word of speakers' names, roles and aliases -> speaker ids."""
@@ -207,7 +246,24 @@ class LibraryIndex:
     def sentences_by(self, speaker_id: str) -> list[int]:
         """Return the ids of the sentences a speaker says, ascending."""
         return self._column(
-            "SELECT key FROM sentences WHERE speaker_id = ? ORDER BY key", (speaker_id,)
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
+            (_fts_phrase(speaker_token(speaker_id)),),
+        )
+
+    def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> list[int]:
+        """Return the ids of the sentences one of the speakers says with one of the terms.
+
+        One FTS5 query over the speakers' tokens and the terms: FTS5 merges the posting
+        lists, so a role held by speakers of half the library costs no read of their ids.
+        """
+        terms = [term for term in terms if self.frequency(term)]
+        if not speaker_ids or not terms:
+            return []
+        said = " OR ".join(_fts_phrase(speaker_token(s)) for s in sorted(speaker_ids))
+        found = " OR ".join(_fts_phrase(term) for term in sorted(terms))
+        return self._column(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid",
+            (f"({said}) AND ({found})",),
         )
 
     def _column(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
@@ -217,9 +273,9 @@ class LibraryIndex:
 
 # A sentence's text is not stored twice: it is cut from its article's source text.
 _SENTENCE_SQL = (
-    "SELECT s.passage_id, s.paragraph, s.speaker_id,"
-    " substr(a.source_text, s.start + 1, s.end - s.start), s.start, s.end, a.id"
-    " FROM sentences s JOIN articles a ON a.key = s.article WHERE s.key = ?"
+    "SELECT s.passage_id, s.paragraph, p.speaker_id, s.start, s.end, s.article, a.id"
+    " FROM sentences s JOIN articles a ON a.key = s.article"
+    " JOIN passages p ON p.article = s.article AND p.id = s.passage_id WHERE s.key = ?"
 )
 
 

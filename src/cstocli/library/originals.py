@@ -14,6 +14,9 @@ import hashlib
 import sqlite3
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
+
+from cstocli.library.errors import LibraryError
 
 ORIGINALS_DDL = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -68,3 +71,18 @@ def read_original(conn: sqlite3.Connection, key: int) -> Original | None:
     if row is None:
         return None
     return Original(media_type=row[0], content=zlib.decompress(row[2]), url=row[1])
+
+
+def export_original(original: Original, target: Path, *, overwrite: bool = False) -> Path:
+    """Write the page's bytes to ``target`` as they were fetched; return the path.
+
+    Another file already there is kept unless ``overwrite`` (the same bytes are fine).
+    Every failure is a ``LibraryError`` naming the file.
+    """
+    try:
+        if target.exists() and not overwrite and target.read_bytes() != original.content:
+            raise LibraryError(target, "already exists (use --force to overwrite it)")
+        target.write_bytes(original.content)
+    except OSError as err:
+        raise LibraryError(err.filename or target, f"cannot write: {err.strerror}") from None
+    return target

@@ -7,8 +7,8 @@ query names the file in the ``LibraryError`` it raises.
 from __future__ import annotations
 
 import difflib
-import json
 import sqlite3
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import LibraryIndex
 from cstocli.library.originals import Original, read_original
-from cstocli.library.rows import figure_from_row, speaker_from_row, with_texts
+from cstocli.library.rows import figure_from_row, speaker_from_row, unpack_dataset, unpack_text
 from cstocli.model import Dataset, Figure, Speaker
 
 
@@ -88,13 +88,14 @@ class LibraryReader:
         """Return the stored article as a ``Dataset``, source text included."""
         key = article_key(self._conn, self.path, article_id)
         with translate_errors(self.path):
-            dataset_json, source_text = self._conn.execute(
+            stored, packed = self._conn.execute(
                 "SELECT dataset, source_text FROM articles WHERE key = ?", (key,)
             ).fetchone()
         # The id column is the truth: a clash on import may have given it a "-2" suffix.
         try:
-            obj = {**with_texts(json.loads(dataset_json), source_text), "id": article_id}
-        except (ValueError, LookupError, TypeError, AttributeError) as err:
+            source_text = unpack_text(packed)
+            obj = {**unpack_dataset(stored, source_text), "id": article_id}
+        except (ValueError, LookupError, TypeError, AttributeError, zlib.error) as err:
             problem = f"article {article_id!a} is damaged (its stored JSON: {err!s:.80})"
             raise LibraryError(self.path, problem) from None
         return dataset_io.dataset_from_json(obj, source_text, file=f"{self.path} [{article_id}]")
@@ -138,7 +139,8 @@ class LibraryReader:
         A full name (two words or more) is one person across articles: the same slug in
         two articles is taken as the same person (name, role and aliases as first
         imported). A one-word name ("Interviewer", "Okafor") says too little to join
-        articles, so such a speaker stays per article, with the id ``ARTICLE/SPEAKER``.
+        articles, and a placeholder ("Speaker 1", "Unidentified Male") names nobody in
+        particular, so such a speaker stays per article, with the id ``ARTICLE/SPEAKER``.
         """
         with translate_errors(self.path):
             # SQLite takes the bare columns from the row that has the min(article).
@@ -168,7 +170,8 @@ def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
 
 
 _SPEAKER_TOTALS_SQL = """
-SELECT CASE WHEN instr(trim(s.name), ' ') > 0 THEN s.id ELSE a.id || '/' || s.id END AS who,
+SELECT CASE WHEN instr(trim(s.name), ' ') > 0 AND NOT is_placeholder(s.name)
+            THEN s.id ELSE a.id || '/' || s.id END AS who,
        s.name, s.role, s.affiliation, s.aliases, min(s.article) AS first,
        count(*), sum(s.quotes), sum(s.words),
        CASE WHEN count(*) = 1 THEN max(a.id) END

@@ -2,13 +2,16 @@
 
 Pure code, no database: ``prepare`` is the CPU-heavy half of storing an article (JSON,
 sentences, tokens), so bulk imports run it in worker processes. The dataset JSON is
-stored without the ``text`` fields its spans already give (``without_texts``); reading
-puts them back from the source text (``with_texts``).
+stored without the ``text`` fields its spans already give (``without_texts``) and
+zlib-compressed (``pack_dataset``: a quarter of its size); reading puts them back from
+the source text (``unpack_dataset``, ``with_texts``), which is stored compressed too
+(``pack_text``: about half its size).
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,13 +38,15 @@ class PreparedArticle:
     sha256: str
     title: str
     file: str
-    dataset_json: str
-    source_text: str
+    dataset: bytes
+    """The dataset JSON as stored (``pack_dataset``)."""
+    source: bytes
+    """The source text as stored (``pack_text``)."""
     speakers: tuple[tuple[Any, ...], ...]
     passages: tuple[tuple[Any, ...], ...]
     figures: tuple[tuple[Any, ...], ...]
     sentences: tuple[tuple[Any, ...], ...]
-    """(passage id, speaker id, paragraph, start, end, terms joined by spaces)."""
+    """(passage id, speaker id, paragraph, start, end, what FTS5 indexes: ``fts_text``)."""
     sentence_terms: tuple[str, ...]
     """Each sentence's distinct terms, one after the other: counted, the vocabulary's
     sentence counts (a flat tuple counts in C, far faster than merging dicts)."""
@@ -52,10 +57,10 @@ class PreparedArticle:
 
 def prepare(ds: Dataset) -> PreparedArticle:
     """Build every row of an article (pure: no database, safe in a worker process)."""
-    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id is not None)
+    quotes = Counter(p.speaker_id for p in ds.passages if p.speaker_id and p.is_quote)
     spoken: Counter[str] = Counter()
     for passage in ds.passages:
-        if passage.speaker_id is not None:
+        if passage.speaker_id is not None and passage.is_quote:
             # Counted as ``speakers`` counts them, so library totals match per-article ones.
             spoken[passage.speaker_id] += sum(
                 text_mod.count_words(p.text) for p in passage.paragraphs
@@ -69,17 +74,15 @@ def prepare(ds: Dataset) -> PreparedArticle:
         words += len(terms)
         sentences.append(
             (sentence.passage_id, sentence.speaker_id, sentence.paragraph, *sentence.span,
-             " ".join(terms))
+             fts_text(terms, sentence.speaker_id))
         )  # fmt: skip
     return PreparedArticle(
         id=ds.id,
         sha256=ds.source.sha256,
         title=ds.source.title.text,
         file=ds.source.file,
-        dataset_json=json.dumps(
-            without_texts(dataset_io.dataset_to_json(ds), ds.source_text), ensure_ascii=False
-        ),
-        source_text=ds.source_text,
+        dataset=pack_dataset(dataset_io.dataset_to_json(ds), ds.source_text),
+        source=pack_text(ds.source_text),
         speakers=tuple(
             (s.id, s.name, s.role, s.affiliation, json.dumps(s.aliases), quotes[s.id], spoken[s.id])
             for s in ds.speakers
@@ -107,6 +110,48 @@ def prepare(ds: Dataset) -> PreparedArticle:
         words=words,
         speaker_pairs=frozenset().union(*(speaker_word_pairs(s) for s in ds.speakers)),
     )
+
+
+def fts_text(terms: Sequence[str], speaker_id: str | None) -> str:
+    """What FTS5 indexes for a sentence: its folded words and its speaker's token.
+
+    The speaker's token (``speaker_token``) lets one FTS5 query find the sentences a set
+    of speakers says with some words (``LibraryIndex.said_with``) without reading every
+    sentence of those speakers. No word can clash with it: words hold no "@".
+    """
+    words = " ".join(terms)
+    return words if speaker_id is None else f"{words} {speaker_token(speaker_id)}"
+
+
+def speaker_token(speaker_id: str) -> str:
+    """The one FTS5 token that stands for a speaker (hex, so any id makes one token)."""
+    return "@" + speaker_id.encode("utf-8").hex()
+
+
+def pack_text(source: str) -> bytes:
+    """An article's source text as the library stores it: zlib-compressed UTF-8."""
+    return zlib.compress(source.encode("utf-8"))
+
+
+def unpack_text(stored: bytes | str) -> str:
+    """The source text of a stored article (schema 3 and before stored it as text)."""
+    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
+
+
+def pack_dataset(obj: Any, source: str) -> bytes:
+    """The dataset JSON ``obj`` as the library stores it: without texts, compressed."""
+    packed = json.dumps(without_texts(obj, source), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(packed.encode("utf-8"))
+
+
+def unpack_dataset(stored: bytes | str, source: str) -> Any:
+    """The dataset JSON of a stored article, texts put back (``pack_dataset`` undone).
+
+    Libraries of schema 3 and before stored it as plain JSON text: that reads too.
+    """
+    if isinstance(stored, bytes):
+        stored = zlib.decompress(stored).decode("utf-8")
+    return with_texts(json.loads(stored), source)
 
 
 def without_texts(obj: Any, source: str) -> Any:

@@ -163,8 +163,8 @@ def _store(conn: sqlite3.Connection, article: PreparedArticle, batch: IndexBatch
             article.title,
             article.file,
             imported_at,
-            article.dataset_json,
-            article.source_text,
+            article.dataset,
+            article.source,
         ),
     ).lastrowid
     assert key is not None  # an INSERT into a rowid table always sets it

@@ -92,8 +92,9 @@ from functools import cached_property
 from typing import NamedTuple
 
 from cstocli.search import ranking
-from cstocli.search.expansion import Naming, Variant, phrase_sentences, plan, speakers_named
-from cstocli.search.query import Query, Unit, parse_query
+from cstocli.search.expansion import Variant, plan
+from cstocli.search.levels import Level, query_levels
+from cstocli.search.query import Query, parse_query
 from cstocli.search.store import Sentence, SentenceStore
 
 RERANK = 200
@@ -187,11 +188,15 @@ def run(
     if not query.units or not len(store):
         return Results([], 0)
     query, expansions = plan(store, query)
-    levels = [
-        _levels(store, unit, variants)
-        for unit, variants in zip(query.units, expansions, strict=True)
-    ]
-    parts = _partition(levels, query, _allowed(store, speaker_ids))
+    allowed = _allowed(store, speaker_ids)
+    # Role levels first hold only what other units reach too (``levels``): the same
+    # grounded hits, without reading every sentence a role's holders say.
+    levels, whole = query_levels(store, query, expansions)
+    parts, grounded = _partition(levels, query, allowed)
+    if not grounded and not whole:
+        # No grounded hit: the role fallbacks are the hits, and they need every sentence.
+        levels, _ = query_levels(store, query, expansions, whole=True)
+        parts, _ = _partition(levels, query, allowed)
     total = sum(len(part.sentences) for part in parts)
     if limit == 0:
         return Results([], total)
@@ -229,18 +234,6 @@ def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
     return ordered
 
 
-class _Level(NamedTuple):
-    """The sentences one query unit reaches through one way of matching."""
-
-    typos: int
-    slip: bool
-    weight: float
-    in_text: bool
-    named: bool
-    phrase: bool
-    sentences: frozenset[int]
-
-
 class _Part(NamedTuple):
     """Candidates that match the query the same way, so they share rules 1-4."""
 
@@ -257,7 +250,7 @@ class _Part(NamedTuple):
         """Sort key: rules 1-4, then the coarse BM25."""
         return (-self.matched, -self.in_text, self.typos, self.slips, -self.weight)
 
-    def plus(self, level: _Level, sentences: frozenset[int]) -> _Part:
+    def plus(self, level: Level, sentences: frozenset[int]) -> _Part:
         """These of our sentences, also matching through ``level``."""
         return _Part(
             self.matched + 1,
@@ -281,43 +274,14 @@ class _Part(NamedTuple):
         return bool(self.in_text or self.named) or self.matched == units >= ROLE_PHRASE
 
 
-def _levels(store: SentenceStore, unit: Unit, variants: Sequence[Variant]) -> list[_Level]:
-    """How a unit reaches sentences: one level per variant, best first, then speakers.
-
-    A sentence belongs to the first level that reaches it (its best way of matching):
-    the text, then a speaker's name, then a speaker's role or affiliation.
-    """
-    size = len(store)
-    if unit.phrase:
-        found = phrase_sentences(store, unit.terms)
-        weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
-        return [_Level(0, False, weight, True, False, True, found)] if found else []
-    levels = []
-    seen: frozenset[int] = frozenset()
-    for variant in variants:
-        found = frozenset(store.postings(variant.term)) - seen
-        if found:
-            weight = variant.weight * ranking.idf(size, store.frequency(variant.term))
-            levels.append(_Level(variant.typos, variant.slip, weight, True, False, False, found))
-            seen |= found
-    by_naming: dict[Naming, set[int]] = {}
-    for speaker_id, naming in speakers_named(store.speaker_words(), unit.terms[0]).items():
-        by_naming.setdefault(naming, set()).update(store.sentences_by(speaker_id))
-    for naming in sorted(by_naming):
-        found = frozenset(by_naming[naming]) - seen
-        if found:
-            levels.append(_Level(naming.typos, False, 0.0, False, not naming.role, False, found))
-            seen |= found
-    return levels
-
-
 def _partition(
-    levels: Sequence[Sequence[_Level]], query: Query, allowed: frozenset[int] | None
-) -> list[_Part]:
+    levels: Sequence[Sequence[Level]], query: Query, allowed: frozenset[int] | None
+) -> tuple[list[_Part], bool]:
     """Split the candidates by how they match each unit; keep only parts that are hits.
 
     Parts matched only through speakers' roles are hits only when no other part is
-    (decided before the speaker filter, so a filter never brings them back).
+    (decided before the speaker filter, so a filter never brings them back). The second
+    value says whether the hits are grounded ones.
     """
     reached = frozenset().union(*(level.sentences for unit in levels for level in unit))
     needed = max(1, -(-len(query.units) // 2))
@@ -336,11 +300,12 @@ def _partition(
                 split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
-    hits = [part for part in hits if part.grounded(len(query.units))] or hits
+    grounded = [part for part in hits if part.grounded(len(query.units))]
+    hits = grounded or hits
     if allowed is None:
-        return hits
+        return hits, bool(grounded)
     kept = (part._replace(sentences=part.sentences & allowed) for part in hits)
-    return [part for part in kept if part.sentences]
+    return [part for part in kept if part.sentences], bool(grounded)
 
 
 def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozenset[int] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from cstocli import text
 from cstocli.model import Dataset, Speaker
@@ -98,6 +98,11 @@ class MemoryIndex:
     def sentences_by(self, speaker_id: str) -> Sequence[int]:
         """Ids of the sentences a speaker says, ascending."""
         return self._by_speaker.get(speaker_id, ())
+
+    def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> list[int]:
+        """Ids of the sentences one of the speakers says that hold one of the terms, ascending."""
+        found = {i for term in terms for i in self.postings(term)}
+        return sorted(i for i in found if self.sentences[i].speaker_id in speaker_ids)
 
 
 def build_index(dataset: Dataset) -> MemoryIndex:

@@ -18,7 +18,7 @@ in one table; the prefix cannot clash with a word, which never holds a colon.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -95,6 +95,14 @@ class SentenceStore(Protocol):
 
     def sentences_by(self, speaker_id: str) -> Sequence[int]:
         """Ids of the sentences a speaker says, ascending."""
+        ...
+
+    def said_with(self, speaker_ids: Collection[str], terms: Collection[str]) -> Sequence[int]:
+        """Ids of the sentences one of the speakers says that hold one of the terms, ascending.
+
+        What ``sentences_by`` and ``postings`` give together, without reading all of
+        either: a role's holders may say half the library.
+        """
         ...
 
 

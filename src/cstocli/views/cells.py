@@ -10,10 +10,11 @@ from __future__ import annotations
 from rich.console import JustifyMethod
 from rich.text import Text
 
-from cstocli.model import Dataset
+from cstocli.model import Dataset, Passage
 from cstocli.views.safe import one_line, shown
 
 NARRATION = "(narration)"
+REPORTED = "(reported)"
 DIM = "dim"
 HIGHLIGHT = "bold yellow"
 
@@ -28,11 +29,18 @@ def flat(value: str, style: str = "") -> Text:
     return Text(one_line(value), style=style)
 
 
-def who(dataset: Dataset, speaker_id: str | None) -> Text:
-    """The speaker's name in bold, or "(narration)" dimmed."""
+def who(dataset: Dataset, speaker_id: str | None, passage: Passage | None = None) -> Text:
+    """The speaker's name in bold, or "(narration)" dimmed.
+
+    "(reported)" comes before a name whose words the passage reports without quoting them.
+    """
     if speaker_id is None:
         return Text(NARRATION, style=DIM)
-    return verbatim(dataset.speaker(speaker_id).name, style="bold")
+    name = verbatim(dataset.speaker(speaker_id).name, style="bold")
+    if passage is not None and not passage.is_quote:
+        # Narration that reports the speaker's words without quoting them.
+        return Text.assemble(Text(REPORTED, style=DIM), " ", name)
+    return name
 
 
 def heading(title: str, *, first: bool = False) -> Text:

@@ -23,7 +23,7 @@ FORMATS: tuple[CitationFormat, ...] = ("text", "markdown", "csl-json", "bibtex")
 _NARRATION = "the reporter (narration)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # not slotted: see model.py, it would cost start-up for nothing
 class Citation:
     """Everything a citation of one passage says."""
 
@@ -91,7 +91,7 @@ def article_label(dataset: Dataset) -> str:
 
 def citation_line(value: Citation) -> str:
     """One line under a shown quote: who, in what role, where, when, URL and lines."""
-    parts = [_who(value), f"in “{value.title}”"]
+    parts = [_who(value), f"in “{value.title}”" + _byline(value)]
     parts += [x for x in (value.publisher, value.date, value.url) if x]
     parts.append(_lines(value))
     return "— " + ", ".join(parts)
@@ -108,7 +108,7 @@ def as_markdown(value: Citation) -> str:
     title = f"*{_markdown(value.title)}*"
     if value.url:
         title = f"[{title}](<{_markdown_url(value.url)}>)"
-    parts = [_markdown(_who(value)), f"in {title}"]
+    parts = [_markdown(_who(value)), f"in {title}" + _markdown(_byline(value))]
     parts += [_markdown(x) for x in (value.publisher, value.date) if x]
     parts.append(_lines(value))
     return f"{quoted}\n>\n> — {', '.join(parts)}\n"
@@ -206,6 +206,14 @@ def _who(value: Citation) -> str:
     if value.speaker is None:
         return _NARRATION
     return value.speaker + (f", {value.role}" if value.role else "")
+
+
+def _byline(value: Citation) -> str:
+    authors = _authors(value.author or "")
+    if not authors:
+        return ""
+    names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return f" by {names}"
 
 
 def _lines(value: Citation) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Figure, Passage
@@ -280,7 +280,7 @@ def review_blocks(found: Iterable[FileOutcome]) -> Rows:
             row["first_line"],
             row["last_line"],
             row["passage_id"],
-            row["speaker"] or NARRATION,
+            _reviewed_speaker(row),
             row["role"],
             row["text"],
             "; ".join(row["warnings"]),
@@ -296,6 +296,12 @@ def citation(dataset: Dataset, passage: Passage) -> str:
     from cstocli.views import citation as cite  # noqa: PLC0415 - only random needs it
 
     return cite.citation_line(cite.citation(dataset, passage)).removeprefix("\u2014 ")
+
+
+def _reviewed_speaker(row: Mapping[str, Any]) -> str:
+    if row["speaker"] is None:
+        return NARRATION
+    return f"(reported) {row['speaker']}" if row.get("reported") else str(row["speaker"])
 
 
 def _name(dataset: Dataset, speaker_id: str | None) -> str:

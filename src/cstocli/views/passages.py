@@ -17,7 +17,6 @@ from rich.text import Text
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Passage
-from cstocli.views import citation
 from cstocli.views.cells import DIM, HIGHLIGHT, flat, heading, verbatim, who
 from cstocli.views.safe import one_line, shown
 
@@ -36,7 +35,7 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
     first, last = queries.lines_of(dataset.source_text, passage.span)
     where = f"line {first}" if first == last else f"lines {first}-{last}"
     header = Text.assemble(
-        verbatim(passage.id, "bold cyan"), "  ", who(dataset, passage.speaker_id)
+        verbatim(passage.id, "bold cyan"), "  ", who(dataset, passage.speaker_id, passage)
     )
     header.append(f"  {where}", style=DIM)
     parts: list[RenderableType] = [header]
@@ -51,6 +50,8 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
         if len(passage.paragraphs) > 1:
             parts.append(Text(f"line {line}", style=DIM))
         parts.append(verbatim(paragraph.text))
+    from cstocli.views import citation  # only show and search cite: imported on use
+
     cited = citation.citation_line(citation.citation(dataset, passage))
     return Group(*parts, Text(""), verbatim(cited, style=DIM))
 
@@ -112,7 +113,8 @@ def hit_lines(source: HitSource, hits: Iterable[Hit], *, context: bool) -> list[
     lines = []
     for hit in hits:
         dataset = _dataset_of(source, hit)
-        speaker = who(dataset, hit.sentence.speaker_id)
+        passage = dataset.passage(hit.sentence.passage_id)
+        speaker = who(dataset, hit.sentence.speaker_id, passage)
         parts: list[str | Text] = [flat(hit.sentence.passage_id), "\t", speaker, "\t"]
         parts.append(_hit_text(dataset, hit, context=False, flat=True))
         if context:
@@ -138,10 +140,12 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
         if not isinstance(source, Dataset):
             header.append_text(verbatim(sentence.article_id, "bold magenta") + "  ")
         header.append_text(verbatim(sentence.passage_id, "bold cyan") + "  ")
-        header.append_text(who(dataset, sentence.speaker_id))
+        header.append_text(who(dataset, sentence.speaker_id, dataset.passage(sentence.passage_id)))
         header.append(f"  line {line}", style=DIM)
         if not isinstance(source, Dataset):  # which article, in words
-            header.append_text(verbatim(f"  {citation.article_label(dataset)}", DIM))
+            from cstocli.views.citation import article_label  # see passage_view
+
+            header.append_text(verbatim(f"  {article_label(dataset)}", DIM))
         if parts:
             parts.append(Text(""))
         text = _hit_text(dataset, hit, context=context, flat=False)

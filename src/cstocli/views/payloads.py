@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
-from cstocli.views import citation
 from cstocli.views.safe import json_text
 
 if TYPE_CHECKING:
@@ -122,6 +121,7 @@ def stats(dataset: Dataset, rows: list[queries.SpeakerSummary]) -> JSON:
             }
             for row in rows
         ],
+        "source": _source(dataset),
     }
 
 
@@ -153,7 +153,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "text": value.text,
         "span": list(value.span),
         "lines": [first, last],
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
     return {**payload, "article": dataset.id} if article else payload
 
@@ -189,6 +189,7 @@ def facts(dataset: Dataset) -> JSON:
         "event": event(dataset.event),
         "member_states": [] if dataset.event is None else list(dataset.event.participants),
         "lists": [enumeration(dataset, e) for e in dataset.lists],
+        "source": _source(dataset),
     }
 
 
@@ -199,7 +200,8 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
     who = None if sentence.speaker_id is None else dataset.speaker(sentence.speaker_id)
     return {
         "quote_id": sentence.passage_id,
-        "kind": "narration" if who is None else "quote",
+        # Narration may name the speaker it reports: only the passage's kind says "quote".
+        "kind": "quote" if found is not None and found.is_quote else "narration",
         "speaker": None if who is None else who.name,
         "speaker_id": sentence.speaker_id,
         "sentence": sentence.text,
@@ -208,8 +210,15 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
-        "source": citation.source_json(dataset),
+        "source": _source(dataset),
     }
+
+
+def _source(dataset: Dataset) -> JSON:
+    """Where the article was published (``views.citation.source_json``)."""
+    from cstocli.views.citation import source_json  # noqa: PLC0415 - not for speakers
+
+    return source_json(dataset)
 
 
 def hits(dataset: Dataset, values: list[Hit]) -> JSON:

@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from cstocli.views.cells import DIM, NARRATION, heading, verbatim
+from cstocli.views.cells import DIM, NARRATION, REPORTED, heading, verbatim
 from cstocli.views.tables import speakers_table
 
 if TYPE_CHECKING:
@@ -34,6 +34,10 @@ def article_view(
         ("Imported", summary.imported_at),
         ("SHA-256", summary.sha256),
     ]
+    source = dataset.source
+    published = [x for x in (source.publisher, source.author, source.date, source.url) if x]
+    if published:
+        details.append(("Published", ", ".join(published)))
     event = dataset.event
     if event is not None:
         where = ", ".join(x for x in (event.city, event.country, event.date) if x)
@@ -64,6 +68,8 @@ def _block(file: str, row: dict[str, Any]) -> list[RenderableType]:
     if row["speaker"] is None:
         header.append(NARRATION, style=DIM)
     else:
+        if row.get("reported"):  # narration reporting the speaker's words
+            header.append(f"{REPORTED} ", style=DIM)
         header.append_text(verbatim(row["speaker"], "bold"))
         if row["role"]:
             header.append_text(Text(", ") + verbatim(row["role"]))

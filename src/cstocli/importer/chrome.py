@@ -1,0 +1,116 @@
+"""Tell a news page's chrome from its story: bylines, menus, captions, time stamps, headlines.
+
+A news story's body is sentences. A paragraph that is not one is page furniture: a byline
+("By ...", "Words by ..."), a date or "Updated" line, a caption or credit, a menu or link
+row ("Home | News", "Share on X | Email"), a time stamp ("14:32 BST"), a label such as
+"Most read" or "Show more", a heading. One exception: a standfirst, the line of prose that
+sums the story up under the headline, often has no full stop but is the reporter's words;
+it is told from the headline by coming after it and from a heading by its length.
+Furniture lines at the top or bottom of a paragraph (a time stamp over a live-blog entry)
+are cut off it; a quotation mark always makes a line part of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cstocli.importer.warning import ImportWarning
+from cstocli.model import Located
+
+_FURNITURE_START = re.compile(
+    r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
+    r"share|related|read more|read also|see also|reporting by|editing by|writing by|"
+    r"additional reporting|our standards|advertisement|comments|most read|show more|"
+    r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9)\b"
+)
+_SENTENCE_END = tuple(".!?\"'\u201d\u2019\u2026")
+_TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\Z", re.I)
+_MENU = re.compile(r"\s(?:\||>|\u203a|\u00bb|\u00b7)\s")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SMALL = frozenset(
+    ("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with")
+)
+_STANDFIRST_WORDS = 8
+_INTRO_WORDS = 5
+_HEADING_WORDS = 16
+
+
+class Chrome:
+    """Reads a story's paragraphs in order, keeping the story and warning of the chrome."""
+
+    def __init__(self, text: str, title: str) -> None:
+        self.text = text
+        self.headline = _headline_like(title)
+        """Whether the headline has gone by (so prose without a full stop may be a standfirst)."""
+        self.started = False
+        """Whether a sentence of the story has gone by (after it, no standfirst)."""
+        self.warnings: list[ImportWarning] = []
+
+    def story(self, paragraph: Located) -> Located | None:
+        """The paragraph less its furniture lines, or None when it is furniture throughout."""
+        lines = _lines(self.text, paragraph)
+        while lines and (self.furniture(lines[0].text) or self.furniture(paragraph.text)):
+            self.warn(lines.pop(0))
+        while lines and self.furniture(lines[-1].text):
+            self.warn(lines.pop())
+        if not lines:
+            return None
+        span = (lines[0].span[0], lines[-1].span[1])
+        return Located(self.text[span[0] : span[1]], span)
+
+    def furniture(self, line: str) -> bool:
+        """Whether a line (or paragraph) is page furniture; notes headline and story start."""
+        stripped = line.strip()
+        words = _WORD.findall(stripped)
+        chrome = bool(_FURNITURE_START.match(stripped)) and len(words) <= _HEADING_WORDS
+        if chrome or _MENU.search(stripped) or _TIME_STAMP.match(stripped) or not words:
+            return True
+        if any(mark in stripped for mark in '"\u201c\u201d'):
+            self.started = True
+            return False
+        if stripped.endswith(":") and len(words) >= _INTRO_WORDS:
+            self.started = True
+            return False  # "In a message to staff, the chief executive said:"
+        if not stripped.endswith(_SENTENCE_END):
+            return self.unfinished(stripped, words)
+        capitals = [w for w in words if w[0].isupper() or w.casefold() in _SMALL]
+        if len(words) <= _STANDFIRST_WORDS and len(capitals) == len(words):
+            return True  # a heading ending in a full stop ("Our Standards: The Trust Principles.")
+        self.started = True
+        return False
+
+    def unfinished(self, line: str, words: list[str]) -> bool:
+        """Whether a line without a full stop is furniture: the headline or a heading is."""
+        if not self.headline and _headline_like(line):
+            self.headline = True
+            return True
+        standfirst = self.headline and not self.started
+        return not (standfirst and len(words) >= _STANDFIRST_WORDS)
+
+    def warn(self, line: Located) -> None:
+        """Say that a line was left out as furniture."""
+        words = line.text.split()
+        clip = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
+        number = self.text.count("\n", 0, line.span[0]) + 1
+        self.warnings.append(ImportWarning(number, f"{clip!r} read as page furniture"))
+
+
+def _headline_like(line: str) -> bool:
+    """Whether a line reads as a headline: three words or more, some in lower case, no menu."""
+    stripped = line.strip()
+    words = _WORD.findall(stripped)
+    if len(words) < 3 or _MENU.search(stripped) or _FURNITURE_START.match(stripped):
+        return False
+    return any(w.islower() and w.casefold() not in _SMALL for w in words)
+
+
+def _lines(text: str, paragraph: Located) -> list[Located]:
+    """The non-blank lines of a paragraph, each trimmed, with their spans."""
+    found = []
+    for match in re.finditer(r"[^\n]+", paragraph.text):
+        line = match.group().rstrip("\r")
+        content = line.strip()
+        if content:
+            start = paragraph.span[0] + match.start() + len(line) - len(line.lstrip())
+            found.append(Located(content, (start, start + len(content))))
+    return found

@@ -1,0 +1,95 @@
+r"""What dresses a speaker label without being part of it: timestamps, markdown, notes.
+
+Transcription services write ``Jane Doe (00:22):`` or ``Jane Doe: (00:22)``, markdown
+exports ``\\[01:02:03\\] **Jane Doe:** text`` or ``**Jane Doe**: text``, TV transcripts
+``NAME (voice-over):`` or ``NAME (through interpreter):``. The timestamp is metadata (it
+stays in the label's text, out of the speech), the emphasis is markup, and a delivery note
+says how the words came, not who spoke: none of them belongs in the name or the role.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+# A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
+# A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
+# "[*]" of congressional transcripts, a bullet.
+_LEADING_STAMP = re.compile(rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022)[ \t]*")
+# A timestamp at the end of a label head ("Jane Doe (00:22)") or just after its colon.
+_TRAILING_STAMP = re.compile(rf"\s*[(\[]{_STAMP}[)\]]\Z")
+_STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
+# A line holding nothing but a timestamp (the speech follows on the next line).
+_STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
+# "**Jane Doe:**", "**Jane Doe**:", "__Jane Doe:__": a bold label.
+_BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
+# A note in brackets: how the words came, not who spoke them.
+_NOTE = re.compile(r"\s*\(([^()]{1,40})\)")
+_DELIVERY_WORDS = frozenset(
+    """
+    voice-over voice over vo through via by an interpreter translator translation translated
+    retranslated interpreted off-mike off mike microphone on camera video videolink link
+    telephone phone by-phone in english speaking speaks sworn affirmed continuing cont'd
+    inaudible crosstalk laughs laughing laughter sot on-camera
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+
+
+def skip_leading_stamp(line: str, index: int) -> int:
+    """The index after a timestamp opening the line at ``index`` (unchanged if none)."""
+    found = _LEADING_STAMP.match(line, index)
+    return found.end() if found else index
+
+
+def bold_label(line: str, index: int) -> tuple[str, int] | None:
+    """A bold label at ``index``: its head (inside the emphasis) and where it ends."""
+    found = _BOLD.match(line, index)
+    if found is None or ":" in found[2]:
+        return None
+    return found[2], found.end()
+
+
+def skip_stamp_after(line: str, index: int) -> int:
+    """The index after a timestamp standing just after a label's colon, if there is one."""
+    found = _STAMP_AFTER.match(line, index)
+    return found.end() if found else index
+
+
+def clean_head(head: str) -> str:
+    """A label head without its trailing timestamp and delivery notes."""
+    while True:
+        stamp = _TRAILING_STAMP.search(head)
+        if stamp:
+            head = head[: stamp.start()]
+            continue
+        note = _last_note(head)
+        if note is None:
+            return head.strip()
+        head = note
+
+
+def _last_note(head: str) -> str | None:
+    """``head`` without its last bracketed delivery note, or None if it ends with none."""
+    notes = list(_NOTE.finditer(head))
+    found = notes[-1] if notes else None
+    if found is None or found.end() != len(head.rstrip()):
+        return None
+    words = set(re.split(r"[\s/]+", found[1].casefold().strip(" .")))
+    if words <= _DELIVERY_WORDS or found[1].islower():
+        return head[: found.start()]
+    return None
+
+
+# What separates a name from its title on a list or call page: "Ann Lee - CEO",
+# "Ann Lee -- CEO", "Ann Lee \u2014 CEO".
+_DASH = re.compile(r"\s+(?:--?|\u2013|\u2014)\s+")
+
+
+def split_dashes(text: str) -> list[str]:
+    """The parts of "Name - Title - Firm" (any dash between spaces)."""
+    return [part.strip() for part in _DASH.split(text)]
+
+
+def is_stamp_line(text: str) -> bool:
+    """Whether a line holds nothing but a timestamp ("00:41", "(01:02:03)")."""
+    return bool(_STAMP_LINE.match(text))

@@ -1,0 +1,388 @@
+"""The people a news story names: where it names them, with the role and sex the text gives.
+
+A person is named by two or more capitalised words ("Maria Lindqvist", "Jakob Ferreira da
+Silva"); a later single word that ends a known name ("Lindqvist") is that person again.
+Capitalised runs that name organisations or places ("Allied Nurses Union", "Elm Row") are
+told apart by their last word or a possessive, and in any case become speakers only when the
+story reports their words. The role is what the text states at a full-name mention:
+
+- before the name: title words inside the capitalised run ("Press Secretary Josh Earnest",
+  "Mayor Valeria Castellano") and the words just before it ("Fire chief Farida Hadjiyeva",
+  "said health authority spokeswoman Carmen Iturbide", "coach Lena Brandt"); or a noun
+  phrase set off by a comma ("The transit authority's finance chief, Desmond Kwarteng,");
+- after the name, an apposition between commas ("Maria Lindqvist, the port director,"), its
+  article dropped unless a possessive follows it ("the city's mayor" keeps "the"); an age
+  ("Teodor Lukic, 71,") or a relative clause ("who represents the east side") is no role.
+
+The sex of a person, which pronouns need, comes only from the text: an honorific ("Ms"), a
+role or kinship word ("spokeswoman", "son of"), or a sentence that names only them and uses
+only "she"/"her" or only "he"/"his" outside quotations. Nothing else is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from cstocli.importer.labels import is_title_word
+from cstocli.importer.names import HONORIFICS
+
+Sex = Literal["f", "m"]
+
+# A word of a name, or initials with their full stops ("U.S.", "J.").
+_NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
+_ARTICLES = frozenset(("the", "a", "an"))
+_ROLE_WORDS = 10
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
+# Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
+_PLACE_PREPOSITIONS = frozenset(
+    [
+        "at",
+        "in",
+        "of",
+        "from",
+        "near",
+        "into",
+        "on",
+        "across",
+        "outside",
+        "inside",
+        "within",
+        "off",
+        "through",
+        "toward",
+        "towards",
+    ]
+)
+# Words that make a clause, never a role ("the worst night was in 1997").
+_CLAUSE_WORDS = frozenset(
+    """
+    is are was were be been has have had will would can could should said says told who whom
+    whose which where when that him them it he she they
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Head nouns of an apposition that describe a body, not a person ("the discount chain").
+_BODY_NOUNS = frozenset(
+    """
+    chain company firm group retailer operator agency ministry department business brand
+    network charity bank insurer airline supplier manufacturer club team body organisation
+    organization
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_PARTICLES = frozenset(
+    """
+    von van der den de da di du la le bin ibn al el del della dos das
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_NOT_NAMES = frozenset(
+    """
+    a an the in on at to for with by from of as and but or so if when while after before
+    this that these those there here it its he she they we i you his her their our my
+    your not no only some many most all one two three four five six seven eight nine ten
+    dozens hundreds thousands millions yesterday today tomorrow meanwhile however
+    earlier later also then now monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december photo updated published posted share read related reporting editing
+    speaking according despite although though because
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_INSTITUTIONS = frozenset(
+    """
+    water stores shops securities holdings airlines motors foods energy power partners capital
+    systems industries infirmary clinic co corp plc llc ltd inc gmbh ag
+    union bank federation association office council authority ministry department
+    gazette herald times news post park street road avenue square valley river lake
+    hospital library school university college church party group company corporation
+    inc ltd agency service services court committee commission institute foundation
+    centre center club city county state republic kingdom principles standards cup
+    league house hall station airport port bridge market board trust fund society
+    network press media television radio weekly daily
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Extra title words for news copy, beyond the label titles of ``labels``.
+_TITLES = frozenset(
+    """
+    librarian coach captain manager officer inspector sergeant detective professor
+    doctor councillor councilman councilwoman councilor sheriff superintendent bishop
+    reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
+    goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
+    principal dean provost
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Lower-case words that stop a role before a name: verbs and words that open a clause.
+_ROLE_STOPS = _NOT_NAMES | frozenset(
+    """
+    is are was were be been has have had said says told tells added asked wrote argued
+    warned insisted explained noted stated declared announced replied answered urged
+    complained claimed admitted acknowledged thanked praised criticised criticized met
+    called named about over under than into onto against between among including like
+    via per
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_FEMALE_WORDS = frozenset(
+    """
+    ms mrs miss madam dame lady spokeswoman chairwoman businesswoman congresswoman
+    councilwoman policewoman sportswoman mother wife daughter sister grandmother aunt
+    niece widow actress queen princess
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_MALE_WORDS = frozenset(
+    """
+    mr sir lord spokesman chairman businessman congressman councilman policeman
+    sportsman father husband son brother grandfather uncle nephew widower actor king
+    prince
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
+_SHE = re.compile(r"\b[Ss]he\b")
+_HE = re.compile(r"\b[Hh]e\b")
+# A sentence ends at . ! or ? before white space and a capital, a quotation mark or the end;
+# not after an initial ("U.S.", "J.") or an abbreviation ("Dr.", "No.").
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[^\W\d_a-z]|\s*\Z|\s+[\"'\u201c\u2018(])")
+_ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms st jr sr no co inc ltd gen sen rep gov lt col capt prof rev mt vs
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in the reporter's words (quotations blanked out)."""
+
+    start: int
+    """Offset of the name's first word (after any title)."""
+    end: int
+    """Offset after the name's last word (before any apposition)."""
+    name: str
+    """The name as written, two words or more, or one word for a surname."""
+    role: str | None
+    """The role stated at this mention, as written, or None."""
+    sex: Sex | None
+    """What an honorific or role word at this mention says, or None."""
+    initial: bool = False
+    """Whether a one-word name opens its sentence (its capital then says nothing)."""
+
+
+def find_mentions(prose: str, base: int) -> list[Mention]:
+    """The names in ``prose`` (a paragraph with its quotations blanked), offsets + ``base``."""
+    mentions: list[Mention] = []
+    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(prose)]
+    index = 0
+    while index < len(tokens):
+        run = _capitalised_run(prose, tokens, index)
+        if not run:
+            index += 1
+            continue
+        index += len(run)
+        words = [tokens[i] for i in run]
+        while words and words[-1][2].casefold() in _PARTICLES:
+            words.pop()
+        title_end = _title_split(words)
+        name_words = words[title_end:]
+        if not name_words or not _is_person(name_words) or _after_preposition(prose, words):
+            continue
+        first, last = name_words[0], name_words[-1]
+        name = prose[first[0] : last[1]]
+        if name.endswith(("'s", "\u2019s")):
+            continue  # "Brandt's late goal": the person is not the subject here
+        full = len(name_words) > 1
+        titles = [w[2] for w in words[:title_end]]
+        roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
+        before = _role_before(prose, words[0][0], roles if roles == titles else [])
+        after, raw = _apposition(prose, last[1]) if full else (None, "")
+        head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
+        if head and head[-1].casefold() in _BODY_NOUNS:
+            continue  # "Harrowgate Stores, the discount chain,"
+        role = (before or after) if full else None
+        fronted = _fronted(prose, words[0][0])
+        cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
+        initial = not full and _sentence_initial(prose, first[0])
+        mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
+    return mentions
+
+
+def sex_of(words: str) -> Sex | None:
+    """What honorifics and role or kinship words say of a person's sex, or None."""
+    folded = set(re.findall(r"[a-z]+", words.casefold()))
+    female, male = bool(folded & _FEMALE_WORDS), bool(folded & _MALE_WORDS)
+    if female == male:
+        return None
+    return "f" if female else "m"
+
+
+def pronoun_sex(prose: str) -> Sex | None:
+    """The sex the pronouns of a stretch of prose point to, when they all agree."""
+    she, he = bool(_SHE.search(prose)), bool(_HE.search(prose))
+    if she == he:
+        return None
+    return "f" if she else "m"
+
+
+def sentences(prose: str) -> list[tuple[int, int]]:
+    """The sentences of ``prose`` as ``(start, end)`` offsets (see ``_SENTENCE_END``)."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(prose):
+        word = re.search(r"([\w.]+)\Z", prose[start : end.start()])
+        if word is not None and end.group() == ".":
+            before = word[1]
+            if _INITIALS.match(before + ".") or before.casefold() in _ABBREVIATIONS:
+                continue
+        found.append((start, end.end()))
+        start = end.end()
+    if prose[start:].strip():
+        found.append((start, len(prose)))
+    return [(s, e) for s, e in found if prose[s:e].strip()]
+
+
+def breaks(prose: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` in ``prose``."""
+    return any(start <= e < end for _, e in sentences(prose))
+
+
+def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:
+    """The indexes of the capitalised words (with particles) starting at ``index``."""
+    run: list[int] = []
+    while index < len(tokens):
+        start, _, word = tokens[index]
+        if run:
+            gap = prose[tokens[run[-1]][1] : start]
+            if gap not in (" ", "\u00a0"):
+                break
+        # "BST", "KESTRAVIK": no name word; initials ("U.S.", "J.") are
+        shouting = word.isupper() and len(word) > 1 and not _INITIALS.match(word)
+        capital = word[0].isupper() and not shouting and word.casefold() not in _NOT_NAMES
+        if not capital and not (run and word.casefold() in _PARTICLES):
+            break
+        run.append(index)
+        index += 1
+    return run
+
+
+def _title_split(words: list[tuple[int, int, str]]) -> int:
+    """How many of the run's first words are a title ("Transport Secretary"), not the name."""
+    split = 0
+    for position, (_, _, word) in enumerate(words[:-1]):
+        folded = word.casefold().rstrip(".")
+        if is_title_word(word) or folded in _TITLES or folded in HONORIFICS:
+            split = position + 1
+    if len(words) - split < 2 and split > 0 and words[split - 1][2].casefold() in HONORIFICS:
+        return split  # "Mr Lindqvist": an honorific and a surname
+    return split if len(words) - split >= 1 else 0
+
+
+def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a name stands after "at", "in", "of"...: a place or a body, not a person."""
+    before = re.search(r"([\w'\u2019]+)\s+(?:the\s+)?\Z", prose[: words[0][0]])
+    return before is not None and before[1].casefold() in _PLACE_PREPOSITIONS
+
+
+def _fronted(prose: str, start: int) -> str:
+    """The words set off by a comma before a name ("His wife, Marisol ..."), for sex cues."""
+    head = prose[:start].rstrip()
+    if not head.endswith(","):
+        return ""
+    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind(", ", 0, -1))
+    return head[opening + 1 : -1]
+
+
+def _is_person(words: list[tuple[int, int, str]]) -> bool:
+    """Whether capitalised words can be a person's name (not an organisation or a place)."""
+    last = words[-1][2].casefold().rstrip("'\u2019")
+    if last in _INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
+        return False
+    if all(_INITIALS.match(w[2]) for w in words):
+        return False
+    # "KESTRAVIK", "BST": a dateline or an acronym, not a name
+    return not any(w[2].isupper() and len(w[2]) > 1 and not _INITIALS.match(w[2]) for w in words)
+
+
+def _sentence_initial(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (so its capital says nothing)."""
+    before = prose[:start].rstrip()
+    return not before or before[-1] in ".!?:\u2014-"
+
+
+def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
+    """The role written before a name: its title words and the words just before them."""
+    words: list[str] = []
+    cursor = start
+    while True:
+        found = re.search(
+            r"((?:[^\W\d_]\.){2,}|[\w'\u2019\-]+)\s+\Z", prose[max(0, cursor - 60) : cursor]
+        )
+        if found is None:
+            break
+        word = found[1]
+        folded = word.casefold()
+        if folded in _ROLE_STOPS or folded.endswith("ed") or word[0].isdigit():
+            break
+        words.insert(0, word)
+        cursor -= len(found[0])
+        if len(words) == 4:
+            break
+    role = " ".join([*words, *titles]).strip()
+    if role:
+        return role
+    return _fronted_role(prose, start)
+
+
+def _fronted_role(prose: str, start: int) -> str | None:
+    """A noun phrase set off before the name: "The port's director, Ingrid Berg," -> role."""
+    head = prose[:start].rstrip()
+    if not head.endswith(","):
+        return None
+    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    phrase = head[opening + 1 : -1].strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= 7 or words[0].casefold() not in ("the", "a", "an", "its"):
+        return None
+    if any(w.casefold() in _ROLE_STOPS - {"the", "a", "an", "its"} for w in words[1:]):
+        return None
+    return _without_article(phrase)
+
+
+def _apposition(prose: str, end: int) -> tuple[str | None, str]:
+    """The role after a name, ", the port director," and the whole apposition as written."""
+    found = re.match(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)", prose[end:])
+    if found is None:
+        return None, ""
+    raw = found[1].strip()
+    role = _role_words(raw.split())
+    if role is None:
+        return None, ""
+    cut = re.search(r"\s+and\s+.*[A-Z]", role)
+    if cut is not None:
+        role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
+    return _without_article(role), raw
+
+
+def _role_words(words: list[str]) -> str | None:
+    """The role an apposition's words state, or None when they are no role."""
+    if not words or len(words) > _ROLE_WORDS or words[0][0].isdigit():
+        return None  # "Teodor Lukic, 71,": an age
+    first = words[0].casefold()
+    if (first in _ROLE_STOPS and first not in _ARTICLES) or first.endswith("ed"):
+        return None  # "who represents...", "said...", "joined him" opens no role
+    clause = next((i for i, w in enumerate(words) if w.casefold() in _CLAUSE_WORDS), None)
+    if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
+        return None  # "the worst night was in 1997": a clause, not a role
+    if clause is not None:
+        words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
+        if not words:
+            return None
+    titled = is_title_word(words[0]) or first in _TITLES
+    if words[0][0].isupper() and first not in _ARTICLES and not titled:
+        return None  # "Jane Doe, Anna Berg and ...": a list of names
+    return " ".join(words) or None
+
+
+def _without_article(role: str) -> str:
+    """The role without a leading article, unless a possessive follows ("the city's mayor")."""
+    words = role.split(maxsplit=1)
+    if len(words) < 2 or words[0].casefold() not in ("the", "a", "an", "its"):
+        return role
+    possessive = words[1].split()[0].endswith(("'s", "\u2019s"))
+    return role if words[0] == "the" and possessive else words[1]

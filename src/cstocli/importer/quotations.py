@@ -1,0 +1,116 @@
+"""Find the direct quotations in a paragraph of a news story, to the exact quoted words.
+
+A quotation opens with a double mark (curly, straight or a guillemet) and runs to its closing
+mark; quotation marks inside it are nested quotes (single marks, curly or straight, inside the
+double ones) and stay part of the quoted words.
+A quotation that is not closed by the paragraph's end runs on to the next paragraph: news
+style leaves the closing mark for the last paragraph of a long quote and re-opens each
+continued paragraph with a mark. British style quotes with single marks at the outer level;
+those count only in a paragraph with no double marks (a straight one only when closed),
+told from apostrophes ("won't",
+"Norway's", "the '90s", curly or straight) by where they stand: an opening mark follows no
+letter and is followed by one, a closing mark follows no space and is followed by no letter.
+
+The quoted words are the characters between the marks, with surrounding white space and a
+final comma dropped: in “We are ready,” she said, the comma stands for the speaker's full
+stop and belongs to the sentence around the quote. Every span indexes the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cstocli.model import Span
+
+_CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
+_DOUBLE_OPENING = re.compile('[\u201c"\u00ab]')
+_SINGLE_OPENING = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[^\W_])")
+_TRAILING = " \t\r\n,\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quoted stretch of a paragraph."""
+
+    outer: Span
+    """From the opening mark to after the closing one (or to the paragraph's end)."""
+    words: Span
+    """The quoted words alone: no marks, no surrounding space, no final comma."""
+    closed: bool
+    """Whether the paragraph closes it; an open one goes on in the next paragraph."""
+
+
+def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
+    """The quotations of the paragraph ``text[start:end]``, in order."""
+    double = _DOUBLE_OPENING.search(text, start, end) is not None
+    found: list[Quotation] = []
+    position = start
+    while position < end:
+        opening = _next_opening(text, position, end, double=double)
+        if opening is None:
+            break
+        mark = text[opening]
+        close = _closing(text, opening + 1, end, mark)
+        if close is None and mark == "'":
+            position = opening + 1  # "the '90s": a straight single mark must be closed
+            continue
+        stop = end if close is None else close + 1
+        inner = (opening + 1, end if close is None else close)
+        words = _trimmed(text, *inner)
+        if words[0] < words[1]:
+            found.append(Quotation((opening, stop), words, close is not None))
+        position = stop
+    return tuple(found)
+
+
+def opens_with_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph starts with a quotation mark (a quote going on, or a new one)."""
+    found = find_quotations(text, start, end)
+    return bool(found) and found[0].outer[0] == start
+
+
+def blank_quotations(text: str, start: int, end: int) -> str:
+    """The paragraph with every quotation (marks included) replaced by spaces.
+
+    Offsets stay as they were, so a position in the result is a position in the paragraph:
+    what remains is the reporter's own words ("she said", "according to").
+    """
+    chars = list(text[start:end])
+    for quotation in find_quotations(text, start, end):
+        for index in range(quotation.outer[0] - start, quotation.outer[1] - start):
+            chars[index] = " "
+    return "".join(chars)
+
+
+def _next_opening(text: str, position: int, end: int, *, double: bool) -> int | None:
+    """Where the next outer quotation opens, or None."""
+    pattern = _DOUBLE_OPENING if double else _SINGLE_OPENING
+    found = pattern.search(text, position, end)
+    return None if found is None else found.start()
+
+
+def _closing(text: str, position: int, end: int, mark: str) -> int | None:
+    """Where the quotation opened by ``mark`` closes, or None when it runs past ``end``."""
+    closing = _CLOSING[mark]
+    index = position
+    while True:
+        index = text.find(closing, index, end)
+        if index == -1:
+            return None
+        if mark not in "\u2018'":
+            return index
+        # A single mark closes only where it follows a non-space and no letter follows.
+        after = text[index + 1 : index + 2]
+        if not text[index - 1].isspace() and not (after.isalnum() or after == "_"):
+            return index
+        index += 1
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` without surrounding white space and a final comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end

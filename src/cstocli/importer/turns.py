@@ -1,0 +1,279 @@
+"""Where turns start when no colon says so, and the lines that are nobody's words.
+
+Read from the whole article before it is cut up:
+
+- **labels alone without a colon** ("Operator", "Helena Marsh - Vice President", "Speaker 1"
+  over a timestamp line): a short line that reads as a name and is followed by a speech is a
+  label when the same name stands so at least twice in the article, or when the article
+  already labels at least two people this way (the convention holds) and this one is followed
+  straight by its speech or a timestamp, or is a name the article writes elsewhere too. A
+  line followed by another such line is a list (the participants of an earnings call), not
+  a turn. Every label taken on the strength of
+  the convention alone is reported with its line.
+- **known heads**: the names the article's line-start labels use; the same name followed by a
+  colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
+  opens a second turn there (see ``layout.split_turns``), as does any "Name: (00:09)".
+- **page furniture**: separators ("* * *", "---", "###"), "END", "-- more --", "Page 2 of
+  3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**": never speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from cstocli.importer.labels import Label, label_from_head, read_label
+from cstocli.importer.markup import clean_head, is_stamp_line, split_dashes
+from cstocli.importer.names import HONORIFICS, name_words
+from cstocli.importer.warning import ImportWarning
+from cstocli.model import Span, is_placeholder
+
+if TYPE_CHECKING:
+    from cstocli.importer.layout import Line
+
+_FURNITURE_LINE = re.compile(
+    r"""\s*(?:
+        [*\-_=~#.\s]{3,}                                  # * * *, ---, ###, ...
+      | <\s*\.{3}\s*>                                     # <...>
+      | (?:END|ENDS|THE\ END|MORE|-+\s*more\s*-+|\(?more\)?)
+      | page\s+\d+(?:\s+of\s+\d+)?|\d{1,4}                # page numbers
+      | \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?   # 1:07 P.M. EDT
+      | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
+      | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
+      | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
+      | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
+      | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
+      | -+\s*(?:later|earlier)\s+in\s+(?:the\s+)?debate\s*-+
+    )\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WINDOW = 400
+_MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
+
+
+def running_heads(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
+    """Lines a copied PDF repeats on every page ("Official - Subject to Final Review").
+
+    Three words or more, no sentence end, no label, standing twice or more.
+    """
+    counts = Counter(
+        " ".join(line.text.split())
+        for line in lines
+        if len(line.text.split()) >= 3
+        and not line.text.rstrip().endswith(tuple('.?!:"\u201d'))
+        and labels.get(line.number) is None
+    )
+    return frozenset(text for text, count in counts.items() if count > 1)
+
+
+def read_lone_label(line: str, start: int) -> Label | None:
+    """Read a line that may be a label standing alone without a colon.
+
+    "Operator", "Jane Doe (00:22)", "Jane Doe - Analyst - Bank": whether it is one, the
+    caller decides from the whole article (see ``turns``).
+    """
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    if not stripped or len(stripped) > 120 or stripped.endswith((".", "?", "!", ",", ";")):
+        return None  # a sentence, not a name
+    if ":" in clean_head(stripped):
+        return None
+    head = clean_head(stripped[lead:]).strip("*_ ")
+    portrait = _PORTRAIT.fullmatch(head)
+    if portrait is not None:
+        return _portrait_label(portrait, stripped[lead:], (start + lead, start + len(stripped)))
+    parts = split_dashes(head)
+    name_part, role = parts[0], (parts[1] if len(parts) > 1 else None) or None
+    found = label_from_head(name_part, alone=True)
+    if found is None or found[3] is not None:
+        return None
+    name, own_role, role_first, _ = found
+    span = (start + lead, start + len(stripped))
+    return Label(stripped[lead:], span, name, own_role or role, role_first, None, None)
+
+
+# "Ann Lee Portrait Ms Lee (Anytown) (Lab)": a parliament page's photo alt text, then the
+# label; the alt text gives the full name.
+_PORTRAIT = re.compile(r"(.{3,60}?) Portrait (.{2,120})")
+_PARTY = re.compile(r"\s*\([^()]{1,40}\)\s*\Z")
+
+
+def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None:
+    """The label of a "Full Name Portrait Label" line: the full name, the title as role."""
+    name = found[1].strip()
+    if label_from_head(name, alone=True) is None:
+        return None
+    rest = found[2].strip()
+    inner = re.fullmatch(r"(.+?)\s*\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)?\.?\s*([^()]+)\)", rest)
+    if inner is not None and inner[2].split()[-1] == name.split()[-1]:
+        return Label(text, span, name, inner[1].strip(), False, None, None)  # "The Minister
+        # for X (Ms Ann Lee)"
+    while _PARTY.search(rest):  # constituency and party: where they sit, not a role
+        rest = _PARTY.sub("", rest)
+    words = [w for w in rest.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    surname = name.split()[-1]
+    role = None if surname in words or not words else rest
+    return Label(text, span, name, role, False, None, None)
+
+
+# A site's calls to action and link bars: never anyone's words in a transcript.
+_CHROME_LINE = re.compile(
+    r"""\s*(?:
+        (?:share|subscribe|listen|download|print|email|advertisement|related|export|comments)
+          \b[^.!?\n]{0,80}                                    # no sentence: "Share prices fell."
+      | (?:sign\ up|sign\ in|log\ in|follow\ us|read\ more|read\ also|most\ read|skip\ to
+          |return\ to|transcribe\ your|try\ it\ free|try\ our|hungry\ for\ more)\b.{0,80}
+      | [^.!?\n]{0,80}?(?:\s[|\u00b7\u2022\u203a\u00bb]\s[^.!?\n]{0,40}?){2,}   # a | b | c
+    )\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Whether a whole line is page furniture rather than anyone's words."""
+    if len(text) > 200:
+        return False
+    return bool(_FURNITURE_LINE.match(text) or _CHROME_LINE.match(text)) or is_stamp_line(text)
+
+
+def lone_labels(
+    lines: tuple[Line, ...], warnings: list[ImportWarning], labels: dict[int, Label | None]
+) -> dict[int, Label]:
+    """The colonless lines that are labels (see the module doc), by line number."""
+    filled = [line for line in lines if not line.blank]
+    candidates: dict[int, Label] = {}
+    for line in filled:
+        if labels.get(line.number) is None and not is_page_furniture(line.text):
+            label = read_lone_label(line.text, line.start)
+            if label is not None and _may_be_lone(label):
+                candidates[line.number] = label
+    chosen: dict[int, tuple[Label, bool]] = {}
+    for index, line in enumerate(filled):
+        label = candidates.get(line.number)
+        if label is None:
+            continue
+        after = index + 1
+        while after < len(filled) and is_page_furniture(filled[after].text):
+            after += 1
+        if after >= len(filled) or filled[after].number in candidates:
+            continue  # a list of names, or the end of the article
+        next_line = filled[after]
+        if labels.get(next_line.number) is not None:
+            continue
+        if not _is_speech(next_line.text):
+            continue
+        close = next_line.number == line.number + 1 or after > index + 1
+        chosen[line.number] = (label, close)
+    counts = Counter(name_words(label.name) for label, _ in chosen.values())
+    recurring = {words for words, count in counts.items() if count > 1}
+    convention = len(recurring) >= 2
+    named = _name_pairs(lines) if convention else Counter()
+    found: dict[int, Label] = {}
+    for number, (label, close) in chosen.items():
+        if name_words(label.name) in recurring:
+            found[number] = label
+        elif convention and (close or named[tuple(label.name.split()[-2:])] > 1):
+            found[number] = label
+            message = f"{label.text!r} read as a speaker label (the article labels turns so)"
+            warnings.append(ImportWarning(number, message))
+    return found
+
+
+_ONE_WORD_HEAD = re.compile(r"[ \t]*([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
+
+
+def line_labels(lines: tuple[Line, ...]) -> tuple[dict[int, Label | None], frozenset[str]]:
+    """The label opening each line (by number; None for none), and the one-word names.
+
+    ``label_words`` gives the names; each line is read once, or twice when it opens with one
+    of them.
+    """
+    plain = {
+        line.number: None if line.blank else read_label(line.text, line.start) for line in lines
+    }
+    words = label_words(lines, plain)
+    labels = dict(plain)
+    for line in lines if words else ():
+        head = None if plain[line.number] else _ONE_WORD_HEAD.match(line.text)
+        if head is not None and head[1].casefold() in words:
+            labels[line.number] = read_label(line.text, line.start, words)
+    return labels, words
+
+
+def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
+    """One-word label names this article uses, folded.
+
+    Those opening two lines or more ("Spokesman: ..."), and the surnames of the full names
+    its other labels give ("Obrenko" after "Vladislav Obrenko:").
+    """
+    counts: Counter[str] = Counter()
+    surnames: set[str] = set()
+    for line in lines:
+        found = _ONE_WORD_HEAD.match(line.text)
+        if found:
+            counts[found[1].casefold()] += 1
+        label = labels.get(line.number)
+        if label is not None and label.interview is None and " " in label.name:
+            surnames.add(label.name.split()[-1].casefold())
+    return frozenset({word for word, count in counts.items() if count > 1} | surnames)
+
+
+def is_listing(speech: str) -> bool:
+    """Whether the words after a label's colon are only a name and title.
+
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn.
+    """
+    words = speech.replace(",", " ").split()
+    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
+        return False
+    return all(_LISTING_WORD.fullmatch(word) for word in words)
+
+
+def _may_be_lone(label: Label) -> bool:
+    """Whether a lone line's name can be a speaker's: no digits but in "Speaker 2"."""
+    return is_placeholder(label.name) or not any(c.isdigit() for c in label.name)
+
+
+def _is_speech(text: str) -> bool:
+    """Whether a line reads as the start of someone's words: a sentence, or long."""
+    stripped = text.strip()
+    return stripped.endswith(tuple('.?!"\u201d\u2019\u2026-')) or len(stripped.split()) >= 8
+
+
+_PAIR = re.compile(r"(?=\b([^\W\d_][\w'\u2019.-]*)[ \t]+([^\W\d_][\w'\u2019-]*))")
+
+
+def _name_pairs(lines: tuple[Line, ...]) -> Counter[tuple[str, ...]]:
+    """How often each pair of adjacent words stands in the article (one pass).
+
+    A name written elsewhere too ("...over to Jane Roe.") is a name the article knows.
+    """
+    pairs: Counter[tuple[str, ...]] = Counter()
+    for line in lines:
+        pairs.update((m[1], m[2]) for m in _PAIR.finditer(line.text))
+    return pairs
+
+
+def known_heads(kept: list[tuple[Line, Label | None]]) -> frozenset[tuple[str, ...]]:
+    """The folded names of the labels that open lines."""
+    return frozenset(name_words(label.name) for _, label in kept if label is not None)
+
+
+def mid_turns(
+    text: str, start: int, end: int, known: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> list[Label]:
+    """The labels that open a second (third...) turn inside the paragraph ``text[start:end]``."""
+    found = []
+    for gap in _MID_TURN.finditer(text, start, end):
+        at = gap.end()
+        # A window, not the rest of the paragraph: a label is short, and slicing to the end
+        # at every sentence would make a one-paragraph transcript quadratic.
+        label = read_label(text[at : min(end, at + _WINDOW)], at, words)
+        if label is None or label.speech_start is None:
+            continue
+        stamped = label.text.rstrip().endswith(")") and re.search(r"\d:\d\d", label.text)
+        if stamped or name_words(label.name) in known:
+            found.append(label)
+    return found

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from cstocli.importer.markup import (
+    bold_label,
+    clean_head,
+    is_stamp_line,
+    skip_leading_stamp,
+    skip_stamp_after,
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "clean"),
+    [
+        ("Jane Doe (00:22)", "Jane Doe"),
+        ("Jane Doe (01:02:03)", "Jane Doe"),
+        ("ANN LEE, ANCHOR (voice-over)", "ANN LEE, ANCHOR"),
+        ("Ann Lee (through interpreter)", "Ann Lee"),
+        ("President Ann Lee (retranslated)", "President Ann Lee"),
+        ("SEN. LEE (R-OH)", "SEN. LEE (R-OH)"),
+        ("Reporter (Daily Meridian)", "Reporter (Daily Meridian)"),
+    ],
+)
+def test_clean_head_drops_timestamps_and_delivery_notes(head: str, clean: str) -> None:
+    """A timestamp or a note on how words came leaves the head; a party tag stays."""
+    assert clean_head(head) == clean
+
+
+def test_bold_label_inside_or_outside_the_colon() -> None:
+    """``**Name:**`` and ``**Name**:`` give the name and where the label ends."""
+    assert bold_label("**Ann Lee:** Hi", 0) == ("Ann Lee", 12)
+    assert bold_label("**Ann Lee**: Hi", 0) == ("Ann Lee", 12)
+    assert bold_label("**Break**", 0) is None
+
+
+def test_timestamps_around_a_label_are_skipped() -> None:
+    """An escaped markdown timestamp before, a bracketed one after the colon."""
+    line = "\\[00:00:03\\] **Ann:** Hi"
+    assert line[skip_leading_stamp(line, 0) :] == "**Ann:** Hi"
+    after = "Ann Lee: (00:04) Hi"
+    assert after[skip_stamp_after(after, 8) :] == " Hi"
+
+
+@pytest.mark.parametrize(("line", "stamp"), [("00:41", True), ("(01:02:03)", True), ("41", False)])
+def test_stamp_lines(line: str, stamp: bool) -> None:
+    """A line holding only a timestamp is recognised; a bare number is not one."""
+    assert is_stamp_line(line) is stamp

@@ -1,0 +1,213 @@
+"""Reading a news story: quote passages, reported narration, attributions and warnings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cstocli.dataset.files import dataset_from_json, dataset_to_json
+from cstocli.importer.article import ArticleError, ImportResult, import_article
+
+
+def _story(*paragraphs: str) -> str:
+    return "Council approves new bridge over the river\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _read(*paragraphs: str) -> ImportResult:
+    return import_article(_story(*paragraphs), file_name="story.txt")
+
+
+def _rows(result: ImportResult) -> list[tuple[str, str | None, list[str]]]:
+    """Each passage as (kind, speaker name, its pieces)."""
+    names = {s.id: s.name for s in result.dataset.speakers}
+    return [
+        (p.kind, names.get(p.speaker_id or ""), [x.text for x in p.paragraphs])
+        for p in result.dataset.passages
+    ]
+
+
+def test_a_split_quote_is_one_quote_of_the_words_alone() -> None:
+    """A split quote ("…," she said, "…") is one quote of both pieces, no marks, no "said"."""
+    result = _read(
+        "Mayor Jane Okafor-Reyes opened the bridge on Monday.",
+        "\u201cIt took ten years,\u201d she said, \u201cbut it is here.\u201d",
+    )
+    assert _rows(result)[1] == (
+        "quote",
+        "Jane Okafor-Reyes",
+        ["It took ten years", "but it is here."],
+    )
+    assert result.dataset.speakers[0].role == "Mayor"
+
+
+def test_an_indirect_report_is_narration_that_names_the_speaker() -> None:
+    """An indirect report ("Okafor-Reyes said the city needs time") names her in narration."""
+    result = _read(
+        "Jane Okafor-Reyes, the city's mayor, spoke on Monday.",
+        "Okafor-Reyes said the city needs more time to pay for the work.",
+    )
+    kind, who, pieces = _rows(result)[1]
+    assert (kind, who) == ("narration", "Jane Okafor-Reyes")
+    assert pieces == ["Okafor-Reyes said the city needs more time to pay for the work."]
+    assert result.dataset.speakers[0].role == "the city's mayor"
+    assert result.dataset.quotes_by(result.dataset.speakers[0].id) == ()
+
+
+def test_reported_narration_survives_the_dataset_round_trip() -> None:
+    """The writer keeps a narration passage's speaker and the reader takes it back."""
+    text = _story("Ana Lindqvist, the port director, said the port will stay open all winter.")
+    dataset = import_article(text, file_name="story.txt").dataset
+    again = dataset_from_json(dataset_to_json(dataset), text, file="story.json")
+    assert again == dataset
+    assert again.passages[0].speaker_id == "ana-lindqvist"
+
+
+def test_a_colon_introduction_gives_the_next_paragraph_its_speaker() -> None:
+    """A paragraph ending "X said:" introduces the quotation in the paragraph after it."""
+    result = _read(
+        "In a message to staff, chief executive Amara Osei-Bright said:",
+        '"This is the hardest decision I have made."',
+    )
+    assert _rows(result) == [
+        ("narration", None, ["In a message to staff, chief executive Amara Osei-Bright said:"]),
+        ("quote", "Amara Osei-Bright", ["This is the hardest decision I have made."]),
+    ]
+
+
+def test_a_quote_over_several_paragraphs_is_one_passage() -> None:
+    """An opening mark left open runs on through each paragraph that re-opens it."""
+    result = _read(
+        'Union leader Hollis Mbeki said: "We warned the board.',
+        '"Nobody listened.',
+        '"We do not want to strike."',
+        "Talks resume on Monday.",
+    )
+    rows = _rows(result)
+    assert rows[1] == (
+        "quote",
+        "Hollis Mbeki",
+        ["We warned the board.", "Nobody listened.", "We do not want to strike."],
+    )
+    assert rows[2] == ("narration", None, ["Talks resume on Monday."])
+
+
+def test_two_voices_in_one_paragraph_are_two_quotes() -> None:
+    """Each quotation goes to the attribution in its own sentence."""
+    result = _read(
+        "Dr. Imelda Sorensen, a surgeon, designed the pilot.",
+        '"It is a slogan," said Gareth Linde. But Sorensen said: "We will publish the numbers."',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [
+        ("Gareth Linde", ["It is a slogan"]),
+        ("Imelda Sorensen", ["We will publish the numbers."]),
+    ]
+    assert {s.name: s.role for s in result.dataset.speakers}["Imelda Sorensen"] == "surgeon"
+
+
+def test_pronouns_follow_the_sex_the_text_gives() -> None:
+    """With a woman and a man named, "she" and "he" each find the right one."""
+    result = _read(
+        "Petra Vashenko, who chairs the committee, opposed the plan.",
+        '"We are against this building," she said.',
+        "The developer's director, Tomas Rydell, said he had cut two floors.",
+        '"We listened," he said.',
+        '"Two floors is a gesture," she said.',
+    )
+    quotes = [who for kind, who, _ in _rows(result) if kind == "quote"]
+    assert quotes == ["Petra Vashenko", "Tomas Rydell", "Petra Vashenko"]
+    assert not [w for w in result.warnings if "could be" in w.message]
+
+
+def test_an_unsettled_pronoun_warns_with_its_line() -> None:
+    """Two people of unknown sex before "she said": the most recent is taken, with a warning."""
+    result = _read(
+        "Alex Morgan-Hale and Sam Okoro-Baptiste met the press.",
+        "Okoro-Baptiste spoke last.",
+        '"We are done," she said.',
+    )
+    assert [who for kind, who, _ in _rows(result) if kind == "quote"] == ["Sam Okoro-Baptiste"]
+    warned = [w for w in result.warnings if "could be 'Alex Morgan-Hale'" in w.message]
+    assert [w.line for w in warned] == [7]
+
+
+def test_a_quotation_without_a_person_stays_narration() -> None:
+    """An organisation's or a sign's words are the reporter's to relay: narration, warned."""
+    result = _read(
+        'The ministry said the offer was "fair and final".',
+        'A sign by the door reads: "Return it cleaner than you found it."',
+        "Mayor Jane Doe-Okafor said the bridge opens in May.",
+    )
+    assert [kind for kind, _, _ in _rows(result)] == ["narration", "narration", "narration"]
+    assert len([w for w in result.warnings if "no one named" in w.message]) == 2
+
+
+def test_a_bare_quotation_after_a_quote_is_the_same_speaker_with_a_warning() -> None:
+    """A paragraph that is only a quotation continues the last speaker, and says so."""
+    result = _read('"We will win," said coach Lena Brandt.', '"Every game."')
+    assert [who for kind, who, _ in _rows(result) if kind == "quote"] == ["Lena Brandt"] * 2
+    assert any("with no one named; read as 'Lena Brandt'" in w.message for w in result.warnings)
+
+
+def test_shared_surnames_warn_and_take_the_most_recent() -> None:
+    """A surname two people share goes to the one named last, with a warning."""
+    result = _read(
+        "Jonas Brandt, the captain and son of coach Lena Brandt, scored twice.",
+        '"I told him to shoot," Lena Brandt said.',
+        "Brandt said the team would rest on Sunday.",
+    )
+    assert _rows(result)[-1][:2] == ("narration", "Lena Brandt")
+    assert any("'Brandt' could be" in w.message for w in result.warnings)
+    roles = {s.name: s.role for s in result.dataset.speakers}
+    assert roles == {"Lena Brandt": "coach"}
+
+
+def test_page_furniture_is_left_out_with_a_warning() -> None:
+    """Bylines, time stamps, menus and share lines are no passages, and each is named."""
+    result = _read(
+        "By Liv Andersen, Staff Writer",
+        "Updated: 7 hours ago",
+        'Ana Lindqvist, the port director, said: "Every berth is booked."',
+        "Share on Facebook | Share on X | Email",
+    )
+    assert [p.kind for p in result.dataset.passages] == ["narration", "quote"]
+    furniture = [w.line for w in result.warnings if "page furniture" in w.message]
+    assert furniture == [3, 5, 9]
+    assert not any("Share on" in p.text for p in result.dataset.passages)
+
+
+def test_a_story_without_labels_or_attributed_quotations_is_refused() -> None:
+    """Plain prose, nobody quoted or reported: the old refusal, which now says both."""
+    with pytest.raises(ArticleError, match="no attributed quotation"):
+        _read("The bridge opened on Monday.", "Traffic was light.")
+
+
+_PARTS = st.sampled_from(
+    [
+        '"We are ready," she said.',
+        "\u201cNot yet,\u201d said Mayor Jane Doe-Okafor, the city's mayor.",
+        'Tom Berg said: "We warned them.',
+        '"Nobody listened.',
+        "'Never,' he said, 'not once.'",
+        "According to Berg, the plan failed.",
+        "The ministry said it was \u201cfair\u201d.",
+        "By Staff Writer",
+        "14:32 BST",
+        '""',
+        "\u201c",
+        "Dr. A. B. said:",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PARTS, st.text(max_size=30)), min_size=1, max_size=10))
+def test_any_story_imports_or_is_refused_cleanly(parts: list[str]) -> None:
+    """Whatever the mix of quotations and prose, the import passes the loader or is refused."""
+    text = _story(*parts)
+    try:
+        dataset = import_article(text, file_name="any.txt").dataset
+    except ArticleError:
+        return
+    assert dataset_from_json(dataset_to_json(dataset), text, file="any.json") == dataset

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from cstocli.importer.labels import read_label
+from cstocli.importer.people import People
+
+
+def _people(text: str) -> People:
+    """The people of an article given as text; its first line is the headline."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return People.read(lines, lines[0][1])
+
+
+def _link(people: People, label: str) -> tuple[str, str | None] | None:
+    """What one label links to."""
+    found = read_label(label, 0)
+    assert found is not None
+    return people.link(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Briefing by Press Secretary Ann Vasquez", "Ann Vasquez", "Press Secretary"),
+        ("Our host Ann Lee talks to marine ecologist Dr. Bo Ness.", "Bo Ness", "marine ecologist"),
+        ("A briefing by Ann Lee, Spokesman for the Secretary-General.", "Ann Lee",
+         "Spokesman for the Secretary-General"),
+        ("Executives\nAnn Lee - Chief Financial Officer", "Ann Lee", "Chief Financial Officer"),
+        ("Briefing\nAnn Lee\nSpokesperson", "Ann Lee", "Spokesperson"),
+        ("Inquiry\nChair: Dame Ann Lee", "Dame Ann Lee", "Chair"),
+    ],
+)  # fmt: skip
+def test_names_and_roles_the_text_states(text: str, name: str, role: str) -> None:
+    """Titles before a name, appositions, list lines and participant blocks give roles."""
+    found = {p.name: p.role for p in _people(text).persons}
+    assert found[name] == role
+
+
+def test_a_longer_run_keeps_the_ending_written_alone() -> None:
+    """A run "Forester Ann Kamau" is Ann Kamau, a forester, when "Ann Kamau" stands alone."""
+    people = _people("A Talk With Forester Ann Kamau\n\nFor years, Ann Kamau has planted.")
+    assert [(p.name, p.role) for p in people.persons if p.name.endswith("Kamau")] == [
+        ("Ann Kamau", "Forester")
+    ]
+
+
+def test_terse_labels_link_to_the_one_person_they_fit() -> None:
+    """A caps surname, an honorific and a role-only label find the full name and role."""
+    people = _people("Briefing\nMara Kellaway\nSpokesperson\nRemarks by President Ann Holm")
+    assert _link(people, "MS KELLAWAY: Hi.") == ("Mara Kellaway", "Spokesperson")
+    assert _link(people, "THE PRESIDENT: Hi.") == ("Ann Holm", "President")
+    assert _link(people, "MR NOBODY: Hi.") is None
+
+
+def test_a_surname_two_people_share_links_to_neither() -> None:
+    """Nothing is guessed: "BRANDT" with two Brandts named stays as written."""
+    people = _people("Match\nCoach Lena Brandt and captain Jonas Brandt spoke.")
+    assert _link(people, "BRANDT: Hi.") is None
+
+
+def test_the_giver_of_remarks_is_the_one_person_after_by() -> None:
+    """The words "Remarks by Governor X at the Opening" name X; two givers name no one."""
+    one = _people("Remarks by Governor Ann Marrow at the Opening of the Bridge\n\nThank you.")
+    assert one.remarks is not None
+    assert one.remarks.name == "Ann Marrow"
+    two = _people("Briefing by Press Secretary Ann Lee and Admiral Bo Kjell\n\nHello.")
+    assert two.remarks is None
+
+
+def test_role_first_labels_split_where_the_place_ends() -> None:
+    """The text writing "Valdoria" alone ends the role there; a three-word name follows."""
+    people = _people("Talks\nThe delegation of Valdoria arrived.")
+    role = "President of Valdoria João"
+    assert people.resplit(role, "Pedro Menezes") == ("João Pedro Menezes", "President of Valdoria")
+    assert _people("Talks\nNothing here.").resplit(role, "Pedro Menezes") is None
+
+
+def test_the_answer_side_is_never_the_bylines_writer() -> None:
+    """With no one in the headline, the byline's writer is not taken for the interviewee."""
+    people = _people("On cities\nBy Bo Chan, Staff Writer\nWe met Mayor Ann Lee at home.")
+    person = people.answer_side(set())
+    assert person is not None
+    assert person.name == "Ann Lee"

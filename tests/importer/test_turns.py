@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import pytest
+
+from cstocli.importer.article import import_article
+from cstocli.importer.layout import split_lines
+from cstocli.importer.turns import is_listing, is_page_furniture, line_labels, lone_labels
+
+
+def _speakers_of(text: str) -> list[tuple[str, str]]:
+    """(speaker name or "-", first words) of each paragraph the import makes."""
+    dataset = import_article(text, file_name="a.txt").dataset
+    names = {s.id: s.name for s in dataset.speakers}
+    return [
+        (names.get(p.speaker_id or "", "-"), paragraph.text.split()[0])
+        for p in dataset.passages
+        for paragraph in p.paragraphs
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
+     "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
+     "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods"],
+)  # fmt: skip
+def test_page_furniture_lines(line: str) -> None:
+    """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
+    assert is_page_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Share prices fell 4 percent.", "(Laughter.)", "We met. | He left."]
+)
+def test_speech_is_no_furniture(line: str) -> None:
+    """A sentence that opens with "Share" or a stage direction inside speech stays."""
+    assert not is_page_furniture(line)
+
+
+def test_lone_labels_need_the_convention_or_a_repeat() -> None:
+    """Names alone on a line are labels when they recur; a participant list is not."""
+    text = (
+        "Call\n\nExecutives\nAnn Lee - Chief Executive\nBo Chan - Finance\n\n"
+        "Operator\nWelcome to the call.\n\nAnn Lee\nThanks. We grew.\n\n"
+        "Operator\nNext question.\n\nAnn Lee\nWe did well.\n"
+    )
+    lines = split_lines(text)
+    labels, _ = line_labels(lines)
+    found = lone_labels(lines, [], labels)
+    assert sorted(label.name for label in found.values()) == [
+        "Ann Lee",
+        "Ann Lee",
+        "Operator",
+        "Operator",
+    ]
+
+
+def test_participant_line_is_no_turn() -> None:
+    """A line "WITNESS: ANN LEE, ADMINISTRATOR" lists a witness; a sentence is speech."""
+    assert is_listing("ANN LEE, ADMINISTRATOR, RURAL OFFICE")
+    assert not is_listing("We met today.")
+
+
+def test_two_turns_in_one_paragraph_are_split() -> None:
+    """In "...pays? MR LEE: The fund..." the answer goes to Mr Lee, a known label."""
+    text = "Briefing\n\nMR LEE: Hello.\n\nQUESTION: Who pays? MR LEE: The fund does.\n"
+    assert _speakers_of(text) == [("MR LEE", "Hello."), ("Question", "Who"), ("MR LEE", "The")]
+
+
+def test_flattened_timestamped_turns_are_split() -> None:
+    """Timestamped turns run together in one paragraph become one turn each."""
+    text = (
+        "Hearing\n\nSpeaker 1: (00:00) Why? Ms. Strand: (00:09) Because. Speaker 1: (00:15) Ok.\n"
+    )
+    assert _speakers_of(text) == [
+        ("Speaker 1", "Why?"),
+        ("Ms. Strand", "Because."),
+        ("Speaker 1", "Ok."),
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_line_endings(newline: str) -> None:
+    """CR-only, CR LF and LF files split into the same turns, spans exact."""
+    text = newline.join(["Radio", "", "INTERVIEWER: Why?", "", "ANN LEE: Because.", ""])
+    dataset = import_article(text, file_name="a.txt").dataset
+    assert [p.text for p in dataset.passages] == ["Why?", "Because."]
+    assert all(text[p.span[0] : p.span[1]] == p.text for p in dataset.passages)
+
+
+def test_earnings_call_with_double_dash_titles() -> None:
+    """Turns under "Name -- Title" lines and a participant list at the end: all attributed."""
+    text = (
+        "Acme Q3 Earnings Call Transcript\n\nOperator\n\nWelcome. Over to Jane Roe.\n\n"
+        "Jane Roe -- Investor Relations\n\nThank you. With me is John Doe.\n\n"
+        "John Doe -- Chief Executive Officer\n\nRevenue rose.\n\nOperator\n\n"
+        "Next is Sam Poe with Big Bank.\n\nSam Poe -- Big Bank -- Analyst\n\nHow is demand?\n\n"
+        "John Doe -- Chief Executive Officer\n\nStrong.\n\nCall participants:\n\n"
+        "Jane Roe -- Investor Relations\n\nJohn Doe -- Chief Executive Officer\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Operator", "Jane Roe", "John Doe", "Operator", "Sam Poe", "John Doe"
+    ]  # fmt: skip
+
+
+def test_parliament_role_with_the_name_in_brackets() -> None:
+    """A line "The Minister for X (Sir Bob Vale)" is Bob Vale, the minister."""
+    text = (
+        "Local Bus Services\n\nMr. Jane Doe (Anytown)\nWhat steps is the Department taking?\n\n"
+        "The Minister of State for Transport (Sir Bob Vale)\nWe have provided funds.\n\n"
+        "Mr. Jane Doe\nRoutes are still closing.\n\nSir Bob Vale\nI will look at it.\n"
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    assert [s.name for s in dataset.speakers] == ["Jane Doe", "Bob Vale"]
+    assert dataset.speakers[1].role == "The Minister of State for Transport"
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Jane Doe",
+        "Bob Vale",
+        "Jane Doe",
+        "Bob Vale",
+    ]
