@@ -9,6 +9,7 @@ from cstocli import summary as queries
 from cstocli import text
 from cstocli.dataset.files import load
 from cstocli.errors import UsageError
+from cstocli.importer.article import import_article
 from cstocli.model import Dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bracket-summit.json"
@@ -156,3 +157,14 @@ def test_shown_clips_and_escapes() -> None:
     """A user's value in a message: repr'd (controls escaped) and clipped."""
     assert queries.shown("a\x1bb") == "'a\\x1bb'"
     assert queries.shown("x" * 100, 10) == repr("x" * 10 + "...")
+
+
+def test_passage_words_cut_out_what_stands_between_a_quote_s_pieces() -> None:
+    """A quote whose pieces stand apart reads as its pieces joined by an ellipsis."""
+    text = 'Bridge opens\n\n"We won," said Mayor Ana Berg-Lund, "at last."\n\nIt rained.\n'
+    dataset = import_article(text, file_name="a.txt").dataset
+    quote = next(p for p in dataset.passages if p.is_quote)
+    assert queries.passage_words(quote) == "We won \u2026 at last."
+    assert queries.offset_in_words(quote, text.index("at last")) == len("We won \u2026 ")
+    narration = next(p for p in dataset.passages if not p.is_quote)
+    assert queries.passage_words(narration) == narration.text

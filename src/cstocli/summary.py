@@ -5,6 +5,7 @@ Who spoke how much, which figures belong together, where a passage stands in the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TypeAlias, TypeVar
 
@@ -197,3 +198,40 @@ def shown(value: str, limit: int = 60) -> str:
     """A user's value fit for one message line: quoted, controls escaped, clipped."""
     clipped = value if len(value) <= limit else value[:limit] + "..."
     return repr(clipped)
+
+
+_CUT = " \u2026 "
+"""What joins the pieces of a quote the reporter interrupted: an ellipsis marks the cut."""
+
+
+def passage_words(passage: Passage) -> str:
+    """A passage's own words, as a search shows them around a hit.
+
+    That is its text, or for a quote whose pieces stand apart in the source (a news quote
+    interrupted by "she said") the pieces joined by an ellipsis: printing it never puts
+    the reporter's "she said" into the speaker's mouth.
+    """
+    if _contiguous(passage):
+        return passage.text
+    return _CUT.join(piece.text for piece in passage.paragraphs)
+
+
+def offset_in_words(passage: Passage, position: int) -> int:
+    """Where the source offset ``position`` (in one of the pieces) is in ``passage_words``."""
+    if _contiguous(passage):
+        return position - passage.span[0]
+    offset = 0
+    for piece in passage.paragraphs:
+        if piece.span[0] <= position <= piece.span[1]:
+            return offset + position - piece.span[0]
+        offset += len(piece.text) + len(_CUT)
+    return 0
+
+
+def _contiguous(passage: Passage) -> bool:
+    """Whether only white space stands between a passage's pieces in the source."""
+    pieces = passage.paragraphs
+    return all(
+        not passage.text[a.span[1] - passage.span[0] : b.span[0] - passage.span[0]].strip()
+        for a, b in itertools.pairwise(pieces)
+    )

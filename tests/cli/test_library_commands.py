@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,12 @@ def listed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
     assert code == 0
     rows: list[dict[str, Any]] = json.loads(out)
     return rows
+
+
+def sentence_count(db: Path) -> int:
+    """How many sentences the library's index holds (its own connection, closed after)."""
+    with closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("SELECT count(*) FROM sentences").fetchone()[0])
 
 
 def fixture(name: str) -> str:
@@ -92,7 +99,7 @@ def test_bad_files_are_refused_by_name(
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     run(capsys, "import", fixture("inline_caps.txt"))
-    before = sqlite3.connect(db).execute("SELECT count(*) FROM sentences").fetchone()[0]
+    before = sentence_count(db)
     argv = [str(tmp_path / n) for n in bad]
     code, out, err = run(capsys, "import", *argv, fixture("label_alone.txt"))
     assert code == 2
@@ -104,7 +111,7 @@ def test_bad_files_are_refused_by_name(
     assert "1 of 5 files went in" in err
     assert "Traceback" not in err
     assert [r["id"] for r in listed(capsys)] == ["inline-caps", "label-alone"]
-    after = sqlite3.connect(db).execute("SELECT count(*) FROM sentences").fetchone()[0]
+    after = sentence_count(db)
     assert after > before
 
 
@@ -456,7 +463,7 @@ def test_a_news_story_imports_with_its_quotes(db: Path, capsys: pytest.CaptureFi
     """A story with no labels goes in: its quoted people become speakers with their quotes."""
     code, out, err = run(capsys, "import", "-v", NEWS)  # -v: each warning, not a count
     assert code == 0
-    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2\t3\t4\n"  # speakers, quotes, figures
+    assert out == f"imported\t{NEWS_ID}\t{NEWS}\t2\t3\t6\n"  # speakers, quotes, figures
     assert "line 5: 'By Grete Aldana-Pryce, Local Democracy Reporter' read as page furniture" in err
 
 
@@ -499,3 +506,17 @@ def test_review_of_a_news_story_shows_quotes_and_reports(
     assert by_id["q1"][2].startswith("We are not against housing")
     assert by_id["n6"][0] == "(reported) Tomas Rydell"
     assert by_id["n1"][0] == "(narration)"
+
+
+def test_search_context_shows_a_quote_without_the_reporter_s_words(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Around a hit in a split quote, --context shows the pieces cut by an ellipsis, no "said"."""
+    run(capsys, "import", NEWS)
+    code, out, _ = run(capsys, "search", "building", "--all", "--context")
+    assert code == 0
+    assert out.rstrip("\n").split("\t")[-1] == (
+        "We are not against housing \u2026 We are against this building, in this place."
+    )
+    code, out, _ = run(capsys, "search", "building", "--all", "--json")
+    assert "she said" not in json.loads(out)[0]["text"]

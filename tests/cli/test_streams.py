@@ -163,3 +163,38 @@ def test_utf32_is_called_utf32(tmp_path: Path) -> None:
     done = cstocli("import", "--library", str(tmp_path / "lib.db"), str(article))
     assert done.returncode == 2
     assert done.stderr == f"cstocli: {article}: line 1: UTF-32 text; save the article as UTF-8\n"
+
+
+def test_data_option_reads_only_regular_files(tmp_path: Path) -> None:
+    """--data pointing at a FIFO is refused at once, naming it."""
+    pipe = fifo(tmp_path)
+    done = cstocli("stats", "--data", str(pipe))
+    assert done.returncode == 2
+    assert done.stderr == f"cstocli: {pipe}: is a FIFO (named pipe), not a regular file\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where"),
+    [
+        ("id", "../../pwned", "$.id"),
+        ("id", "two\nlines", "$.id"),
+        ("speaker_name", "Vladimir \x1b]52;c;cm0gLXJmIH4=\x07Putin", "$.speakers[0].name"),
+    ],
+)
+def test_import_of_a_hostile_dataset_is_refused(
+    tmp_path: Path, field: str, value: str, where: str
+) -> None:
+    """A dataset whose id is a path or has a newline, or whose name holds OSC 52, stays out."""
+    shutil.copyfile(bundled_path().with_suffix(".txt"), tmp_path / "csto-minsk-2017.txt")
+    obj = json.loads(bundled_path().read_text(encoding="utf-8"))
+    if field == "id":
+        obj["id"] = value
+    else:
+        obj["speakers"][0]["name"] = value
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    done = cstocli("import", "--library", str(tmp_path / "lib.db"), str(path))
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"cstocli: {path}: {where}: ")
+    assert "\x1b" not in done.stderr
+    assert not (tmp_path / "lib.db").exists()

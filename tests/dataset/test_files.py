@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from cstocli.dataset import files
 from cstocli.dataset.files import load
 from cstocli.errors import DatasetError
 
@@ -255,3 +256,19 @@ def test_cli_reports_each_bad_file_in_one_line(
     assert len(lines) == 1, result.stderr
     assert str(path) in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_number_of_thousands_of_digits(dataset_copy: WriteDataset) -> None:
+    """A 5,000-digit number is one plain line, not Python's advice about int conversion."""
+    error = error_for(dataset_copy('{"schema_version": ' + "9" * 5000 + "}"))
+    assert error.problem == "invalid JSON: a number of more than 4300 digits"
+
+
+def test_bundled_dataset_is_within_the_depth_limit() -> None:
+    """The bundled file, whose depth is not measured at start-up, nests far below the cap."""
+    assert files._depth(files.bundled_path().read_text(encoding="utf-8")) <= files.MAX_DEPTH
+
+
+def test_depth_skips_brackets_inside_strings() -> None:
+    """Brackets quoted in strings (escaped quotes too) do not count as nesting."""
+    assert files._depth('[{"a": "[[[\\"{{{", "b": [1]}]') == 3

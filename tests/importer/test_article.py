@@ -306,8 +306,20 @@ def test_read_article_refuses_control_characters(tmp_path: Path) -> None:
     """Control characters other than tabs and line ends mean binary data."""
     path = tmp_path / "ctl.txt"
     path.write_bytes(b"Title\n\nAnn Lee:\nhi \x07 there\n")
-    with pytest.raises(ArticleError, match=r"ctl\.txt: line 4: control characters"):
+    with pytest.raises(ArticleError, match=r"ctl\.txt: line 4: control character U\+0007"):
         read_article(path)
+
+
+@pytest.mark.parametrize(("char", "code"), [("\x1b", "001B"), ("\x9b", "009B"), ("\x7f", "007F")])
+def test_read_article_refuses_escape_del_and_c1(tmp_path: Path, char: str, code: str) -> None:
+    """ESC, DEL and C1 controls (CSI) in a label or text refuse the article at their line."""
+    path = tmp_path / "esc.txt"
+    path.write_text(f"Title\n\nAnn{char}[31m Lee:\nhi there\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value) == (
+        f"{path}: line 3: control character U+{code}: a binary file, not an article"
+    )
 
 
 def test_read_article_refuses_missing_and_directories(tmp_path: Path) -> None:

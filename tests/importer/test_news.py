@@ -211,3 +211,12 @@ def test_any_story_imports_or_is_refused_cleanly(parts: list[str]) -> None:
     except ArticleError:
         return
     assert dataset_from_json(dataset_to_json(dataset), text, file="any.json") == dataset
+
+
+def test_a_paragraph_correction_on_a_news_story_is_ignored_with_a_warning() -> None:
+    """Narration/speech corrections do not steer a news story; the import says so."""
+    text = _story('"We will win," said coach Lena Brandt.')
+    at = text.index('"We will')
+    result = import_article(text, file_name="story.txt", overrides={at: "narration"})
+    assert [p.kind for p in result.dataset.passages] == ["quote", "narration"]
+    assert [w.line for w in result.warnings if "correction ignored" in w.message] == [3]

@@ -59,3 +59,16 @@ def test_every_warning_is_shown_once_by_rows_and_outside_blocks() -> None:
         "line 8: unlabelled paragraph read as narration: the next label names Ann Lee again"
         " (correct it if wrong)",
     )
+
+
+def test_a_warning_on_a_line_of_several_passages_is_shown_once() -> None:
+    """A news paragraph cut into narration and a quote shows its warning under one row."""
+    text = (
+        "Bridge opens\n\nAlex Morgan-Hale and Sam Okoro-Baptiste met the press.\n\n"
+        'Morgan-Hale and Okoro-Baptiste spoke. "We are done," she said.\n'
+    )
+    result = import_article(text, file_name="story.txt")
+    rows = review(result.dataset, result.warnings)
+    assert [r.first_line for r in rows] == [3, 5, 5, 5]
+    shown = [w for r in rows for w in r.warnings]
+    assert shown == ["line 5: 'she' could be 'Alex Morgan-Hale'; read as 'Sam Okoro-Baptiste'"]

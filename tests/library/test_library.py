@@ -19,6 +19,7 @@ from cstocli.library import Library, LibraryError, open_library, schema
 from cstocli.library.index import IndexBatch
 from cstocli.model import Dataset
 from cstocli.search import engine as search
+from cstocli.search import typos as text_typos
 from cstocli.search.memory import build_index
 from cstocli.search.store import SentenceStore
 
@@ -584,3 +585,20 @@ def test_v3_library_takes_figures_without_a_value(tmp_path: Path, bundled: Datas
     kept = check.execute("SELECT count(*) FROM figures").fetchone()[0]
     check.close()
     assert (nulls, kept) == (1, 2 * len(bundled.figures) - 1)
+
+
+def test_near_holds_every_word_one_typo_away(lib: Library, bundled: Dataset) -> None:
+    """The library's one-typo lookup misses no word that the full scan would find."""
+    lib.store(bundled)
+    index = lib.index()
+    vocabulary = index.terms(0, 100)
+    typed = [t for t in vocabulary if 5 <= len(t) <= 8][:40]
+    typed += [t[:2] + "x" + t[3:] for t in typed] + [t[1:] + "e" for t in typed]
+    typed += [t[:3] + t[4] + t[3] + t[5:] for t in typed if len(t) > 5]
+    for word in typed:
+        near = index.near(word, 1)
+        assert near is not None
+        wanted = {t for t in vocabulary if text_typos.typo_distance(word, t, 1) <= 1}
+        assert wanted <= set(near), word
+        assert all(text_typos.typo_distance(word, t, 1) <= 1 for t in near), word
+    assert index.near("security", 2) is None  # two typos: the scan

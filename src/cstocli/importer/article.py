@@ -50,8 +50,10 @@ __all__ = [
     "read_article",
 ]
 
-# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return,
+# DEL and the C1 controls included: ESC or CSI in a name would reach the terminal that shows
+# it, and a dataset refuses them in names (the stored article must read back).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class ArticleError(DatasetError):
@@ -133,7 +135,15 @@ def import_article(
         story = read_news(text, items, headline.title.text)
         if story is not None:
             speakers, passages = story.speakers, story.passages
-            decided = [*decided, *story.warnings]
+            ignored = [
+                ImportWarning(
+                    text.count("\n", 0, at) + 1,
+                    "paragraph correction ignored: a news"
+                    " story's passages follow its quotations, not narration/speech corrections",
+                )
+                for at in sorted(overrides or {})
+            ]
+            decided = [*decided, *story.warnings, *ignored]
         else:
             reason = (
                 "no speaker labels found (expected lines like 'Name, Role:' or 'Q:')"
@@ -218,7 +228,9 @@ def _check_text(text: str, file: str) -> None:
     found = _CONTROL.search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
-        raise ArticleError(file, line, "control characters: a binary file, not an article")
+        code = ord(found.group())
+        problem = f"control character U+{code:04X}: a binary file, not an article"
+        raise ArticleError(file, line, problem)
 
 
 def _passages(text: str, blocks: list[Block], ids: dict[int, str]) -> tuple[Passage, ...]:

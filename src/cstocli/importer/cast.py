@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from cstocli.importer.mentions import Mention, Sex, find_mentions, pronoun_sex, sentences
 from cstocli.importer.names import kinship, name_words
 
+_RECENT = 50
+"""How many of the people referred to last a pronoun or a role may mean."""
+
 Warn = Callable[[int, str], None]
 """Report a guess at an offset of the article."""
 
@@ -36,59 +39,79 @@ class Person:
 
 
 class Cast:
-    """The people of one story, and who each reference means."""
+    """The people of one story, and who each reference means.
+
+    People are found by the last word of their name, and pronouns and roles look only at
+    the ``_RECENT`` people referred to last, so a story naming thousands costs time in
+    proportion to its length.
+    """
 
     def __init__(self, warn: Warn) -> None:
         self.people: list[Person] = []
         self.warn = warn
+        self.by_surname: dict[str, list[Person]] = {}
+        self.recent: list[Person] = []
+        """The people referred to last, the latest first."""
 
-    def learn(self, prose: str, base: int) -> None:
-        """Meet every full name, and learn a sex from sentences naming only one person."""
+    def learn(self, prose: str, base: int) -> list[Mention]:
+        """Meet every full name, and learn a sex from sentences naming only one person.
+
+        Returns the paragraph's mentions (``base`` is its offset), for the second reading.
+        """
+        mentions = find_mentions(prose, base)
+        index = 0
         for start, end in sentences(prose):
-            named = {
-                id(person): person
-                for mention in find_mentions(prose[start:end], base + start)
-                for person in [self.meet(mention, quiet=True)]
-                if person is not None
-            }
+            named: dict[int, Person] = {}
+            while index < len(mentions) and mentions[index].start < base + end:
+                person = self.meet(mentions[index], quiet=True)
+                if person is not None and mentions[index].start >= base + start:
+                    named[id(person)] = person
+                index += 1
             sex = pronoun_sex(prose[start:end])
             if len(named) == 1 and sex is not None:
                 (person,) = named.values()
                 person.sex = person.sex or sex
+        while index < len(mentions):
+            self.meet(mentions[index], quiet=True)
+            index += 1
+        return mentions
 
     def meet(self, mention: Mention, *, quiet: bool = False) -> Person | None:
         """The person a mention names: a known one, or (for a full name) a new one."""
-        if " " in mention.name:
-            for person in self.people:
-                if kinship(person.name, mention.name) is not None and len(
-                    name_words(mention.name)
-                ) >= min(2, len(name_words(person.name))):
+        words = name_words(mention.name)
+        known = self.by_surname.get(words[-1], []) if words else []
+        if len(words) > 1:
+            for person in known:
+                if kinship(person.name, mention.name) is not None:
                     person.role = person.role or mention.role
                     person.sex = person.sex or mention.sex
                     return self.touch(person, mention.start)
             person = Person(mention.name, mention.role, mention.sex)
             self.people.append(person)
+            self.by_surname.setdefault(words[-1], []).append(person)
             return self.touch(person, mention.start)
-        known = [p for p in self.people if name_words(p.name)[-1:] == name_words(mention.name)]
         if not known:
             return None
-        known.sort(key=lambda p: -p.seen)
+        chosen = max(known, key=lambda p: p.seen)
         if len(known) > 1 and not quiet:
-            names = " or ".join(repr(p.name) for p in known)
-            self.warn(
-                mention.start, f"{mention.name!r} could be {names}; read as {known[0].name!r}"
-            )
-        return self.touch(known[0], mention.start)
+            names = " or ".join(repr(p.name) for p in sorted(known, key=lambda p: -p.seen))
+            self.warn(mention.start, f"{mention.name!r} could be {names}; read as {chosen.name!r}")
+        return self.touch(chosen, mention.start)
 
     def touch(self, person: Person, offset: int) -> Person:
         """Note that ``person`` was referred to at ``offset``; return them."""
         person.seen = max(person.seen, offset)
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.insert(0, person)
+        del self.recent[_RECENT:]
         return person
 
     def forget_order(self) -> None:
         """Start the second reading: nobody has been referred to yet."""
         for person in self.people:
             person.seen = -1
+        self.recent = []
 
     def pronoun(self, word: str, offset: int) -> Person | None:
         """The most recent person a pronoun can mean; warn when the text does not settle it."""
@@ -96,8 +119,7 @@ class Cast:
         sex: Sex | None = (
             "f" if folded in ("she", "her") else "m" if folded in ("he", "him") else None
         )
-        recent = sorted((p for p in self.people if p.seen >= 0), key=lambda p: -p.seen)
-        fitting = [p for p in recent if sex is None or p.sex in (sex, None)]
+        fitting = [p for p in self.recent if sex is None or p.sex in (sex, None)]
         if not fitting:
             self.warn(offset, f"{word!r} names no one met before; read as narration")
             return None
@@ -110,7 +132,7 @@ class Cast:
         return self.touch(chosen, offset)
 
     def described(self, words: str, offset: int) -> Person | None:
-        """The person a role names ("the captain"), when exactly one has that role."""
+        """The person a role names ("the captain"), when exactly one recent one has it."""
         folded = " ".join(words.casefold().split())
-        holders = [p for p in self.people if p.role and p.role.casefold().endswith(folded)]
+        holders = [p for p in self.recent if p.role and p.role.casefold().endswith(folded)]
         return self.touch(holders[0], offset) if len(holders) == 1 else None

@@ -12,6 +12,7 @@ are cut off it; a quotation mark always makes a line part of the story.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from cstocli.importer.warning import ImportWarning
@@ -38,8 +39,10 @@ _HEADING_WORDS = 16
 class Chrome:
     """Reads a story's paragraphs in order, keeping the story and warning of the chrome."""
 
-    def __init__(self, text: str, title: str) -> None:
+    def __init__(self, text: str, title: str, line_starts: list[int]) -> None:
         self.text = text
+        self.line_starts = line_starts
+        """Where each line starts, for warnings' line numbers."""
         self.headline = _headline_like(title)
         """Whether the headline has gone by (so prose without a full stop may be a standfirst)."""
         self.started = False
@@ -49,7 +52,8 @@ class Chrome:
     def story(self, paragraph: Located) -> Located | None:
         """The paragraph less its furniture lines, or None when it is furniture throughout."""
         lines = _lines(self.text, paragraph)
-        while lines and (self.furniture(lines[0].text) or self.furniture(paragraph.text)):
+        whole = len(lines) > 1 and self.furniture(paragraph.text)
+        while lines and (whole or self.furniture(lines[0].text)):
             self.warn(lines.pop(0))
         while lines and self.furniture(lines[-1].text):
             self.warn(lines.pop())
@@ -91,7 +95,7 @@ class Chrome:
         """Say that a line was left out as furniture."""
         words = line.text.split()
         clip = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
-        number = self.text.count("\n", 0, line.span[0]) + 1
+        number = bisect.bisect_right(self.line_starts, line.span[0])
         self.warnings.append(ImportWarning(number, f"{clip!r} read as page furniture"))
 
 

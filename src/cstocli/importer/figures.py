@@ -126,8 +126,17 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+# A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
+_JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
+_PERIODS = frozenset(
+    """
+    years months weeks days hours minutes decades summers winters seasons nights
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
+_SENTENCE_WINDOW = 600
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -169,18 +178,24 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
 
 
 def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]:
-    """Read "over"/"under" right after another figure as a preposition, not a hedge.
+    """Read "over"/"under" as a preposition, not a hedge, where it means "during".
 
-    "1.2 million pounds over 18 months" spends the money across 18 months; it does not say
-    "more than 18 months".
+    "1.2 million pounds over 18 months" spends the money across 18 months, and "tracked
+    bees over two summers" watched them during two summers: neither says "more than". So
+    it is right after another figure, and "over" before a period of time not after "for"
+    or "in" ("for over 30 years", "in over a decade" are more than).
     """
     kept = list(found)
-    for index in range(1, len(kept)):
-        phrase, before = kept[index], kept[index - 1]
+    for index, phrase in enumerate(found):
         hedge = _DURATION.match(phrase.text)
         if phrase.qualifier not in ("over", "under") or hedge is None:
             continue
-        if text[before.span[1] : phrase.span[0]].strip():
+        start = phrase.span[0]
+        after_figure = index > 0 and not text[found[index - 1].span[1] : start].strip()
+        period = phrase.unit.split()[-1].casefold() in _PERIODS if phrase.unit else False
+        over = phrase.qualifier == "over"
+        during = over and period and not _FOR.search(text, max(0, start - 7), start)
+        if not (after_figure or during):
             continue
         begin = phrase.span[0] + hedge.end()
         kept[index] = dataclasses.replace(
@@ -244,6 +259,10 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
     if match["currency"]:
         return _CURRENCIES[match["currency"]], match.end()
     unit, unit_end = _unit_after(text, match.end(), stop)
+    joined = _JOINED_UNIT.match(text, match.end(), stop)
+    if not unit and joined is not None:
+        word = joined[1]  # "a 12-year tenure", "a 41-page ruling", "a two-hour meeting"
+        return (word if word.endswith("s") else f"{word}s"), joined.end()
     partitive = _PARTITIVE.match(text, match.end(), stop)
     if not unit and partitive is not None:
         unit, unit_end = _unit_after(text, partitive.end(), stop)  # "two of its beams"
@@ -344,13 +363,17 @@ def _of_noun(text: str, position: int, stop: int) -> int | None:
 
 def _sentence_year(text: str, begin: int, end: int) -> str | None:
     """Return the one year the sentence around ``[begin, end)`` names, if exactly one."""
-    line_start = text.rfind("\n", 0, begin) + 1
+    # Within a bounded window: a sentence longer than that is read in part, not in full, so
+    # that a huge one-line paragraph costs time in proportion to its length.
+    window = max(0, begin - _SENTENCE_WINDOW)
+    line_start = max(window, text.rfind("\n", window, begin) + 1)
     sentence_start = line_start
     for match in _SENTENCE_END.finditer(text, line_start, begin):
         sentence_start = match.end()
-    found = _SENTENCE_END.search(text, end)
-    line_end = text.find("\n", end)
-    sentence_end = len(text) if found is None else found.end()
+    limit = min(len(text), end + _SENTENCE_WINDOW)
+    found = _SENTENCE_END.search(text, end, limit)
+    line_end = text.find("\n", end, limit)
+    sentence_end = limit if found is None else found.end()
     if line_end != -1:
         sentence_end = min(sentence_end, line_end)
     years = {

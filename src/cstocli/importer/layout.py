@@ -149,6 +149,7 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 
 _HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
 _TOP_LINES = 12
+_HEADLINE_WORDS = 4
 
 
 def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
@@ -166,7 +167,8 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if read_label(line.text, line.start) is not None:
             break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
-        if words.endswith(".") or (words.endswith(("?", "!", ":")) and len(words.split()) >= 6):
+        ending = words.rstrip("\"'\u201d\u2019)]")  # a sentence may close a quotation
+        if ending.endswith(".") or (ending.endswith(("?", "!", ":")) and len(words.split()) >= 6):
             break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
         if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
             continue
@@ -181,7 +183,30 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         for index, text in candidates
         if not any(other != text and text.endswith(other) for other in texts)
     ]
-    return max(kept, key=lambda found: len(found[1]))[0]
+    chosen = max(kept, key=lambda found: len(found[1]))
+    # A standfirst (the sentence that sums the story up under the headline) is often longer
+    # than the headline: when the longest line is prose straight under another prose line,
+    # that line above it is the headline. Site chrome is title case ("Office of the Press
+    # Secretary"), so it never takes the place of a standfirst's headline.
+    place = kept.index(chosen)
+    if place and _is_prose(chosen[1]) and _is_prose(kept[place - 1][1]):
+        above = kept[place - 1]
+        if above[0] == _previous_filled(filled, chosen[0]):
+            return above[0]
+    return chosen[0]
+
+
+def _is_prose(words: str) -> bool:
+    """Whether a line is written in sentence case with a few words (not a title-case name)."""
+    tokens = [w for w in words.split()[1:] if w[:1].isalpha()]
+    capitals = sum(1 for w in tokens if w[:1].isupper())
+    return len(words.split()) >= _HEADLINE_WORDS and capitals * 2 < len(tokens)
+
+
+def _previous_filled(filled: list[int], index: int) -> int | None:
+    """The non-blank line just above line ``index``, if any."""
+    before = [i for i in filled if i < index]
+    return before[-1] if before else None
 
 
 def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index: int) -> bool:

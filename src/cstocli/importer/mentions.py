@@ -33,6 +33,11 @@ Sex = Literal["f", "m"]
 # A word of a name, or initials with their full stops ("U.S.", "J.").
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
 _ARTICLES = frozenset(("the", "a", "an"))
+# How far around a name its role and context are looked for: bounded, so that a huge
+# paragraph costs time in proportion to its length.
+_NEAR = 40
+_PHRASE = 300
+_APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
 _ROLE_WORDS = 10
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 # Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
@@ -107,7 +112,7 @@ _TITLES = frozenset(
     doctor councillor councilman councilwoman councilor sheriff superintendent bishop
     reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
     goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
-    principal dean provost
+    principal dean provost executive administrator comptroller controller clerk assessor
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Lower-case words that stop a role before a name: verbs and words that open a clause.
@@ -225,7 +230,7 @@ def sentences(prose: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     for end in _SENTENCE_END.finditer(prose):
-        word = re.search(r"([\w.]+)\Z", prose[start : end.start()])
+        word = re.search(r"([\w.]+)\Z", prose[max(start, end.start() - _NEAR) : end.start()])
         if word is not None and end.group() == ".":
             before = word[1]
             if _INITIALS.match(before + ".") or before.casefold() in _ABBREVIATIONS:
@@ -235,11 +240,6 @@ def sentences(prose: str) -> list[tuple[int, int]]:
     if prose[start:].strip():
         found.append((start, len(prose)))
     return [(s, e) for s, e in found if prose[s:e].strip()]
-
-
-def breaks(prose: str, start: int, end: int) -> bool:
-    """Whether a sentence ends between ``start`` and ``end`` in ``prose``."""
-    return any(start <= e < end for _, e in sentences(prose))
 
 
 def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:
@@ -275,13 +275,14 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
 
 def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
     """Whether a name stands after "at", "in", "of"...: a place or a body, not a person."""
-    before = re.search(r"([\w'\u2019]+)\s+(?:the\s+)?\Z", prose[: words[0][0]])
+    start = words[0][0]
+    before = re.search(r"([\w'\u2019]+)\s+(?:the\s+)?\Z", prose[max(0, start - _NEAR) : start])
     return before is not None and before[1].casefold() in _PLACE_PREPOSITIONS
 
 
 def _fronted(prose: str, start: int) -> str:
     """The words set off by a comma before a name ("His wife, Marisol ..."), for sex cues."""
-    head = prose[:start].rstrip()
+    head = prose[max(0, start - _PHRASE) : start].rstrip()
     if not head.endswith(","):
         return ""
     opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind(", ", 0, -1))
@@ -301,8 +302,10 @@ def _is_person(words: list[tuple[int, int, str]]) -> bool:
 
 def _sentence_initial(prose: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (so its capital says nothing)."""
-    before = prose[:start].rstrip()
-    return not before or before[-1] in ".!?:\u2014-"
+    index = start
+    while index > 0 and prose[index - 1].isspace():
+        index -= 1  # a blanked quotation is a run of spaces, passed over once
+    return index == 0 or prose[index - 1] in ".!?:\u2014-"
 
 
 def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
@@ -331,7 +334,7 @@ def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
 
 def _fronted_role(prose: str, start: int) -> str | None:
     """A noun phrase set off before the name: "The port's director, Ingrid Berg," -> role."""
-    head = prose[:start].rstrip()
+    head = prose[max(0, start - _PHRASE) : start].rstrip()
     if not head.endswith(","):
         return None
     opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
@@ -346,7 +349,7 @@ def _fronted_role(prose: str, start: int) -> str | None:
 
 def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     """The role after a name, ", the port director," and the whole apposition as written."""
-    found = re.match(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)", prose[end:])
+    found = _APPOSITION.match(prose[end : end + _PHRASE])
     if found is None:
         return None, ""
     raw = found[1].strip()

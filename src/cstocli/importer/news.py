@@ -24,6 +24,7 @@ named (taken as the last speaker's when it follows their quote, else narration).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -31,12 +32,7 @@ from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.labels import affiliation_of
 from cstocli.importer.layout import Item
-from cstocli.importer.mentions import (
-    Mention,
-    breaks,
-    find_mentions,
-    sentences,
-)
+from cstocli.importer.mentions import Mention, sentences
 from cstocli.importer.names import slug
 from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
 from cstocli.importer.warning import ImportWarning
@@ -44,21 +40,71 @@ from cstocli.model import Located, Passage, PassageKind, Speaker
 
 _VERBS = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
-    "insisted|insists|explained|explains|noted|notes|declared|announced|replied|answered|"
-    "continued|recalled|claimed|admitted|acknowledged|conceded|complained|urged|urges|"
-    "stressed|emphasised|emphasized|observed|remarked|commented|responded|predicted|"
-    "cautioned|promised|vowed|suggested|confirmed|estimated|countered|joked|shouted|"
-    "testified|maintained|reiterated|agreed|disagreed"
+    "insisted|insists|explained|explains|noted|notes|replied|answered|claimed|"
+    "complained|urged|urges|stressed|emphasised|emphasized|remarked|commented|responded|"
+    "cautioned|countered|joked|shouted|testified|reiterated"
 )
-_REPORTING = re.compile(rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b")
+# Verbs that report speech only before "that", "to", a colon, a quotation or the clause's
+# end ("conceded that it failed", "promised to act", "..., she conceded."), not before an
+# object ("conceded the election", "confirmed the date").
+_WEAK_VERBS = (
+    "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
+    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
+)
+_REPORTING = re.compile(
+    rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b"
+    rf"|\b(?:{_WEAK_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*[\"\u201c])"
+)
+# A clause opening with these shares its subject with the clause before ("X called it
+# "striking" but cautioned that ...").
+_SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
-_PRONOUN_AFTER = re.compile(r"\A\s+(she|he|they|her|him|them)\b")
+_PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
+_REACH = re.compile(r"[^.!?;]{0,60}")
+_CLAUSE = 400
+"""How far back from a verb its subject is looked for (a bound on the work per verb)."""
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
+
+
+_Event = tuple[int, Person | None]
+"""A reporting verb's offset in its paragraph and the person it names (None: no one)."""
+_Named = tuple[Mention, Person | None]
+"""A name in the paragraph and the person it is."""
+
+
+class _Prose:
+    """A paragraph's own words (quotations blanked) with its sentences, found once."""
+
+    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
+        self.text = text
+        self.base = base
+        """The paragraph's offset in the article."""
+        bounds = sentences(text)
+        self.starts = [start for start, _ in bounds]
+        self.ends = [end for _, end in bounds]
+        self.quotation_ends = quotation_ends
+
+    def breaks(self, start: int, end: int) -> bool:
+        """Whether a sentence ends in ``[start, end)``."""
+        index = bisect.bisect_left(self.ends, start)
+        return index < len(self.ends) and self.ends[index] < end
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts."""
+        sentence = bisect.bisect_right(self.starts, at) - 1
+        return self.starts[sentence] if sentence >= 0 else 0
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
+        sentence = bisect.bisect_right(self.starts, at) - 1
+        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
+        start = self.starts[sentence] if sentence >= 0 else 0
+        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
 
 @dataclass(slots=True)
@@ -91,7 +137,8 @@ def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | Non
 class _Reader:
     def __init__(self, text: str, title: str) -> None:
         self.text = text
-        self.chrome = Chrome(text, title)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.chrome = Chrome(text, title, self.line_starts)
         self.warnings: list[ImportWarning] = []
         self.cast = Cast(self.warn)
         self.parts: list[_Part] = []
@@ -104,31 +151,32 @@ class _Reader:
         body = [kept for p in paragraphs for kept in [self.chrome.story(p)] if kept is not None]
         self.warnings.extend(self.chrome.warnings)
         proses = [blank_quotations(self.text, *p.span) for p in body]
-        for paragraph, prose in zip(body, proses, strict=True):
-            self.cast.learn(prose, paragraph.span[0])
+        mentions = [
+            self.cast.learn(prose, p.span[0]) for p, prose in zip(body, proses, strict=True)
+        ]
         self.cast.forget_order()
-        for paragraph, prose in zip(body, proses, strict=True):
-            self.paragraph(paragraph, prose)
+        for paragraph, prose, named in zip(body, proses, mentions, strict=True):
+            self.paragraph(paragraph, prose, named)
         if not any(part.person is not None for part in self.parts):
             return None
         return self.story()
 
     # -- the second reading: whose words each paragraph holds ----------------------------
 
-    def paragraph(self, paragraph: Located, prose: str) -> None:
+    def paragraph(self, paragraph: Located, text: str, mentions: list[Mention]) -> None:
         self.previous_start, self.current_start = self.current_start, len(self.parts)
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
-        persons = [(m, self.cast.meet(m)) for m in find_mentions(prose, base)]
-        ends = [q.outer[1] - base for q in quotations]
-        events = self.attributions(prose, base, persons, ends)
+        persons = [(m, self.cast.meet(m)) for m in mentions]
+        prose = _Prose(text, base, [q.outer[1] - base for q in quotations])
+        events = self.attributions(prose, persons)
         pending, self.pending = self.pending, None
         if not quotations:
-            self.plain(paragraph, prose, events)
+            self.plain(paragraph, text, events)
             return
         previous = self.parts[-1] if self.parts else None
         going_on = previous is not None and previous.open and quotations[0].outer[0] == base
-        speakers = self.speakers_of(prose, base, quotations, events)
+        speakers = self.speakers_of(prose, quotations, events)
         if speakers[0] is None:
             if going_on and previous is not None and not events:
                 speakers[0] = previous.person
@@ -137,7 +185,7 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                speakers[0] = self.unattributed(paragraph, prose)
+                speakers[0] = self.unattributed(paragraph, text)
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
         if speakers[0] is None:
@@ -145,7 +193,7 @@ class _Reader:
             return
         self.split(
             paragraph,
-            prose,
+            text,
             quotations=quotations,
             speakers=speakers,
             events=events,
@@ -173,7 +221,7 @@ class _Reader:
                 last += 1
             lead = self.piece(cursor, quotations[index].outer[0])
             if lead is not None:
-                said = self.reports(prose, events, lead.span[1] - base)
+                said = self.reports(prose, events, lead.span[0] - base, lead.span[1] - base)
                 # "X said:" only introduces the quote; "X urged both sides to talk." reports.
                 told = any(who is speaker and n >= _REPORTED_WORDS for n, who in said)
                 self.parts.append(_Part("narration", speaker if told else None, [lead]))
@@ -213,31 +261,25 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self,
-        prose: str,
-        base: int,
-        quotations: tuple[Quotation, ...],
-        events: list[tuple[int, Person | None]],
+        self, prose: _Prose, quotations: tuple[Quotation, ...], events: list[_Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
+        ends = [q.outer[1] - prose.base for q in quotations]
+        starts = [q.outer[0] - prose.base for q in quotations]
         for at, person in events:
             if person is None:
                 continue
-            ahead = [
-                i
-                for i, q in enumerate(quotations)
-                if q.outer[1] - base <= at and not breaks(prose, q.outer[1] - base, at)
-            ]
-            behind = [
-                i
-                for i, q in enumerate(quotations)
-                if q.outer[0] - base > at and not breaks(prose, at, q.outer[0] - base)
-            ]
-            if ahead and found[ahead[-1]] is None:
-                found[ahead[-1]] = person  # "...," said X / "..." X said.
-            elif behind and found[behind[0]] is None:
-                found[behind[0]] = person  # X said: "..."
+            ahead = bisect.bisect_right(ends, at) - 1  # the quotation just before the verb
+            behind = bisect.bisect_right(starts, at)  # and the one just after it
+            if ahead >= 0 and found[ahead] is None and not prose.breaks(ends[ahead], at):
+                found[ahead] = person  # "...," said X / "..." X said.
+            elif (
+                behind < len(starts)
+                and found[behind] is None
+                and not prose.breaks(at, starts[behind])
+            ):
+                found[behind] = person  # X said: "..."
         if found[0] is None:
             first = next((person for _, person in events if person is not None), None)
             later = next((i for i, who in enumerate(found) if who is not None), None)
@@ -247,40 +289,39 @@ class _Reader:
                 found[0] = first
         return found
 
-    def attributions(
-        self,
-        prose: str,
-        base: int,
-        persons: list[tuple[Mention, Person | None]],
-        ends: list[int],
-    ) -> list[tuple[int, Person | None]]:
+    def attributions(self, prose: _Prose, persons: list[_Named]) -> list[_Event]:
         """Each reporting verb (or "according to") with the person it names, in order.
 
         A verb's subject is looked for in its clause: from the start of its sentence or the
-        end of the quotation before it (``ends``, paragraph offsets), whichever is later.
+        end of the quotation before it, whichever is later (and at most ``_CLAUSE`` back).
         """
-        found: list[tuple[int, Person | None]] = []
-        bounds = sentences(prose)
-        for verb in _REPORTING.finditer(prose):
-            start = next((s for s, e in bounds if s <= verb.start() < e), 0)
-            start = max([start, *(end for end in ends if end <= verb.start())])
-            clause = prose[start : verb.start()]
+        found: list[_Event] = []
+        starts = [m.start for m, _ in persons]
+        for verb in _REPORTING.finditer(prose.text):
+            at = verb.start()
+            start = max(prose.clause_start(at), at - _CLAUSE)
+            if _SHARED_SUBJECT.match(prose.text, start, at):
+                start = max(prose.sentence_start(at), at - _CLAUSE)
+            clause = prose.text[start:at]
             if verb.group().casefold().startswith("according"):
-                person = self.after(prose, base, verb.end(), persons)
+                person = self.after(prose, verb.end(), persons, starts)
             else:
-                person = self.before(clause, base + start, base + verb.start(), persons)
+                base = prose.base
+                person = self.before(clause, base + start, base + at, persons, starts)
                 if person is None and not clause.strip(" ,\u2014-"):
-                    person = self.after(prose, base, verb.end(), persons)
-            found.append((verb.start(), person))
+                    person = self.after(prose, verb.end(), persons, starts)
+            found.append((at, person))
         return found
 
     def before(
-        self, clause: str, start: int, end: int, persons: list[tuple[Mention, Person | None]]
+        self, clause: str, start: int, end: int, persons: list[_Named], starts: list[int]
     ) -> Person | None:
         """The subject of a verb: the first person named in its clause, a pronoun, a role."""
-        for mention, person in persons:
-            if start <= mention.start < end and person is not None:
-                return person
+        index = bisect.bisect_left(starts, start)
+        while index < len(starts) and starts[index] < end:
+            if persons[index][1] is not None:
+                return persons[index][1]
+            index += 1
         pronoun = _PRONOUN_BEFORE.search(clause)
         if pronoun is not None:
             return self.cast.pronoun(pronoun[1], end)
@@ -290,16 +331,18 @@ class _Reader:
         return None
 
     def after(
-        self, prose: str, base: int, end: int, persons: list[tuple[Mention, Person | None]]
+        self, prose: _Prose, end: int, persons: list[_Named], starts: list[int]
     ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
-        reach = re.match(r"[^.!?;]{0,60}", prose[end:])
-        limit = base + end + (0 if reach is None else reach.end())
-        for mention, person in persons:
-            if base + end <= mention.start < limit and person is not None:
-                return person
-        pronoun = _PRONOUN_AFTER.match(prose[end:])
-        return None if pronoun is None else self.cast.pronoun(pronoun[1], base + end)
+        reach = _REACH.match(prose.text, end)
+        limit = prose.base + (end if reach is None else reach.end())
+        index = bisect.bisect_left(starts, prose.base + end)
+        while index < len(starts) and starts[index] < limit:
+            if persons[index][1] is not None:
+                return persons[index][1]
+            index += 1
+        pronoun = _PRONOUN_AFTER.match(prose.text, end)
+        return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
@@ -314,11 +357,18 @@ class _Reader:
         self.warn(paragraph.span[0], "quotation with no one named; read as narration")
         return None
 
-    def reports(
-        self, prose: str, events: list[tuple[int, Person | None]], end: int
-    ) -> list[tuple[int, Person | None]]:
-        """The verbs before ``end`` (paragraph offset), with how many words follow each."""
-        return [(len(prose[at:end].split()) - 1, who) for at, who in events if at < end]
+    def reports(self, prose: str, events: list[_Event], begin: int, end: int) -> list[_Event]:
+        """The verbs in ``[begin, end)`` (paragraph offsets), each with the words after it.
+
+        The words are counted to ``end`` or a few hundred characters: enough to tell a
+        report ("X urged both sides to talk.") from an introduction ("X said:").
+        """
+        first = bisect.bisect_left(events, begin, key=lambda event: event[0])
+        last = bisect.bisect_left(events, end, key=lambda event: event[0])
+        return [
+            (len(prose[at : min(end, at + _CLAUSE)].split()) - 1, who)
+            for at, who in events[first:last]
+        ]
 
     def narration(self, paragraph: Located, person: Person | None) -> None:
         self.parts.append(_Part("narration", person, [paragraph]))
@@ -334,7 +384,8 @@ class _Reader:
         return Located(self.text[start:end], (start, end))
 
     def warn(self, offset: int, message: str) -> None:
-        self.warnings.append(ImportWarning(self.text.count("\n", 0, offset) + 1, message))
+        line = bisect.bisect_right(self.line_starts, offset)
+        self.warnings.append(ImportWarning(line, message))
 
     # -- the result ------------------------------------------------------------------------
 

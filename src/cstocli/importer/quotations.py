@@ -18,6 +18,7 @@ stop and belongs to the sentence around the quote. Every span indexes the articl
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class Quotation:
 def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
     """The quotations of the paragraph ``text[start:end]``, in order."""
     double = _DOUBLE_OPENING.search(text, start, end) is not None
+    closings = _Closings(text, start, end)
     found: list[Quotation] = []
     position = start
     while position < end:
@@ -51,7 +53,7 @@ def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
         if opening is None:
             break
         mark = text[opening]
-        close = _closing(text, opening + 1, end, mark)
+        close = closings.after(mark, opening + 1)
         if close is None and mark == "'":
             position = opening + 1  # "the '90s": a straight single mark must be closed
             continue
@@ -90,21 +92,37 @@ def _next_opening(text: str, position: int, end: int, *, double: bool) -> int | 
     return None if found is None else found.start()
 
 
-def _closing(text: str, position: int, end: int, mark: str) -> int | None:
-    """Where the quotation opened by ``mark`` closes, or None when it runs past ``end``."""
-    closing = _CLOSING[mark]
-    index = position
-    while True:
-        index = text.find(closing, index, end)
-        if index == -1:
-            return None
-        if mark not in "\u2018'":
-            return index
-        # A single mark closes only where it follows a non-space and no letter follows.
-        after = text[index + 1 : index + 2]
-        if not text[index - 1].isspace() and not (after.isalnum() or after == "_"):
-            return index
-        index += 1
+class _Closings:
+    """Where each kind of quotation may close in a paragraph, found once for the paragraph.
+
+    A single mark closes only where it follows a non-space and no letter follows it; the
+    positions are listed once, so each quotation finds its close by bisection and a
+    paragraph full of apostrophes costs time in proportion to its length.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.found: dict[str, list[int]] = {}
+
+    def after(self, mark: str, position: int) -> int | None:
+        """The first place after ``position`` where a quotation opened by ``mark`` closes."""
+        closing = _CLOSING[mark]
+        places = self.found.get(closing)
+        if places is None:
+            places = self.found[closing] = self.places(closing, single=mark in "\u2018'")
+        index = bisect.bisect_left(places, position)
+        return places[index] if index < len(places) else None
+
+    def places(self, closing: str, *, single: bool) -> list[int]:
+        text, found = self.text, []
+        index = text.find(closing, self.start, self.end)
+        while index != -1:
+            after = text[index + 1 : index + 2]
+            closes = not text[index - 1].isspace() and not (after.isalnum() or after == "_")
+            if not single or closes:
+                found.append(index)
+            index = text.find(closing, index + 1, self.end)
+        return found
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -54,6 +54,7 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
     """Lay out the dataset's passages block by block, with the warnings that concern each."""
     starts = _line_starts(dataset.source_text)
     rows = []
+    given: set[int] = set()  # a news paragraph's quote and narration share lines: warn once
     for passage in dataset.passages:
         begin = passage.label.span[0] if passage.label else passage.span[0]
         first = bisect.bisect_right(starts, begin)
@@ -76,10 +77,19 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
                 last_line=last,
                 paragraphs=len(passage.paragraphs),
                 text=passage.text,
-                warnings=tuple(str(w) for w in warnings if first <= w.line <= last),
+                warnings=_once(warnings, first, last, given),
             )
         )
     return tuple(rows)
+
+
+def _once(
+    warnings: tuple[ImportWarning, ...], first: int, last: int, shown: set[int]
+) -> tuple[str, ...]:
+    """The warnings on lines ``first``..``last`` not yet shown under an earlier row."""
+    mine = [(i, w) for i, w in enumerate(warnings) if first <= w.line <= last and i not in shown]
+    shown.update(i for i, _ in mine)
+    return tuple(str(w) for _, w in mine)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cstocli import text
-from cstocli.library.errors import LibraryError, translate_errors
+from cstocli.library.errors import LibraryError, library_error, translate_errors
 from cstocli.library.rows import (
     PreparedArticle,
     fts_text,
@@ -176,6 +176,35 @@ class LibraryIndex:
             "SELECT term FROM vocabulary WHERE term >= ? AND term < ?", (prefix, upper)
         )
 
+    def near(self, word: str, budget: int) -> list[str] | None:
+        """Return every indexed word one typo from ``word`` (budget 1), or None (more).
+
+        Looked up, not scanned: each deletion and transposition of ``word`` exactly, each
+        substitution and insertion as a GLOB whose literal prefix is a range of the
+        primary key (at the first letter, a GLOB over the words of one length). A typo is
+        one of these four edits, so nothing within one typo is missed; with two, the
+        neighbourhood is too large and None asks for the scan.
+        """
+        if budget != 1:
+            return None
+        exact = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        exact |= {
+            word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, len(word))
+        }
+        patterns = [word[:i] + "?" + word[i + 1 :] for i in range(1, len(word))]
+        patterns += [word[:i] + "?" + word[i:] for i in range(1, len(word) + 1)]
+        # Words hold no GLOB character (``*?[]``): they are letters, digits and marks.
+        sql = " UNION ".join(
+            [
+                f"SELECT term FROM vocabulary WHERE term IN ({', '.join('?' * len(exact))})",
+                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
+                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
+                *["SELECT term FROM vocabulary WHERE term GLOB ?"] * len(patterns),
+            ]
+        )
+        args = (*exact, len(word), "?" + word[1:], len(word) + 1, "?" + word, *patterns)
+        return self._column(sql, args)
+
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
         if term not in self._frequency:
@@ -198,37 +227,38 @@ class LibraryIndex:
 
     def tokens(self, sentence_id: int) -> list[str]:
         """Return the folded words of one sentence, in order (its text, tokenised again)."""
-        with translate_errors(self._path):
-            row = self._conn.execute(
-                "SELECT article, start, end FROM sentences WHERE key = ?", (sentence_id,)
-            ).fetchone()
+        row = self._row(_TOKENS_SQL, sentence_id)
         if row is None:
             return []
-        article, start, end = row
-        return text.words(self._source(article)[start:end])
+        article, start, end, stored = row
+        return text.words(self._source(article, stored)[start:end])
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
-        with translate_errors(self._path):
-            row = self._conn.execute(_SENTENCE_SQL, (sentence_id,)).fetchone()
+        row = self._row(_SENTENCE_SQL, sentence_id)
         if row is None:
             raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
-        passage_id, paragraph, speaker_id, start, end, article, article_id = row
-        sentence_text = self._source(article)[start:end]
+        passage_id, paragraph, speaker_id, start, end, article, article_id, stored = row
+        sentence_text = self._source(article, stored)[start:end]
         return Sentence(
             passage_id, paragraph, speaker_id, sentence_text, (start, end), sentence_id, article_id
         )
 
-    def _source(self, article: int) -> str:
+    def _row(self, sql: str, sentence_id: int) -> Any:
+        # Called for each of the few hundred best candidates: one query with the article's
+        # stored text, and a plain try (a context manager per call cost more than the query).
+        try:
+            return self._conn.execute(sql, (sentence_id,)).fetchone()
+        except sqlite3.DatabaseError as err:
+            raise library_error(self._path, err) from None
+
+    def _source(self, article: int, stored: bytes | str) -> str:
         """An article's source text, decompressed once per index (and search)."""
         found = self._sources.get(article)
         if found is None:
-            stored = self._column("SELECT source_text FROM articles WHERE key = ?", (article,))
-            if not stored:
-                raise LibraryError(self._path, f"no article {article} (removed meanwhile?)")
             if len(self._sources) >= SOURCE_CACHE:
                 self._sources.clear()
-            found = self._sources[article] = unpack_text(stored[0])
+            found = self._sources[article] = unpack_text(stored)
         return found
 
     def speaker_words(self) -> dict[str, frozenset[str]]:
@@ -267,15 +297,21 @@ class LibraryIndex:
         )
 
     def _column(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
-        with translate_errors(self._path):
+        try:
             return [row[0] for row in self._conn.execute(sql, args)]
+        except sqlite3.DatabaseError as err:
+            raise library_error(self._path, err) from None
 
 
 # A sentence's text is not stored twice: it is cut from its article's source text.
 _SENTENCE_SQL = (
-    "SELECT s.passage_id, s.paragraph, p.speaker_id, s.start, s.end, s.article, a.id"
-    " FROM sentences s JOIN articles a ON a.key = s.article"
+    "SELECT s.passage_id, s.paragraph, p.speaker_id, s.start, s.end, s.article, a.id,"
+    " a.source_text FROM sentences s JOIN articles a ON a.key = s.article"
     " JOIN passages p ON p.article = s.article AND p.id = s.passage_id WHERE s.key = ?"
+)
+_TOKENS_SQL = (
+    "SELECT s.article, s.start, s.end, a.source_text FROM sentences s"
+    " JOIN articles a ON a.key = s.article WHERE s.key = ?"
 )
 
 

@@ -50,7 +50,9 @@ def open_connection(path: Path, *, create: bool, write: bool) -> sqlite3.Connect
     try:
         conn = connect(path, create=create)
     except LibraryError as error:
-        if "readonly" in error.problem or (path.exists() and not _writable(path)):
+        # SQLite's words for it; in a read-only folder it cannot even make the WAL files.
+        sqlite_said = "readonly" in error.problem or "unable to open" in error.problem
+        if sqlite_said and path.exists() and not _writable(path):
             raise read_only_error(path) from None
         raise
     try:
@@ -134,7 +136,36 @@ def read_only_error(path: Path) -> LibraryError:
 
 
 def _read_only(path: Path) -> sqlite3.Connection | None:
-    """Open ``path`` read-only; None when it needs a migration (a write) first."""
+    """Open ``path`` read-only; None when it needs a write first (a migration, id repair)."""
+    conn = _connect_read_only(path)
+    if conn is None:
+        return None
+    try:
+        with translate_errors(path):
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+            ready = version == SCHEMA_VERSION and not (_bad_ids(conn) and _writable(path))
+    except BaseException:
+        conn.close()
+        raise
+    if ready:
+        return conn
+    conn.close()
+    if version < 0:
+        raise LibraryError(
+            path, f"is not a cstocli library or is damaged (schema version {version})"
+        )
+    if version == 0 and tables:
+        raise LibraryError(path, "is an SQLite database but not a cstocli library")
+    if version < SCHEMA_VERSION and not _writable(path):
+        raise LibraryError(
+            path, f"needs upgrading to library schema {SCHEMA_VERSION}, but is read-only"
+        )
+    return None  # schema.connect migrates it, repairs its ids, or names a newer schema
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection that has read the file, or None if SQLite cannot make one."""
     uri = "file:" + quote(str(path.absolute()))
     # mode=ro reads a WAL library while others write it; in a read-only folder SQLite
     # cannot make the WAL index, and immutable (no locks, nobody can write there) reads it.
@@ -143,7 +174,6 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
         try:
             conn = sqlite3.connect(uri + options, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError:
             if conn is not None:
@@ -153,23 +183,7 @@ def _read_only(path: Path) -> sqlite3.Connection | None:
             if conn is not None:
                 conn.close()
             raise library_error(path, error) from None
-        if version == SCHEMA_VERSION and not (_bad_ids(conn) and _writable(path)):
-            return conn
-        tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
-        conn.close()
-        if version < 0:
-            raise LibraryError(
-                path, f"is not a cstocli library or is damaged (schema version {version})"
-            )
-        if version == 0 and tables:
-            raise LibraryError(path, "is an SQLite database but not a cstocli library")
-        if version >= SCHEMA_VERSION:
-            return None  # newer: schema.connect names the problem; else ids to repair
-        if not _writable(path):
-            raise LibraryError(
-                path, f"needs upgrading to library schema {SCHEMA_VERSION}, but is read-only"
-            )
-        return None
+        return conn
     return None
 
 

@@ -61,7 +61,9 @@ def expand(store: SentenceStore, unit: Unit) -> list[Variant]:
     if store.frequency(word):
         variants[word] = Variant(word, 0)
     if budget:
-        pool = store.terms(len(word) - budget, len(word) + budget)
+        pool = store.near(word, budget)
+        if pool is None:
+            pool = store.terms(len(word) - budget, len(word) + budget)
         for term, distance in within_budget(word, pool, budget):
             if term not in variants and term not in text.COMMON_WORDS:
                 variants[term] = Variant(term, distance, slip=term[:1] != word[:1])

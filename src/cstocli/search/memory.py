@@ -72,6 +72,9 @@ class MemoryIndex:
             found.append(term)
         return found
 
+    def near(self, word: str, budget: int) -> None:
+        """None: an article's vocabulary is small, ``terms`` is scanned in pure Python."""
+
     def frequency(self, term: str) -> int:
         """How many sentences contain ``term``."""
         return len(self._postings.get(term, ()))

@@ -69,6 +69,15 @@ class SentenceStore(Protocol):
         """Every indexed word that starts with ``prefix``."""
         ...
 
+    def near(self, word: str, budget: int) -> Sequence[str] | None:
+        """The indexed words within ``budget`` typos of ``word`` (more will do), or None.
+
+        None means this store knows no faster way than scanning ``terms`` of the right
+        lengths; a store that can look the neighbours up (a library, for one typo) saves
+        the scan, and a short list is checked without importing RapidFuzz.
+        """
+        ...
+
     def frequency(self, term: str) -> int:
         """How many sentences contain ``term``."""
         ...

@@ -83,7 +83,7 @@ def hits(source: Dataset | Mapping[str, Dataset], found: Iterable[Hit], *, conte
             row.insert(0, sentence.article_id)
         if context:
             passage = dataset.passage(sentence.passage_id)
-            row.append("" if passage is None else passage.text)
+            row.append("" if passage is None else queries.passage_words(passage))
         rows.append(row)
     return rows_of(columns, rows)
 

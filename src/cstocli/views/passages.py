@@ -164,8 +164,8 @@ def _hit_text(dataset: Dataset, hit: Hit, *, context: bool, flat: bool) -> Text:
     if passage is None:
         text, offset = Text((one_line if flat else shown)(sentence.text)), 0
     else:
-        text = Text((one_line if flat else shown)(passage.text))
-        offset = sentence.span[0] - passage.span[0]
+        text = Text((one_line if flat else shown)(queries.passage_words(passage)))
+        offset = queries.offset_in_words(passage, sentence.span[0])
         text.stylize("bold", offset, offset + len(sentence.text))
     for start, end in hit.highlights:
         text.stylize(HIGHLIGHT, offset + start, offset + end)

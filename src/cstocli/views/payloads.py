@@ -205,7 +205,7 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "speaker": None if who is None else who.name,
         "speaker_id": sentence.speaker_id,
         "sentence": sentence.text,
-        "text": "" if found is None else found.text,
+        "text": "" if found is None else queries.passage_words(found),
         "score": round(value.score, 2),
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),

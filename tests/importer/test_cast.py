@@ -1,0 +1,49 @@
+"""The cast of a news story: who a surname, a pronoun or a role means."""
+
+from __future__ import annotations
+
+from cstocli.importer.cast import Cast
+from cstocli.importer.mentions import Mention
+
+
+def _cast() -> tuple[Cast, list[tuple[int, str]]]:
+    warnings: list[tuple[int, str]] = []
+    return Cast(lambda offset, message: warnings.append((offset, message))), warnings
+
+
+def test_a_surname_is_the_full_name_met_before() -> None:
+    """A surname ("Lindqvist") after the full name ("Maria Lindqvist") is her, role and all."""
+    cast, warnings = _cast()
+    maria = cast.meet(Mention(0, 15, "Maria Lindqvist", "port director", None))
+    assert cast.meet(Mention(40, 49, "Lindqvist", None, None)) is maria
+    assert maria is not None
+    assert maria.role == "port director"
+    assert warnings == []
+
+
+def test_an_unknown_surname_is_no_one() -> None:
+    """A one-word name never met in full is nobody the cast invents."""
+    cast, _ = _cast()
+    assert cast.meet(Mention(0, 9, "Operators", None, None)) is None
+
+
+def test_a_pronoun_takes_the_most_recent_person_of_its_sex() -> None:
+    """A pronoun skips a person of the other sex; two who could be meant warn."""
+    cast, warnings = _cast()
+    petra = cast.meet(Mention(0, 5, "Petra Vash", None, "f"))
+    tomas = cast.meet(Mention(10, 15, "Tomas Rydell", None, "m"))
+    assert cast.pronoun("she", 20) is petra
+    assert cast.pronoun("he", 30) is tomas
+    assert warnings == []
+    cast.meet(Mention(40, 45, "Alex Morgan", None, None))
+    assert cast.pronoun("he", 50) is not tomas
+    assert warnings == [(50, "'he' could be 'Tomas Rydell'; read as 'Alex Morgan'")]
+
+
+def test_a_role_names_its_one_holder() -> None:
+    """A role ("the captain") is its one holder; two holders make it no one."""
+    cast, _ = _cast()
+    jonas = cast.meet(Mention(0, 5, "Jonas Brandt", "captain", None))
+    assert cast.described("captain", 10) is jonas
+    cast.meet(Mention(20, 25, "Ada Berg", "team captain", None))
+    assert cast.described("captain", 30) is None

@@ -1,0 +1,62 @@
+"""Page chrome of a news story: what is furniture, what is the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from cstocli.importer.chrome import Chrome
+from cstocli.model import Located
+
+
+def _kept(title: str, *lines: str) -> list[str | None]:
+    """What of each paragraph is kept as story, read in order after ``title``."""
+    text = "\n\n".join(lines)
+    chrome = Chrome(text, title, [0])
+    kept = []
+    offset = 0
+    for line in lines:
+        story = chrome.story(Located(line, (offset, offset + len(line))))
+        kept.append(None if story is None else story.text)
+        offset += len(line) + 2
+    return kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Liv Andersen, Staff Writer",
+        "Updated: 7 hours ago",
+        "Home | News | Sport",
+        "14:32 BST",
+        "Photo: Cranes at the terminal on Tuesday. (Coastal Herald)",
+        "Share this article",
+        "Reporting by Tamsin Okoro; Editing by Bertrand Ville",
+        "Our Standards: The Meridian Trust Principles.",
+        "Most read",
+    ],
+)
+def test_furniture_is_not_story(line: str) -> None:
+    """Bylines, dates, menus, time stamps, captions, credits and headings are left out."""
+    assert _kept("Council approves bridge over the river", line) == [None]
+
+
+def test_the_headline_goes_and_the_standfirst_stays() -> None:
+    """Under a chrome title the headline goes, and the standfirst after it stays.
+
+    The standfirst is a long line of prose without a full stop.
+    """
+    standfirst = "After 31 years on a rock in the channel, a keeper looks back on storms and wrecks"
+    kept = _kept("The Long Read", "The last keeper of the point", standfirst, "He left in May.")
+    assert kept == [None, standfirst, "He left in May."]
+
+
+def test_a_time_stamp_over_an_entry_is_cut_off_it() -> None:
+    """A live blog's time stamp line above an entry goes; the entry stays."""
+    assert _kept("Strike live: day two", "13:10 BST\nTalks resumed at noon.") == [
+        "Talks resumed at noon."
+    ]
+
+
+def test_a_quotation_is_always_story() -> None:
+    """A line with a quotation mark is the story even without a full stop."""
+    assert _kept("Bridge opens", '"We did it," she said') == ['"We did it," she said']

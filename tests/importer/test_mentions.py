@@ -1,0 +1,100 @@
+"""Names in a news story's prose: who is named, with the role and sex the text gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from cstocli.importer.mentions import find_mentions, pronoun_sex, sentences, sex_of
+
+
+def _named(prose: str) -> list[tuple[str, str | None]]:
+    """Names and roles, less capitalised words that only open a sentence ("Fire chief ...")."""
+    return [(m.name, m.role) for m in find_mentions(prose, 0) if not m.initial]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Press Secretary Josh Earnest said it.", [("Josh Earnest", "Press Secretary")]),
+        ("Maria Lindqvist, the port director, said so.", [("Maria Lindqvist", "port director")]),
+        (
+            "said Annelise Strand, the city's mayor.",
+            [("Annelise Strand", "the city's mayor")],
+        ),
+        ("Fire chief Farida Hadjiyeva said:", [("Farida Hadjiyeva", "Fire chief")]),
+        (
+            "said health authority spokeswoman Carmen Iturbide.",
+            [("Carmen Iturbide", "health authority spokeswoman")],
+        ),
+        (
+            "The transit authority's finance chief, Desmond Kwarteng, told the council",
+            [("Desmond Kwarteng", "transit authority's finance chief")],
+        ),
+        (
+            "U.S. District Judge Marguerite Vance wrote",
+            [("Marguerite Vance", "U.S. District Judge")],
+        ),
+        ("said Mrs Dorothy Ashe, 82, who started it.", [("Dorothy Ashe", None)]),
+        ("Ruth Achebe, who represents the east side, said", [("Ruth Achebe", None)]),
+        (
+            "Jonas Brandt, the captain and son of coach Lena Brandt, scored",
+            [("Jonas Brandt", "captain"), ("Lena Brandt", "coach")],
+        ),
+        (
+            "Emil Radu Constantinescu, chief economist at Danubia Bank, who expects",
+            [("Emil Radu Constantinescu", "chief economist at Danubia Bank")],
+        ),
+        (
+            "Jakob Ferreira da Silva, a vineyard owner.",
+            [("Jakob Ferreira da Silva", "vineyard owner")],
+        ),
+    ],
+)
+def test_names_come_with_the_role_the_text_states(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """Titles before the name and appositions after it are roles; ages and clauses are not."""
+    assert _named(prose) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "She works at Westbrook Infirmary now.",
+        "Harrowgate Stores, the discount chain, said it would close shops.",
+        "The Allied Nurses Union met in the village of Thornby Gill.",
+        "KESTRAVIK \u2014 The port expects more containers.",
+    ],
+)
+def test_places_bodies_and_datelines_are_no_people(prose: str) -> None:
+    """After "at", "of", "in", an institution's word, a body's apposition, capitals: no one."""
+    assert [m.name for m in find_mentions(prose, 0) if " " in m.name] == []
+
+
+def test_a_lone_surname_is_a_mention_that_knows_it_opens_a_sentence() -> None:
+    """One-word names are kept (the cast resolves them); a capital opening a sentence is noted."""
+    mentions = find_mentions("Castellano said she agreed. Later, Castellano left.", 10)
+    assert [(m.name, m.start, m.initial) for m in mentions] == [
+        ("Castellano", 10, True),
+        ("Castellano", 45, False),
+    ]
+
+
+def test_sentences_do_not_end_at_initials_or_abbreviations() -> None:
+    """Initials ("U.S.") and "Dr." end no sentence; a full stop before a capital does."""
+    prose = "U.S. District Judge A. Vance ruled. Dr. Imelda Berg agreed."
+    assert [prose[s:e].strip() for s, e in sentences(prose)] == [
+        "U.S. District Judge A. Vance ruled.",
+        "Dr. Imelda Berg agreed.",
+    ]
+
+
+def test_sex_comes_only_from_what_the_text_says() -> None:
+    """Honorifics, role and kinship words, and subject pronouns; otherwise nothing."""
+    assert sex_of("Ms") == "f"
+    assert sex_of("the captain and son of coach Lena Brandt") == "m"
+    assert sex_of("spokeswoman") == "f"
+    assert sex_of("port director") is None
+    assert pronoun_sex("Castellano said she still supports it") == "f"
+    assert pronoun_sex("His wife joined him on the rock") is None
+    assert pronoun_sex("she said he was right") is None
