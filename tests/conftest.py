@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled dataset, scratch copies of it, and a local web server."""
+"""Shared fixtures: the bundled dataset, scratch copies, a local web server, the bracket one."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from cstocli.dataset.files import bundled_path, load_bundled
+from cstocli.dataset.files import bundled_path, load, load_bundled
 from cstocli.model import Dataset
 
 
@@ -72,6 +72,12 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data" / "library.sqlite3"
     monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
     return path
+
+
+@pytest.fixture(scope="module")
+def bracket() -> Dataset:
+    """The small fixture article whose quotes hold markup-like brackets."""
+    return load(Path(__file__).parent / "fixtures" / "bracket-summit.json")
 
 
 # -- a local web server for the web import tests (127.0.0.1 only; nothing leaves the machine) --

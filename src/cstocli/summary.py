@@ -103,6 +103,15 @@ def speaker_ids(speakers: Sequence[Speaker], name: str, *, where: str = "") -> f
     return matched.ids
 
 
+def any_speaker_ids(
+    speakers: Sequence[Speaker], names: Sequence[str], *, where: str = ""
+) -> frozenset[str] | None:
+    """The speakers a repeated ``--speaker`` means (any of them); None when none is named."""
+    if not names:
+        return None
+    return frozenset().union(*(speaker_ids(speakers, name, where=where) for name in names))
+
+
 _LISTED_SPEAKERS = 8
 """Up to this many speakers, an unknown --speaker lists them all when none is alike."""
 

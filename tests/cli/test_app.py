@@ -426,15 +426,18 @@ def test_emoji_codes_and_curly_quotes_are_not_interpreted() -> None:
 
 
 def test_color_always_styles_piped_output() -> None:
-    """--color always emits escape codes even into a pipe; never emits none."""
-    assert ESC in invoke("speakers", "--color", "always").stdout
-    assert ESC not in invoke("speakers", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    """--color always styles a table even into a pipe; never emits none; TSV is never styled."""
+    assert ESC in invoke("speakers", "-f", "table", "--color", "always").stdout
+    table = invoke("speakers", "-f", "table", "--color", "never", env={"FORCE_COLOR": "1"})
+    assert ESC not in table.stdout
+    assert ESC not in invoke("speakers", "--color", "always").stdout
 
 
 def test_force_color_turns_colour_on() -> None:
     """FORCE_COLOR colours output that is not a terminal; NO_COLOR beats it."""
-    assert ESC in invoke("stats", env={"FORCE_COLOR": "1"}).stdout
-    assert ESC not in invoke("stats", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert ESC in invoke("stats", "-f", "table", env={"FORCE_COLOR": "1"}).stdout
+    no_color: dict[str, str | None] = {"FORCE_COLOR": "1", "NO_COLOR": "1"}
+    assert ESC not in invoke("stats", "-f", "table", env=no_color).stdout
 
 
 # -- show ---------------------------------------------------------------------------------------
@@ -442,7 +445,7 @@ def test_force_color_turns_colour_on() -> None:
 
 def test_show_prints_speaker_role_and_lines() -> None:
     """The q5 quote names Khachaturov, his role and the source lines."""
-    result = invoke("show", "q5")
+    result = invoke("show", "q5", "--format", "table")
     assert "Yuri Khachaturov" in result.stdout
     assert "Secretary General of the CSTO" in result.stdout
     assert "lines 31-37" in result.stdout
@@ -640,7 +643,10 @@ def test_head_one_reads_the_first_hit() -> None:
 
 
 def run_in_terminal(*args: str, size: tuple[int, int] = (40, 100), **env: str) -> str:
-    """Run ``python -m cstocli`` attached to a pseudo-terminal (rows, columns); its output."""
+    """Run ``python -m cstocli`` attached to a pseudo-terminal (rows, columns); its output.
+
+    ``PAGER=cat`` unless the test says otherwise: paging has its own tests.
+    """
     pty = pytest.importorskip("pty")
     import fcntl  # noqa: PLC0415 - POSIX only, like pty
     import struct  # noqa: PLC0415
@@ -654,7 +660,7 @@ def run_in_terminal(*args: str, size: tuple[int, int] = (40, 100), **env: str) -
         stdin=slave,
         stdout=slave,
         stderr=slave,
-        env={**clean, "TERM": "xterm-256color", **env},
+        env={**clean, "TERM": "xterm-256color", "PAGER": "cat", **env},
     ) as child:
         os.close(slave)
         chunks = []
@@ -876,9 +882,12 @@ def test_all_speakers_counts_articles(library: Path, bundled: Dataset) -> None:
     assert len(rows) == len(bundled.speakers) + 2
     assert {"id", "name", "role", "quotes", "words", "articles"} <= rows[0].keys()
     assert all(r["articles"] == 1 for r in rows)
-    table = in_library(library, "speakers", "--all", "--sort", "name")
+    table = in_library(library, "speakers", "--all", "--sort", "name", "--format", "table")
     assert "Articles" in table.stdout
     assert "Ivan Petrov" in table.stdout
+    piped = in_library(library, "speakers", "--all", "--sort", "name").stdout.splitlines()
+    petrov = next(line.split("\t") for line in piped if line.startswith("Ivan Petrov"))
+    assert petrov[-1] == "bracket-summit"  # in one article only: it is named
 
 
 def test_all_stats_and_facts_name_each_article(library: Path, bundled: Dataset) -> None:

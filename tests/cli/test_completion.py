@@ -68,3 +68,40 @@ def test_missing_library_completes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.strip() == ""
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "cstocli speakers --article inter",
+        "cstocli library show inter",
+        "cstocli library remove inter",
+        "cstocli library export inter",
+        "cstocli search x --article inter",
+    ],
+)
+def test_article_ids_complete(tmp_path: Path, words: str) -> None:
+    """--article and library show|remove|export complete the library's article ids."""
+    library = tmp_path / "lib.sqlite3"
+    imported = subprocess.run(
+        [sys.executable, "-m", "cstocli", "import", "--library", str(library),
+         str(ARTICLES / "label_alone.txt"), str(ARTICLES / "interview_blank.txt"),
+         str(ARTICLES / "interview_dense.txt")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    result = complete(words, CSTOCLI_LIBRARY=str(library))
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) == {"interview-blank", "interview-dense"}
+
+
+def test_article_ids_from_a_typed_library(tmp_path: Path) -> None:
+    """``library show --library PATH`` completes the ids of that library file."""
+    library = tmp_path / "other.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "cstocli", "import", "--library", str(library),
+         str(ARTICLES / "label_alone.txt")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    result = complete(f"cstocli library show --library {library} la")
+    assert result.stdout.split() == ["label-alone"]

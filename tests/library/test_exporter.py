@@ -133,7 +133,7 @@ def test_stored_hostile_id_is_reslugged_and_exports_inside(
     conn.close()
     code, out, _ = run(capsys, "library", "list", "--library", str(db))
     assert code == 0
-    assert out.splitlines()[1].split()[0] == "pwned"
+    assert out.splitlines()[0].split("\t")[0] == "pwned"
     folder = tmp_path / "x" / "y"
     code, out, err = run(
         capsys, "library", "export", "pwned", "-o", str(folder), "--library", str(db)

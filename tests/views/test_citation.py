@@ -197,16 +197,16 @@ def test_a_published_title_wins_over_the_headline(bundled: Dataset) -> None:
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("a\x1b[31mred", "a^[[31mred"),
-        ("bell\x07", "bell^G"),
-        ("cr\rlf\n", "cr^Mlf\n"),
+        ("a\x1b[31mred", "a\u241b[31mred"),
+        ("bell\x07", "bell\u2407"),
+        ("cr\rlf\n", "cr\u240dlf\n"),
         ("tab\tok", "tab\tok"),
-        ("del\x7f", "del^?"),
-        ("csi\x9b", "csiM-^["),
+        ("del\x7f", "del\u2421"),
+        ("csi\x9b", "csi\ufffd"),
     ],
 )
-def test_visible_shows_control_characters_as_cat_v_does(raw: str, shown: str) -> None:
-    """Controls become visible text; line feeds and tabs stay."""
+def test_visible_shows_control_characters_by_the_one_rule(raw: str, shown: str) -> None:
+    """Controls become visible by ``safe``'s rule, one for one; line feeds and tabs stay."""
     assert citation.visible(raw) == shown
 
 

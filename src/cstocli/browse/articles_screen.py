@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from cstocli.browse.messages import ArticlePicked
 from cstocli.browse.table_screen import TableScreen
-from cstocli.views.render import Renderable, verbatim
+from cstocli.views.cells import verbatim
+from cstocli.views.console import Renderable
 
 if TYPE_CHECKING:
     from cstocli.library import ArticleSummary

@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.app import App
 
-from cstocli.views.render import recording_console
+from cstocli.views.console import recording_console
 
 
 def screen_text(app: App[Any]) -> str:

@@ -8,7 +8,8 @@ from cstocli import summary
 from cstocli.browse.messages import FigurePicked
 from cstocli.browse.table_screen import TableScreen
 from cstocli.model import Figure
-from cstocli.views.render import Renderable, verbatim
+from cstocli.views.cells import verbatim
+from cstocli.views.console import Renderable
 
 
 class FiguresScreen(TableScreen[tuple[str, Figure]]):

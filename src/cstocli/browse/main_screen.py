@@ -28,10 +28,10 @@ from cstocli.browse.search_field import SearchField
 from cstocli.browse.session import Found, Scope, Selection, Session, SessionThread, citation
 from cstocli.search.engine import Hit
 from cstocli.views import panes
-from cstocli.views.render import verbatim
+from cstocli.views.cells import verbatim
 
 if TYPE_CHECKING:
-    from cstocli.views.render import Renderable
+    from cstocli.views.console import Renderable
 
 _T = TypeVar("_T")
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from cstocli.views.render import Renderable
+from cstocli.views.console import Renderable
 
 
 class PreviewPane(Vertical):

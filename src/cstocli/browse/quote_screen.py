@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from cstocli.views.render import Renderable
+from cstocli.views.console import Renderable
 
 
 class QuoteScreen(Screen[None]):

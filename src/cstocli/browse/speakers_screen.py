@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from cstocli.browse.messages import SpeakerPicked
 from cstocli.browse.session import SpeakerRow
 from cstocli.browse.table_screen import TableScreen
-from cstocli.views.render import Renderable, verbatim
+from cstocli.views.cells import verbatim
+from cstocli.views.console import Renderable
 
 
 class SpeakersScreen(TableScreen[SpeakerRow]):

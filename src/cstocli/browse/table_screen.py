@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from cstocli.views.render import Renderable
+from cstocli.views.console import Renderable
 
 _Row = TypeVar("_Row")
 

@@ -23,7 +23,7 @@ from cstocli import __version__
 from cstocli.cli import browse_command, cite_command, reading
 from cstocli.cli.command import new_app
 from cstocli.cli.streams import OutputError, guard_streams
-from cstocli.cli.terminal import silence_stdout, warn
+from cstocli.cli.terminal import clamp_widths, silence_stdout, warn
 from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 app = new_app()
@@ -77,6 +77,7 @@ def full_app() -> typer.Typer:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run cstocli with ``argv`` (default: the process arguments) and return the exit code."""
+    clamp_widths(os.environ)  # before Rich or Typer's help reads COLUMNS
     command = _command_for(sys.argv[1:] if argv is None else argv)
     try:
         command.main(args=argv, prog_name="cstocli", standalone_mode=True)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
@@ -15,6 +15,7 @@ from typer._click.exceptions import MissingParameter, NoArgsIsHelpError, NoSuchO
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from cstocli.cli.help import HelpContext
 from cstocli.cli.streams import OutputError
 from cstocli.cli.terminal import silence_stdout, warn
 from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CstocliError
@@ -22,6 +23,8 @@ from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CstocliError
 
 class Group(TyperGroup):
     """The one place where errors become a stderr line and an exit code."""
+
+    context_class = HelpContext
 
     def make_context(
         self,
@@ -33,8 +36,8 @@ class Group(TyperGroup):
         """Parse the root's arguments; a usage error becomes one line and exit 2."""
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except NoArgsIsHelpError:
-            raise  # it prints the help, as asked
+        except NoArgsIsHelpError as asked:
+            _print_help(asked)
         except ClickUsageError as error:
             warn(usage_line(error))
             raise typer.Exit(EXIT_USAGE) from None
@@ -43,8 +46,8 @@ class Group(TyperGroup):
         """Run the subcommand; its errors become one stderr line and their exit code."""
         try:
             return super().invoke(ctx)
-        except NoArgsIsHelpError:
-            raise
+        except NoArgsIsHelpError as asked:
+            _print_help(asked)
         except ClickUsageError as error:  # from a subcommand's parsing, or an unknown command
             warn(usage_line(error))
             raise typer.Exit(EXIT_USAGE) from None
@@ -68,6 +71,12 @@ class Group(TyperGroup):
 class Command(TyperCommand):
     """A command whose usage line reads ``TERM...``, ``ID`` (Typer writes ``{TERM}``)."""
 
+    context_class = HelpContext
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first sentence whole: the help formatter wraps it, never cuts it with "..."."""
+        return super().get_short_help_str(limit=1000)
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         """The options placeholder, then each argument: ``NAME``, ``NAME...``, ``[NAME]``."""
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -78,6 +87,12 @@ class Command(TyperCommand):
                     name += "..."
                 pieces.append(name if param.required else f"[{name}]")
         return pieces
+
+
+def _print_help(asked: NoArgsIsHelpError) -> NoReturn:
+    """A bare group (``cstocli``, ``cstocli library``): its help on stdout, exit 2."""
+    typer.echo(asked.ctx.get_help())
+    raise typer.Exit(EXIT_USAGE)
 
 
 def usage_line(error: ClickUsageError) -> str:
@@ -119,5 +134,6 @@ def new_app() -> typer.Typer:
         name="cstocli",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # Click's plain help: rewrapped to any width, never cut
         context_settings={"help_option_names": ["-h", "--help"]},
     )

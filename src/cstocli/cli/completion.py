@@ -1,4 +1,4 @@
-"""Shell completion: speaker names for ``--speaker``, passage ids for ``show``.
+"""Shell completion: speaker names for ``--speaker``, passage ids for ``show``, article ids.
 
 Completion reads the same source the command line names so far (``--data``,
 ``--article``, ``--all``); a source that cannot be read completes nothing.
@@ -16,6 +16,7 @@ from cstocli.cli.sources import read
 from cstocli.errors import CstocliError
 
 if TYPE_CHECKING:
+    from cstocli.library import ArticleSummary
     from cstocli.model import Speaker
 
 
@@ -80,3 +81,19 @@ def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
         for p in dataset.passages
         if p.id.startswith(incomplete)
     ]
+
+
+def complete_article(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Article ids of the library (``--article``, ``library show|remove|export``), titled."""
+    from cstocli.library import access as library_source  # noqa: PLC0415 - only when asked
+
+    none: list[ArticleSummary] = []
+    try:
+        summaries = library_source.read_library(
+            _path(ctx, "library") or _path(ctx, "library_path"),
+            lambda lib: lib.summaries(),
+            missing=none,
+        )
+    except (CstocliError, OSError, ValueError):
+        return []
+    return [(s.id, s.title) for s in summaries if s.id.startswith(incomplete)]

@@ -15,34 +15,45 @@ A batch import reports every file, then exits 2 if any file was refused.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cstocli.cli.command import Command
+from cstocli.cli.command import Command, Group
 from cstocli.cli.options import LibraryFileOption, LibraryJsonFlag
+from cstocli.cli.output import Output, emit, output_options
 from cstocli.cli.provenance import DateOption, PublisherOption, TitleOption, UrlOption
 from cstocli.cli.terminal import warn, write_json, write_lines
-from cstocli.errors import EXIT_USAGE
+from cstocli.errors import EXIT_USAGE, UsageError
 from cstocli.library.access import read_library
 
 if TYPE_CHECKING:
     from cstocli.importer.batch import FileOutcome
     from cstocli.library import ArticleSummary, Library, Original
     from cstocli.model import Dataset
+    from cstocli.views.console import Renderable
 
 
 library_app = typer.Typer(
+    cls=Group,
     name="library",
+    short_help="List, show, remove and export the articles you imported.",
     help=(
         "List, show, remove and export the articles you imported.\n\n"
         "Example:\n\n    cstocli library list --json"
     ),
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # Click's plain help, as the root's (see cli/help.py)
 )
+
+
+def _complete_article(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Article id completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli.cli import completion  # noqa: PLC0415  # lazy: see module docstring
+
+    return completion.complete_article(ctx, incomplete)
 
 
 def register(app: typer.Typer) -> None:
@@ -51,6 +62,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(library_app, name="library")
 
 
+@output_options
 def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     files: Annotated[
         list[str],
@@ -81,8 +93,16 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     title: TitleOption = None,
     publisher: PublisherOption = None,
     date: DateOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No import warnings on stderr.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Every import warning, not one line per file."),
+    ] = False,
+    *,
+    out: Output,
     library_path: LibraryFileOption = None,
-    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Import articles into your library; each file goes in whole or not at all.
 
@@ -90,14 +110,15 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
 
     --url, --title, --publisher and --date state where a text article was published.
 
-    With --review, each block's warnings are shown under it; warnings outside every block
-    (a skipped line, the headline) go to stderr, and are the top-level "warnings" in --json.
-
     A text article is parsed into speakers, quotes and figures; the same text twice is stored once.
 
     A dataset .json (from `library export`, corrected by hand) is checked and replaces its article.
 
     A file that cannot be used is named (with its line) and left out; the exit code is then 2.
+
+    Warnings (what the importer could not decide for sure) are one line per file on
+    stderr: -v lists each, -q none. --review shows each block whole with its warnings,
+    and the headline; warnings outside every block go to stderr ("warnings" in --json).
 
     Example:
 
@@ -110,6 +131,8 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     sources = import_sources(files)
     given = stated_provenance(len(files), url=url, title=title, publisher=publisher, date=date)
 
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose cannot go together")
     fixes = None
     if corrections is not None:
         from cstocli.importer.corrections import load_corrections  # noqa: PLC0415  # lazy
@@ -121,51 +144,72 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
     if review:
         outcomes = [importing.review_one(source, fixes, given) for source in sources]
     else:
-        from cstocli.views import render  # noqa: PLC0415  # lazy: see module docstring
+        from cstocli.views import console  # noqa: PLC0415  # lazy: see module docstring
 
         path = library_path if library_path is not None else default_path()
+        large = len(files) == 1 and _size(files[0]) >= console.LARGE_FILE
         with (
             removed_if_left_empty(path),
             open_library(path) as lib,
-            render.import_progress(len(files), sys.stderr) as done,
+            console.import_progress(len(files), sys.stderr, large=large) as done,
         ):
             outcomes = importing.import_all(
                 lib, sources, fixes, lambda outcome: done(outcome.file), given
             )
-    if as_json:
-        from cstocli.views import payloads  # noqa: PLC0415  # lazy: see module docstring
-
-        write_json([payloads.import_outcome(o) for o in outcomes])
-    else:
-        out, err = _outcome_report(outcomes)
-        write_lines(out)
-        for message in err:
-            warn(message)
+    _report(outcomes, out, review=review, verbosity=-1 if quiet else 1 if verbose else 0)
     if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(EXIT_USAGE)
 
 
-def _outcome_report(outcomes: list[FileOutcome]) -> tuple[list[str], list[str]]:
-    """The lines for stdout (one per stored file, review rows) and the messages for stderr."""
-    out: list[str] = []
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:  # the import names the problem; the bar is no place for it
+        return 0
+
+
+def _report(outcomes: list[FileOutcome], out: Output, *, review: bool, verbosity: int) -> None:
+    """What went in (stdout, in the chosen format), then warnings and errors (stderr)."""
+    from cstocli.views import columns, payloads  # noqa: PLC0415  # lazy: see module docstring
+
+    def review_view() -> Renderable:
+        from cstocli.views.review import review_view  # noqa: PLC0415  # lazy
+
+        return review_view(outcomes)
+
+    if review:
+        emit(
+            out,
+            payload=lambda: [payloads.import_outcome(o) for o in outcomes],
+            rows=lambda: columns.review_blocks(outcomes),
+            view=review_view,
+        )
+    else:
+        stored = [o for o in outcomes if o.article is not None]
+        emit(
+            out,
+            payload=lambda: [payloads.import_outcome(o) for o in outcomes],
+            rows=lambda: columns.outcomes(stored),
+        )
+    if out.structured:  # the warnings and errors are in the JSON already
+        return
+    for message in _messages(outcomes, review=review, verbosity=verbosity):
+        warn(message)
+
+
+def _messages(outcomes: list[FileOutcome], *, review: bool, verbosity: int) -> list[str]:
+    """Warnings (each, one line per file, or none) and errors, for stderr."""
     err: list[str] = []
     for o in outcomes:
-        if o.article is not None:
-            a = o.article
-            out.append(
-                f"{o.status}\t{a.id}\t{o.file}\t{_count(a.speakers, 'speaker')},"
-                f" {_count(a.quotes, 'quote')}, {_count(a.figures, 'figure')}"
-            )
-        for row in o.review or []:
-            who = row["speaker"] or "(narration)"
-            if row.get("reported"):
-                who = f"(reported) {who}"
-            lines = f"{row['first_line']}-{row['last_line']}"
-            out.append(f"{o.file}:{lines}\t{row['passage_id']}\t{who}\t{row['first_words']}")
-            out += [f"\t\twarning: {warning}" for warning in row["warnings"]]
-        err += [f"warning: {o.file}: line {line}: {message}" for line, message in o.warnings]
+        count = len(o.warnings)
+        if verbosity > 0 or (review and verbosity == 0) or count == 1:
+            err += [f"warning: {o.file}: line {line}: {message}" for line, message in o.warnings]
+        elif count and verbosity == 0:
+            err.append(f"warning: {o.file}: {count} warnings, see --review (or -v)")
         if o.error is not None:
             err.append(o.error)
+    if verbosity < 0:
+        err = [message for message in err if not message.startswith("warning: ")]
     failed = [o for o in outcomes if o.status == "failed"]
     if failed and len(outcomes) > 1:
         stored = len(outcomes) - len(failed)
@@ -173,11 +217,12 @@ def _outcome_report(outcomes: list[FileOutcome]) -> tuple[list[str], list[str]]:
             f"{stored} of {len(outcomes)} files went in; not imported:"
             f" {', '.join(o.file for o in failed)}"
         )
-    return out, err
+    return err
 
 
 @library_app.command("list", cls=Command)
-def list_articles(library_path: LibraryFileOption = None, as_json: LibraryJsonFlag = False) -> None:
+@output_options
+def list_articles(*, out: Output, library_path: LibraryFileOption = None) -> None:
     """List the articles in your library, oldest import first.
 
     --json gives an array of objects: id, title, file, sha256, imported_at, and the counts
@@ -185,33 +230,39 @@ def list_articles(library_path: LibraryFileOption = None, as_json: LibraryJsonFl
 
     Example:
 
-        cstocli library list --json
+        cstocli library list --format csv
     """
+    from cstocli.views import columns  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.views import payloads as output  # noqa: PLC0415  # lazy: see module docstring
+
     no_articles: list[ArticleSummary] = []
     summaries = read_library(library_path, lambda lib: lib.summaries(), missing=no_articles)
-    if as_json:
-        from cstocli.views import payloads as output  # noqa: PLC0415  # lazy: see module docstring
-
-        write_json([output.article_summary(s) for s in summaries])
-        return
-    if not summaries:
+    if not summaries and not out.structured:
         warn("the library is empty; add articles with: cstocli import FILE")
         return
-    rows = [("ID", "SPEAKERS", "QUOTES", "FIGURES", "TITLE")]
-    rows += [(s.id, str(s.speakers), str(s.quotes), str(s.figures), s.title) for s in summaries]
-    write_lines(_columns(rows))
+    emit(
+        out,
+        payload=lambda: [output.article_summary(s) for s in summaries],
+        rows=lambda: columns.article_summaries(summaries),
+    )
 
 
 @library_app.command("show", cls=Command)
+@output_options
 def show_article(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+    article_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The article's id.", autocompletion=_complete_article),
+    ],
+    *,
+    out: Output,
     library_path: LibraryFileOption = None,
-    as_json: LibraryJsonFlag = False,
 ) -> None:
     """Show one stored article: its source, event and speakers.
 
     --json has library list's keys (speakers is the count there too), plus event and
     speaker_list: an array of speaker objects as `cstocli speakers --json` gives them.
+    Piped (tsv, csv), its speakers, one a line, as `cstocli speakers` prints them.
 
     Example:
 
@@ -223,40 +274,32 @@ def show_article(
 
     summary, ds = read_library(library_path, read)
     from cstocli import summary as queries  # noqa: PLC0415  # lazy: see module docstring
+    from cstocli.views import columns  # noqa: PLC0415  # lazy: see module docstring
     from cstocli.views import payloads as output  # noqa: PLC0415  # lazy: see module docstring
 
     speakers = queries.speaker_summaries(ds)
-    if as_json:
-        write_json(output.library_article(summary, ds, speakers))
-        return
-    lines = [
-        f"{summary.id}: {summary.title}",
-        f"  file {summary.file}, imported {summary.imported_at}, sha256 {summary.sha256}",
-    ]
-    source = ds.source
-    published = [x for x in (source.publisher, source.author, source.date, source.url) if x]
-    if published:
-        lines.append(f"  published: {', '.join(published)}")
-    if ds.event is not None:
-        details = [x for x in (ds.event.city, ds.event.country, ds.event.date) if x]
-        lines.append(f"  event: {ds.event.name}" + (f" ({', '.join(details)})" if details else ""))
-    counts = [
-        (summary.quotes, "quote"),
-        (summary.figures, "figure"),
-        (summary.sentences, "sentence"),
-    ]
-    lines.append("  " + ", ".join(_count(n, noun) for n, noun in counts))
-    for s in speakers:
-        role = f", {s.speaker.role}" if s.speaker.role else ""
-        lines.append(
-            f"  {s.speaker.name}{role}: {_count(s.quotes, 'quote')}, {_count(s.words, 'word')}"
-        )
-    write_lines(lines)
+
+    def view() -> Renderable:
+        from cstocli.views.review import article_view  # noqa: PLC0415  # lazy
+
+        return article_view(summary, ds, speakers)
+
+    emit(
+        out,
+        payload=lambda: output.library_article(summary, ds, speakers),
+        rows=lambda: columns.speakers(speakers),
+        view=view,
+    )
 
 
 @library_app.command("remove", cls=Command)
 def remove_articles(
-    article_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Articles to remove.")],
+    article_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...", help="Articles to remove.", autocompletion=_complete_article
+        ),
+    ],
     library_path: LibraryFileOption = None,
     as_json: LibraryJsonFlag = False,
 ) -> None:
@@ -280,7 +323,10 @@ def remove_articles(
 
 @library_app.command("export", cls=Command)
 def export_article(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id.")],
+    article_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The article's id.", autocompletion=_complete_article),
+    ],
     output_dir: Annotated[
         Path,
         typer.Option("--output", "-o", help="Folder to write into.", file_okay=False),
@@ -317,16 +363,3 @@ def export_article(
         write_json({**output.exported(ds.id, dataset_file, source_file), "original": page})
     else:
         write_lines([str(dataset_file), str(source_file), *([str(page)] if page else [])])
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _columns(rows: Sequence[tuple[str, ...]]) -> list[str]:
-    """Rows as left-aligned columns; the last column is never padded, no line ends in spaces."""
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return [
-        "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
-        for row in rows
-    ]

@@ -12,8 +12,28 @@ from typing import Annotated, Literal, Optional
 
 import typer
 
-JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Print JSON with stable keys (no colour) instead.")
+JsonFlag = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
+FormatOption = Annotated[
+    Optional[Literal["table", "tsv", "csv", "json", "jsonl"]],  # noqa: UP045 - read at runtime
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help="table, tsv, csv, json or jsonl (default: a table at a terminal, else tsv).",
+    ),
+]
+HeaderOption = Annotated[
+    Optional[bool],  # noqa: UP045 - read at runtime by Typer
+    typer.Option(
+        "--header/--no-header",
+        show_default=False,
+        help="A header row: off for tsv, on for csv.",
+    ),
+]
+PagerOption = Annotated[
+    bool,
+    typer.Option("--pager/--no-pager", help="Page long output at a terminal ($PAGER)."),
 ]
 ColorOption = Annotated[
     Literal["auto", "always", "never"],
@@ -33,12 +53,22 @@ DataOption = Annotated[
         help="Read this dataset file instead of the bundled summit.",
     ),
 ]
+
+
+def _complete_article(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """``--article`` completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli.cli import completion  # noqa: PLC0415 - only when a shell asks
+
+    return completion.complete_article(ctx, incomplete)
+
+
 ArticleOption = Annotated[
     Optional[str],  # noqa: UP045 - read at runtime by Typer
     typer.Option(
         "--article",
         metavar="ID",
         show_default=False,
+        autocompletion=_complete_article,
         help="Read this article of your library (ids: cstocli library list).",
     ),
 ]
@@ -66,4 +96,4 @@ LibraryFileOption = Annotated[
         dir_okay=False,
     ),
 ]
-LibraryJsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+LibraryJsonFlag = Annotated[bool, typer.Option("--json", help="The same as --format json.")]

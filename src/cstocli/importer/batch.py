@@ -55,6 +55,8 @@ class FileOutcome:
     """Why the file was refused."""
     review: list[dict[str, Any]] | None = None
     """With ``--review``: how the article was split, block by block."""
+    headline: str | None = None
+    """With ``--review``: the headline the importer read (the article's title)."""
 
 
 def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
@@ -271,5 +273,9 @@ def review_one(
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
-        str(source), "reviewed", warnings=outside, review=[dataclasses.asdict(r) for r in rows]
+        str(source),
+        "reviewed",
+        warnings=outside,
+        review=[dataclasses.asdict(r) for r in rows],
+        headline=result.dataset.source.title.text,
     )

@@ -32,6 +32,8 @@ class ReviewRow:
     reported: bool
     """Whether the passage is narration reporting ``speaker`` ("X said the city ..."), not
     a quote of theirs."""
+    role: str | None
+    """The speaker's role, None for narration or when the article gives none."""
     label: str | None
     """The label that opened the block, if any."""
     first_words: str
@@ -42,6 +44,8 @@ class ReviewRow:
     """The 1-based line the block ends on."""
     paragraphs: int
     """How many paragraphs the block holds."""
+    text: str
+    """The whole passage, verbatim, so a reviewer can check where it ends."""
     warnings: tuple[str, ...]
     """The import warnings about lines in this block, each with its line ("line 14: ...")."""
 
@@ -59,18 +63,20 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
         # its pieces, which are not the speaker's words.
         words = " ".join(p.text for p in passage.paragraphs).split()
         shown = " ".join(words[:FIRST_WORDS]) + (" ..." if len(words) > FIRST_WORDS else "")
-        speaker = dataset.speaker(passage.speaker_id).name if passage.speaker_id else None
+        who = dataset.speaker(passage.speaker_id) if passage.speaker_id else None
         rows.append(
             ReviewRow(
                 passage_id=passage.id,
                 kind=passage.kind,
-                speaker=speaker,
-                reported=speaker is not None and not passage.is_quote,
+                speaker=None if who is None else who.name,
+                reported=who is not None and not passage.is_quote,
+                role=None if who is None else who.role,
                 label=passage.label.text if passage.label else None,
                 first_words=shown,
                 first_line=first,
                 last_line=last,
                 paragraphs=len(passage.paragraphs),
+                text=passage.text,
                 warnings=_once(warnings, first, last, given),
             )
         )

@@ -10,7 +10,7 @@ An ``--all`` over a library that is missing or empty is ``EmptyLibraryError`` (e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -39,11 +39,16 @@ class LibraryHits:
 
 
 def search_library(
-    query: str, *, speaker: str | None = None, limit: int = 10, library_path: Path | None = None
+    query: str,
+    *,
+    speaker: str | Sequence[str] | None = None,
+    limit: int = 10,
+    library_path: Path | None = None,
 ) -> LibraryHits:
     """Search every article of the library (``cstocli search --all``).
 
-    ``speaker`` is matched fuzzily over the library's speakers; an unknown name is a
+    ``speaker`` (one name, or several: any of them) is matched fuzzily over the
+    library's speakers; an unknown name is a
     ``UsageError`` suggesting the closest ones. Only the articles of the shown hits
     are loaded.
     """
@@ -51,9 +56,10 @@ def search_library(
     from cstocli.search import engine as search
 
     def run(lib: Library) -> LibraryHits:
+        names = [speaker] if isinstance(speaker, str) else list(speaker or ())
         speaker_ids = None
-        if speaker is not None:
-            speaker_ids = queries.speaker_ids(lib.speakers(), speaker, where=" in the library")
+        if names:
+            speaker_ids = queries.any_speaker_ids(lib.speakers(), names, where=" in the library")
         # Only the shown hits fetch their sentence: a common word matches a large
         # share of the library, and building every hit cost ~10 us each.
         found = search.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)

@@ -57,6 +57,8 @@ class SpeakerTotal:
     """How many quotes they give, all articles together."""
     words: int
     """Words spoken across all their quotes (labels not counted)."""
+    article: str | None = None
+    """The id of their one article when they are quoted in one only, else None."""
 
 
 class LibraryReader:
@@ -171,7 +173,8 @@ _SPEAKER_TOTALS_SQL = """
 SELECT CASE WHEN instr(trim(s.name), ' ') > 0 AND NOT is_placeholder(s.name)
             THEN s.id ELSE a.id || '/' || s.id END AS who,
        s.name, s.role, s.affiliation, s.aliases, min(s.article) AS first,
-       count(*), sum(s.quotes), sum(s.words)
+       count(*), sum(s.quotes), sum(s.words),
+       CASE WHEN count(*) = 1 THEN max(a.id) END
 FROM speakers s JOIN articles a ON a.key = s.article
 GROUP BY who ORDER BY first, who
 """

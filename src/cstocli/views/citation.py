@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeAlias
 
 from cstocli.model import Dataset, Passage
 from cstocli.summary import lines_of
+from cstocli.views.safe import shown
 
 CitationFormat: TypeAlias = Literal["text", "markdown", "csl-json", "bibtex"]
 FORMATS: tuple[CitationFormat, ...] = ("text", "markdown", "csl-json", "bibtex")
@@ -191,23 +192,11 @@ def render(value: Citation, fmt: CitationFormat) -> str:
 
 
 def visible(text: str) -> str:
-    """Text fit for a terminal: control characters shown as ``cat -v`` shows them (``^[``).
+    """Text fit for a terminal: the one rule of ``safe`` (ESC shown as U+241B, and so on).
 
     Line feeds and tabs stay; a carriage return or an escape in an article never acts.
     """
-    return _CONTROL.sub(_caret, text)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _caret(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    if code == 0x7F:
-        return "^?"
-    if code >= 0x80:
-        return "M-^" + chr(code - 0x80 + 0x40)
-    return "^" + chr(code + 0x40)
+    return shown(text)
 
 
 # -- pieces ---------------------------------------------------------------------------------

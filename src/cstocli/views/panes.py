@@ -1,7 +1,7 @@
 """Rich renderables for the panes of ``cstocli browse``: result rows, preview, full quote.
 
 ``browse`` (the Textual app) shows these; Textual renders Rich. Article text goes
-through ``render.verbatim`` (never markup, control characters made harmless), exactly
+through ``cells.verbatim`` (never markup, control characters made harmless), exactly
 as the commands print it.
 """
 
@@ -16,7 +16,8 @@ from cstocli import summary
 from cstocli.model import Dataset, Passage
 from cstocli.search.engine import Hit
 from cstocli.search.store import Sentence
-from cstocli.views import render
+from cstocli.views.cells import verbatim
+from cstocli.views.passages import hit_in_passage, passage_view
 
 _HIGHLIGHT = "bold yellow"
 _DIM = "dim"
@@ -31,16 +32,16 @@ def result_row(hit: Hit, speaker: str | None, article_id: str | None) -> Text:
     """
     sentence = hit.sentence
     head = Text()
-    head.append_text(render.verbatim(sentence.passage_id, "cyan"))
+    head.append_text(verbatim(sentence.passage_id, "cyan"))
     head.append("  ")
     if speaker is None:
         head.append("(narration)", style=_DIM)
     else:
-        head.append_text(render.verbatim(speaker, "bold"))
+        head.append_text(verbatim(speaker, "bold"))
     if article_id is not None:
         head.append("  ")
-        head.append_text(render.verbatim(article_id, "magenta"))
-    body = render.verbatim(sentence.text.translate(_FLAT))
+        head.append_text(verbatim(article_id, "magenta"))
+    body = verbatim(sentence.text.translate(_FLAT))
     for start, end in hit.highlights:
         body.stylize(_HIGHLIGHT, start, end)
     body.no_wrap = True
@@ -59,7 +60,7 @@ def preview_heading(dataset: Dataset, hit: Hit, *, library: bool = False) -> Gro
 
 def preview_body(dataset: Dataset, hit: Hit, citation: str) -> Group:
     """The preview: the hit inside its whole passage, then the article's citation."""
-    return Group(render.hit_in_passage(dataset, hit), Text(""), render.verbatim(citation, _DIM))
+    return Group(hit_in_passage(dataset, hit), Text(""), verbatim(citation, _DIM))
 
 
 def preview(dataset: Dataset, hit: Hit, citation: str, *, library: bool = False) -> Group:
@@ -79,14 +80,14 @@ def sentence_line(dataset: Dataset, hit: Hit, width: int) -> int:
     sentence = hit.sentence
     passage = dataset.passage(sentence.passage_id)
     offset = 0 if passage is None else sentence.span[0] - passage.span[0]
-    before = render.hit_in_passage(dataset, hit)[:offset]
+    before = hit_in_passage(dataset, hit)[:offset]
     console = Console(width=max(width, 1), file=io.StringIO(), color_system=None)
     return max(0, len(console.render_lines(before, pad=False)) - 1)
 
 
 def full_quote(dataset: Dataset, passage: Passage) -> Group:
     """One passage in full as ``cstocli show`` prints it, its citation line included."""
-    return Group(render.passage_view(dataset, passage))
+    return Group(passage_view(dataset, passage))
 
 
 def notice(message: str) -> Text:
@@ -99,21 +100,21 @@ def _heading(
 ) -> list[RenderableType]:
     """Passage id, speaker, line (and the article, for a library hit); then the role."""
     speaker_id = sentence.speaker_id
-    head = Text.assemble(render.verbatim(sentence.passage_id, "bold cyan"), "  ")
+    head = Text.assemble(verbatim(sentence.passage_id, "bold cyan"), "  ")
     if speaker_id is None:
         head.append("(narration)", style=_DIM)
     else:
-        head.append_text(render.verbatim(dataset.speaker(speaker_id).name, "bold"))
+        head.append_text(verbatim(dataset.speaker(speaker_id).name, "bold"))
     head.append(f"  {where}", style=_DIM)
     if library:
         head.append("  ")
-        head.append_text(render.verbatim(dataset.id, "magenta"))
+        head.append_text(verbatim(dataset.id, "magenta"))
     parts: list[RenderableType] = [head]
     if speaker_id is not None:
         who = dataset.speaker(speaker_id)
         detail = ", ".join(x for x in (who.role, who.affiliation) if x)
         if detail:
-            parts.append(render.verbatim(detail, _DIM))
+            parts.append(verbatim(detail, _DIM))
     return parts
 
 

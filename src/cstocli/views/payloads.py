@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
+from cstocli.views.safe import json_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -33,11 +34,27 @@ def write(payload: JSON, stream: TextIO) -> None:
     """Write ``payload`` as indented JSON and a newline.
 
     Non-ASCII text stays readable on UTF-8 streams and is escaped on any other, so the
-    output is exact JSON even under ``PYTHONIOENCODING=ascii``.
+    output is exact JSON even under ``PYTHONIOENCODING=ascii``. C0 and C1 controls are
+    always escaped (``safe.json_text``): a terminal obeys them even inside a string.
     """
+    text = json.dumps(payload, indent=2, ensure_ascii=_ascii_only(stream))
+    stream.write(json_text(_PAIR.sub(r"[\1, \2]", text)) + "\n")
+
+
+def write_lines(payload: JSON, stream: TextIO) -> None:
+    """Write ``payload`` as JSON Lines: each item of an array on one line, else one line.
+
+    An empty array writes nothing, so ``| wc -l`` counts the records.
+    """
+    items = payload if isinstance(payload, list) else [payload]
+    ascii_only = _ascii_only(stream)
+    for item in items:
+        stream.write(json_text(json.dumps(item, ensure_ascii=ascii_only)) + "\n")
+
+
+def _ascii_only(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    text = json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf"))
-    stream.write(_PAIR.sub(r"[\1, \2]", text) + "\n")
+    return not encoding.startswith("utf")
 
 
 def speaker(value: Speaker) -> JSON:
@@ -189,7 +206,7 @@ def hit(dataset: Dataset, value: Hit) -> JSON:
         "speaker_id": sentence.speaker_id,
         "sentence": sentence.text,
         "text": "" if found is None else queries.passage_words(found),
-        "score": value.score,
+        "score": round(value.score, 2),
         "highlights": [list(h) for h in value.highlights],
         "span": list(sentence.span),
         "line": queries.line_of(dataset.source_text, sentence.span[0]),
@@ -227,6 +244,7 @@ def speaker_total(value: SpeakerTotal) -> JSON:
         "quotes": value.quotes,
         "words": value.words,
         "articles": value.articles,
+        "article": value.article,
     }
 
 
@@ -281,7 +299,9 @@ def import_outcome(outcome: FileOutcome) -> JSON:
         "warnings": [{"line": line, "message": message} for line, message in outcome.warnings],
         "error": outcome.error,
     }
-    return payload if outcome.review is None else {**payload, "review": outcome.review}
+    if outcome.review is None:
+        return payload
+    return {**payload, "headline": outcome.headline, "review": outcome.review}
 
 
 def article_summary(value: ArticleSummary) -> JSON:

@@ -1,0 +1,120 @@
+"""``cstocli random``: one quote, fortune-style, with its citation.
+
+It prints a fortune, not rows, so piped it prints the same text (plain, unwrapped), to
+go into ``cowsay`` or a login banner; ``--format tsv|csv|json|jsonl`` give it as data.
+"""
+
+# ruff: noqa: PLC0415 - imports are deferred on purpose: each command loads only what it uses.
+# ruff: noqa: D412 - Typer needs the blank line after "Example:" to keep the example on its own line.
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
+from cstocli.cli.output import Output, emit, output_options
+from cstocli.cli.sources import check_sources, read
+from cstocli.cli.terminal import warn
+from cstocli.errors import EXIT_NO_MATCH
+
+if TYPE_CHECKING:
+    from cstocli.model import Dataset, Passage
+    from cstocli.views.console import Renderable
+
+
+def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from cstocli.cli import completion
+
+    return completion.complete_speaker(ctx, incomplete)
+
+
+@functools.partial(output_options, piped="table")
+def random_command(
+    *,
+    speaker: Annotated[
+        Optional[list[str]],  # noqa: UP045 - read at runtime by Typer
+        typer.Option(
+            "--speaker",
+            "-s",
+            metavar="NAME",
+            show_default=False,
+            autocompletion=_complete_speaker,
+            help="Only quotes of this speaker (fuzzy); repeat it for any of several.",
+        ),
+    ] = None,
+    seed: Annotated[
+        Optional[int],  # noqa: UP045 - read at runtime by Typer
+        typer.Option(
+            "--seed",
+            metavar="N",
+            show_default=False,
+            help="Choose the same quote every time for the same N.",
+        ),
+    ] = None,
+    out: Output,
+    data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
+) -> None:
+    """Print one quote at random, fortune-style, with who said it and where.
+
+    Narration is never chosen. With --all, any quote of your library.
+
+    Example:
+
+        cstocli random --speaker lukashenko --seed 7
+    """
+    import random  # ~1 ms (hashlib, bisect): only this command pays for it
+
+    from cstocli import summary as queries
+
+    check_sources(data, article, all_)
+    if all_:
+        from cstocli.library import access as library_source
+
+        datasets = library_source.all_articles(library)
+    else:
+        datasets = [read(data, article, library)]
+    pool: list[tuple[Dataset, Passage]] = []
+    for dataset in datasets:
+        ids = queries.any_speaker_ids(dataset.speakers, speaker or ()) if not all_ else None
+        for passage in dataset.passages:
+            if passage.speaker_id is None or (ids is not None and passage.speaker_id not in ids):
+                continue
+            if all_ and speaker and not _said_by(dataset, passage, speaker):
+                continue
+            pool.append((dataset, passage))
+    if not pool:
+        warn("no quote to choose from" + (f" by {', '.join(speaker)}" if speaker else ""))
+        raise typer.Exit(EXIT_NO_MATCH)
+    dataset, passage = random.Random(seed).choice(pool)
+    _print(out, dataset, passage, library=article is not None or all_)
+
+
+def _said_by(dataset: Dataset, passage: Passage, names: list[str]) -> bool:
+    """With --all, whether one of ``names`` (fuzzy) is this passage's speaker."""
+    from cstocli.search.speakers import match_speaker
+
+    return any(passage.speaker_id in match_speaker(dataset.speakers, n).ids for n in names)
+
+
+def _print(out: Output, dataset: Dataset, passage: Passage, *, library: bool) -> None:
+    from cstocli.views import columns
+    from cstocli.views import payloads as output
+
+    def payload() -> object:
+        from cstocli.views.columns import citation
+
+        shown = output.passage(dataset, passage, article=library)
+        return {**shown, "citation": citation(dataset, passage)}
+
+    def view() -> Renderable:
+        from cstocli.views.fortune import fortune_view
+
+        return fortune_view(dataset, passage)
+
+    emit(out, payload=payload, rows=lambda: columns.fortune(dataset, passage), view=view)

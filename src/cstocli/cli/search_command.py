@@ -1,0 +1,176 @@
+"""``cstocli search``: the best hits first, typos forgiven, from the bundled article or the library.
+
+Nothing found is exit 1 with a hint on stderr (and ``[]`` for ``--json``). Piped, each
+hit is one tab-separated line, styled only with ``--color always``.
+"""
+
+# ruff: noqa: PLC0415 - imports are deferred on purpose: the engine loads only when searching.
+# ruff: noqa: D412 - Typer needs the blank line after "Example:" to keep the example on its own line.
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
+from cstocli.cli.output import Output, built, emit, output_options
+from cstocli.cli.sources import check_sources, read
+from cstocli.cli.terminal import print_lines, warn, write_json
+from cstocli.errors import EXIT_NO_MATCH, UsageError
+
+if TYPE_CHECKING:
+    from cstocli.model import Dataset
+    from cstocli.search.engine import Hit
+
+
+def _no_match_hint(
+    query: str, dataset: Dataset | None, speaker_ids: frozenset[str] | None, where: str = ""
+) -> str:
+    """Why a search found nothing, in one line (``where``: " in the library")."""
+    from cstocli.search.query import parse_query
+    from cstocli.summary import shown
+
+    parsed = parse_query(query)
+    if not parsed.units and parsed.ignored:
+        words = ", ".join(parsed.ignored)
+        return f"{words}: too common to search alone; quote a phrase to search it exactly"
+    speakers = dataset.speakers if dataset is not None else ()
+    names = ", ".join(s.name for s in speakers if s.id in (speaker_ids or ()))
+    return f"no matches for {shown(query)}{where}" + (f" said by {names}" if names else "")
+
+
+def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """``--speaker`` completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli.cli import completion
+
+    return completion.complete_speaker(ctx, incomplete)
+
+
+@output_options
+def search_command(
+    terms: Annotated[
+        list[str],
+        typer.Argument(metavar="TERM", show_default=False, help="Words to look for."),
+    ],
+    *,
+    speaker: Annotated[
+        Optional[list[str]],  # noqa: UP045 - read at runtime by Typer
+        typer.Option(
+            "--speaker",
+            "-s",
+            metavar="NAME",
+            show_default=False,
+            autocompletion=_complete_speaker,
+            help="Only what this speaker said (fuzzy: 'lukashenka' finds Lukashenko);"
+            " repeat it for any of several.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="Show at most this many hits; 0 shows all.")
+    ] = 10,
+    context: Annotated[
+        bool, typer.Option("--context", "-C", help="Show each hit's whole quote.")
+    ] = False,
+    out: Output,
+    data: DataOption = None,
+    article: ArticleOption = None,
+    all_: AllFlag = False,
+    library: LibraryOption = None,
+) -> None:
+    """Search what was said, best hits first, typos forgiven, matched words highlighted.
+
+    Words may be mistyped; a phrase in double quotes must match exactly.
+
+    Piped, it prints one hit per line: id, speaker, sentence, separated by tabs
+    (with --all, the article's id comes first; with --context, the whole quote follows).
+    With --article or --all, each --json hit also has "article", its article's id.
+
+    Exits 1 when nothing matches (--json then prints []).
+
+    Example:
+
+        cstocli search "informaton securty" --speaker lukashenka
+
+        cstocli search '"combat training"' --context
+    """
+    query = " ".join(terms)
+    from cstocli.search.query import parse_query
+
+    if parse_query(query).empty:  # nothing searchable at all: '', '""', '!!!'
+        raise UsageError("the search needs a word to look for, e.g.: cstocli search impetus")
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (show all) or more, not {limit}")
+    check_sources(data, article, all_)
+    names = list(speaker or ())
+    if all_:
+        from cstocli.library import access as library_source
+
+        everywhere = library_source.search_library(
+            query, speaker=names, limit=limit, library_path=library
+        )
+        if not everywhere.total:
+            _no_match(out, _no_match_hint(query, None, None, " in the library"))
+        hits, total = everywhere.shown, everywhere.total
+        source: Dataset | Mapping[str, Dataset] = everywhere.datasets
+    else:
+        hits, total, source = _search_one(read(data, article, library), query, names, limit, out)
+    _print_hits(source, hits, out, context=context, library=article is not None or all_)
+    if len(hits) < total:  # after the hits, where a reader looks last
+        sys.stdout.flush()
+        warn(f"showing {len(hits)} of {total} hits (--limit 0 shows all)")
+
+
+def _no_match(out: Output, hint: str) -> NoReturn:
+    """Nothing found: an empty array for --json (so `| jq length` says 0), a hint, exit 1."""
+    if out.format == "json":
+        write_json([])
+    warn(hint)
+    raise typer.Exit(EXIT_NO_MATCH)
+
+
+def _search_one(
+    dataset: Dataset, query: str, names: list[str], limit: int, out: Output
+) -> tuple[list[Hit], int, Dataset]:
+    """Search one dataset; nothing found ends the command with exit 1 and a hint."""
+    from cstocli import summary as queries
+    from cstocli.search import engine as search
+    from cstocli.search import memory as index
+
+    speaker_ids = queries.any_speaker_ids(dataset.speakers, names)
+    store = index.build_index(dataset)
+    found = search.find(store, query, speaker_ids=speaker_ids, limit=limit or None)
+    if not found.total:
+        _no_match(out, _no_match_hint(query, dataset, speaker_ids))
+    return found.hits, found.total, dataset
+
+
+def _print_hits(
+    source: Dataset | Mapping[str, Dataset],
+    hits: list[Hit],
+    out: Output,
+    *,
+    context: bool,
+    library: bool,
+) -> None:
+    if out.format == "tsv" and not out.header:
+        # Piped search keeps its styled lines: --color always highlights the matches.
+        from cstocli.views import passages
+
+        return print_lines(passages.hit_lines(source, hits, context=context), out.color)
+
+    by_id = source
+    if library and not isinstance(source, Mapping):
+        by_id = {source.id: source}  # a library hit names its article, even with --article
+    if isinstance(by_id, Mapping):
+        payload = built("payloads", "library_hits", by_id, hits)
+    else:
+        payload = built("payloads", "hits", by_id, hits)
+    return emit(
+        out,
+        payload=payload,
+        rows=built("columns", "hits", source, hits, context=context),
+        view=built("passages", "hit_blocks", by_id, hits, context=context),
+    )

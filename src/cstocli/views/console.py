@@ -1,0 +1,199 @@
+"""The Console and the terminal: colour, width, progress, and rendering to plain lines.
+
+Nothing here prints; ``cli.terminal`` does. The Console is made per call (never at import
+time) under cstocli's colour rules, with markup, emoji and highlighting off: article
+text is shown as written.
+"""
+
+# ruff: noqa: PLC0415 - rich.progress is imported only when a bar is drawn.
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Literal, TextIO, TypeAlias
+
+from rich.color import ColorSystem
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from cstocli.views.safe import clamp_width, one_line, parse_width
+
+ColorChoice: TypeAlias = Literal["auto", "always", "never"]
+Renderable: TypeAlias = RenderableType
+"""Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
+Line: TypeAlias = Text
+"""One line of piped search output, possibly styled."""
+
+UNWRAPPED_WIDTH = 10_000
+"""Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
+FALLBACK_WIDTH = 80
+"""Width of a terminal whose size cannot be known (or is reported as 0)."""
+
+
+def color_enabled(choice: ColorChoice, *, isatty: bool, environ: Mapping[str, str]) -> bool:
+    """Decide whether to emit colour and style escape codes.
+
+    ``always``/``never`` win. For ``auto``, NO_COLOR (non-empty) turns colour off, then
+    FORCE_COLOR (non-empty) turns it on, then TERM=dumb turns it off, else a TTY decides.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return False
+    return isatty
+
+
+def output_width(file: TextIO, *, isatty: bool, environ: Mapping[str, str]) -> int:
+    """A terminal: COLUMNS if set, else its width, else 80. Anything else: no wrapping.
+
+    A pipe ignores COLUMNS (shells export it): ``cstocli show q1 | cat`` must not come out
+    hard-wrapped with padded lines. A terminal that reports 0 columns (``script`` run
+    without a controlling terminal) gets 80, or Rich would print nothing at all.
+    """
+    if not isatty:
+        return UNWRAPPED_WIDTH
+    columns = environ.get("COLUMNS", "")
+    width = parse_width(columns)
+    if width is not None:
+        return width
+    try:
+        return clamp_width(os.get_terminal_size(file.fileno()).columns or FALLBACK_WIDTH)
+    except (OSError, ValueError):
+        return FALLBACK_WIDTH
+
+
+def is_terminal(file: TextIO) -> bool:
+    """Whether ``file`` is an interactive terminal."""
+    try:
+        return file.isatty()
+    except ValueError:  # a closed stream is no terminal
+        return False
+
+
+def make_console(
+    choice: ColorChoice,
+    file: TextIO,
+    *,
+    environ: Mapping[str, str] | None = None,
+    width: int | None = None,
+    interactive: bool = False,
+) -> Console:
+    """A Console writing to ``file`` under cstocli's colour and width rules.
+
+    ``width`` overrides the width rules (tests render at fixed widths); ``interactive``
+    (a progress bar on a terminal) lets Rich redraw in place, even without colour.
+    """
+    env = os.environ if environ is None else environ
+    isatty = is_terminal(file)
+    color = color_enabled(choice, isatty=isatty, environ=env)
+    return Console(
+        file=file,
+        width=width or output_width(file, isatty=isatty, environ=env),
+        # Rich would read FORCE_COLOR/NO_COLOR itself; decide once, here, and tell it.
+        force_terminal=color or (interactive and isatty),
+        color_system="standard" if color else None,
+        no_color=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+        force_jupyter=False,
+        force_interactive=interactive and isatty,
+        _environ=dict(env),
+    )
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+PROGRESS_FROM = 3
+"""Imports of at least this many files show a progress bar (one or two finish at once)."""
+LARGE_FILE = 1_000_000
+"""A file of at least this many bytes shows the bar alone: parsing it takes a while."""
+
+
+@contextmanager
+def import_progress(
+    total: int, file: TextIO, *, large: bool = False
+) -> Iterator[Callable[[str], None]]:
+    """A progress bar over ``total`` files on ``file`` (stderr); yields "this file is done".
+
+    Drawn only on a terminal, for several files or a ``large`` one: a pipe or a log gets
+    no escape codes and no redraws. The console is interactive, so Rich redraws the bar
+    as files finish (and ten times a second, so one large file shows it is working).
+    The bar is transient: the per-file report printed after it stands alone.
+    """
+    if (total < PROGRESS_FROM and not large) or not is_terminal(file):
+        yield lambda name: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),  # a file name: shown safe by done()
+        console=make_console("auto", file, interactive=True),
+        transient=True,
+        refresh_per_second=10,
+    )
+    with bar:
+        task = bar.add_task("", total=total)
+        yield lambda name: bar.update(task, advance=1, description=one_line(name))
+
+
+def line_strings(console: Console, lines: Iterable[Text]) -> Iterator[str]:
+    """Each line as a string, styled only if ``console`` has colour; tabs stay tabs.
+
+    (Printing a Text through the Console would expand tabs to spaces and so break
+    ``cut -f`` on piped output.)
+    """
+    for line in lines:
+        if console.color_system is None:
+            yield line.plain
+        else:
+            yield "".join(
+                segment.style.render(segment.text, color_system=ColorSystem.STANDARD)
+                if segment.style
+                else segment.text
+                for segment in line.render(console)
+            )
+
+
+def trimmed_lines(console: Console, renderable: RenderableType) -> Iterator[str]:
+    """``renderable`` as ``console`` would print it, minus each line's trailing spaces.
+
+    Rich pads table cells and lines to their width; piped, that padding is noise in
+    ``diff`` and ``grep ' $'``. Styles are kept when the console has colour.
+    """
+    for line in console.render_lines(renderable, pad=False):
+        keep = len("".join(segment.text for segment in line).rstrip())
+        parts = []
+        for segment in line:
+            text, keep = segment.text[:keep], keep - len(segment.text)
+            if text and segment.style and console.color_system is not None:
+                text = segment.style.render(text, color_system=ColorSystem.STANDARD)
+            parts.append(text)
+            if keep <= 0:
+                break
+        yield "".join(parts)
+
+
+def recording_console(width: int, height: int) -> Console:
+    """A Console that records plain text at a fixed size (screen captures for tests, README)."""
+    return Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
