@@ -18,8 +18,7 @@ from cstocli.browse.session import (
 )
 from cstocli.dataset.files import load
 from cstocli.importer.article import import_article, read_article
-from cstocli.library import access as library_source
-from cstocli.library import open_library
+from cstocli.library import access, open_library
 from cstocli.model import Dataset
 from cstocli.search import engine
 from cstocli.search.memory import build_index
@@ -119,7 +118,7 @@ def test_library_search_is_the_library_search(stocked: Path) -> None:
     """Over --all the hits and total are those of `cstocli search --all`."""
     session = Session(library_path=stocked, all_articles=True)
     found = session.search("confirm")
-    expected = library_source.search_library("confirm", limit=SHOWN, library_path=stocked)
+    expected = access.search_library("confirm", limit=SHOWN, library_path=stocked)
     assert [h.sentence for h in found.hits] == [h.sentence for h in expected.shown]
     assert found.total == expected.total > 0
     assert session.article_count() == 3

@@ -12,7 +12,7 @@ from cstocli.dataset.files import dataset_from_json, dataset_to_json
 from cstocli.errors import DatasetError
 from cstocli.importer.article import ArticleError, ImportResult, import_article, read_article
 from cstocli.model import Dataset
-from cstocli.search import engine as search
+from cstocli.search import engine
 from cstocli.search.memory import build_index
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
@@ -154,7 +154,7 @@ def test_phrase_across_a_wrapped_line_break_is_found() -> None:
     )
     result = import_article(text, file_name="wrapped.txt")
     assert result.wrapped is True
-    hits = search.search(build_index(result.dataset), '"will hire"')
+    hits = engine.search(build_index(result.dataset), '"will hire"')
     assert [hit.sentence.text for hit in hits] == [
         "We will spend more on each school, and we will\nhire up to 30 teachers."
     ]

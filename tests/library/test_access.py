@@ -8,8 +8,7 @@ import pytest
 
 from cstocli.errors import UsageError
 from cstocli.importer.article import import_article, read_article
-from cstocli.library import access as library_source
-from cstocli.library import open_library
+from cstocli.library import access, open_library
 from cstocli.views import payloads
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
@@ -28,7 +27,7 @@ def stocked(db: Path) -> Path:
 
 def test_search_library_spans_articles(stocked: Path) -> None:
     """A search over the library finds hits in several articles and names each one's article."""
-    found = library_source.search_library("confirm", limit=0)
+    found = access.search_library("confirm", limit=0)
     assert found.shown
     assert found.total == len(found.shown)
     articles = {h.sentence.article_id for h in found.shown}
@@ -45,26 +44,26 @@ def test_search_library_spans_articles(stocked: Path) -> None:
 
 def test_search_library_limits_and_speakers(stocked: Path) -> None:
     """``limit`` cuts what is shown (and loaded), not the total; unknown speakers get hints."""
-    everything = library_source.search_library("confirm", limit=0)
+    everything = access.search_library("confirm", limit=0)
     assert len(everything.shown) > 1
-    first = library_source.search_library("confirm", limit=1)
+    first = access.search_library("confirm", limit=1)
     assert first.total == everything.total == len(everything.shown)
     assert first.shown == everything.shown[:1]
     assert set(first.datasets) == {everything.shown[0].sentence.article_id}
     speaker = everything.shown[0].sentence.speaker_id
     assert speaker is not None
     name = speaker.replace("-", " ")
-    said = library_source.search_library("confirm", speaker=name, limit=0)
+    said = access.search_library("confirm", speaker=name, limit=0)
     assert said.shown
     assert {h.sentence.speaker_id for h in said.shown} == {speaker}
     with pytest.raises(UsageError, match="no speaker in the library matches"):
-        library_source.search_library("confirm", speaker="Zzyzx Qwerty")
+        access.search_library("confirm", speaker="Zzyzx Qwerty")
 
 
 def test_search_library_without_a_library(db: Path) -> None:
     """Searching before any import is 'nothing to show' (exit 1), and creates no library file."""
-    with pytest.raises(library_source.EmptyLibraryError, match="no articles yet") as raised:
-        library_source.search_library("confirm")
+    with pytest.raises(access.EmptyLibraryError, match="no articles yet") as raised:
+        access.search_library("confirm")
     assert raised.value.exit_code == 1
     assert not db.exists()
 
@@ -72,5 +71,5 @@ def test_search_library_without_a_library(db: Path) -> None:
 def test_search_library_on_an_empty_library(db: Path) -> None:
     """A library whose articles were all removed is empty, not 'no match'."""
     open_library(db).close()
-    with pytest.raises(library_source.EmptyLibraryError, match="no articles yet"):
-        library_source.search_library("confirm")
+    with pytest.raises(access.EmptyLibraryError, match="no articles yet"):
+        access.search_library("confirm")

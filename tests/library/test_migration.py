@@ -21,7 +21,7 @@ from cstocli.dataset.reader import dataset_from_json
 from cstocli.library import open_library
 from cstocli.library.rows import with_texts
 from cstocli.model import Dataset
-from cstocli.search import engine as search
+from cstocli.search import engine
 
 HERE = Path(__file__).parents[1] / "fixtures"
 V3 = HERE / "library" / "v3.sqlite3"
@@ -67,7 +67,7 @@ def hits(path: Path, query: str) -> list[tuple[str, tuple[int, int], str, float]
     with open_library(path, create=False) as lib:
         return [
             (h.sentence.article_id, h.sentence.span, h.sentence.text, h.score)
-            for h in search.search(lib.index(), query)
+            for h in engine.search(lib.index(), query)
         ]
 
 

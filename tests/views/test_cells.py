@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
@@ -48,7 +48,7 @@ def test_verbatim_neutralises_control_characters() -> None:
 
 def test_numbers_are_not_recoloured(bundled: Dataset) -> None:
     """highlight=False: '13,000' carries no style of its own in colour output."""
-    out = rendered(tables.stats_view(bundled, queries.speaker_summaries(bundled)), color=True)
+    out = rendered(tables.stats_view(bundled, summary.speaker_summaries(bundled)), color=True)
     # bold as one whole value (after its padding), never split into coloured digits
     assert re.search(r"\x1b\[1m *13,000\x1b\[0m", out)
     assert "13\x1b" not in out

@@ -6,7 +6,7 @@ import io
 import os
 from pathlib import Path
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
@@ -48,19 +48,19 @@ def test_facts_snapshot(bundled: Dataset) -> None:
 
 def test_show_snapshot(bundled: Dataset) -> None:
     """One quote in full at width 100."""
-    passage = queries.find_passage(bundled, "q3")
+    passage = summary.find_passage(bundled, "q3")
     assert_snapshot("show-q3-100", rendered(passages.passage_view(bundled, passage)))
 
 
 def test_show_gives_speaker_role_paragraphs_and_lines(bundled: Dataset) -> None:
     """Show names the speaker and role and every paragraph with its source line."""
-    passage = queries.find_passage(bundled, "q5")
+    passage = summary.find_passage(bundled, "q5")
     out = rendered(passages.passage_view(bundled, passage), width=1000)
     assert "Yuri Khachaturov" in out
     assert "Secretary General of the CSTO" in out
     for paragraph in passage.paragraphs:
         assert paragraph.text in out
-        assert f"line {queries.line_of(bundled.source_text, paragraph.span[0])}" in out
+        assert f"line {summary.line_of(bundled.source_text, paragraph.span[0])}" in out
 
 
 def test_facts_do_not_repeat_member_states(bundled: Dataset) -> None:

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.dataset.files import load
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
-from cstocli.views import citation
-from cstocli.views import payloads as output
+from cstocli.views import citation, payloads
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "bracket-summit.json"
 
@@ -24,10 +23,10 @@ def bracket() -> Dataset:
 
 
 def written(payload: object, encoding: str) -> str:
-    """What ``output.write`` puts on a stream of this encoding."""
+    """What ``payloads.write`` puts on a stream of this encoding."""
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding=encoding)
-    output.write(payload, stream)
+    payloads.write(payload, stream)
     stream.flush()
     return raw.getvalue().decode(encoding)
 
@@ -65,7 +64,7 @@ PASSAGE_KEYS = {
 
 def test_speakers_payload_keys(bracket: Dataset) -> None:
     """Each speaker object has exactly the documented keys, counts as integers."""
-    payload = output.speakers(queries.speaker_summaries(bracket))
+    payload = payloads.speakers(summary.speaker_summaries(bracket))
     assert [set(row) for row in payload] == [SPEAKER_KEYS] * len(bracket.speakers)
     assert payload[0]["quote_ids"] == ["q1"]
 
@@ -73,7 +72,7 @@ def test_speakers_payload_keys(bracket: Dataset) -> None:
 def test_hit_payload_is_exact_and_traceable(bracket: Dataset) -> None:
     """A hit's sentence is the source at its span; highlights index into the sentence."""
     [hit] = search(build_index(bracket), "vehicles")
-    [payload] = output.hits(bracket, [hit])
+    [payload] = payloads.hits(bracket, [hit])
     assert set(payload) == HIT_KEYS
     start, end = payload["span"]
     assert bracket.source_text[start:end] == payload["sentence"]
@@ -86,13 +85,13 @@ def test_hit_payload_is_exact_and_traceable(bracket: Dataset) -> None:
 def test_narration_hit_has_no_speaker(bracket: Dataset) -> None:
     """Narration hits carry kind 'narration' and null speaker fields."""
     [hit] = search(build_index(bracket), "copies")
-    payload = output.hit(bracket, hit)
+    payload = payloads.hit(bracket, hit)
     assert (payload["kind"], payload["speaker"], payload["speaker_id"]) == ("narration", None, None)
 
 
 def test_stats_payload(bracket: Dataset) -> None:
     """Figures in source order with their number as written; topics largest first."""
-    payload = output.stats(bracket, queries.speaker_summaries(bracket))
+    payload = payloads.stats(bracket, summary.speaker_summaries(bracket))
     assert [set(f) for f in payload["figures"]] == [FIGURE_KEYS] * len(bracket.figures)
     assert [f["as_written"] for f in payload["figures"]] == ["three", "1,500", "up to 40", "2,000"]
     assert payload["topics"] == [
@@ -109,8 +108,8 @@ def test_stats_payload(bracket: Dataset) -> None:
 
 def test_passage_payload_lines_and_label(bracket: Dataset) -> None:
     """A quote carries its label, paragraphs with their lines, and its first and last line."""
-    passage = queries.find_passage(bracket, "q1")
-    payload = output.passage(bracket, passage)
+    passage = summary.find_passage(bracket, "q1")
+    payload = payloads.passage(bracket, passage)
     assert set(payload) == PASSAGE_KEYS
     assert payload["label"]["text"] == "Jane Doe, Chair of the Council:"
     assert [p["line"] for p in payload["paragraphs"]] == [9, 11]
@@ -119,7 +118,7 @@ def test_passage_payload_lines_and_label(bracket: Dataset) -> None:
 
 def test_facts_payload(bracket: Dataset) -> None:
     """The event, member states and lists, items verbatim with spans."""
-    payload = output.facts(bracket)
+    payload = payloads.facts(bracket)
     assert payload["member_states"] == ["Northland", "Southland", "Eastland"]
     [areas] = payload["lists"]
     assert [item["text"] for item in areas["items"]] == ["trade", "transport", "[security]"]
@@ -132,7 +131,7 @@ def test_facts_payload_without_an_event(bracket: Dataset) -> None:
     """No event: event is null and there are no member states."""
     from dataclasses import replace  # noqa: PLC0415 - only this test rebuilds a dataset
 
-    payload = output.facts(replace(bracket, event=None))
+    payload = payloads.facts(replace(bracket, event=None))
     assert payload["event"] is None
     assert payload["member_states"] == []
 
@@ -150,30 +149,30 @@ def test_write_keeps_offset_pairs_on_one_line() -> None:
 def test_library_hits_add_the_article_to_the_hit_keys(bracket: Dataset) -> None:
     """Library hits are the one-article hit objects plus ``article``."""
     found = search(build_index(bracket), "drills")
-    (item,) = output.library_hits({bracket.id: bracket}, found[:1])
-    assert item == {**output.hit(bracket, found[0]), "article": bracket.id}
+    (item,) = payloads.library_hits({bracket.id: bracket}, found[:1])
+    assert item == {**payloads.hit(bracket, found[0]), "article": bracket.id}
 
 
 def test_passage_names_its_article_only_from_the_library(bracket: Dataset) -> None:
     """``show --json`` gains ``article`` for a library article, nothing otherwise."""
     passage = bracket.passages[1]
-    assert "article" not in output.passage(bracket, passage)
-    assert output.passage(bracket, passage, article=True)["article"] == bracket.id
+    assert "article" not in payloads.passage(bracket, passage)
+    assert payloads.passage(bracket, passage, article=True)["article"] == bracket.id
 
 
 def test_figures_keep_their_key_order(bracket: Dataset) -> None:
     """A figure's keys stay in the documented order, ``line`` after ``span``."""
-    keys = list(output.figure(bracket, bracket.figures[0]))
+    keys = list(payloads.figure(bracket, bracket.figures[0]))
     assert keys[keys.index("span") + 1] == "line"
 
 
 def test_library_stats_and_facts_name_articles(bracket: Dataset) -> None:
     """Figures of stats --all carry ``article`` and a null ``line``; facts --all objects too."""
-    stats = output.library_stats([(bracket.id, f) for f in bracket.figures], [])
+    stats = payloads.library_stats([(bracket.id, f) for f in bracket.figures], [])
     assert {f["article"] for f in stats["figures"]} == {bracket.id}
     assert {f["line"] for f in stats["figures"]} == {None}
-    (facts,) = output.library_facts([bracket])
-    assert facts == {"article": bracket.id, **output.facts(bracket)}
+    (facts,) = payloads.library_facts([bracket])
+    assert facts == {"article": bracket.id, **payloads.facts(bracket)}
 
 
 def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
@@ -183,9 +182,9 @@ def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
         "http://en.ctv.by/en/1512124063-belarus-president-hopes-for-new-impetus-to-csto-development"
     )
     for hit in search(build_index(bundled), "security"):
-        assert output.hit(bundled, hit)["source"] == expected
+        assert payloads.hit(bundled, hit)["source"] == expected
     passage = bundled.passage("q3")
     assert passage is not None
-    assert output.passage(bundled, passage)["source"] == expected
-    assert output.stats(bundled, queries.speaker_summaries(bundled))["source"] == expected
-    assert output.facts(bundled)["source"] == expected
+    assert payloads.passage(bundled, passage)["source"] == expected
+    assert payloads.stats(bundled, summary.speaker_summaries(bundled))["source"] == expected
+    assert payloads.facts(bundled)["source"] == expected

@@ -60,11 +60,11 @@ def cite_command(
 
         cstocli cite q2 --format markdown
     """
-    from cstocli import summary as queries
+    from cstocli import summary
     from cstocli.views import citation
 
     dataset = read(data, article, library)
-    cited = citation.citation(dataset, queries.find_passage(dataset, quote_id))
+    cited = citation.citation(dataset, summary.find_passage(dataset, quote_id))
     if format_ == "csl-json":
         return write_json(citation.as_csl_json(cited))
     text = citation.render(cited, format_)

@@ -59,9 +59,9 @@ def _speakers_for(ctx: typer.Context) -> Sequence[Speaker]:
     """The speakers the command line so far reads: the library's with --all."""
     library = _path(ctx, "library")
     if ctx.params.get("all_"):
-        from cstocli.library import access as library_source  # noqa: PLC0415 - only --all loads the library
+        from cstocli.library import access  # noqa: PLC0415 - only --all loads the library
 
-        return library_source.read_library(library, lambda lib: lib.speakers())
+        return access.read_library(library, lambda lib: lib.speakers())
     return read(_path(ctx, "data"), ctx.params.get("article"), library).speakers
 
 
@@ -85,11 +85,11 @@ def complete_passage(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 def complete_article(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Article ids of the library (``--article``, ``library show|remove|export``), titled."""
-    from cstocli.library import access as library_source  # noqa: PLC0415 - only when asked
+    from cstocli.library import access  # noqa: PLC0415 - only when asked
 
     none: list[ArticleSummary] = []
     try:
-        summaries = library_source.read_library(
+        summaries = access.read_library(
             _path(ctx, "library") or _path(ctx, "library_path"),
             lambda lib: lib.summaries(),
             missing=none,

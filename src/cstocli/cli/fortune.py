@@ -70,18 +70,18 @@ def random_command(
     """
     import random  # ~1 ms (hashlib, bisect): only this command pays for it
 
-    from cstocli import summary as queries
+    from cstocli import summary
 
     check_sources(data, article, all_)
     if all_:
-        from cstocli.library import access as library_source
+        from cstocli.library import access
 
-        datasets = library_source.all_articles(library)
+        datasets = access.all_articles(library)
     else:
         datasets = [read(data, article, library)]
     pool: list[tuple[Dataset, Passage]] = []
     for dataset in datasets:
-        ids = queries.any_speaker_ids(dataset.speakers, speaker or ()) if not all_ else None
+        ids = summary.any_speaker_ids(dataset.speakers, speaker or ()) if not all_ else None
         for passage in dataset.passages:
             if passage.speaker_id is None or (ids is not None and passage.speaker_id not in ids):
                 continue
@@ -103,13 +103,12 @@ def _said_by(dataset: Dataset, passage: Passage, names: list[str]) -> bool:
 
 
 def _print(out: Output, dataset: Dataset, passage: Passage, *, library: bool) -> None:
-    from cstocli.views import columns
-    from cstocli.views import payloads as output
+    from cstocli.views import columns, payloads
 
     def payload() -> object:
         from cstocli.views.columns import citation
 
-        shown = output.passage(dataset, passage, article=library)
+        shown = payloads.passage(dataset, passage, article=library)
         return {**shown, "citation": citation(dataset, passage)}
 
     def view() -> Renderable:

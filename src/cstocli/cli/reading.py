@@ -79,19 +79,19 @@ def speakers_command(
 
         cstocli speakers --sort words --format csv
     """
-    from cstocli import summary as queries
+    from cstocli import summary
 
     check_sources(data, article, all_)
     if all_:
-        from cstocli.library import access as library_source
+        from cstocli.library import access
 
-        totals = queries.sort_rows(library_source.speaker_totals(library), sort)
+        totals = summary.sort_rows(access.speaker_totals(library), sort)
         return emit(
             out,
             payload=built("payloads", "speaker_totals", totals),
             rows=built("columns", "speaker_totals", totals),
         )
-    rows = queries.speaker_summaries(read(data, article, library), sort)
+    rows = summary.speaker_summaries(read(data, article, library), sort)
     return emit(
         out, payload=built("payloads", "speakers", rows), rows=built("columns", "speakers", rows)
     )
@@ -118,16 +118,16 @@ def stats_command(
 
         cstocli stats --json
     """
-    from cstocli import summary as queries
+    from cstocli import summary
 
     check_sources(data, article, all_)
     if all_:
-        from cstocli.library import access as library_source
+        from cstocli.library import access
 
-        figures, totals = library_source.library_stats(library)
+        figures, totals = access.library_stats(library)
 
         def figure_rows() -> Any:  # labels and lines need each article's text: not for --json
-            return built("columns", "library_figures", library_source.all_articles(library))()
+            return built("columns", "library_figures", access.all_articles(library))()
 
         def library_view() -> Any:
             return built("tables", "library_stats_view", figure_rows(), totals)()
@@ -139,7 +139,7 @@ def stats_command(
             view=library_view,
         )
     dataset = read(data, article, library)
-    rows = queries.speaker_summaries(dataset)
+    rows = summary.speaker_summaries(dataset)
     return emit(
         out,
         payload=built("payloads", "stats", dataset, rows),
@@ -175,7 +175,7 @@ def show_command(
 
         cstocli show q2
     """
-    from cstocli import summary as queries
+    from cstocli import summary
 
     check_sources(data, article, all_)
     if all_:
@@ -183,7 +183,7 @@ def show_command(
             "show needs one article: use --article ID (quote ids repeat across articles)"
         )
     dataset = read(data, article, library)
-    passage = queries.find_passage(dataset, quote_id)
+    passage = summary.find_passage(dataset, quote_id)
     return emit(
         out,
         payload=built("payloads", "passage", dataset, passage, article=article is not None),
@@ -216,9 +216,9 @@ def facts_command(
     """
     check_sources(data, article, all_)
     if all_:
-        from cstocli.library import access as library_source
+        from cstocli.library import access
 
-        found = library_source.all_articles(library)
+        found = access.all_articles(library)
         datasets = [d for d in found if d.event is not None or d.lists]
         if not datasets:
             warn("no article of the library records an event or lists")

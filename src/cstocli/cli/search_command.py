@@ -106,11 +106,9 @@ def search_command(
     check_sources(data, article, all_)
     names = list(speaker or ())
     if all_:
-        from cstocli.library import access as library_source
+        from cstocli.library import access
 
-        everywhere = library_source.search_library(
-            query, speaker=names, limit=limit, library_path=library
-        )
+        everywhere = access.search_library(query, speaker=names, limit=limit, library_path=library)
         if not everywhere.total:
             _no_match(out, _no_match_hint(query, None, None, " in the library"))
         hits, total = everywhere.shown, everywhere.total
@@ -135,12 +133,12 @@ def _search_one(
     dataset: Dataset, query: str, names: list[str], limit: int, out: Output
 ) -> tuple[list[Hit], int, Dataset]:
     """Search one dataset; nothing found ends the command with exit 1 and a hint."""
-    from cstocli import summary as queries
+    from cstocli import summary
     from cstocli.search import engine as search
-    from cstocli.search import memory as index
+    from cstocli.search import memory
 
-    speaker_ids = queries.any_speaker_ids(dataset.speakers, names)
-    store = index.build_index(dataset)
+    speaker_ids = summary.any_speaker_ids(dataset.speakers, names)
+    store = memory.build_index(dataset)
     found = search.find(store, query, speaker_ids=speaker_ids, limit=limit or None)
     if not found.total:
         _no_match(out, _no_match_hint(query, dataset, speaker_ids))

@@ -52,17 +52,17 @@ def search_library(
     ``UsageError`` suggesting the closest ones. Only the articles of the shown hits
     are loaded.
     """
-    from cstocli import summary as queries
-    from cstocli.search import engine as search
+    from cstocli import summary
+    from cstocli.search import engine
 
     def run(lib: Library) -> LibraryHits:
         names = [speaker] if isinstance(speaker, str) else list(speaker or ())
         speaker_ids = None
         if names:
-            speaker_ids = queries.any_speaker_ids(lib.speakers(), names, where=" in the library")
+            speaker_ids = summary.any_speaker_ids(lib.speakers(), names, where=" in the library")
         # Only the shown hits fetch their sentence: a common word matches a large
         # share of the library, and building every hit cost ~10 us each.
-        found = search.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)
+        found = engine.find(lib.index(), query, speaker_ids=speaker_ids, limit=limit or None)
         if not found.total and not lib.ids():
             raise EmptyLibraryError(lib.path)
         articles = dict.fromkeys(h.sentence.article_id for h in found.hits)

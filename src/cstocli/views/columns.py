@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.model import Dataset, Figure, Passage
 from cstocli.text import split_sentences
 from cstocli.views.records import Cell, Column, Rows, rows_of
@@ -31,7 +31,7 @@ _IDENTITY = (
 )
 
 
-def speakers(rows: Iterable[queries.SpeakerSummary]) -> Rows:
+def speakers(rows: Iterable[summary.SpeakerSummary]) -> Rows:
     """``speakers``: name, role, country or organisation, quotes, words."""
     columns = (*_IDENTITY, Column("quotes", "Quotes", "right"), Column("words", "Words", "right"))
     return rows_of(
@@ -83,7 +83,7 @@ def hits(source: Dataset | Mapping[str, Dataset], found: Iterable[Hit], *, conte
             row.insert(0, sentence.article_id)
         if context:
             passage = dataset.passage(sentence.passage_id)
-            row.append("" if passage is None else queries.passage_words(passage))
+            row.append("" if passage is None else summary.passage_words(passage))
         rows.append(row)
     return rows_of(columns, rows)
 
@@ -91,7 +91,7 @@ def hits(source: Dataset | Mapping[str, Dataset], found: Iterable[Hit], *, conte
 def figures(dataset: Dataset) -> Rows:
     """Piped ``stats``: one figure a line, its topic a column (no per-speaker counts)."""
     return _figures(
-        (dataset.id, f, queries.line_of(dataset.source_text, f.span[0])) for f in dataset.figures
+        (dataset.id, f, summary.line_of(dataset.source_text, f.span[0])) for f in dataset.figures
     )
 
 
@@ -108,7 +108,7 @@ def library_figures(datasets: Iterable[Dataset]) -> Rows:
             replace(
                 f, label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
             ),
-            queries.line_of(d.source_text, f.span[0]),
+            summary.line_of(d.source_text, f.span[0]),
         )
         for d in datasets
         for f in d.figures
@@ -153,7 +153,7 @@ def _figures(found: Iterable[tuple[str, Figure, int | None]]) -> Rows:
     )
     return rows_of(
         columns,
-        ((f.label, queries.as_written(f), f.unit, f.topic, line, a) for a, f, line in found),
+        ((f.label, summary.as_written(f), f.unit, f.topic, line, a) for a, f, line in found),
     )
 
 
@@ -174,7 +174,7 @@ def paragraphs(dataset: Dataset, passage: Passage) -> Rows:
                 passage.id,
                 NARRATION if who is None else who.name,
                 None if who is None else who.role,
-                queries.line_of(dataset.source_text, p.span[0]),
+                summary.line_of(dataset.source_text, p.span[0]),
                 p.text,
             )
             for p in passage.paragraphs

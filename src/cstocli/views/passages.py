@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.model import Dataset, Passage
 from cstocli.views.cells import DIM, HIGHLIGHT, flat, heading, verbatim, who
 from cstocli.views.safe import one_line, shown
@@ -32,7 +32,7 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
 
     A passage of one paragraph has its line in the header already, so it is not repeated.
     """
-    first, last = queries.lines_of(dataset.source_text, passage.span)
+    first, last = summary.lines_of(dataset.source_text, passage.span)
     where = f"line {first}" if first == last else f"lines {first}-{last}"
     header = Text.assemble(
         verbatim(passage.id, "bold cyan"), "  ", who(dataset, passage.speaker_id, passage)
@@ -45,7 +45,7 @@ def passage_view(dataset: Dataset, passage: Passage) -> Group:
         if detail:
             parts.append(verbatim(detail, style=DIM))
     for paragraph in passage.paragraphs:
-        line = queries.line_of(dataset.source_text, paragraph.span[0])
+        line = summary.line_of(dataset.source_text, paragraph.span[0])
         parts.append(Text(""))
         if len(passage.paragraphs) > 1:
             parts.append(Text(f"line {line}", style=DIM))
@@ -135,7 +135,7 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
     for hit in hits:
         dataset = _dataset_of(source, hit)
         sentence = hit.sentence
-        line = queries.line_of(dataset.source_text, sentence.span[0])
+        line = summary.line_of(dataset.source_text, sentence.span[0])
         header = Text()
         if not isinstance(source, Dataset):
             header.append_text(verbatim(sentence.article_id, "bold magenta") + "  ")
@@ -169,8 +169,8 @@ def _hit_text(dataset: Dataset, hit: Hit, *, context: bool, flat: bool) -> Text:
     if passage is None:
         text, offset = Text((one_line if flat else shown)(sentence.text)), 0
     else:
-        text = Text((one_line if flat else shown)(queries.passage_words(passage)))
-        offset = queries.offset_in_words(passage, sentence.span[0])
+        text = Text((one_line if flat else shown)(summary.passage_words(passage)))
+        offset = summary.offset_in_words(passage, sentence.span[0])
         text.stylize("bold", offset, offset + len(sentence.text))
     for start, end in hit.highlights:
         text.stylize(HIGHLIGHT, offset + start, offset + end)

@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.padding import Padding
 from rich.text import Text
 
-from cstocli import summary as queries
+from cstocli import summary
 from cstocli.model import Dataset, Figure, Speaker
 from cstocli.views.cells import DIM, heading, left, right, verbatim
 from cstocli.views.records import Rows, cell_text
@@ -113,7 +113,7 @@ _GAP = 3
 # -- speakers ---------------------------------------------------------------------------------
 
 
-def speakers_table(rows: Iterable[queries.SpeakerSummary]) -> FittedTable:
+def speakers_table(rows: Iterable[summary.SpeakerSummary]) -> FittedTable:
     """Name, role, country or organisation, number of quotes, words spoken."""
     columns = [*left("Name", "Role", "Country or organisation"), *right("Quotes", "Words")]
     cells = [(*_identity(row.speaker), Text(str(row.quotes)), Text(str(row.words))) for row in rows]
@@ -145,9 +145,9 @@ def speaker_totals_table(rows: Iterable[SpeakerTotal]) -> FittedTable:
 # -- stats ----------------------------------------------------------------------------------
 
 
-def stats_view(dataset: Dataset, rows: Iterable[queries.SpeakerSummary]) -> Group:
+def stats_view(dataset: Dataset, rows: Iterable[summary.SpeakerSummary]) -> Group:
     """The headline figures table, then the other figures, then per-speaker counts."""
-    headline, others = queries.split_headline(queries.figure_groups(dataset))
+    headline, others = summary.split_headline(summary.figure_groups(dataset))
     parts: list[RenderableType] = []
     if headline is not None:
         title = heading(headline.topic or "Figures", first=True)
@@ -190,7 +190,7 @@ def _figures(
     cells = [
         [
             verbatim(figure.label),
-            verbatim(queries.as_written(figure), style="bold"),
+            verbatim(summary.as_written(figure), style="bold"),
             verbatim(figure.unit),
             verbatim(", ".join(figure.places) if last == "Where" else figure.topic or ""),
         ]
@@ -199,11 +199,11 @@ def _figures(
     if last == "Topic":
         columns += right("Line")
         for row, figure in zip(cells, figures, strict=True):
-            row.append(Text(str(queries.line_of(dataset.source_text, figure.span[0]))))
+            row.append(Text(str(summary.line_of(dataset.source_text, figure.span[0]))))
     return FittedTable(columns, cells)
 
 
-def _speaker_counts(rows: Iterable[queries.SpeakerSummary]) -> FittedTable:
+def _speaker_counts(rows: Iterable[summary.SpeakerSummary]) -> FittedTable:
     columns = [*left("Speaker"), *right("Quotes", "Words")]
     cells = [
         (verbatim(row.speaker.name), Text(str(row.quotes)), Text(str(row.words))) for row in rows
