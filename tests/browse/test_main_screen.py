@@ -159,7 +159,9 @@ def test_articles_view_scopes_the_library(stocked: Path) -> None:
         seen["after"] = {h.sentence.article_id for h in main_screen(app).found.hits}  # type: ignore[union-attr]
 
     app = drive(Session(library_path=stocked, all_articles=True), scenario)
-    second = Session(library_path=stocked, all_articles=True).articles()[1].id
+    listing = Session(library_path=stocked, all_articles=True)
+    second = listing.articles()[1].id
+    listing.close()
     assert second in str(seen["view_text"])
     assert seen["scoped"] == {second}
     assert f"article: {second}" in str(seen["text"])

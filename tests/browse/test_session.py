@@ -161,3 +161,12 @@ def test_thread_runs_library_calls_on_one_thread(stocked: Path) -> None:
     assert thread.run(Session.article_count) == 3
     assert thread.run(lambda s: s.search("confirm").total) > 0
     thread.shutdown()
+
+
+def test_a_closed_session_never_opens_the_library_again(stocked: Path) -> None:
+    """A call queued behind close() (a late keystroke) reads nothing and leaks no connection."""
+    session = Session(library_path=stocked, all_articles=True)
+    assert session.article_count() == 3
+    session.close()
+    assert session.articles() == []
+    assert session._library is None

@@ -106,6 +106,7 @@ class Session:
         self._indexes: dict[str, MemoryIndex] = {}
         self._datasets: dict[str, Dataset] = {} if dataset is None else {dataset.id: dataset}
         self._speakers: dict[str, Speaker] = {}
+        self._closed = False
 
     # -- the source ------------------------------------------------------------------------
 
@@ -116,8 +117,8 @@ class Session:
 
     def open(self) -> None:
         """Open the library (``--all``); a missing file reads as an empty library."""
-        if self._dataset is not None or self._library is not None:
-            return
+        if self._dataset is not None or self._library is not None or self._closed:
+            return  # a call queued behind close() must not open the library again
         from cstocli.library import default_path, open_library  # noqa: PLC0415 - only --all
 
         path = self._library_path if self._library_path is not None else default_path()
@@ -126,7 +127,8 @@ class Session:
             self._speakers = {s.id: s for s in self._library.speakers()}
 
     def close(self) -> None:
-        """Close the library, if one is open."""
+        """Close the library, if one is open; the session reads nothing after this."""
+        self._closed = True
         if self._library is not None:
             self._library.close()
             self._library = None
