@@ -187,3 +187,12 @@ def test_a_migrated_article_is_removed_without_trace(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
     conn.close()
+
+
+def test_a_migrated_library_folds_letters_as_today(tmp_path: Path) -> None:
+    """The old code indexed "łodz"; migrated, "lodz" finds Łódź and "aero" Ærø (today's fold)."""
+    path = old_library(tmp_path)
+    assert any("Łódź" in hit[2] for hit in hits(path, "lodz"))
+    assert any("Ærø" in hit[2] for hit in hits(path, "aero"))
+    with open_library(path) as lib:
+        assert lib.index().frequency("łodz") == 0

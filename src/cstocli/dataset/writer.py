@@ -25,7 +25,7 @@ def dataset_to_json(dataset: Dataset) -> dict[str, Any]:
             "published_title": dataset.source.published_title,
             "original_sha256": dataset.source.original_sha256,
         },
-        "event": None if dataset.event is None else _event_json(dataset.event),
+        "event": None if dataset.event is None else event_json(dataset.event),
         "speakers": [
             {
                 "id": s.id,
@@ -54,7 +54,8 @@ def _located_json(located: Located) -> dict[str, Any]:
     return {"text": located.text, "span": list(located.span)}
 
 
-def _event_json(event: Event) -> dict[str, Any]:
+def event_json(event: Event) -> dict[str, Any]:
+    """The ``event`` object of a dataset; ``facts --json`` prints the same shape."""
     return {
         "name": event.name,
         "date": event.date,

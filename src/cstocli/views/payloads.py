@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cstocli import summary as queries
+from cstocli.dataset.writer import event_json
 from cstocli.model import Dataset, Enumeration, Event, Figure, Located, Passage, Speaker
 from cstocli.views.safe import json_text
 
@@ -160,17 +161,8 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
 
 def event(value: Event | None) -> JSON:
     """The event reported, or None."""
-    if value is None:
-        return None
-    return {
-        "name": value.name,
-        "date": value.date,
-        "city": value.city,
-        "country": value.country,
-        "organisation": value.organisation,
-        "chair": value.chair,
-        "participants": list(value.participants),
-    }
+    # One shape of an event: the dataset file's own (``dataset.writer``).
+    return None if value is None else event_json(value)
 
 
 def enumeration(dataset: Dataset, value: Enumeration) -> JSON:
