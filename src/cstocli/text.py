@@ -27,16 +27,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import NamedTuple
+
+
+def _lazy(build: Callable[[], re.Pattern[str]]) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled on first use: ``speakers`` counts words without any of these."""
+    return cache(build)
+
 
 # Combining-mark blocks: kept inside a word so a decomposed "é" (e + U+0301) stays one word.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD_CHAR = rf"(?:[^\W_]|[{_MARKS}])"
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
-_WORD = re.compile(
-    # A number with thousands separators or a decimal point first, then ordinary words.
-    rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
+_WORD = _lazy(
+    lambda: re.compile(
+        # A number with thousands separators or a decimal point first, then ordinary words.
+        rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
+    )
 )
 _APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
 # Letters that Unicode does not decompose into a base letter and a mark, so stripping marks
@@ -45,19 +54,19 @@ _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i",
      "ħ": "h", "ŧ": "t", "ŀ": "l", "ƀ": "b", "ɨ": "i", "ʉ": "u"}
 )  # fmt: skip
-_NUMBER_WITH_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_NUMBER_WITH_COMMAS = _lazy(lambda: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"))
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+_SENTENCE_END = _lazy(lambda: re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)"))
 # A line holding nothing but white space (with the line breaks around it) parts paragraphs.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
+_BLANK_LINE = _lazy(lambda: re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*"))
 _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof st vs etc e.g i.e gen col lt jr sr co inc ltd sen rep gov capt rev mt
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Initials ("J.", "U.S."): a dot after them does not end a sentence.
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
+_INITIALS = _lazy(lambda: re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z"))
 SENTENCE_MARKS = ".!?\u2026"
 """What ends a sentence (closing quotes and brackets may follow)."""
 CLOSERS = "\"'\u201d\u2019\u00bb)]"
@@ -94,7 +103,7 @@ def fold(word: str) -> str:
         # A few ligatures (U+FDFA, Arabic presentation forms) expand to several words;
         # a word stays one word (the library splits its stored words at spaces).
         folded = "".join(folded.split())
-    if "," in folded and _NUMBER_WITH_COMMAS.fullmatch(folded):
+    if "," in folded and _NUMBER_WITH_COMMAS().fullmatch(folded):
         return folded.replace(",", "")
     return folded
 
@@ -119,12 +128,12 @@ def fold_letters(text: str) -> str:
 
 def tokenise(text: str) -> list[Token]:
     """Split text into folded words, each with its offsets in ``text``."""
-    return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD().finditer(text)]
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (``tokenise`` without the offsets)."""
-    return [fold(m.group()) for m in _WORD.finditer(text)]
+    return [fold(m.group()) for m in _WORD().finditer(text)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -138,7 +147,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for gap in _BLANK_LINE.finditer(text):
+    for gap in _BLANK_LINE().finditer(text):
         spans.extend(_stretch_sentences(text[start : gap.start()], start))
         start = gap.end()
     spans.extend(_stretch_sentences(text[start:], start))
@@ -147,7 +156,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _stretch_sentences(stretch: str, offset: int) -> list[tuple[int, int]]:
     """The sentences of a stretch without blank lines, with spans shifted by ``offset``."""
-    cuts = [m.end() for m in _SENTENCE_END.finditer(stretch) if _ends_sentence(stretch, m)]
+    cuts = [m.end() for m in _SENTENCE_END().finditer(stretch) if _ends_sentence(stretch, m)]
     spans = []
     start = 0
     for end in [*cuts, len(stretch)]:
@@ -169,7 +178,7 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
         return True
     before = line[: match.start()].rsplit(None, 1)
     last_word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
-    return not (last_word in _ABBREVIATIONS or _INITIALS.match(last_word))
+    return not (last_word in _ABBREVIATIONS or _INITIALS().match(last_word))
 
 
 def ends_sentence(line: str) -> bool:

@@ -10,6 +10,7 @@ become exit codes in ``command.Group``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -20,7 +21,7 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 
 from cstocli import __version__
-from cstocli.cli import browse_command, cite_command, reading
+from cstocli.cli import reading
 from cstocli.cli.command import new_app
 from cstocli.cli.streams import OutputError, guard_streams
 from cstocli.cli.terminal import clamp_widths, silence_stdout, warn
@@ -55,8 +56,22 @@ def _root(
 
 
 reading.register(app)
-cite_command.register(app)
-browse_command.register(app)
+
+_ORDER = ("speakers", "search", "stats", "show", "facts", "random", "cite", "browse", "import")
+"""The commands in the order ``--help`` lists them (the ``library`` group after them)."""
+_ON_DEMAND = {
+    "search": "search_command",
+    "random": "fortune",
+    "cite": "cite_command",
+    "browse": "browse_command",
+}
+"""Commands whose module is imported only when they run or the whole app is listed, so
+that ``speakers`` and friends do not pay for them at start-up."""
+
+
+def _register(name: str) -> None:
+    if not any(c.name == name for c in app.registered_commands):
+        importlib.import_module(f"cstocli.cli.{_ON_DEMAND[name]}").register(app)
 
 
 def full_app() -> typer.Typer:
@@ -65,10 +80,13 @@ def full_app() -> typer.Typer:
     They are registered on first need, so that ``speakers`` and friends do not pay for
     importing their module (~1 ms of start-up).
     """
+    for name in _ON_DEMAND:
+        _register(name)
     if not any(c.name == "import" for c in app.registered_commands):
-        from cstocli.cli import library_commands as library_cli
+        from cstocli.cli import library_commands
 
-        library_cli.register(app)
+        library_commands.register(app)
+    app.registered_commands.sort(key=lambda c: _ORDER.index(c.name or ""))
     return app
 
 
@@ -125,6 +143,8 @@ def _command_for(argv: Sequence[str]) -> click.Command:
     """
     # Only a leading command name: "cstocli -h speakers" must still list every command.
     name = argv[0] if argv else None
+    if name in _ON_DEMAND:
+        _register(name)
     chosen = [c for c in app.registered_commands if c.name == name]
     if not chosen or any(key.startswith("_CSTOCLI_COMPLETE") for key in os.environ):
         return typer.main.get_command(full_app())

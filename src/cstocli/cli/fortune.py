@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from cstocli.cli.command import Command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
 from cstocli.cli.output import Output, emit, output_options
 from cstocli.cli.sources import check_sources, read
@@ -29,6 +30,11 @@ def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
     from cstocli.cli import completion
 
     return completion.complete_speaker(ctx, incomplete)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``random`` to the cstocli app (``app`` imports this module only when needed)."""
+    app.command("random", cls=Command)(random_command)
 
 
 @functools.partial(output_options, piped="table")

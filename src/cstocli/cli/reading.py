@@ -17,24 +17,23 @@ from typing import Annotated, Any, Literal, Optional
 import typer
 
 from cstocli.cli.command import Command
-from cstocli.cli.fortune import random_command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
 from cstocli.cli.output import Output, built, emit, output_options
-from cstocli.cli.search_command import search_command
 from cstocli.cli.sources import check_sources, read
 from cstocli.cli.terminal import warn
 from cstocli.errors import EXIT_NO_MATCH, UsageError
 
 
 def register(app: typer.Typer) -> None:
-    """Add the reading commands to the cstocli app, in the order ``--help`` lists them."""
+    """Add the reading commands to the cstocli app (``search`` and ``random`` add themselves).
+
+    ``app.full_app`` puts every command in the order ``--help`` lists them.
+    """
     for name, command in (
         ("speakers", speakers_command),
-        ("search", search_command),
         ("stats", stats_command),
         ("show", show_command),
         ("facts", facts_command),
-        ("random", random_command),
     ):
         app.command(name, cls=Command)(command)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from cstocli.cli.command import Command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
 from cstocli.cli.output import Output, built, emit, output_options
 from cstocli.cli.sources import check_sources, read
@@ -47,6 +48,11 @@ def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
     from cstocli.cli import completion
 
     return completion.complete_speaker(ctx, incomplete)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``search`` to the cstocli app (``app`` imports this module only when needed)."""
+    app.command("search", cls=Command)(search_command)
 
 
 @output_options
