@@ -58,6 +58,9 @@ def kind_of(value: Any) -> str:
 class JsonChecker:
     """Checks parsed JSON field by field; every failure is a ``DatasetError`` at its path."""
 
+    quoted: frozenset[str] = frozenset()
+    """Fields whose strings quote the article: verbatim, control characters and all."""
+
     def __init__(self, file: str) -> None:
         self.file = file
 
@@ -131,6 +134,7 @@ class JsonChecker:
     ) -> tuple[str, ...]:
         """An array of strings (absent is empty unless ``required``)."""
         values = self.array(obj, where, name, required=required)
+        verbatim = verbatim or name in self.quoted
         return tuple(
             self.string(v, f"{where}.{name}[{i}]", verbatim=verbatim) for i, v in enumerate(values)
         )

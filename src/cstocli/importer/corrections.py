@@ -148,6 +148,8 @@ _QUOTED = frozenset({"starts", "within", "at", "add", "text", "items", "article"
 class _Shape(JsonChecker):
     """Checks every field of the corrections JSON for its type."""
 
+    quoted = _QUOTED
+
     def root(self, obj: Any) -> None:
         keys = ("corrections_version", "article", "sha256", "dataset", "paragraphs")
         root = self.object(obj, "$", (*keys, "speakers", "figures", "lists", "event"))
@@ -242,19 +244,7 @@ class _Shape(JsonChecker):
             return
         if obj[key] is None and nullable:
             return
-        self.string(obj[key], f"{where}.{key}", verbatim=key in _QUOTED)
-
-    def strings(
-        self,
-        obj: dict[str, Any],
-        where: str,
-        name: str,
-        *,
-        required: bool = False,
-        verbatim: bool = False,
-    ) -> tuple[str, ...]:
-        """An array of strings; those quoting the article may hold what the text holds."""
-        return super().strings(obj, where, name, required=required, verbatim=name in _QUOTED)
+        self.string(obj[key], f"{where}.{key}", verbatim=key in self.quoted)
 
 
 def _check_target(content: dict[str, Any], dataset: Dataset, file_name: str, fail: Failure) -> None:
