@@ -12,6 +12,7 @@ the real importer (``import_article``) and compared with its ``NN-name.key.json`
 - speakers found / missed / spurious compare the key's speakers with the imported ones by
   name, folded (case, accents, punctuation, honorifics such as "Mr" or "Dr" ignored);
 - a role is right when the found speaker's role equals the key's (case and spacing aside);
+  a role given to a speaker whose key says none (``null``) is counted as invented;
 - a figure is right when an imported figure has the key's words and value;
 - a title is right when the headline chosen is the key's (case and spacing aside).
 
@@ -40,6 +41,7 @@ _COUNTS = (
     *("articles", "paragraphs", "paragraphs_right", "speakers", "speakers_found"),
     *("speakers_spurious", "roles", "roles_right", "figures", "figures_right", "refused"),
     "titles_right",
+    "roles_invented",
 )
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"])
 
@@ -60,6 +62,7 @@ class Score:
     figures_right: int = 0
     refused: int = 0
     titles_right: int = 0
+    roles_invented: int = 0
     seconds: float = 0.0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -181,6 +184,9 @@ def _score_speakers(score: Score, key: dict[str, Any], dataset: Dataset | None) 
                 score.roles_right += 1
             else:
                 score.wrong_roles.append(f"{speaker['name']}: {role!r} (key: {speaker['role']!r})")
+        elif found is not None and found.role is not None:
+            score.roles_invented += 1
+            score.wrong_roles.append(f"{speaker['name']}: {found.role!r} (key: None, invented)")
     for name, speaker in imported.items():
         if name not in wanted:
             score.speakers_spurious += 1
@@ -205,7 +211,7 @@ def _row(name: str, s: Score) -> str:
     return (
         f"{name:<44} {_share(s.paragraphs_right, s.paragraphs):>17} "
         f"{s.speakers_found:>3}/{s.speakers:<3} {len(s.missed) if s.articles == 1 else '':>3} "
-        f"{s.speakers_spurious:>4} {_share(s.roles_right, s.roles):>16} "
+        f"{s.speakers_spurious:>4} {_share(s.roles_right, s.roles):>16} {s.roles_invented:>3} "
         f"{_share(s.figures_right, s.figures):>16} {s.titles_right:>3}/{s.articles:<3} "
         f"{1000 * s.seconds:>8.1f}"
     )
@@ -248,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(
         f"{'article':<44} {'paragraphs right':>17} {'found':>7} {'mis':>3} {'spur':>4} "
-        f"{'roles right':>16} {'figures right':>16} {'title':>7} {'ms':>8}"
+        f"{'roles right':>16} {'inv':>3} {'figures right':>16} {'title':>7} {'ms':>8}"
     )
     for name, score in articles.items():
         print(_row(name[:44], score))

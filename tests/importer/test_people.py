@@ -82,3 +82,10 @@ def test_the_answer_side_is_never_the_bylines_writer() -> None:
     person = people.answer_side(set())
     assert person is not None
     assert person.name == "Ann Lee"
+
+
+def test_a_name_written_twice_is_no_role() -> None:
+    """In "Ann Lee Portrait Mr Ann Lee (Anytown) (Lab)" the photo's alt text is no role."""
+    text = "Debate\nOwen Marsh Portrait Mr Owen Marsh (Fenmouth) (Lab)\nOwen Marsh spoke."
+    found = {p.name: p.role for p in _people(text).persons}
+    assert found["Owen Marsh"] is None

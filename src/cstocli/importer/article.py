@@ -26,6 +26,7 @@ from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.figures import find_figures
+from cstocli.importer.introductions import read_stated_roles
 from cstocli.importer.labels import read_label
 from cstocli.importer.layout import (
     Item,
@@ -128,6 +129,7 @@ def import_article(
     used = {block.speaker for block in blocks if block.speaker is not None}
     refusal = []
     if used:
+        decided = [*decided, *read_stated_roles(text, blocks, roster)]
         speakers, ids = roster.speakers(used)
         passages = _passages(text, blocks, ids)
     else:

@@ -10,7 +10,8 @@ so a long transcript costs no more) and links a terse label to the one person it
 - ``Name, role`` ("Ruben Achterhof-Mensah, Spokesman for the Secretary-General", "By Ann
   Lee, Books Editor") and ``Name - Role`` lines of participant lists;
 - ``Role: Name`` lines ("Chair: Dame Philippa Crowhurst");
-- a name on a line of its own followed by a line that is only a role (participant blocks).
+- a name on a line of its own followed by a line that is only a role (participant blocks);
+- a court's appearances list (``appearances``): counsel with the side they are for.
 
 A name is two to five capitalised words; a longer run keeps its shortest ending that the
 text also writes on its own ("Forester Wanjiru Kamau" when "Wanjiru Kamau" stands alone
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label, is_title_word
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
@@ -122,6 +124,11 @@ class People:
                         known.name, role, known.line, known.headline, True, known.byline
                     )
             previous = line
+        for name, role, number in read_appearances(lines):  # counsel: the side they are for
+            known = found.get(name_words(name))
+            if known is None or known.role is None:
+                at = number if known is None else known.line
+                found[name_words(name)] = Person(name, role, at, False, True)
         persons = list(found.values())
         return cls(persons, _giver(lines, persons), text)
 
@@ -307,6 +314,8 @@ def _from_run(
     if not 2 <= len(name_tokens) <= 5 or not is_personal_name(" ".join(name_tokens)):
         return []
     role_words = [t for t in tokens[role_start:cut] if t.rstrip(".").casefold() not in HONORIFICS]
+    if {t.casefold() for t in role_words} & {t.casefold() for t in name_tokens}:
+        role_words = []  # the name twice ("Ann Lee Portrait Ms Ann Lee"): no role in that
     lower = [] if role_words else _lower_role(line, words, start)
     role = " ".join(lower + role_words) or None
     # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task

@@ -137,6 +137,19 @@ class Roster:
         """The name kept for the speaker at ``index``."""
         return self._entries[index].name
 
+    def named(self) -> list[int]:
+        """The indexes of the named speakers (no question side, no placeholder)."""
+        return [i for i, entry in enumerate(self._entries) if not entry.interview]
+
+    def roleless(self) -> dict[int, str]:
+        """The named speakers without a role yet, by index, with their names."""
+        return {i: self._entries[i].name for i in self.named() if self._entries[i].role is None}
+
+    def give_role(self, index: int, role: str) -> None:
+        """Give a roleless speaker the role the text states elsewhere (``introductions``)."""
+        if self._entries[index].role is None:
+            self._entries[index].role = role
+
     def speakers(self, used: set[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
         """The speakers with at least one quote, and the id each index was given."""
         speakers: list[Speaker] = []
