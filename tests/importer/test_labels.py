@@ -176,3 +176,12 @@ def test_lone_labels(line: str, name: str, role: str | None) -> None:
 def test_sentences_are_no_lone_labels(line: str) -> None:
     """A sentence or a long line is never a label alone."""
     assert read_lone_label(line, 0) is None
+
+
+def test_a_side_heading_in_capitals_is_no_label() -> None:
+    """A side heading ("ON BEHALF OF THE APPELLANT:") is none; "THE PRESIDENT:" stays one."""
+    assert read_label("ON BEHALF OF THE APPELLANT:", 0) is None
+    assert read_label("FOR THE RESPONDENT:", 0) is None
+    label = read_label("THE PRESIDENT: Thank you.", 0)
+    assert label is not None
+    assert label.name == "THE PRESIDENT"

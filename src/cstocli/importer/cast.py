@@ -94,6 +94,8 @@ class Cast:
         if not known:
             return None
         chosen = max(known, key=lambda p: p.seen)
+        if len(known) == 1:
+            chosen.role = chosen.role or mention.role
         if len(known) > 1 and not quiet:
             names = " or ".join(repr(p.name) for p in sorted(known, key=lambda p: -p.seen))
             self.warn(mention.start, f"{mention.name!r} could be {names}; read as {chosen.name!r}")

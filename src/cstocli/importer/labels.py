@@ -40,6 +40,16 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from cstocli.importer.label_words import (
+    FUNCTION_WORDS,
+    FURNITURE,
+    NAME_PARTICLES,
+    REPORTING_WORDS,
+    ROLE_LINKS,
+    SIDE_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from cstocli.importer.markup import bold_label, clean_head, skip_leading_stamp, skip_stamp_after
 from cstocli.importer.names import HONORIFICS
 from cstocli.model import Span, is_placeholder
@@ -55,66 +65,6 @@ _INTERVIEW_WORDS: dict[str, InterviewPart] = {
 }
 
 
-def _words(prose: str) -> frozenset[str]:
-    """A word list written as prose, one blank between words, as a set."""
-    return frozenset(prose.split())
-
-
-# Lines of website chrome that end with a colon but introduce no speech.
-FURNITURE = frozenset(
-    (
-        "share", "print", "email", "e-mail", "tags", "tag", "topics", "topic", "keywords",
-        "categories", "category", "related", "source", "sources", "photo", "photos", "video",
-        "image", "images", "caption", "credit", "credits", "advertisement", "comments",
-        "comment", "subscribe", "follow", "follow us", "date", "published", "updated", "author",
-        "by", "read more", "read also", "see also", "listen", "note", "update", "editor's note",
-        "watch", "contact", "links", "link", "menu", "search", "font size", "text size",
-        "transcript", "full transcript", "appearances", "present", "participants", "panel",
-        "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
-        "proceedings", "briefings", "in attendance", "also present", "hon. members",
-        "hon members", "several hon. members", "honourable members", "background", "context",
-        "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
-        "venue", "subject", "time", "place", "transcript by", "transcribed by",
-        "prepared remarks", "questions and answers", "questions & answers", "presentation",
-        "question-and-answer session", "call participants", "participants",
-    )
-)  # fmt: skip
-# A name never opens with these; a sentence or a heading often does.
-_FUNCTION_WORDS = _words(
-    """
-    a an the in on at to for with by from of as and but or so if when while after before
-    this that these those there here it its he she they we i you his her their our my your
-    yesterday today tomorrow meanwhile however earlier later also then now first second third
-    fourth fifth sixth seventh eighth ninth tenth finally next last lastly note update
-    according asked what why how who where which
-    """
-)
-# Words that open a "Role Name:" label.
-_TITLE_WORDS = _words(
-    """
-    president vice-president president-elect prime minister secretary secretary-general
-    chairman chairwoman chairperson chair chancellor king queen prince princess emir sheikh
-    senator governor mayor ambassador spokesman spokeswoman spokesperson general colonel
-    admiral commander chief director deputy foreign defence defense vice premier commissioner
-    envoy representative head leader speaker press first lady pope patriarch judge justice
-    attorney-general minister-counsellor counsellor administrator commissioner
-    council member congressman congresswoman sheriff admiral captain inspector detective
-    superintendent lord baroness baron bishop cardinal rabbi imam acting chief-executive
-    justice chairwoman ranking
-    """
-)
-# Abbreviated titles, written with their full stop ("Sen. John Smith").
-_TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
-# Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
-_NAME_PARTICLES = _words(
-    "von van der den de da di du la le bin ibn al el del della dos das do los las y"
-)
-# Lower-case words a role may hold between a title and a name ("President of the Republic").
-_ROLE_LINKS = _words("of the and for on to")
-# Reporting verbs: a "Name, role:" whose role holds one is a sentence introducing a quote.
-_REPORTING = _words(
-    "said says told added noted stated explained asked replied answered according announced"
-)
 # The colon ending a label head; not one inside a timestamp ("Jane Doe (00:22):").
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 # "Q    text", "Q\ttext", "Q. text", "A. text": the interview sides without a colon.
@@ -338,15 +288,15 @@ def _without_honorifics(tokens: list[str]) -> str:
 def _is_title(token: str) -> bool:
     """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
     lower = token.casefold()
-    if lower in _TITLE_WORDS:
+    if lower in TITLE_WORDS:
         return True
     pieces = lower.split("-")
-    return all(p.endswith(".") and p[:-1] in _TITLE_ABBREVIATIONS for p in pieces)
+    return all(p.endswith(".") and p[:-1] in TITLE_ABBREVIATIONS for p in pieces)
 
 
 def _is_role(role: str | None, *, bracketed: bool) -> bool:
     """Whether the words after a name's comma (or in its brackets) can be a role."""
-    if role is None or set(role.casefold().split()) & _REPORTING:
+    if role is None or set(role.casefold().split()) & REPORTING_WORDS:
         return False
     # "Minsk, November 30:" is a dateline; "John Smith (R-Ohio 2):" may hold a district.
     return bracketed or not any(char.isdigit() for char in role)
@@ -367,7 +317,8 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
     if not 1 <= len(tokens) <= 20:
         return False
     shouting = _is_shouting(tokens)
-    if tokens[0].casefold() in _FUNCTION_WORDS and not shouting:
+    first = tokens[0].casefold()
+    if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting):
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
@@ -394,13 +345,13 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
     while index > 1 and capitals < 2:
         token = tokens[index - 1]
         lower = token.casefold()
-        if _is_title(token) or lower in _ROLE_LINKS:
+        if _is_title(token) or lower in ROLE_LINKS:
             break
-        if lower not in _NAME_PARTICLES and not _INITIAL.match(token):
+        if lower not in NAME_PARTICLES and not _INITIAL.match(token):
             capitals += 1
         name.insert(0, token)
         index -= 1
-    while name and name[0].casefold() in _NAME_PARTICLES:
+    while name and name[0].casefold() in NAME_PARTICLES:
         index += 1
         name.pop(0)
     if not name:
@@ -411,7 +362,7 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
 def _is_name_token(token: str, *, allow_links: bool) -> bool:
     """Whether a word can stand in a name (or, with ``allow_links``, in a role before one)."""
     lower = token.casefold()
-    if lower in _NAME_PARTICLES or (allow_links and lower in _ROLE_LINKS):
+    if lower in NAME_PARTICLES or (allow_links and lower in ROLE_LINKS):
         return True
     if all(unicodedata.category(c)[0] in "SM" for c in token):
         return True  # an emoji inside a podcast host's name

@@ -188,11 +188,13 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         titles = [w[2] for w in words[:title_end]]
         roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
         before = _role_before(prose, words[0][0], roles if roles == titles else [])
-        after, raw = _apposition(prose, last[1]) if full else (None, "")
+        after, raw = _apposition(prose, last[1])
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in _BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
-        role = (before or after) if full else None
+        # A surname's apposition ("Berg, the port's director, said") states a role too: the
+        # cast gives it to the one person the surname means.
+        role = (before or after) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
@@ -342,8 +344,15 @@ def _role_words(words: list[str]) -> str | None:
     if not words or len(words) > _ROLE_WORDS or words[0][0].isdigit():
         return None  # "Teodor Lukic, 71,": an age
     first = words[0].casefold()
-    if (first in _ROLE_STOPS and first not in _ARTICLES) or first.endswith("ed"):
-        return None  # "who represents...", "said...", "joined him" opens no role
+    after_first = words[1].casefold() if len(words) > 1 else ""
+    # "who represents...", "said...", "joined him", "standing outside the hall": what they
+    # do, not what they are ("managing director" is a role: a noun follows its -ing).
+    if (
+        (first in _ROLE_STOPS and first not in _ARTICLES)
+        or first.endswith("ed")
+        or (first.endswith("ing") and after_first in _ROLE_STOPS | _PLACE_PREPOSITIONS)
+    ):
+        return None
     clause = next((i for i, w in enumerate(words) if w.casefold() in _CLAUSE_WORDS), None)
     if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
         return None  # "the worst night was in 1997": a clause, not a role

@@ -67,7 +67,7 @@ _STOP = frozenset(
     """
     a an and by with to from at in on as is was are were but or our my your his her their its
     this that who which said says told met held gave the of for has have had will how
-    what when where why whose it also
+    what when where why whose it also i i'm we're
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 
@@ -289,7 +289,8 @@ def _from_run(
     tokens = [w[0] for w in words[start:end]]
     role_start = 0
     for i, token in enumerate(tokens):
-        if token.casefold() in _STOP - _LINKS:  # "A Conversation With Forester Ann Lee"
+        # "A Conversation With Forester Ann Lee", "I'm Ann Lee": no role before the name
+        if token.casefold().replace("\u2019", "'") in _STOP - _LINKS:
             role_start = i + 1
     cut = role_start
     for i, token in enumerate(tokens):
