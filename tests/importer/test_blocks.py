@@ -171,3 +171,12 @@ def test_relabelled_speaker_keeps_first_person_speech_between() -> None:
     assert _shape(blocks) == [("quote", 0, 2), ("narration", None, 1), ("quote", 0, 1)]
     assert "continued speech of Maria Schmidt, though the next label names" in warnings[0]
     assert "the next label names Maria Schmidt again" in warnings[1]
+
+
+def test_an_italic_paragraph_after_the_last_speech_is_the_publishers() -> None:
+    """A wholly italic closing paragraph is a credit, even when it says "you"."""
+    text = "Ann Lee:\nThanks.\n\n*Produced by Tidewrack Audio. Subscribe wherever you listen.*\n"
+    blocks, _ = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1)]
+    kept, _ = _blocks("Ann Lee:\nThanks.\n\n**Bo Chan:** And *you*?\n\nAnn Lee:\n*Sure*, I do.\n")
+    assert [b.kind for b in kept] == ["quote", "quote", "quote"]

@@ -129,3 +129,11 @@ def test_a_hand_over_to_someone_else_gives_nothing() -> None:
     roles = _roles(text)
     assert roles["Bo Lee"] is None
     assert roles["Cy Lee"] is None
+
+
+def test_occupation_endings_and_place_after_the_body() -> None:
+    """An "-ologist" is an occupation; "at BODY in PLACE" stays with the role."""
+    assert role_phrase("glaciologist at the Ice Institute in Tromsø.") == (
+        "glaciologist at the Ice Institute in Tromsø"
+    )
+    assert role_phrase("manager in charge of it") is None

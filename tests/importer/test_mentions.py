@@ -89,3 +89,22 @@ def test_sex_comes_only_from_what_the_text_says() -> None:
     assert pronoun_sex("Castellano said she still supports it") == "f"
     assert pronoun_sex("His wife joined him on the rock") is None
     assert pronoun_sex("she said he was right") is None
+
+
+@pytest.mark.parametrize(
+    ("prose", "role"),
+    [
+        ("Anna Berg, standing outside the hall, said so.", None),
+        ("Anna Berg, speaking to reporters, said so.", None),
+        ("Anna Berg, managing director of the port, said so.", "managing director of the port"),
+    ],
+)
+def test_a_participle_clause_is_no_role(prose: str, role: str | None) -> None:
+    """What someone is doing ("standing outside") is no role; "managing director" is one."""
+    assert _named(prose) == [("Anna Berg", role)]
+
+
+def test_a_surnames_apposition_states_a_role() -> None:
+    """In "Berg, the port's director, said" the surname mention carries the role."""
+    mentions = find_mentions("Berg, the port's director, said the ships would wait.", 0)
+    assert [(m.name, m.role) for m in mentions] == [("Berg", "the port's director")]

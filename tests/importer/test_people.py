@@ -89,3 +89,18 @@ def test_a_name_written_twice_is_no_role() -> None:
     text = "Debate\nOwen Marsh Portrait Mr Owen Marsh (Fenmouth) (Lab)\nOwen Marsh spoke."
     found = {p.name: p.role for p in _people(text).persons}
     assert found["Owen Marsh"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("With me are Ann Lee, our Chief Financial Officer; and Bo Chan.",
+         "Chief Financial Officer"),
+        ("Thanks to Ann Lee, our friend, for coming.", None),
+        ("I'm Ann Lee and this is the show.", None),
+    ],
+)  # fmt: skip
+def test_a_possessive_before_a_role_is_the_speakers_own(line: str, role: str | None) -> None:
+    """A "NAME, our ROLE" gives ROLE; "our friend" or "I'm" before a name gives no role."""
+    found = {p.name: p.role for p in _people(f"Call\n{line}").persons}
+    assert found["Ann Lee"] == role

@@ -119,3 +119,28 @@ def test_parliament_role_with_the_name_in_brackets() -> None:
         "Jane Doe",
         "Bob Vale",
     ]
+
+
+def test_photo_alt_text_lines_label_members_with_their_front_bench_role() -> None:
+    """Lines "Photo of NAME NAME role, party, seat time" label members; a party is no role."""
+    odum = "Photo of Cy Odum Cy Odum Shadow Minister (Transport), Labour, Northfield"
+    text = (
+        "Examination of Witnesses\n\n"
+        "Coastal Paths Bill \u2013 in a Public Bill Committee on 3rd March 2026.\n\n"
+        "Bo Tran gave evidence.\n\n"
+        "Photo of Ann Marsh Ann Marsh Conservative, Eastvale 2:00 pm, 3rd March 2026\n\n"
+        "Q Welcome to you both. We will start with the closed paths.\n\n"
+        f"{odum}\n\nQ How many paths are closed this winter?\n\n"
+        "Bo Tran:\n\nAbout 12 paths are closed.\n\n"
+        f"{odum}\n\nQ And when will the rest of them reopen?\n\n"
+        "Bo Tran:\n\nBy the spring.\n\n"
+        "Photo of Ann Marsh Ann Marsh Conservative, Eastvale\n\n"
+        "Thank you both, that brings the session to an end.\n"
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    roles = {s.name: s.role for s in dataset.speakers}
+    assert roles == {"Ann Marsh": None, "Bo Tran": None, "Cy Odum": "Shadow Minister (Transport)"}
+    assert _speakers_of(text) == [
+        ("-", "Coastal"), ("-", "Bo"), ("Ann Marsh", "Q"), ("Cy Odum", "Q"),
+        ("Bo Tran", "About"), ("Cy Odum", "Q"), ("Bo Tran", "By"), ("Ann Marsh", "Thank"),
+    ]  # fmt: skip

@@ -17,7 +17,8 @@ paragraph after a speech: the speaker going on, or the reporter? No rule can kno
    marks even where rule 4 would otherwise apply (the speaker quoting someone).
    After the article's last speech, a short line (5 to 15 words) with no first- or
    second-person word and no question is the publisher's closing note ("The council votes
-   next month.", "This interview has been edited.").
+   next month.", "This interview has been edited."); so is a paragraph wholly in markdown
+   italics ("*Produced by Tidewrack Audio. Subscribe wherever you listen.*").
 
 Once a paragraph is narration, every unlabelled paragraph after it is narration too, until
 the next label. Every narration decision warns, and so does continued speech that has no
@@ -48,6 +49,8 @@ _FIRST_PERSON = re.compile(
 )  # "US" in capitals is the country
 
 
+# A paragraph wholly in markdown italics (one "*" or "_", not a bold "**Name**" label).
+_EMPHASISED = re.compile(r"([*_])(?![*_\s])[^*_]*(?<![*_\s])\1")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourselves)\b|[?!]")
 
 
@@ -315,6 +318,8 @@ def _closing_note(voice: _Voice) -> bool:
     """
     words = len(voice.text.split())
     second = _SECOND_PERSON.search(voice.outside)
+    if _EMPHASISED.fullmatch(voice.text.strip()):
+        return True  # "*Deep Water is produced by ...*": a markdown export's italic credit
     return 5 <= words <= 15 and not voice.own_first_person and second is None
 
 

@@ -65,7 +65,10 @@ _NOT_IN_ROLE = frozenset(
     was were be been being or but if then than said says say told
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
-_ORG_LINKS = frozenset(["of", "for", "at"])
+_ORG_LINKS = frozenset(["of", "for", "at", "in"])
+# Endings of occupation words no list holds all of ("glaciologist", "cartographer",
+# "statistician", "agronomist").
+_ROLE_ENDINGS = ("ologist", "ographer", "ician", "onomist", "ometrist")
 _WORD = r"[A-Za-z\u00c0-\u024f][\w'\u2019&.-]*"
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|van|von|de|der|den|la|le|du|da|bin|al|el)){{1,4}}"
@@ -118,7 +121,7 @@ def role_phrase(words: str) -> str | None:
             break
         if bare.endswith(("'s", "\u2019s")):
             break  # "the minister's ..." is about the minister
-        if bare in _ROLE_NOUNS or is_title_word(bare):
+        if bare in _ROLE_NOUNS or bare.endswith(_ROLE_ENDINGS) or is_title_word(bare):
             head = index
         if token.endswith((",", ";")):
             break  # a clause ends: "the manager, obviously"
@@ -126,7 +129,7 @@ def role_phrase(words: str) -> str | None:
         return None
     role = tokens[: head + 1]
     rest = tokens[head + 1 :]
-    if len(rest) >= 2 and rest[0] in _ORG_LINKS and not tokens[head].endswith((",", ";")):
+    while len(rest) >= 2 and rest[0] in _ORG_LINKS and not role[-1].endswith((",", ";", ".")):
         start = 2 if rest[1] == "the" and len(rest) > 2 else 1
         body = []
         for token in rest[start:]:
@@ -135,9 +138,10 @@ def role_phrase(words: str) -> str | None:
             body.append(token)
             if token.endswith((",", ".")):
                 break
-        if not body:
-            return None  # "a member of the public": the office is not all said
+        if not body:  # "a member of the public": the office is not all said
+            return None if len(role) == head + 1 else " ".join(role).rstrip(",.")
         role += rest[:start] + body
+        rest = rest[start + len(body) :]  # "... at the Ice Institute in Tromso"
     return " ".join(role).rstrip(",.") or None
 
 

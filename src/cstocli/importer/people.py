@@ -39,28 +39,7 @@ _WORD = re.compile(r"[^\s,;:?!()\[\]\"\u201c\u201d\u2018*|/]+")
 _SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
 _QA_START = re.compile(r"\A[QA]\.\s+")
 _PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "los",
-        "y",
-    ]
+    "von van der den de da di du la le bin ibn al el del della dos das los y".split()  # noqa: SIM905 -- a word list reads best as prose
 )
 _LINKS = frozenset(["of", "the", "for"])
 _STOP = frozenset(
@@ -352,7 +331,8 @@ def _role_after(line: str, index: int) -> str | None:
         found = whole  # a participant list's line: the rest is the role, commas and all
     if found is None:
         return None
-    role = found[1].strip()
+    # "NAME, our Chief Executive Officer": the possessive is the speaker's, the role theirs.
+    role = re.sub(r"\A(?:our|their|its)\s+(?=[A-Z])", "", found[1].strip())
     if not role:
         return None
     first = role.split()[0].casefold()

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from cstocli.importer.labels import Label, label_from_head, read_label
+from cstocli.importer.labels import Label, is_title_word, label_from_head, read_label
 from cstocli.importer.markup import clean_head, is_stamp_line, split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
 from cstocli.importer.warning import ImportWarning
@@ -77,6 +77,9 @@ def read_lone_label(line: str, start: int) -> Label | None:
     lead = len(stripped) - len(stripped.lstrip())
     if not stripped or len(stripped) > 120 or stripped.endswith((".", "?", "!", ",", ";")):
         return None  # a sentence, not a name
+    photo = _PHOTO.fullmatch(stripped[lead:].strip("*_ "))
+    if photo is not None:  # before the colon test: its time of day ("2:00 pm") holds one
+        return _photo_label(photo, stripped[lead:], (start + lead, start + len(stripped)))
     if ":" in clean_head(stripped):
         return None
     head = clean_head(stripped[lead:]).strip("*_ ")
@@ -115,6 +118,29 @@ def _portrait_label(found: re.Match[str], text: str, span: Span) -> Label | None
     surname = name.split()[-1]
     role = None if surname in words or not words else rest
     return Label(text, span, name, role, False, None, None)
+
+
+# "Photo of Ann Lee Ann Lee Shadow Minister (Health), Labour, Anytown 2:00 pm, 3rd March":
+# a parliament monitoring site's photo alt text, the name again, then the member's
+# front-bench role, party, seat and the time. The name written twice is what marks it.
+_PHOTO = re.compile(r"Photo of (?P<name>[^\W\d_][^,()]{2,60}?) (?P=name)(?: (?P<rest>.{2,200}))?")
+
+
+def _photo_label(found: re.Match[str], text: str, span: Span) -> Label | None:
+    """The label of a "Photo of NAME NAME ..." line.
+
+    The role is the leading parts of the rest that hold a title ("Shadow Minister
+    (Environment)"); a party or a seat is none.
+    """
+    name = found["name"].strip()
+    if label_from_head(name, alone=True) is None:
+        return None
+    roles = []
+    for part in re.split(r",\s*(?![^()]*\))", found["rest"] or ""):
+        if not any(is_title_word(w.strip("()")) for w in part.split()):
+            break
+        roles.append(part.strip())
+    return Label(text, span, name, ", ".join(roles) or None, False, None, None)
 
 
 # A site's calls to action and link bars: never anyone's words in a transcript.
