@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from cstocli.importer.labels import Label, read_label
+from cstocli.importer.people import People
 from cstocli.importer.roster import Roster
 
 
@@ -53,3 +54,30 @@ def test_interview_sides_are_their_own_speakers() -> None:
     assert roster.resolve(_label("Ann Lee:"), 4) not in (question, answer)
     speakers, _ = roster.speakers({question, answer})
     assert [s.id for s in speakers] == ["q", "answer"]
+
+
+HARLOWS = """Hearing on River Dredging
+PARTICIPANTS:
+SEN. JOHN HARLOW (D-NY)
+REP. MAY HARLOW (R-TX)
+"""
+
+
+def test_a_bare_surname_two_named_people_share_is_kept_apart() -> None:
+    """A bare "HARLOW:" where the text names John and May Harlow joins neither, and warns."""
+    lines = list(enumerate(HARLOWS.splitlines(), 1))
+    roster = Roster(People.read(lines, "Hearing on River Dredging"))
+    john = roster.resolve(_label("SEN. JOHN HARLOW:"), 6)
+    bare = roster.resolve(_label("HARLOW:"), 8)
+    assert roster.resolve(_label("HARLOW:"), 10) == bare != john
+    assert [str(w) for w in roster.warnings] == [
+        "line 8: 'HARLOW' could be any of 'JOHN HARLOW', 'MAY HARLOW'; kept as a speaker of its own"
+    ]
+
+
+def test_a_bare_surname_one_named_person_has_is_theirs() -> None:
+    """With one Harlow named, "HARLOW:" is John Harlow."""
+    lines = list(enumerate(HARLOWS.splitlines()[:3], 1))
+    roster = Roster(People.read(lines, "Hearing on River Dredging"))
+    john = roster.resolve(_label("SEN. JOHN HARLOW:"), 6)
+    assert roster.resolve(_label("HARLOW:"), 8) == john

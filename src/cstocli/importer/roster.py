@@ -76,6 +76,16 @@ class Roster:
                 label = replace(label, name=split[0], role=split[1])
         linked = self._people.link(label)
         if linked is None:
+            namesakes = self._people.namesakes(label)
+            if namesakes and name_words(label.name) not in self._by_words:
+                # Two people the article names share the surname: a bare "HARLOW:" may be
+                # either, and a quote under the wrong one is worse than under the label.
+                names = ", ".join(repr(n) for n in namesakes)
+                message = f"{label.name!r} could be any of {names}; kept as a speaker of its own"
+                self.warnings.append(ImportWarning(line, message))
+                self._entries.append(_Entry(label.name, False, False, label.role, []))
+                self._remember(len(self._entries) - 1, label.name)
+                return len(self._entries) - 1
             return self._named(label, line)
         written = label.name
         own = label.role if label.role == linked[1] else None  # else the role stated with the name
