@@ -26,17 +26,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
-from cstocli.importer.labels import affiliation_of
 from cstocli.importer.layout import Item
 from cstocli.importer.mentions import Mention
-from cstocli.importer.names import slug
 from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
+from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
-from cstocli.model import Located, Passage, PassageKind, Speaker
+from cstocli.model import Located
 from cstocli.text import split_sentences as sentences
 
 _VERBS = (
@@ -110,24 +108,6 @@ class _Prose:
         return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
 
-@dataclass(slots=True)
-class _Part:
-    kind: PassageKind
-    person: Person | None
-    pieces: list[Located] = field(default_factory=list)
-    open: bool = False
-    """A quote whose closing mark has not come yet (it goes on in the next paragraph)."""
-
-
-@dataclass(frozen=True, slots=True)
-class NewsStory:
-    """A news story read into passages and the speakers they name."""
-
-    speakers: tuple[Speaker, ...]
-    passages: tuple[Passage, ...]
-    warnings: tuple[ImportWarning, ...]
-
-
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
     """Read unlabelled paragraphs as a news story; None when it quotes and reports no one.
 
@@ -144,7 +124,7 @@ class _Reader:
         self.chrome = Chrome(text, title, self.line_starts)
         self.warnings: list[ImportWarning] = []
         self.cast = Cast(self.warn)
-        self.parts: list[_Part] = []
+        self.parts: list[Part] = []
         self.previous_start = self.current_start = 0
         """Where the parts of the paragraph before this one, and of this one, begin."""
         self.pending: Person | None = None
@@ -162,7 +142,7 @@ class _Reader:
             self.paragraph(paragraph, prose, named)
         if not any(part.person is not None for part in self.parts):
             return None
-        return self.story()
+        return make_story(self.text, self.parts, self.warnings)
 
     # -- the second reading: whose words each paragraph holds ----------------------------
 
@@ -227,7 +207,7 @@ class _Reader:
                 said = self.reports(prose, events, lead.span[0] - base, lead.span[1] - base)
                 # "X said:" only introduces the quote; "X urged both sides to talk." reports.
                 told = any(who is speaker and n >= _REPORTED_WORDS for n, who in said)
-                self.parts.append(_Part("narration", speaker if told else None, [lead]))
+                self.parts.append(Part("narration", speaker if told else None, [lead]))
             run = quotations[index : last + 1]
             pieces = [Located(self.text[slice(*q.words)], q.words) for q in run]
             previous = self.parts[-1] if self.parts else None
@@ -237,10 +217,10 @@ class _Reader:
                     part = previous
                 else:
                     previous.open = False
-                    part = _Part("quote", speaker, pieces)
+                    part = Part("quote", speaker, pieces)
                     self.parts.append(part)
             else:
-                part = _Part("quote", speaker, pieces)
+                part = Part("quote", speaker, pieces)
                 self.parts.append(part)
             part.open = not run[-1].closed
             cursor = run[-1].outer[1]
@@ -248,7 +228,7 @@ class _Reader:
         trail = self.piece(cursor, paragraph.span[1])
         if trail is not None:
             self.parts[-1].open = False
-            self.parts.append(_Part("narration", None, [trail]))
+            self.parts.append(Part("narration", None, [trail]))
 
     def plain(
         self, paragraph: Located, prose: str, events: list[tuple[int, Person | None]]
@@ -374,7 +354,7 @@ class _Reader:
         ]
 
     def narration(self, paragraph: Located, person: Person | None) -> None:
-        self.parts.append(_Part("narration", person, [paragraph]))
+        self.parts.append(Part("narration", person, [paragraph]))
 
     def piece(self, start: int, end: int) -> Located | None:
         """The reporter's words in ``[start, end)``, trimmed; None when only marks or space."""
@@ -389,38 +369,3 @@ class _Reader:
     def warn(self, offset: int, message: str) -> None:
         line = bisect.bisect_right(self.line_starts, offset)
         self.warnings.append(ImportWarning(line, message))
-
-    # -- the result ------------------------------------------------------------------------
-
-    def story(self) -> NewsStory:
-        ids: dict[int, str] = {}
-        speakers: list[Speaker] = []
-        for part in self.parts:
-            person = part.person
-            if person is None or id(person) in ids:
-                continue
-            ident = slug(person.name) or "speaker"
-            taken = set(ids.values())
-            number = 2
-            while ident in taken:
-                ident, number = f"{slug(person.name)}-{number}", number + 1
-            ids[id(person)] = ident
-            role = person.role
-            speakers.append(Speaker(ident, person.name, role, affiliation_of(role)))
-        counts = {"quote": 0, "narration": 0}
-        passages = []
-        for part in self.parts:
-            counts[part.kind] += 1
-            span = (part.pieces[0].span[0], part.pieces[-1].span[1])
-            passages.append(
-                Passage(
-                    id=f"{part.kind[0]}{counts[part.kind]}",
-                    kind=part.kind,
-                    speaker_id=None if part.person is None else ids[id(part.person)],
-                    label=None,
-                    paragraphs=tuple(part.pieces),
-                    text=self.text[span[0] : span[1]],
-                    span=span,
-                )
-            )
-        return NewsStory(tuple(speakers), tuple(passages), tuple(self.warnings))
