@@ -108,3 +108,11 @@ def test_a_surnames_apposition_states_a_role() -> None:
     """In "Berg, the port's director, said" the surname mention carries the role."""
     mentions = find_mentions("Berg, the port's director, said the ships would wait.", 0)
     assert [(m.name, m.role) for m in mentions] == [("Berg", "the port's director")]
+
+
+def test_a_title_after_a_preposition_still_names_a_person() -> None:
+    """A titled name after "from" is a person; "from Westbrook Infirmary" is a place."""
+    assert [m.name for m in find_mentions("It was a promise from Councillor Ana Lee.", 0)] == [
+        "Ana Lee"
+    ]
+    assert find_mentions("She came from Westbrook Infirmary today.", 0) == []

@@ -220,3 +220,39 @@ def test_a_paragraph_correction_on_a_news_story_is_ignored_with_a_warning() -> N
     result = import_article(text, file_name="story.txt", overrides={at: "narration"})
     assert [p.kind for p in result.dataset.passages] == ["quote", "narration"]
     assert [w.line for w in result.warnings if "correction ignored" in w.message] == [3]
+
+
+def test_a_bare_quote_is_whose_the_next_paragraph_says() -> None:
+    """A next paragraph "So said X" or "That was the promise from X" names the speaker."""
+    result = _read(
+        "Ben Osei, who runs the library, welcomed the vote. \u201cIt is a relief,\u201d he said.",
+        "\u201cThe building needs a new roof by winter.\u201d",
+        "So said Osei's deputy, Carla Mendes, who has worked there for 20 years.",
+        "\u201cWe will not close a single library.\u201d",
+        "That was the promise from Councillor Ana Lee-Marsh as the vote was counted.",
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [
+        ("Ben Osei", ["It is a relief"]),
+        ("Carla Mendes", ["The building needs a new roof by winter."]),
+        ("Ana Lee-Marsh", ["We will not close a single library."]),
+    ]
+    assert any("read as 'Carla Mendes''s, named next" in str(w) for w in result.warnings)
+
+
+def test_a_next_paragraph_that_names_no_one_leaves_the_usual_rule() -> None:
+    """A next paragraph like "That was the end of the meeting." names no one: no one gained."""
+    alone = _read(
+        "The bridge opened on Monday after ten years of work.",
+        "\u201cThat was the end of it, and a long one.\u201d",
+        "That was the end of the meeting.",
+        "\u201cIt is open now,\u201d said Ana Lee-Marsh, the mayor.",
+    )
+    assert [kind for kind, _, _ in _rows(alone)][:3] == ["narration"] * 3
+    after = _read(
+        "Mayor Jane Okafor-Reyes opened the bridge on Monday. \u201cAt last,\u201d she said.",
+        "\u201cThat was the end of it, and a long one.\u201d",
+        "That was the end of the meeting.",
+    )
+    quotes = [who for kind, who, _ in _rows(after) if kind == "quote"]
+    assert quotes == ["Jane Okafor-Reyes", "Jane Okafor-Reyes"]  # hers: it follows her quote

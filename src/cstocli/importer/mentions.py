@@ -178,7 +178,10 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
             words.pop()
         title_end = _title_split(words)
         name_words = words[title_end:]
-        if not name_words or not _is_person(name_words) or _after_preposition(prose, words):
+        # After "at", "from"... a name is a place or a body, unless a title says it is a
+        # person ("the promise from Councillor Ana Lee").
+        placed = title_end == 0 and _after_preposition(prose, words)
+        if not name_words or not _is_person(name_words) or placed:
             continue
         first, last = name_words[0], name_words[-1]
         name = prose[first[0] : last[1]]

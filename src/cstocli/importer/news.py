@@ -31,7 +31,12 @@ from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
 from cstocli.importer.mentions import Mention
-from cstocli.importer.quotations import Quotation, blank_quotations, find_quotations
+from cstocli.importer.quotations import (
+    Quotation,
+    blank_quotations,
+    find_quotations,
+    points_back,
+)
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
@@ -65,6 +70,8 @@ _CLAUSE = 400
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
+_NAMED_NEXT = 60
+"""How far after "So said" the next paragraph names the speaker ("Osei's deputy, Carla ...")."""
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
@@ -127,6 +134,8 @@ class _Reader:
         self.parts: list[Part] = []
         self.previous_start = self.current_start = 0
         """Where the parts of the paragraph before this one, and of this one, begin."""
+        self.following: tuple[str, list[Mention], int] | None = None
+        """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
@@ -138,7 +147,10 @@ class _Reader:
             self.cast.learn(prose, p.span[0]) for p, prose in zip(body, proses, strict=True)
         ]
         self.cast.forget_order()
-        for paragraph, prose, named in zip(body, proses, mentions, strict=True):
+        starts = [p.span[0] for p in body[1:]]
+        nexts = [*zip(proses[1:], mentions[1:], starts, strict=True), None][: len(body)]
+        for paragraph, prose, named, after in zip(body, proses, mentions, nexts, strict=True):
+            self.following = after
             self.paragraph(paragraph, prose, named)
         if not any(part.person is not None for part in self.parts):
             return None
@@ -329,6 +341,11 @@ class _Reader:
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
+        named = self.named_next()
+        if named is not None:  # "So said Ann Lee.", "That was the warning from Ann Lee."
+            message = f"quotation with no one named; read as {named.name!r}'s, named next"
+            self.warn(paragraph.span[0], message)
+            return named
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]
@@ -339,6 +356,17 @@ class _Reader:
             return last.person
         self.warn(paragraph.span[0], "quotation with no one named; read as narration")
         return None
+
+    def named_next(self) -> Person | None:
+        """The person the next paragraph names as the speaker of this one's quotation."""
+        if self.following is None:
+            return None
+        prose, mentions, base = self.following
+        at = points_back(prose)
+        if at is None:
+            return None
+        near = [m for m in mentions if base + at <= m.start <= base + at + _NAMED_NEXT]
+        return None if not near else self.cast.meet(near[0])
 
     def reports(self, prose: str, events: list[_Event], begin: int, end: int) -> list[_Event]:
         """The verbs in ``[begin, end)`` (paragraph offsets), each with the words after it.

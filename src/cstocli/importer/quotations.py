@@ -132,3 +132,23 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return start, end
+
+
+# A paragraph opening by saying whose the quotation before it was: "So said Ann Lee.",
+# "That was the warning from Ann Lee", "Those were the words of Ann Lee".
+_POINTS_BACK = re.compile(
+    r"\s*(?:(?:So|Thus)\s+(?:said|says|wrote|writes)\b"
+    r"|(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:of|from|by)\b"
+    r"|(?:The|Those|These)\s+(?:words|remarks|comments)\s+(?:came\s+from|were\s+those\s+of)\b)"
+)
+
+
+def points_back(prose: str) -> int | None:
+    """Where a paragraph that names the speaker of the quotation before it names them.
+
+    The offset just after "So said", "That was the promise from"...; None when the
+    paragraph does not open so.
+    """
+    found = _POINTS_BACK.match(prose)
+    return None if found is None else found.end()
