@@ -86,3 +86,14 @@ def test_headline_is_chosen_past_site_chrome(text: str, title: str) -> None:
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == title
     assert text[headline.title.span[0] : headline.title.span[1]] == title
+
+
+def test_a_caption_spaced_out_to_a_column_is_no_long_headline() -> None:
+    """Spaces padding "v.    No. 25-0113" do not make it the longest top line."""
+    text = (
+        "COURT OF APPEALS, FOURTH DISTRICT\n\nHALVERSON MILLS, INC.,\n"
+        "     v.                                          No. 25-0113\n"
+        "PIKE COUNTY BOARD,\n          Respondent.\n\nJUDGE ODUYA: Counsel?\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "COURT OF APPEALS, FOURTH DISTRICT"

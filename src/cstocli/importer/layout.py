@@ -183,7 +183,9 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         for index, text in candidates
         if not any(other != text and text.endswith(other) for other in texts)
     ]
-    chosen = max(kept, key=lambda found: len(found[1]))
+    # Length in words and single spaces: a caption spaced out to a column ("v.        No.
+    # 25-0113") is no long headline.
+    chosen = max(kept, key=lambda found: len(" ".join(found[1].split())))
     # A standfirst (the sentence that sums the story up under the headline) is often longer
     # than the headline: when the longest line is prose straight under another prose line,
     # that line above it is the headline. Site chrome is title case ("Office of the Press
