@@ -151,6 +151,10 @@ class Roster:
         """The indexes of the named speakers (no question side, no placeholder)."""
         return [i for i, entry in enumerate(self._entries) if not entry.interview]
 
+    def kin(self, name: str) -> list[int]:
+        """The named speakers whose surnames start as ``name``'s does (``surname_key``)."""
+        return sorted(self._by_surname.get(surname_key(name), ()))
+
     def roleless(self) -> dict[int, str]:
         """The named speakers without a role yet, by index, with their names."""
         return {i: self._entries[i].name for i in self.named() if self._entries[i].role is None}
