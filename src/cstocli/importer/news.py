@@ -19,7 +19,8 @@ Then paragraph by paragraph:
   narration reports that speaker (``Passage.speaker_id``) without quoting them.
 
 Every guess warns with its line: an ambiguous pronoun or surname, a quotation with no one
-named (taken as the last speaker's when it follows their quote, else narration).
+named (the person the next paragraph names, "So said X."; else the last speaker's when it
+follows their quote; else narration). ``story`` makes the passages.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ _CLAUSE = 400
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
-_NAMED_NEXT = 60
-"""How far after "So said" the next paragraph names the speaker ("Osei's deputy, Carla ...")."""
+_NAMED_NEXT = 60  # how far after "So said" the speaker is named ("Osei's deputy, Carla ...")
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
