@@ -97,3 +97,14 @@ def test_a_caption_spaced_out_to_a_column_is_no_long_headline() -> None:
     )
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "COURT OF APPEALS, FOURTH DISTRICT"
+
+
+def test_a_dateline_with_a_clock_time_is_no_headline() -> None:
+    """The longer line under the headline that gives a clock time is its dateline."""
+    text = (
+        "Halden Robotics (HLDR) Q1 2026 Earnings Call Transcript\n\n"
+        "Halden Robotics (NASDAQ:HLDR) Q1 2026 Earnings Conference Call May 6, 2026 5:00 PM ET\n\n"
+        "Operator: Good afternoon and welcome.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Halden Robotics (HLDR) Q1 2026 Earnings Call Transcript"

@@ -147,6 +147,7 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
     return Headline(title, _located(lines[body[0]]).span[0], body[0]), []
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
 _HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
 _TOP_LINES = 12
 _HEADLINE_WORDS = 4
@@ -185,6 +186,10 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     ]
     # Length in words and single spaces: a caption spaced out to a column ("v.        No.
     # 25-0113") is no long headline.
+    # A line giving a clock time ("... Call May 6, 2026 5:00 PM ET") is the dateline under
+    # a headline, not the headline.
+    timeless = [found for found in kept if not _CLOCK_TIME.search(found[1])]
+    kept = timeless or kept
     chosen = max(kept, key=lambda found: len(" ".join(found[1].split())))
     # A standfirst (the sentence that sums the story up under the headline) is often longer
     # than the headline: when the longest line is prose straight under another prose line,
