@@ -108,3 +108,17 @@ def test_a_dateline_with_a_clock_time_is_no_headline() -> None:
     )
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Halden Robotics (HLDR) Q1 2026 Earnings Call Transcript"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "We use cookies to improve your experience on this website. Accept all | Manage settings",
+        "Words by Hanne Strom and her many colleagues \u00b7 Photographs by Kofi Adjei-Larsen",
+    ],
+)
+def test_a_banner_or_byline_longer_than_the_headline_is_not_it(chrome: str) -> None:
+    """A cookie banner's link bar or a byline is page chrome, however long."""
+    text = f"{chrome}\n\nPort braces for record winter\n\nShips queued on Monday, officials said.\n"
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Port braces for record winter"

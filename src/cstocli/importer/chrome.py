@@ -99,6 +99,20 @@ class Chrome:
         self.warnings.append(ImportWarning(number, f"{clip!r} read as page furniture"))
 
 
+def is_chrome_line(line: str) -> bool:
+    """Whether a line is a page's chrome whatever stands around it.
+
+    A byline ("Words by ..."), a menu or link bar ("Accept all | Manage settings"), a bare
+    time stamp: never a headline.
+    """
+    stripped = line.strip()
+    return bool(
+        (_FURNITURE_START.match(stripped) and len(_WORD.findall(stripped)) <= _HEADING_WORDS)
+        or _MENU.search(stripped)
+        or _TIME_STAMP.match(stripped)
+    )
+
+
 def _headline_like(line: str) -> bool:
     """Whether a line reads as a headline: three words or more, some in lower case, no menu."""
     stripped = line.strip()

@@ -24,6 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.chrome import is_chrome_line
 from cstocli.importer.labels import Label, is_furniture, read_label
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.people import is_personal_name, is_role_line
@@ -171,7 +172,8 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         ending = words.rstrip("\"'\u201d\u2019)]")  # a sentence may close a quotation
         if ending.endswith(".") or (ending.endswith(("?", "!", ":")) and len(words.split()) >= 6):
             break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
-        if is_page_furniture(words) or _is_breadcrumb(words) or words[:1] in "[(":
+        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
+        if chrome or words[:1] in "[(":
             continue
         if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
             break  # a participant list, or a turn whose speech follows on the next line
