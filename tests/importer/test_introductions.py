@@ -137,3 +137,14 @@ def test_occupation_endings_and_place_after_the_body() -> None:
         "glaciologist at the Ice Institute in Tromsø"
     )
     assert role_phrase("manager in charge of it") is None
+
+
+def test_a_hand_over_wrapped_over_two_lines_gives_the_whole_role() -> None:
+    """A hard wrap inside "Chief / Financial Officer" gives the whole role, never "Chief"."""
+    text = (
+        "Orchard Mills Q2 Earnings Call\n\n"
+        "Operator: Welcome. I would now like to turn the call over to Priya Ramanathan, Chief\n"
+        "Financial Officer. Please go ahead.\n\n"
+        "Priya Ramanathan: Thank you. Revenue grew 4 percent.\n"
+    )
+    assert _roles(text)["Priya Ramanathan"] == "Chief Financial Officer"

@@ -42,6 +42,10 @@ _PARTICLES = frozenset(
     "von van der den de da di du la le bin ibn al el del della dos das los y".split()  # noqa: SIM905 -- a word list reads best as prose
 )
 _LINKS = frozenset(["of", "the", "for"])
+# Words a role does not end with: a line ending in one was wrapped ("Ann Lee, Chief").
+_DANGLING = frozenset(
+    "of the for and to at in chief vice deputy senior assistant acting".split()  # noqa: SIM905
+)
 _STOP = frozenset(
     """
     a an and by with to from at in on as is was are were but or our my your his her their its
@@ -352,6 +356,8 @@ def _role_after(line: str, index: int) -> str | None:
         return None
     if any(c.isdigit() for c in role) or role.casefold().rstrip(".") in _SUFFIXES:
         return None
+    if found.end() >= len(rest.rstrip()) and role.split()[-1].casefold() in _DANGLING:
+        return None  # "NAME, Chief" at a hard wrap: the role goes on the next line
     return role
 
 
