@@ -47,13 +47,13 @@ _ROLE_NOUNS = frozenset(
     anchor professor lecturer economist engineer scientist researcher counsel lawyer
     solicitor barrister attorney advocate founder co-founder partner principal owner member
     adviser advisor consultant coordinator co-ordinator treasurer controller auditor
-    accountant strategist officer president vice-president chairman chairwoman chair
+    accountant strategist president vice-president chairman chairwoman chair
     director secretary minister spokesman spokeswoman spokesperson governor mayor senator
     councillor councilor commissioner ambassador envoy inspector superintendent
     superintendant constable sergeant chief head leader doctor physician surgeon nurse
     teacher headteacher headmaster headmistress dean provost rector chancellor registrar
     clerk administrator supervisor foreman organiser organizer campaigner activist
-    coordinator trustee steward ceo cfo coo cto cio cmo mp mep
+    trustee steward ceo cfo coo cto cio cmo mp mep
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Words a role may hold before its office word ("former operations manager", "Chief
@@ -69,7 +69,6 @@ _ORG_LINKS = frozenset(["of", "for", "at", "in"])
 # Endings of occupation words no list holds all of ("glaciologist", "cartographer",
 # "statistician", "agronomist").
 _ROLE_ENDINGS = ("ologist", "ographer", "ician", "onomist", "ometrist")
-_WORD = r"[A-Za-z\u00c0-\u024f][\w'\u2019&.-]*"
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|van|von|de|der|den|la|le|du|da|bin|al|el)){{1,4}}"
 _ORG = rf"{_CAP}(?:\s+(?:&\s+)?(?:{_CAP}|of|and)(?=\s|[.,;!?]|$)){{0,5}}"
@@ -114,8 +113,10 @@ def role_phrase(words: str) -> str | None:
     """The role that ``words`` open with, or None.
 
     Up to its last office word ("former operations manager now" -> "former operations
-    manager"), with the body it is "of/for/at" when the body is capitalised ("officer of
-    Calloway Foods"). None when a word of another clause comes first or no office word does.
+    manager"), with the body it is "of/for/at/in" when the body is capitalised ("officer of
+    Calloway Foods", "glaciologist at the Ice Institute in Tromso"). None when a word of
+    another clause comes first or no office word does, or when the body is left unsaid ("a
+    member of the public").
     """
     tokens = words.split()
     head = -1
