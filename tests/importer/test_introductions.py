@@ -148,3 +148,13 @@ def test_a_hand_over_wrapped_over_two_lines_gives_the_whole_role() -> None:
         "Priya Ramanathan: Thank you. Revenue grew 4 percent.\n"
     )
     assert _roles(text)["Priya Ramanathan"] == "Chief Financial Officer"
+
+
+def test_a_possessive_role_keeps_its_article_and_an_adverb_may_stand_before_to() -> None:
+    """A hand-over "over first to Dr. NAME, the county's health officer" gives that role."""
+    text = (
+        "Town Hall\n\nJo Wren: Welcome. Let me hand it over first to Dr. Rosa Imbert, the "
+        "county's health officer.\n\nRosa Imbert: Thank you.\n"
+    )
+    assert _roles(text)["Rosa Imbert"] == "the county's health officer"
+    assert role_phrase("the port director") == "port director"

@@ -116,3 +116,11 @@ def test_a_title_after_a_preposition_still_names_a_person() -> None:
         "Ana Lee"
     ]
     assert find_mentions("She came from Westbrook Infirmary today.", 0) == []
+
+
+def test_a_role_set_off_after_from_is_the_names() -> None:
+    """After "the message from the union's head," NAME has that role; "of the board" not."""
+    found = find_mentions("That was the message from the union's head, Ana Lee, today.", 0)
+    assert [(m.name, m.role) for m in found] == [("Ana Lee", "the union's head")]
+    listed = find_mentions("She sat by the mayor and the head of the board, Ana Lee.", 0)
+    assert [(m.name, m.role) for m in listed] == [("Ana Lee", None)]

@@ -81,3 +81,13 @@ def test_a_bare_surname_one_named_person_has_is_theirs() -> None:
     roster = Roster(People.read(lines, "Hearing on River Dredging"))
     john = roster.resolve(_label("SEN. JOHN HARLOW:"), 6)
     assert roster.resolve(_label("HARLOW:"), 8) == john
+
+
+def test_a_placeholder_label_naming_its_person_in_brackets_is_that_person() -> None:
+    """A label "MODERATOR (Jo Wren):" is Jo Wren when the text names her; an outlet is not."""
+    lines = [(1, "Town hall"), (2, "Welcome back. With us tonight is Jo Wren.")]
+    roster = Roster(People.read(lines, "Town hall"))
+    wren = roster.resolve(_label("MODERATOR (Jo Wren):"), 3)
+    outlet = roster.resolve(_label("Reporter (Daily Meridian):"), 4)
+    speakers, _ = roster.speakers({wren, outlet})
+    assert [(s.name, s.role) for s in speakers] == [("Jo Wren", "MODERATOR"), ("Reporter", None)]

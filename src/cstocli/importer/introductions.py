@@ -90,12 +90,13 @@ _AS_ROLE = re.compile(
 # A hand-over naming the person, then their role: "turn the call over to (our speaker
 # today,) NAME, Chief Financial Officer".
 _HANDED_TO_NAME = re.compile(
-    r"\b(?:over|floor|it)\s+to\s+(?:our\s+|your\s+)?(?:(?:speaker|host)s?\s+(?:today|for today)"
-    rf"\s*,\s*)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME})\s*,\s*(?P<role>[^.;:!?]{{2,120}})"
+    r"\b(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to\s+(?:our\s+|your\s+)?"
+    r"(?:(?:speaker|host)s?\s+(?:today|for today)\s*,\s*)?"
+    rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME})\s*,\s*(?P<role>[^.;:!?]{{2,120}})"
 )
 # A hand-over giving the role first: "over to President and CEO, NAME".
 _HANDED_TO_ROLE = re.compile(
-    r"\b(?:over|floor|it)\s+to\s+(?:our\s+|your\s+)?"
+    r"\b(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to\s+(?:our\s+|your\s+)?"
     rf"(?P<role>{_CAP}(?:\s+(?:and|&|of|for|the|{_CAP})){{0,7}})\s*,\s*(?P<name>{_NAME})"
 )
 # An operator's "first question comes from (the line of) NAME with FIRM".
@@ -106,7 +107,7 @@ _QUESTION_FROM = re.compile(
 
 
 # What every hand-over holds: one cheap scan tells the turns that may hold one.
-_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+to\s|\bquestions?\s")
+_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+(?:\w+\s+)?to\s|\bquestions?\s")
 
 
 def role_phrase(words: str) -> str | None:
@@ -124,15 +125,15 @@ def role_phrase(words: str) -> str | None:
         bare = token.strip(',()"\u201c\u201d').casefold()
         if bare in _NOT_IN_ROLE or not re.fullmatch(r"[\w&.'\u2019-]+", bare):
             break
-        if bare.endswith(("'s", "\u2019s")):
-            break  # "the minister's ..." is about the minister
         if bare in _ROLE_NOUNS or bare.endswith(_ROLE_ENDINGS) or is_title_word(bare):
             head = index
         if token.endswith((",", ";")):
             break  # a clause ends: "the manager, obviously"
     if head < 0:
         return None
-    role = tokens[: head + 1]
+    # "the county's health officer" keeps its article, "the director" does not.
+    article = tokens[0].casefold() in ("the", "a", "an") and head > 0
+    role = tokens[int(article and not tokens[1].endswith(("'s", "\u2019s", "'"))) : head + 1]
     rest = tokens[head + 1 :]
     while len(rest) >= 2 and rest[0] in _ORG_LINKS and not role[-1].endswith((",", ";", ".")):
         start = 2 if rest[1] == "the" and len(rest) > 2 else 1

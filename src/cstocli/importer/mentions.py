@@ -33,6 +33,7 @@ Sex = Literal["f", "m"]
 # A word of a name, or initials with their full stops ("U.S.", "J.").
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
 _ARTICLES = frozenset(("the", "a", "an"))
+_SOURCE_WORDS = frozenset(("from", "by", "with", "for"))
 # How far around a name its role and context are looked for: bounded, so that a huge
 # paragraph costs time in proportion to its length.
 _NEAR = 40
@@ -320,6 +321,12 @@ def _fronted_role(prose: str, start: int) -> str | None:
     opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
     phrase = head[opening + 1 : -1].strip()
     words = phrase.split()
+    # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
+    for at in range(len(words) - 2, 0, -1):
+        if words[at] in ("the", "a", "an", "its") and words[at - 1] in _SOURCE_WORDS:
+            words = words[at:]
+            phrase = " ".join(words)
+            break
     if not 2 <= len(words) <= 7 or words[0].casefold() not in ("the", "a", "an", "its"):
         return None
     if any(w.casefold() in _ROLE_STOPS - {"the", "a", "an", "its"} for w in words[1:]):

@@ -141,17 +141,9 @@ class People:
             own = None
         return person.name, own or person.role
 
-    def namesakes(self, label: Label) -> list[str]:
-        """The full names a one-word label ("HARLOW:") could be, when the text names several."""
-        words = [w for w in name_words(label.name) if w not in HONORIFICS and w != "the"]
-        if len(words) != 1 or is_title_word(words[0]):
-            return []
-        names = {
-            " ".join(name_words(p.name)): p.name
-            for p in self.persons
-            if len(name_words(p.name)) > 1 and _ends_with(name_words(p.name), tuple(words))
-        }
-        return sorted(names.values()) if len(names) > 1 else []
+    def knows(self, name: str) -> bool:
+        """Whether the text names this person (the same words) outside the labels."""
+        return any(name_words(p.name) == name_words(name) for p in self.persons)
 
     def resplit(self, role: str, name: str) -> tuple[str, str] | None:
         """Split a role-first label again where the text shows the role's place ends.

@@ -11,10 +11,11 @@ one given; a different one later is reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
-from cstocli.importer.labels import Label, affiliation_of
-from cstocli.importer.names import kinship, name_words, slug, surname_key
+from cstocli.importer.labels import Label, affiliation_of, is_title_word
+from cstocli.importer.names import HONORIFICS, kinship, name_words, slug, surname_key
 from cstocli.importer.people import People
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Speaker, is_placeholder
@@ -68,6 +69,7 @@ class Roster:
                     message = f"{label.text!r} read as {person.name!r}, whom the article names"
                     self.warnings.append(ImportWarning(line, message))
             return self._answer
+        label = self._unbracketed(label)
         if label.interview is not None or is_placeholder(label.name):
             return self._interview(label.name)
         if label.role_first and label.role is not None:
@@ -76,7 +78,7 @@ class Roster:
                 label = replace(label, name=split[0], role=split[1])
         linked = self._people.link(label)
         if linked is None:
-            namesakes = self._people.namesakes(label)
+            namesakes = _namesakes(label, self._people)
             if namesakes and name_words(label.name) not in self._by_words:
                 # Two people the article names share the surname: a bare "HARLOW:" may be
                 # either, and a quote under the wrong one is worse than under the label.
@@ -100,6 +102,20 @@ class Roster:
         if entry.role is None:  # the role the article states where it names them
             entry.role = linked[1]
         return index
+
+    def _unbracketed(self, label: Label) -> Label:
+        """A placeholder label naming its person in brackets, read as that person.
+
+        "MODERATOR (Jonas Whitlock):" is Jonas Whitlock, the placeholder word his role, when
+        the text names him elsewhere too; an outlet ("Reporter (Daily Meridian)") is nobody
+        the text names.
+        """
+        inside = re.search(r"\(([^()]+)\)", label.text)
+        if label.interview is not None or not is_placeholder(label.name) or inside is None:
+            return label
+        if not self._people.knows(inside[1]):
+            return label
+        return replace(label, name=inside[1].strip(), role=label.name.upper(), role_first=False)
 
     def add_person(self, name: str, role: str | None) -> int:
         """The index of a speaker no label names (the giver of unlabelled remarks)."""
@@ -216,6 +232,19 @@ class Roster:
             )
             self.warnings.append(ImportWarning(line, message))
         return index
+
+
+def _namesakes(label: Label, people: People) -> list[str]:
+    """The full names a one-word label ("HARLOW:") could be, when the text names several."""
+    words = [w for w in name_words(label.name) if w not in HONORIFICS and w != "the"]
+    if len(words) != 1 or is_title_word(words[0]):
+        return []
+    names = {
+        name_words(p.name): p.name
+        for p in people.persons
+        if len(name_words(p.name)) > 1 and kinship(words[0], p.name) == "part"
+    }
+    return sorted(names.values()) if len(names) > 1 else []
 
 
 def _kinship_any(name: str, entry: _Entry) -> str | None:
