@@ -188,8 +188,8 @@ def test_source_json_has_the_documented_keys(bundled: Dataset) -> None:
 
 def test_a_published_title_wins_over_the_headline(bundled: Dataset) -> None:
     """A title stated by the publisher (or --title) is the one cited."""
-    source = dataclasses.replace(bundled.source, published_title="Minsk summit: the speeches")
-    ds = dataclasses.replace(bundled, source=source)
+    source = bundled.source._replace(published_title="Minsk summit: the speeches")
+    ds = bundled._replace(source=source)
     assert citation.source_json(ds)["title"] == "Minsk summit: the speeches"
     assert citation.article_label(ds) == "Minsk summit: the speeches (2017-12-01)"
 

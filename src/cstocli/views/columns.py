@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cstocli import summary
@@ -105,8 +104,8 @@ def library_figures(datasets: Iterable[Dataset]) -> Rows:
     return _figures(
         (
             d.id,
-            replace(
-                f, label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
+            f._replace(
+                label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
             ),
             summary.line_of(d.source_text, f.span[0]),
         )
