@@ -1,4 +1,3 @@
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -26,8 +25,7 @@ def _cited(bundled: Dataset, quote_id: str = "q1") -> Citation:
 
 def _tricky(bundled: Dataset) -> Citation:
     """A citation whose every field holds characters that formats must escape."""
-    return dataclasses.replace(
-        _cited(bundled),
+    return _cited(bundled)._replace(
         quote="50% of {all} costs & $5_000 #1 ~ ^ \\ said [bold]me[/bold]\n\n- item *one*",
         speaker="Ann_Lee",
         role="Head of R&D",
@@ -170,7 +168,7 @@ def test_bibtex_escapes_latex_specials(bundled: Dataset) -> None:
 
 def test_bibtex_key_is_safe(bundled: Dataset) -> None:
     """An article id with spaces or braces still makes a valid key."""
-    cited = dataclasses.replace(_cited(bundled), article_id="my article{1}")
+    cited = _cited(bundled)._replace(article_id="my article{1}")
     assert citation.as_bibtex(cited).startswith("@article{my-article-1-q1,\n")
 
 
