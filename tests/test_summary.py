@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -67,9 +66,9 @@ def test_untopical_figures_come_last(bracket: Dataset) -> None:
     """Figures without a topic form the last group; with no topics at all there is no headline."""
     groups = summary.figure_groups(bracket)
     assert [g.topic for g in groups] == ["Testville drills", None]
-    untopical = [dataclasses.replace(f, topic=None) for f in bracket.figures]
+    untopical = [f._replace(topic=None) for f in bracket.figures]
     headline, others = summary.split_headline(
-        summary.figure_groups(dataclasses.replace(bracket, figures=tuple(untopical)))
+        summary.figure_groups(bracket._replace(figures=tuple(untopical)))
     )
     assert headline is None
     assert len(others) == len(bracket.figures)
@@ -84,9 +83,9 @@ def test_as_written_prefers_the_articles_words(bundled: Dataset) -> None:
 
 def test_as_written_rebuilds_from_value_and_qualifier(bracket: Dataset) -> None:
     """Without as_written, the value gets thousands separators and its qualifier."""
-    figure = dataclasses.replace(bracket.figures[2], as_written=None, value=2000)
+    figure = bracket.figures[2]._replace(as_written=None, value=2000)
     assert summary.as_written(figure) == "up to 2,000"
-    assert summary.as_written(dataclasses.replace(figure, qualifier=None, value=1.5)) == "1.5"
+    assert summary.as_written(figure._replace(qualifier=None, value=1.5)) == "1.5"
 
 
 def test_line_numbers_count_from_one() -> None:
@@ -137,7 +136,7 @@ def test_unknown_speaker_with_nobody_alike_lists_who_there_is(bundled: Dataset) 
         "no speaker matches 'putin'; the speakers are Alexander Lukashenko, Vladimir Makei,"
         " Nursultan Nazarbayev, Yuri Khachaturov"
     )
-    many = [dataclasses.replace(s, id=f"{s.id}-{n}") for n in range(3) for s in bundled.speakers]
+    many = [s._replace(id=f"{s.id}-{n}") for n in range(3) for s in bundled.speakers]
     with pytest.raises(UsageError, match=r"list them with: cstocli speakers$"):
         summary.speaker_ids(many, "putin")
 

@@ -26,7 +26,6 @@ punctuation separate words, so ``Nagorno-Karabakh`` is the two words ``nagorno``
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -117,6 +116,9 @@ def fold_letters(text: str) -> str:
     """
     if text.isascii():
         return text.lower().translate(_APOSTROPHE_FOLD)
+    # Imported here: only non-ASCII text needs it, and speakers and stats never fold.
+    import unicodedata  # noqa: PLC0415
+
     # Apostrophes go before NFKC, which turns an acute (U+00B4) into a space and a mark,
     # and after it, which makes one of "ŉ" (U+0149).
     composed = unicodedata.normalize("NFKC", text.translate(_APOSTROPHE_FOLD)).casefold()

@@ -730,11 +730,14 @@ def test_plain_commands_skip_search_and_library(tmp_path: Path, args: list[str])
     assert not {"jsonschema", "pydantic"} & loaded
 
 
-def test_piped_search_skips_rich_table(tmp_path: Path) -> None:
-    """Search prints lines, never a table: rich.table (and fractions) stay unimported."""
+def test_piped_search_without_colour_never_imports_rich(tmp_path: Path) -> None:
+    """Piped hit lines are plain text: no Rich at all, unless --color always asks for it."""
     loaded = modules_loaded(tmp_path, "search", "impetus")
     assert "cstocli.search.engine" in loaded
-    assert "rich.table" not in loaded
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
+    coloured = modules_loaded(tmp_path, "search", "impetus", "--color", "always")
+    assert "rich.console" in coloured
+    assert "rich.table" not in coloured
 
 
 def test_data_path_expands_the_home_directory(

@@ -1,4 +1,3 @@
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -80,9 +79,7 @@ def test_corrections_win_over_the_page(bundled: Dataset, tmp_path: Path) -> None
     page = tmp_path / "p.html"
     page.write_bytes((WEB_PAGES / "harbour-gazette.html").read_bytes())
     web = provenance.read_html_file(page)
-    ds = dataclasses.replace(
-        bundled, source=dataclasses.replace(bundled.source, publisher="Corrected", date=None)
-    )
+    ds = bundled._replace(source=bundled.source._replace(publisher="Corrected", date=None))
     source = with_web_source(ds, web).source
     assert source.publisher == "Corrected"
     assert source.date == "2023-09-05"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import sqlite3
@@ -41,7 +40,7 @@ def test_hostile_id_is_refused(tmp_path: Path, bundled: Dataset, hostile: str) -
 @pytest.mark.parametrize("hostile", ["../escape.txt", "/tmp/abs.txt", "..", "sub/x.txt"])
 def test_hostile_source_name_is_refused(tmp_path: Path, bundled: Dataset, hostile: str) -> None:
     """A stored source file name with a folder in it is refused before anything is written."""
-    ds = dataclasses.replace(bundled, source=dataclasses.replace(bundled.source, file=hostile))
+    ds = bundled._replace(source=bundled.source._replace(file=hostile))
     out = tmp_path / "out"
     with pytest.raises(LibraryError, match="it would land outside"):
         export(ds, out)

@@ -26,8 +26,8 @@ from cstocli.search.store import SentenceStore
 
 def variant(ds: Dataset, n: int, *, article_id: str | None = None) -> Dataset:
     """Return the dataset as if imported from other content (another hash), under an id."""
-    source = dataclasses.replace(ds.source, sha256=f"{n:064x}")
-    return dataclasses.replace(ds, id=article_id or f"{ds.id}-v{n}", source=source)
+    source = ds.source._replace(sha256=f"{n:064x}")
+    return ds._replace(id=article_id or f"{ds.id}-v{n}", source=source)
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_same_content_is_stored_once(lib: Library, bundled: Dataset) -> None:
     """Importing the same content again is a no-op that names the stored article."""
     lib.store(bundled)
     before = table_counts(lib.path)
-    again = lib.store(dataclasses.replace(bundled, id="another-name"))
+    again = lib.store(bundled._replace(id="another-name"))
     assert again == library.StoreResult(bundled.id, added=False)
     assert table_counts(lib.path) == before
 
@@ -191,7 +191,7 @@ def test_constraint_failure_is_a_library_error_and_rolls_back(
 ) -> None:
     """A dataset that breaks a constraint (duplicate passage ids) is refused whole."""
     before = table_counts(lib.path)
-    broken = dataclasses.replace(bundled, passages=(*bundled.passages, bundled.passages[0]))
+    broken = bundled._replace(passages=(*bundled.passages, bundled.passages[0]))
     with pytest.raises(LibraryError, match="UNIQUE constraint failed"):
         lib.store(broken)
     assert table_counts(lib.path) == before
@@ -200,9 +200,7 @@ def test_constraint_failure_is_a_library_error_and_rolls_back(
 
 def test_store_many_is_all_or_nothing(lib: Library, bundled: Dataset) -> None:
     """The bulk path stores every article, or none when one of them fails."""
-    broken = dataclasses.replace(
-        variant(bundled, 3), passages=(*bundled.passages, bundled.passages[0])
-    )
+    broken = variant(bundled, 3)._replace(passages=(*bundled.passages, bundled.passages[0]))
     with pytest.raises(LibraryError):
         lib.store_many([variant(bundled, 1), variant(bundled, 2), broken])
     assert lib.ids() == []
@@ -213,9 +211,7 @@ def test_store_many_is_all_or_nothing(lib: Library, bundled: Dataset) -> None:
 
 def test_store_each_isolates_a_failing_article(lib: Library, bundled: Dataset) -> None:
     """Under savepoints, a broken article is refused alone and the others are stored."""
-    broken = dataclasses.replace(
-        variant(bundled, 2), passages=(*bundled.passages, bundled.passages[0])
-    )
+    broken = variant(bundled, 2)._replace(passages=(*bundled.passages, bundled.passages[0]))
     articles = [variant(bundled, 1), broken, variant(bundled, 3)]
     results = lib.store_each([library.prepare(a) for a in articles])
     assert [type(r).__name__ for r in results] == ["StoreResult", "LibraryError", "StoreResult"]
@@ -230,13 +226,12 @@ def test_store_each_isolates_a_failing_article(lib: Library, bundled: Dataset) -
 def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dataset) -> None:
     """A corrected dataset of the same source replaces the stored article under its id."""
     lib.store(bundled)
-    corrected = dataclasses.replace(
-        bundled, id="renamed", speakers=tuple(dataclasses.replace(s) for s in bundled.speakers)
+    corrected = bundled._replace(
+        id="renamed", speakers=tuple(s._replace() for s in bundled.speakers)
     )
     first = corrected.speakers[0]
-    corrected = dataclasses.replace(
-        corrected,
-        speakers=(dataclasses.replace(first, aliases=("Lukashenka",)), *corrected.speakers[1:]),
+    corrected = corrected._replace(
+        speakers=(first._replace(aliases=("Lukashenka",)), *corrected.speakers[1:]),
     )
     replaced = lib.replace(corrected)
     assert (replaced.id, replaced.added) == (bundled.id, True)
@@ -507,7 +502,7 @@ def test_default_path_honours_the_environment(
 
 _WRITER = textwrap.dedent(
     """
-    import dataclasses, sys
+    import sys
     from pathlib import Path
     from cstocli import library
     from cstocli.dataset.files import load_bundled
@@ -515,9 +510,9 @@ _WRITER = textwrap.dedent(
     path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     ds = load_bundled()
     for n in range(first, first + count):
-        source = dataclasses.replace(ds.source, sha256=f"{n:064x}")
+        source = ds.source._replace(sha256=f"{n:064x}")
         with library.open_library(Path(path)) as lib:
-            lib.store(dataclasses.replace(ds, id=f"a{n}", source=source))
+            lib.store(ds._replace(id=f"a{n}", source=source))
             lib.store(ds)  # every writer also races to store the same shared article
     """
 )

@@ -1,4 +1,3 @@
-import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def test_replacing_the_article_keeps_its_page(tmp_path: Path, bundled: Dataset) 
     """A corrected dataset over the same text keeps the page it was extracted from."""
     with open_library(tmp_path / "lib.sqlite3") as lib:
         lib.store_page(bundled, PAGE)
-        corrected = dataclasses.replace(bundled, figures=bundled.figures[:1])
+        corrected = bundled._replace(figures=bundled.figures[:1])
         lib.replace(corrected)
         assert lib.original(bundled.id) == PAGE
         assert len(lib.get(bundled.id).figures) == 1

@@ -4,7 +4,6 @@ import hashlib
 import importlib.util
 import itertools
 import sys
-from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -207,7 +206,7 @@ def test_a_text_match_beats_a_name_match_whatever_its_typos() -> None:
     """The word in the text with a typo ranks before the same word as a speaker's exact name."""
     dataset = make_dataset(((None, "Lopes spoke first."), ("al-lopez", "Budget talks went well.")))
     lopez = Speaker("al-lopez", "Al Lopez", None, None)
-    index = build_index(replace(dataset, speakers=(*SPEAKERS, lopez)))
+    index = build_index(dataset._replace(speakers=(*SPEAKERS, lopez)))
     hits = search(index, "lopez")
     assert [(hit.sentence.text, hit.typos) for hit in hits] == [
         ("Lopes spoke first.", 1),

@@ -1,4 +1,3 @@
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -26,8 +25,7 @@ def _cited(bundled: Dataset, quote_id: str = "q1") -> Citation:
 
 def _tricky(bundled: Dataset) -> Citation:
     """A citation whose every field holds characters that formats must escape."""
-    return dataclasses.replace(
-        _cited(bundled),
+    return _cited(bundled)._replace(
         quote="50% of {all} costs & $5_000 #1 ~ ^ \\ said [bold]me[/bold]\n\n- item *one*",
         speaker="Ann_Lee",
         role="Head of R&D",
@@ -170,7 +168,7 @@ def test_bibtex_escapes_latex_specials(bundled: Dataset) -> None:
 
 def test_bibtex_key_is_safe(bundled: Dataset) -> None:
     """An article id with spaces or braces still makes a valid key."""
-    cited = dataclasses.replace(_cited(bundled), article_id="my article{1}")
+    cited = _cited(bundled)._replace(article_id="my article{1}")
     assert citation.as_bibtex(cited).startswith("@article{my-article-1-q1,\n")
 
 
@@ -188,8 +186,8 @@ def test_source_json_has_the_documented_keys(bundled: Dataset) -> None:
 
 def test_a_published_title_wins_over_the_headline(bundled: Dataset) -> None:
     """A title stated by the publisher (or --title) is the one cited."""
-    source = dataclasses.replace(bundled.source, published_title="Minsk summit: the speeches")
-    ds = dataclasses.replace(bundled, source=source)
+    source = bundled.source._replace(published_title="Minsk summit: the speeches")
+    ds = bundled._replace(source=source)
     assert citation.source_json(ds)["title"] == "Minsk summit: the speeches"
     assert citation.article_label(ds) == "Minsk summit: the speeches (2017-12-01)"
 

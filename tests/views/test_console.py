@@ -34,28 +34,6 @@ def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = F
 # -- colour and width ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("choice", "isatty", "environ", "expected"),
-    [
-        ("auto", True, {}, True),
-        ("auto", False, {}, False),
-        ("auto", True, {"NO_COLOR": "1"}, False),
-        ("auto", True, {"NO_COLOR": ""}, True),
-        ("auto", True, {"TERM": "dumb"}, False),
-        ("auto", False, {"FORCE_COLOR": "1"}, True),
-        ("auto", True, {"TERM": "dumb", "FORCE_COLOR": "1"}, True),
-        ("auto", False, {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
-        ("always", False, {"NO_COLOR": "1"}, True),
-        ("never", True, {"FORCE_COLOR": "1"}, False),
-    ],
-)
-def test_color_enabled_follows_the_conventions(
-    choice: screen.ColorChoice, isatty: bool, environ: dict[str, str], expected: bool
-) -> None:
-    """--color wins; else NO_COLOR, then FORCE_COLOR, then TERM=dumb, then the TTY decide."""
-    assert screen.color_enabled(choice, isatty=isatty, environ=environ) is expected
-
-
 def test_output_width_of_a_pipe_does_not_wrap() -> None:
     """Not a terminal, COLUMNS or not: wide enough that nothing is hard-wrapped at 80."""
     out = io.StringIO()

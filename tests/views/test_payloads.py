@@ -129,9 +129,7 @@ def test_facts_payload(bracket: Dataset) -> None:
 
 def test_facts_payload_without_an_event(bracket: Dataset) -> None:
     """No event: event is null and there are no member states."""
-    from dataclasses import replace  # noqa: PLC0415 - only this test rebuilds a dataset
-
-    payload = payloads.facts(replace(bracket, event=None))
+    payload = payloads.facts(bracket._replace(event=None))
     assert payload["event"] is None
     assert payload["member_states"] == []
 

@@ -15,10 +15,19 @@ from typer._click.exceptions import MissingParameter, NoArgsIsHelpError, NoSuchO
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from cstocli.cli.help import HelpContext
 from cstocli.cli.streams import OutputError
 from cstocli.cli.terminal import silence_stdout, warn
 from cstocli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CstocliError
+
+
+class HelpContext(click.Context):
+    """A Click context whose help uses ``help.HelpFormatter`` at the terminal's real width."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """The help formatter, imported only when help is printed (not on every run)."""
+        from cstocli.cli.help import formatter  # noqa: PLC0415 - keeps it off start-up
+
+        return formatter()
 
 
 class Group(TyperGroup):

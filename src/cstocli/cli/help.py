@@ -54,12 +54,7 @@ class HelpFormatter(click.HelpFormatter):
         return None
 
 
-class HelpContext(click.Context):
-    """A Click context whose help uses ``HelpFormatter`` at the terminal's real width."""
-
-    formatter_class = HelpFormatter
-
-    def make_formatter(self) -> click.HelpFormatter:
-        """A formatter as wide as the terminal, at most 80 columns (Click says 50 at least)."""
-        columns = shutil.get_terminal_size().columns  # COLUMNS, clamped by cli.terminal
-        return self.formatter_class(width=max(min(columns, MAX_WIDTH) - 2, MIN_WIDTH))
+def formatter() -> HelpFormatter:
+    """A formatter as wide as the terminal, at most 80 columns (Click says 50 at least)."""
+    columns = shutil.get_terminal_size().columns  # COLUMNS, clamped by cli.terminal
+    return HelpFormatter(width=max(min(columns, MAX_WIDTH) - 2, MIN_WIDTH))

@@ -9,6 +9,7 @@ hit is one tab-separated line, styled only with ``--color always``.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -19,7 +20,7 @@ from cstocli.cli.command import Command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
 from cstocli.cli.output import Output, built, emit, output_options
 from cstocli.cli.sources import check_sources, read
-from cstocli.cli.terminal import print_lines, warn, write_json
+from cstocli.cli.terminal import print_lines, warn, write_json, write_lines
 from cstocli.errors import EXIT_NO_MATCH, UsageError
 
 if TYPE_CHECKING:
@@ -161,9 +162,24 @@ def _print_hits(
 ) -> None:
     if out.format == "tsv" and not out.header:
         # Piped search keeps its styled lines: --color always highlights the matches.
-        from cstocli.views import passages
+        # Without colour the same lines are plain text, and Rich is never imported.
+        from cstocli.views.colour import color_enabled, is_terminal
 
-        return print_lines(passages.hit_lines(source, hits, context=context), out.color)
+        if color_enabled(out.color, isatty=is_terminal(sys.stdout), environ=os.environ):
+            from cstocli.views import passages
+
+            return print_lines(passages.hit_lines(source, hits, context=context), out.color)
+        from cstocli.views import columns
+
+        return write_lines(
+            columns.hit_line(
+                source[hit.sentence.article_id] if isinstance(source, Mapping) else source,
+                hit,
+                context=context,
+                library=isinstance(source, Mapping),
+            ).text
+            for hit in hits
+        )
 
     by_id = source
     if library and not isinstance(source, Mapping):

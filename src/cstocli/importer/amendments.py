@@ -7,7 +7,6 @@ part of the dataset, or raises the ``Failure`` for the entry's JSON path.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any, TypeAlias
@@ -92,11 +91,11 @@ def amend_speakers(entries: dict[str, Any], dataset: Dataset, fail: Failure) -> 
         return speakers[ident].id
 
     passages = tuple(
-        dataclasses.replace(p, speaker_id=final_id(p.speaker_id)) if p.speaker_id else p
+        p._replace(speaker_id=final_id(p.speaker_id)) if p.speaker_id else p
         for p in dataset.passages
     )
     kept = tuple(speakers[s.id] for s in dataset.speakers if s.id in speakers)
-    return dataclasses.replace(dataset, speakers=kept, passages=passages)
+    return dataset._replace(speakers=kept, passages=passages)
 
 
 def _merge(speakers: dict[str, Speaker], ident: str, target: str, fail: Failure) -> str:
@@ -107,7 +106,7 @@ def _merge(speakers: dict[str, Speaker], ident: str, target: str, fail: Failure)
     kept = speakers[target]
     known = {kept.name, *kept.aliases}
     extra = tuple(dict.fromkeys(a for a in (gone.name, *gone.aliases) if a not in known))
-    speakers[target] = dataclasses.replace(kept, aliases=(*kept.aliases, *extra))
+    speakers[target] = kept._replace(aliases=(*kept.aliases, *extra))
     return target
 
 
@@ -124,7 +123,7 @@ def _described(
         if changes["id"] in taken:
             problem = f"another speaker already has id {changes['id']!r}"
             raise fail(f"$.speakers.{ident}.name", problem)
-    return dataclasses.replace(speakers[ident], **changes)
+    return speakers[ident]._replace(**changes)
 
 
 def amend_figures(entries: list[Any], dataset: Dataset, fail: Failure) -> tuple[Figure, ...]:
@@ -157,7 +156,7 @@ def amend_figures(entries: list[Any], dataset: Dataset, fail: Failure) -> tuple[
             figure = _fixed(figure, entry, dataset, where, fail)
         figures[figure.span] = figure
     ordered = sorted(figures.values(), key=lambda f: f.span)
-    return tuple(dataclasses.replace(f, id=f"f{n}") for n, f in enumerate(ordered, start=1))
+    return tuple(f._replace(id=f"f{n}") for n, f in enumerate(ordered, start=1))
 
 
 def _fixed(
@@ -169,18 +168,18 @@ def _fixed(
     }
     if "places" in entry:
         changes["places"] = tuple(entry["places"])
-    figure = dataclasses.replace(figure, **changes)
+    figure = figure._replace(**changes)
     if "text" in entry:
         span = _overlapping(dataset.source_text, entry["text"], figure.span)
         if span is None:
             raise fail(f"{where}.text", f"{entry['text']!r} does not overlap the figure's phrase")
-        figure = dataclasses.replace(figure, text=entry["text"], span=span)
+        figure = figure._replace(text=entry["text"], span=span)
     if figure.as_written is not None and figure.as_written not in figure.text:
         raise fail(f"{where}.as_written", f"{figure.as_written!r} is not part of {figure.text!r}")
     passage = _passage_holding(dataset, figure.span)
     if passage is None:
         raise fail(where, f"{figure.text!r} does not lie inside one paragraph of the body")
-    return dataclasses.replace(figure, passage_id=passage.id)
+    return figure._replace(passage_id=passage.id)
 
 
 def amend_lists(entries: list[Any], dataset: Dataset, fail: Failure) -> tuple[Enumeration, ...]:

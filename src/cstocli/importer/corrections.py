@@ -48,7 +48,6 @@ paragraphs are re-split by the importer itself, so spans stay exact. Every probl
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -112,11 +111,9 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
     dataset = result.dataset
     check_overrides(content.get("paragraphs", []), dataset, fail)
     meta = content.get("dataset", {})
-    dataset = dataclasses.replace(
-        dataset,
+    dataset = dataset._replace(
         id=meta.get("id", dataset.id),
-        source=dataclasses.replace(
-            dataset.source,
+        source=dataset.source._replace(
             url=meta.get("url", dataset.source.url),
             publisher=meta.get("publisher", dataset.source.publisher),
             author=meta.get("author", dataset.source.author),
@@ -125,8 +122,7 @@ def apply_corrections(text: str, corrections: Corrections, *, file_name: str) ->
         ),
     )
     dataset = amend_speakers(content.get("speakers", {}), dataset, fail)
-    dataset = dataclasses.replace(
-        dataset,
+    dataset = dataset._replace(
         figures=amend_figures(content.get("figures", []), dataset, fail),
         lists=amend_lists(content.get("lists", []), dataset, fail),
         event=(

@@ -126,10 +126,8 @@ def with_web_source(ds: Dataset, web: WebText) -> Dataset:
     Corrections applied before this win: they are the user's word on the article.
     """
     source = ds.source
-    return dataclasses.replace(
-        ds,
-        source=dataclasses.replace(
-            source,
+    return ds._replace(
+        source=source._replace(
             url=source.url or web.provenance.url,
             publisher=source.publisher or web.provenance.publisher,
             date=source.date or web.provenance.date,
@@ -147,10 +145,8 @@ def with_provenance(ds: Dataset, given: Provenance) -> Dataset:
     if not given:
         return ds
     source = ds.source
-    return dataclasses.replace(
-        ds,
-        source=dataclasses.replace(
-            source,
+    return ds._replace(
+        source=source._replace(
             url=given.url or source.url,
             publisher=given.publisher or source.publisher,
             date=given.date or source.date,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -140,7 +140,7 @@ class LibraryWriter:
 
 def replace_id(ds: Dataset, new_id: str) -> Dataset:
     """Return the same dataset under another article id."""
-    return replace(ds, id=new_id)
+    return ds._replace(id=new_id)
 
 
 def _prepared(article: Dataset | PreparedArticle) -> PreparedArticle:

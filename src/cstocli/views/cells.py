@@ -11,7 +11,7 @@ from rich.console import JustifyMethod
 from rich.text import Text
 
 from cstocli.model import Dataset, Passage
-from cstocli.views.safe import one_line, shown
+from cstocli.views.safe import shown
 
 NARRATION = "(narration)"
 REPORTED = "(reported)"
@@ -22,11 +22,6 @@ HIGHLIGHT = "bold yellow"
 def verbatim(value: str, style: str = "") -> Text:
     """Article text as a Text: never parsed as markup, control characters made visible."""
     return Text(shown(value), style=style)
-
-
-def flat(value: str, style: str = "") -> Text:
-    """``verbatim`` on one line: a tab or line break becomes a space (piped hit lines)."""
-    return Text(one_line(value), style=style)
 
 
 def who(dataset: Dataset, speaker_id: str | None, passage: Passage | None = None) -> Text:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cstocli import summary
 from cstocli.model import Dataset, Figure, Passage
 from cstocli.text import split_sentences
 from cstocli.views.records import Cell, Column, Rows, rows_of
+from cstocli.views.safe import one_line, shown
 
 if TYPE_CHECKING:
     from cstocli.importer.batch import FileOutcome
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cstocli.search.engine import Hit
 
 NARRATION = "(narration)"
+REPORTED = "(reported)"
 
 _IDENTITY = (
     Column("name", "Name"),
@@ -88,6 +89,54 @@ def hits(source: Dataset | Mapping[str, Dataset], found: Iterable[Hit], *, conte
     return rows_of(columns, rows)
 
 
+class HitLine(NamedTuple):
+    """One piped ``search`` line: its text, and where the parts that colour styles stand.
+
+    ``passages.hit_lines`` styles this same string for ``--color always`` (the name bold,
+    the matches highlighted), so a line reads the same with or without colour, and output
+    without colour never imports Rich.
+    """
+
+    text: str
+    """``[article<TAB>]quote id<TAB>speaker<TAB>sentence[<TAB>whole passage]``."""
+    name: tuple[int, int]
+    """Where the speaker's name (or "(narration)") stands in ``text``."""
+    reported: bool
+    """Whether "(reported) " comes before the name: narration reporting their words."""
+    sentence: int
+    """Where the sentence starts in ``text``."""
+    context: int | None
+    """Where the context column (``--context``) starts in ``text``, else None."""
+    in_context: int | None
+    """Where the sentence starts inside the context column: None when the passage is
+    unknown and the column repeats the sentence."""
+
+
+def hit_line(dataset: Dataset, hit: Hit, *, context: bool, library: bool) -> HitLine:
+    """The piped line of one hit; every field on one line (a tab or break is a space)."""
+    sentence = hit.sentence
+    passage = dataset.passage(sentence.passage_id)
+    head = f"{one_line(sentence.article_id)}\t" if library else ""
+    head += f"{one_line(sentence.passage_id)}\t"
+    reported = sentence.speaker_id is not None and passage is not None and not passage.is_quote
+    if reported:
+        head += f"{REPORTED} "
+    name = shown(_name(dataset, sentence.speaker_id))
+    text = f"{head}{name}\t{one_line(sentence.text)}"
+    at_sentence = len(head) + len(name) + 1
+    at_context = in_context = None
+    if context:
+        at_context = len(text) + 1
+        if passage is None:
+            text += f"\t{one_line(sentence.text)}"
+        else:
+            text += f"\t{one_line(summary.passage_words(passage))}"
+            in_context = summary.offset_in_words(passage, sentence.span[0])
+    return HitLine(
+        text, (len(head), len(head) + len(name)), reported, at_sentence, at_context, in_context
+    )
+
+
 def figures(dataset: Dataset) -> Rows:
     """Piped ``stats``: one figure a line, its topic a column (no per-speaker counts)."""
     return _figures(
@@ -105,8 +154,8 @@ def library_figures(datasets: Iterable[Dataset]) -> Rows:
     return _figures(
         (
             d.id,
-            replace(
-                f, label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
+            f._replace(
+                label=sentence_label(d.source_text, f), topic=f.topic or d.source.title.text
             ),
             summary.line_of(d.source_text, f.span[0]),
         )

@@ -13,15 +13,16 @@ import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Literal, TextIO, TypeAlias
+from typing import TextIO, TypeAlias
 
 from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from cstocli.views.colour import ColorChoice, color_enabled, is_terminal
 from cstocli.views.safe import clamp_width, one_line, parse_width
 
-ColorChoice: TypeAlias = Literal["auto", "always", "never"]
+__all__ = ["ColorChoice", "color_enabled", "is_terminal"]  # and everything defined below
 Renderable: TypeAlias = RenderableType
 """Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 Line: TypeAlias = Text
@@ -31,23 +32,6 @@ UNWRAPPED_WIDTH = 10_000
 """Width for output that is not a terminal: wide enough that nothing is hard-wrapped."""
 FALLBACK_WIDTH = 80
 """Width of a terminal whose size cannot be known (or is reported as 0)."""
-
-
-def color_enabled(choice: ColorChoice, *, isatty: bool, environ: Mapping[str, str]) -> bool:
-    """Decide whether to emit colour and style escape codes.
-
-    ``always``/``never`` win. For ``auto``, NO_COLOR (non-empty) turns colour off, then
-    FORCE_COLOR (non-empty) turns it on, then TERM=dumb turns it off, else a TTY decides.
-    """
-    if choice != "auto":
-        return choice == "always"
-    if environ.get("NO_COLOR"):
-        return False
-    if environ.get("FORCE_COLOR"):
-        return True
-    if environ.get("TERM") == "dumb":
-        return False
-    return isatty
 
 
 def output_width(file: TextIO, *, isatty: bool, environ: Mapping[str, str]) -> int:
@@ -67,14 +51,6 @@ def output_width(file: TextIO, *, isatty: bool, environ: Mapping[str, str]) -> i
         return clamp_width(os.get_terminal_size(file.fileno()).columns or FALLBACK_WIDTH)
     except (OSError, ValueError):
         return FALLBACK_WIDTH
-
-
-def is_terminal(file: TextIO) -> bool:
-    """Whether ``file`` is an interactive terminal."""
-    try:
-        return file.isatty()
-    except ValueError:  # a closed stream is no terminal
-        return False
 
 
 def make_console(

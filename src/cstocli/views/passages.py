@@ -17,8 +17,8 @@ from rich.text import Text
 
 from cstocli import summary
 from cstocli.model import Dataset, Passage
-from cstocli.views.cells import DIM, HIGHLIGHT, flat, heading, verbatim, who
-from cstocli.views.safe import one_line, shown
+from cstocli.views.cells import DIM, HIGHLIGHT, REPORTED, heading, verbatim, who
+from cstocli.views.safe import shown
 
 if TYPE_CHECKING:
     from cstocli.search.engine import Hit
@@ -104,24 +104,35 @@ def library_facts_view(datasets: Iterable[Dataset]) -> Group:
 
 
 def hit_lines(source: HitSource, hits: Iterable[Hit], *, context: bool) -> list[Text]:
-    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence``.
+    """One line per hit for pipes: ``quote_id<TAB>speaker<TAB>sentence``, styled.
 
-    With ``context`` a fourth column holds the whole passage, so that two hits in one
-    quote stay two different lines. Hits from several articles (``source`` a mapping)
-    start with their article's id and a tab, since quote ids repeat across articles.
+    The plain text is ``columns.hit_line``'s (what piped output without colour prints);
+    this adds the styles: the name bold, "(reported)" and "(narration)" dim, the matches
+    highlighted, and with ``context`` the sentence bold inside its passage.
     """
+    from cstocli.views import columns  # only piped colour needs it, not the terminal's blocks
+
+    library = not isinstance(source, Dataset)
     lines = []
     for hit in hits:
-        dataset = _dataset_of(source, hit)
-        passage = dataset.passage(hit.sentence.passage_id)
-        speaker = who(dataset, hit.sentence.speaker_id, passage)
-        parts: list[str | Text] = [flat(hit.sentence.passage_id), "\t", speaker, "\t"]
-        parts.append(_hit_text(dataset, hit, context=False, flat=True))
-        if context:
-            parts += ["\t", _hit_text(dataset, hit, context=True, flat=True)]
-        line = Text.assemble(*parts)
-        if not isinstance(source, Dataset):
-            line = Text.assemble(flat(hit.sentence.article_id), "\t", line)
+        plain = columns.hit_line(_dataset_of(source, hit), hit, context=context, library=library)
+        line = Text(plain.text)
+        start, end = plain.name
+        if hit.sentence.speaker_id is None:
+            line.stylize(DIM, start, end)
+        else:
+            line.stylize("bold", start, end)
+        if plain.reported:
+            line.stylize(DIM, start - len(REPORTED) - 1, start - 1)
+        spots: list[tuple[int, int | None]] = [(plain.sentence, None)]
+        if plain.context is not None:
+            spots.append((plain.context, plain.in_context))
+        for at, inside in spots:
+            offset = at + (inside or 0)
+            if inside is not None:
+                line.stylize("bold", offset, offset + len(hit.sentence.text))
+            for first, last in hit.highlights:
+                line.stylize(HIGHLIGHT, offset + first, offset + last)
         lines.append(line)
     return lines
 
@@ -148,28 +159,28 @@ def hit_blocks(source: HitSource, hits: Iterable[Hit], *, context: bool) -> Grou
             header.append_text(verbatim(f"  {article_label(dataset)}", DIM))
         if parts:
             parts.append(Text(""))
-        text = _hit_text(dataset, hit, context=context, flat=False)
+        text = _hit_text(dataset, hit, context=context)
         parts += [header, Padding(text, (0, 0, 0, 4), expand=False)]
     return Group(*parts)
 
 
 def hit_in_passage(dataset: Dataset, hit: Hit) -> Text:
     """The hit's whole passage, its sentence in bold and matched words highlighted."""
-    return _hit_text(dataset, hit, context=True, flat=False)
+    return _hit_text(dataset, hit, context=True)
 
 
 def _dataset_of(source: HitSource, hit: Hit) -> Dataset:
     return source if isinstance(source, Dataset) else source[hit.sentence.article_id]
 
 
-def _hit_text(dataset: Dataset, hit: Hit, *, context: bool, flat: bool) -> Text:
+def _hit_text(dataset: Dataset, hit: Hit, *, context: bool) -> Text:
     """The sentence with its matched words styled; or its whole passage, sentence in bold."""
     sentence = hit.sentence
     passage = dataset.passage(sentence.passage_id) if context else None
     if passage is None:
-        text, offset = Text((one_line if flat else shown)(sentence.text)), 0
+        text, offset = Text(shown(sentence.text)), 0
     else:
-        text = Text((one_line if flat else shown)(summary.passage_words(passage)))
+        text = Text(shown(summary.passage_words(passage)))
         offset = summary.offset_in_words(passage, sentence.span[0])
         text.stylize("bold", offset, offset + len(sentence.text))
     for start, end in hit.highlights:
