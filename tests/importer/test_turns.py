@@ -22,7 +22,8 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     "line",
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
-     "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods"],
+     "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
+     "speaker"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -30,7 +31,7 @@ def test_page_furniture_lines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Share prices fell 4 percent.", "(Laughter.)", "We met. | He left."]
+    "line", ["Share prices fell 4 percent.", "(Laughter.)", "We met. | He left.", "Speaker"]
 )
 def test_speech_is_no_furniture(line: str) -> None:
     """A sentence that opens with "Share" or a stage direction inside speech stays."""

@@ -14,7 +14,8 @@ Read from the whole article before it is cut up:
   colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
   opens a second turn there (see ``layout.split_turns``), as does any "Name: (00:09)".
 - **page furniture**: separators ("* * *", "---", "###"), "END", "-- more --", "Page 2 of
-  3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**": never speech.
+  3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**", an export's
+  lower-case "speaker" line before each turn's name: never speech.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _FURNITURE_LINE = re.compile(
       | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
       | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
       | -+\s*(?:later|earlier)\s+in\s+(?:the\s+)?debate\s*-+
+      | (?-i:speaker)                                      # an export's turn marker
     )\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
