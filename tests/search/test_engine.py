@@ -4,6 +4,7 @@ import hashlib
 import importlib.util
 import itertools
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -403,14 +404,25 @@ def test_limit_must_not_be_negative(index: MemoryIndex) -> None:
 
 
 class CountingIndex(MemoryIndex):
-    """A memory index that counts the sentences fetched from it."""
+    """A memory index that counts the sentences fetched and tokenised from it."""
 
     fetched = 0
+    tokenised = 0
 
     def sentence(self, sentence_id: int) -> Sentence:
         """The sentence, counted."""
         self.fetched += 1
         return super().sentence(sentence_id)
+
+    def sentences_of(self, sentence_ids: Sequence[int]) -> list[Sentence]:
+        """The sentences, counted."""
+        self.fetched += len(sentence_ids)
+        return super().sentences_of(sentence_ids)
+
+    def tokens_of(self, sentence_ids: Sequence[int]) -> list[Sequence[str]]:
+        """The sentences' tokens, counted."""
+        self.tokenised += len(sentence_ids)
+        return super().tokens_of(sentence_ids)
 
 
 def test_find_fetches_only_the_shown_sentences_and_counts_the_rest() -> None:
@@ -426,6 +438,23 @@ def test_find_fetches_only_the_shown_sentences_and_counts_the_rest() -> None:
     assert find(store, "budget", limit=0) == Results([], RERANK + 50)
     assert store.fetched == 0
     assert find(store, "zzzz", limit=3) == Results([], 0)
+
+
+def test_a_limit_measures_only_the_groups_that_can_be_shown() -> None:
+    """Proximity and BM25 are measured only where rules 1-4 leave the shown hits tied."""
+    both = [("ann-lee", f"The city budget for schools, item {n}.") for n in range(3)]
+    one = [("ann-lee", f"The city budget, item {n}.") for n in range(RERANK)]
+    dataset = make_dataset(tuple(one[:100] + both + one[100:]))
+    store = CountingIndex(build_index(dataset).sentences, dataset.speakers)
+    full = find(store, "budget schools")
+    store.tokenised = 0
+    found = find(store, "budget schools", limit=2)
+    assert store.tokenised == 3  # the group of both words only, not the head of 200
+    assert found.hits == full.hits[:2]
+    assert found.total == full.total == RERANK + 3
+    store.tokenised = 0
+    assert find(store, "budget schools", limit=4).hits == full.hits[:4]
+    assert store.tokenised == RERANK  # the 4th is in the next group: the whole head
 
 
 def load_bench_corpus() -> ModuleType:

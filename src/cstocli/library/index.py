@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -225,41 +225,84 @@ class LibraryIndex:
             )
         return self._postings[term]
 
-    def tokens(self, sentence_id: int) -> list[str]:
+    def tokens(self, sentence_id: int) -> Sequence[str]:
         """Return the folded words of one sentence, in order (its text, tokenised again)."""
-        row = self._row(_TOKENS_SQL, sentence_id)
-        if row is None:
-            return []
-        article, start, end, stored = row
-        return text.words(self._source(article, stored)[start:end])
+        return self.tokens_of([sentence_id])[0]
+
+    def tokens_of(self, sentence_ids: Sequence[int]) -> list[Sequence[str]]:
+        """Return the folded words of each of these sentences, in their order.
+
+        One query per batch of sentences, each article's text read and decompressed once.
+        """
+        found: list[Sequence[str]] = []
+        for rows, batch in self._batches(_SPANS_SQL, sentence_ids):
+            for sentence_id in batch:
+                row = rows.get(sentence_id)
+                found.append([] if row is None else self._words(*row[1:]))
+        return found
+
+    def _words(self, article: int, start: int, end: int) -> list[str]:
+        return text.words(self._sources[article][start:end])
 
     def sentence(self, sentence_id: int) -> Sentence:
         """Return the sentence with this id."""
-        row = self._row(_SENTENCE_SQL, sentence_id)
-        if row is None:
-            raise LibraryError(self._path, f"no sentence {sentence_id} (removed meanwhile?)")
-        passage_id, paragraph, speaker_id, start, end, article, article_id, stored = row
-        sentence_text = self._source(article, stored)[start:end]
-        return Sentence(
-            passage_id, paragraph, speaker_id, sentence_text, (start, end), sentence_id, article_id
-        )
+        return self.sentences_of([sentence_id])[0]
 
-    def _row(self, sql: str, sentence_id: int) -> Any:
-        # Called for each of the few hundred best candidates: one query with the article's
-        # stored text, and a plain try (a context manager per call cost more than the query).
+    def sentences_of(self, sentence_ids: Sequence[int]) -> list[Sentence]:
+        """Return the sentences with these ids, in their order (one query per batch)."""
+        found = []
+        for rows, batch in self._batches(_SENTENCES_SQL, sentence_ids):
+            for sentence_id in batch:
+                row = rows.get(sentence_id)
+                if row is None:
+                    problem = f"no sentence {sentence_id} (removed meanwhile?)"
+                    raise LibraryError(self._path, problem)
+                article, start, end, passage_id, paragraph, speaker_id, article_id = row[1:]
+                sentence_text = self._sources[article][start:end]
+                found.append(
+                    Sentence(
+                        passage_id, paragraph, speaker_id, sentence_text, (start, end),
+                        sentence_id, article_id,
+                    )
+                )  # fmt: skip
+        return found
+
+    def _batches(
+        self, sql: str, keys: Sequence[int]
+    ) -> Iterator[tuple[dict[int, Any], Sequence[int]]]:
+        """Per batch of ``keys``: the rows of ``sql`` by key, their articles' texts loaded.
+
+        ``sql`` selects a sentence's key, then its article's. A few hundred re-ranked
+        sentences are one query, not one each; the batches keep the texts held at once
+        under ``SOURCE_CACHE`` however many sentences are asked for.
+        """
+        for first in range(0, len(keys), _BATCH):
+            batch = keys[first : first + _BATCH]
+            wanted = sorted(set(batch))
+            marks = ", ".join("?" * len(wanted))
+            try:
+                rows = {row[0]: row for row in self._conn.execute(sql.format(marks=marks), wanted)}
+            except sqlite3.DatabaseError as err:
+                raise library_error(self._path, err) from None
+            self._load_sources({row[1] for row in rows.values()})
+            yield rows, batch
+
+    def _load_sources(self, articles: Collection[int]) -> None:
+        """Read and decompress the texts of these articles (at most ``_BATCH``), unless held."""
+        missing = [a for a in articles if a not in self._sources]
+        if len(self._sources) + len(missing) > SOURCE_CACHE:
+            self._sources.clear()
+            missing = list(articles)
+        if not missing:
+            return
+        marks = ", ".join("?" * len(missing))
         try:
-            return self._conn.execute(sql, (sentence_id,)).fetchone()
+            for article, stored in self._conn.execute(
+                f"SELECT key, source_text FROM articles WHERE key IN ({marks})", missing
+            ):
+                self._sources[article] = unpack_text(stored)
         except sqlite3.DatabaseError as err:
             raise library_error(self._path, err) from None
-
-    def _source(self, article: int, stored: bytes | str) -> str:
-        """An article's source text, decompressed once per index (and search)."""
-        found = self._sources.get(article)
-        if found is None:
-            if len(self._sources) >= SOURCE_CACHE:
-                self._sources.clear()
-            found = self._sources[article] = unpack_text(stored)
-        return found
 
     def speaker_words(self) -> dict[str, frozenset[str]]:
         """Return each folded word of speakers' names, roles and aliases -> speaker ids."""
@@ -304,15 +347,16 @@ class LibraryIndex:
 
 
 # A sentence's text is not stored twice: it is cut from its article's source text.
-_SENTENCE_SQL = (
-    "SELECT s.passage_id, s.paragraph, p.speaker_id, s.start, s.end, s.article, a.id,"
-    " a.source_text FROM sentences s JOIN articles a ON a.key = s.article"
-    " JOIN passages p ON p.article = s.article AND p.id = s.passage_id WHERE s.key = ?"
+_SPANS_SQL = "SELECT key, article, start, end FROM sentences WHERE key IN ({marks})"
+_SENTENCES_SQL = (
+    "SELECT s.key, s.article, s.start, s.end, s.passage_id, s.paragraph, p.speaker_id, a.id"
+    " FROM sentences s JOIN articles a ON a.key = s.article"
+    " JOIN passages p ON p.article = s.article AND p.id = s.passage_id"
+    " WHERE s.key IN ({marks})"
 )
-_TOKENS_SQL = (
-    "SELECT s.article, s.start, s.end, a.source_text FROM sentences s"
-    " JOIN articles a ON a.key = s.article WHERE s.key = ?"
-)
+_BATCH = 500
+"""Keys per ``IN (...)`` list: far below SQLite's limit on variables, and below
+``SOURCE_CACHE`` (a batch's articles are all held at once)."""
 
 
 def _fts_phrase(term: str) -> str:

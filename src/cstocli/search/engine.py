@@ -202,7 +202,7 @@ def run(
         return Results([], total)
     # The head's rerank needs the whole head, whatever is shown of it.
     wanted = total if limit is None else min(total, max(limit, RERANK))
-    ranked = _rank(store, query, expansions, _coarse(parts, wanted))
+    ranked = _rank(store, query, expansions, _coarse(parts, wanted), limit)
     shown = ranked if limit is None else ranked[:limit]
     return Results(_hits(store, query, expansions, shown), total)
 
@@ -320,26 +320,37 @@ def _rank(
     query: Query,
     expansions: Sequence[Sequence[Variant]],
     ordered: Sequence[tuple[int, _Part]],
-) -> list[tuple[int, _Part, float]]:
-    """Re-rank the best ``RERANK`` candidates by proximity and BM25; score every one."""
+    limit: int | None = None,
+) -> list[tuple[int, _Part, ranking.Key]]:
+    """Re-rank the best ``RERANK`` candidates by proximity and BM25; key every one.
+
+    With a ``limit``, only the head's first groups of equal rules 1-4 that hold the best
+    ``limit`` are measured and returned (with the tail after them): proximity and BM25
+    only break ties inside such a group, so no later group can rise into the first
+    ``limit``. Only the candidates returned before the ``limit`` are ever shown.
+    """
+    head = list(ordered[:RERANK])
+    if limit is not None and limit < len(head):
+        # ``ordered`` is sorted by rules 1-4 first, so each group is one run of it.
+        end = 0
+        for _, group in itertools.groupby(head, key=lambda item: item[1].key()[:4]):
+            if end >= limit:
+                break
+            end += sum(1 for _ in group)
+        head = head[:end]
     measure = _Measure(store, query, expansions)
-    words = len(query.units)
-    head = []
-    for sentence_id, part in ordered[:RERANK]:
-        proximity, bm25 = measure(sentence_id)
-        fine = (*part.key()[:4], proximity, -bm25, sentence_id)
+    fine = []
+    tokens = store.tokens_of([sentence_id for sentence_id, _ in head])
+    for (sentence_id, part), words in zip(head, tokens, strict=True):
+        proximity, bm25 = measure(words)
         key = ranking.Key(part.matched, part.in_text, part.typos, part.slips, proximity, bm25)
-        head.append((fine, sentence_id, part, ranking.score(key, words)))
-    head.sort(key=lambda item: item[0])
-    ranked = [(sentence_id, part, score) for _, sentence_id, part, score in head]
-    # Below the head: no proximity measured (the lowest slot), the coarse BM25 instead;
-    # every sentence of a part shares that score, so it is computed once per part.
-    tail_scores: dict[int, float] = {}
+        fine.append(((*part.key()[:4], proximity, -bm25, sentence_id), sentence_id, part, key))
+    fine.sort(key=lambda item: item[0])
+    ranked = [(sentence_id, part, key) for _, sentence_id, part, key in fine]
+    # Below the head: no proximity measured (the lowest slot), the coarse BM25 instead.
     for sentence_id, part in ordered[RERANK:]:
-        if id(part) not in tail_scores:
-            key = ranking.Key(part.matched, part.in_text, part.typos, part.slips, None, part.weight)
-            tail_scores[id(part)] = ranking.score(key, words)
-        ranked.append((sentence_id, part, tail_scores[id(part)]))
+        key = ranking.Key(part.matched, part.in_text, part.typos, part.slips, None, part.weight)
+        ranked.append((sentence_id, part, key))
     return ranked
 
 
@@ -347,15 +358,16 @@ def _hits(
     store: SentenceStore,
     query: Query,
     expansions: Sequence[Sequence[Variant]],
-    ranked: Sequence[tuple[int, _Part, float]],
+    ranked: Sequence[tuple[int, _Part, ranking.Key]],
 ) -> list[Hit]:
-    """A ``Hit`` per ranked candidate, its sentence fetched from the store."""
+    """A ``Hit`` per ranked candidate, its sentence fetched from the store, its score computed."""
     terms = frozenset(v.term for variants in expansions for v in variants)
     phrases = tuple(unit.terms for unit in query.units if unit.phrase)
     size = len(query.units)
+    sentences = store.sentences_of([i for i, _, _ in ranked])
     return [
-        Hit(store.sentence(i), score, part.matched, size, part.typos, terms, phrases)
-        for i, part, score in ranked
+        Hit(sentence, ranking.score(key, size), part.matched, size, part.typos, terms, phrases)
+        for sentence, (_, part, key) in zip(sentences, ranked, strict=True)
     ]
 
 
@@ -377,9 +389,8 @@ class _Measure:
             sum(ranking.idf(size, store.frequency(t)) for t in unit.terms) for unit in query.units
         ]
 
-    def __call__(self, sentence_id: int) -> tuple[int, float]:
-        """``(proximity, bm25)`` of the sentence; proximity 0 when under two units match."""
-        tokens = self._store.tokens(sentence_id)
+    def __call__(self, tokens: Sequence[str]) -> tuple[int, float]:
+        """``(proximity, bm25)`` of a sentence's tokens; proximity 0 when under two units match."""
         counts = Counter(tokens)
         average = self._store.average_length
         placed = []

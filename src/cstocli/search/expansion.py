@@ -31,6 +31,8 @@ MAX_VARIANTS = 50
 
 PREFIX_WEIGHT = 0.8
 """How much a prefix match weighs in BM25 against a whole-word match."""
+TOKEN_BATCH = 512
+"""Sentences whose tokens a phrase check reads at once."""
 MAX_COMPOUND = 40
 """Longer words are not tried as two joined words (each cut copies the word)."""
 
@@ -157,4 +159,14 @@ def phrase_sentences(store: SentenceStore, terms: tuple[str, ...]) -> frozenset[
     common = set(lists[0])
     for other in lists[1:]:
         common.intersection_update(other)
-    return frozenset(i for i in common if ranking.phrase_starts(store.tokens(i), terms))
+    ids = sorted(common)
+    found: set[int] = set()
+    # In batches: a store reads each batch at once, and memory stays flat however many.
+    for start in range(0, len(ids), TOKEN_BATCH):
+        batch = ids[start : start + TOKEN_BATCH]
+        found.update(
+            i
+            for i, tokens in zip(batch, store.tokens_of(batch), strict=True)
+            if ranking.phrase_starts(tokens, terms)
+        )
+    return frozenset(found)

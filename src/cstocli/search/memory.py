@@ -87,9 +87,17 @@ class MemoryIndex:
         """The folded words of one sentence, in order."""
         return self._tokens[sentence_id]
 
+    def tokens_of(self, sentence_ids: Sequence[int]) -> list[Sequence[str]]:
+        """The folded words of each of these sentences, in their order."""
+        return [self._tokens[i] for i in sentence_ids]
+
     def sentence(self, sentence_id: int) -> Sentence:
         """The sentence with this id."""
         return self.sentences[sentence_id]
+
+    def sentences_of(self, sentence_ids: Sequence[int]) -> list[Sentence]:
+        """The sentences with these ids, in their order."""
+        return [self.sentences[i] for i in sentence_ids]
 
     def speaker_words(self) -> Mapping[str, frozenset[str]]:
         """Each folded word of speakers' names and aliases -> the speaker ids.

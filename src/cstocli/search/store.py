@@ -90,8 +90,20 @@ class SentenceStore(Protocol):
         """The folded words of one sentence, in order."""
         ...
 
+    def tokens_of(self, sentence_ids: Sequence[int]) -> list[Sequence[str]]:
+        """The folded words of each of these sentences, in their order (``tokens`` each).
+
+        One call for the few hundred sentences a search re-ranks: a library reads them
+        in one query and each article's text once.
+        """
+        ...
+
     def sentence(self, sentence_id: int) -> Sentence:
         """The sentence with this id."""
+        ...
+
+    def sentences_of(self, sentence_ids: Sequence[int]) -> list[Sentence]:
+        """The sentences with these ids, in their order (``sentence`` each)."""
         ...
 
     def speaker_words(self) -> Mapping[str, frozenset[str]]:
