@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cstocli.cli import app as cli
-from cstocli.library import schema
+from cstocli.library import opening, schema
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 
@@ -208,3 +208,20 @@ def test_read_only_library_can_be_read_not_written(
     problem = "is read-only (the file or its folder cannot be written): cannot change it"
     assert refused.stderr.endswith(f"cstocli: {db}: {problem}\n")
     assert sorted(p.name for p in folder.iterdir()) == ["lib.db"]
+
+
+def test_the_id_check_reads_only_the_partial_index_of_suspect_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening checks ids on the partial index (not every id); a library without it gets it."""
+    db = tmp_path / "library.sqlite3"
+    imported(db, capsys)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP INDEX articles_unslugged")  # as a library made before it
+        conn.execute("UPDATE articles SET id = 'Not A Slug'")
+    code, out, err = run(capsys, "library", "list", "--library", str(db))
+    assert code == 0, err
+    assert out.splitlines()[0].split("\t")[0] == "not-a-slug"
+    with sqlite3.connect(db) as conn:
+        plan = conn.execute("EXPLAIN QUERY PLAN " + opening._ID_CANDIDATES).fetchall()
+    assert "articles_unslugged" in str(plan)
