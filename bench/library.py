@@ -6,10 +6,11 @@ distribution, speakers drawn from a pool), then this measures, in one run:
 
 - import: parsing (``cstocli.importer.article``, when it is installed) and storing everything
   with the bulk path (``Library.store_many``: one transaction, executemany, FTS after rows);
-- search: the whole-process wall time (median) and peak memory of a fresh process that
-  opens the library and runs a two-word typo'd query over every article, showing 10;
-- common: the same for one very common word, as typed and typo'd ("president" is in
-  about a quarter of the sentences), the case where building every hit used to dominate;
+- search (``library_search``): five two-word typo'd queries, and one very common word as
+  typed and typo'd ("president" is in about a quarter of the sentences), each in process
+  (p50 and p95 of wall and CPU time) and as a whole ``cstocli search WORDS --all``
+  process (median wall and CPU time, ratio to the Typer + Rich floor of the same rounds,
+  peak memory); with ``--baseline-src``, older code measured beside in the same rounds;
 - the baseline: a fresh process that loads every sentence from one JSON file and scans
   them all with RapidFuzz ``partial_ratio`` (what a library without an index would do).
 
@@ -18,6 +19,7 @@ figure grows from one size to the next.
 
     python bench/library.py                                 # 10k 100k 1M
     python bench/library.py --sentences 10000 100000 --runs 9
+    python bench/library.py --baseline-src /tmp/old         # old code beside (git archive)
 
 Targets (issue 5): import of 1M <= 60 s; search --all <= 0.3 s median and <= 150 MB.
 No timing is asserted in the test suite; tests run this at a tiny size as a smoke test.
@@ -44,9 +46,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import library_search
 from cstocli import text
 from cstocli.library import PreparedArticle, open_library, prepare
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
+from library_search import Code, SearchFigures
 
 SENTENCES_PER_ARTICLE = 50
 _FUNCTION_WORDS = sorted(text.COMMON_WORDS)
@@ -412,48 +416,6 @@ def _pooled(measured: Sequence[Measured]) -> tuple[float, float, list[str]]:
     return statistics.median(times), max(m.peak_mb for m in measured), [m.output for m in measured]
 
 
-FLOOR = "import typer, rich.console, rich.table"
-"""The Typer + Rich import floor of ``bench/startup.py``: what any cstocli command pays."""
-
-IN_PROCESS = """
-import json, sys, time
-from pathlib import Path
-from cstocli.search import engine as search
-from cstocli.library import open_library
-runs = int(sys.argv[2])
-found = {}
-with open_library(Path(sys.argv[1]), create=False) as lib:
-    for query in sys.argv[3:]:
-        search.find(lib.index(), query, limit=10)  # warm-up: lazy imports, page cache
-        wall, cpu = [], []
-        for _ in range(runs):
-            started, used = time.perf_counter(), time.process_time()
-            search.find(lib.index(), query, limit=10)
-            wall.append(time.perf_counter() - started)
-            cpu.append(time.process_time() - used)
-        found[query] = [sorted(wall), sorted(cpu)]
-print(json.dumps(found))
-"""
-"""Each query ``runs`` times in one process over one connection, a fresh index each time
-(what ``cstocli browse`` does as the user types), after one warm-up run. CPU time is
-kept beside wall time: on a busy machine it shows the work, not the waiting."""
-
-
-def in_process(
-    db: Path, queries: Sequence[str], runs: int
-) -> tuple[dict[str, float], dict[str, float], float]:
-    """Each query's 95th-percentile in-process wall and CPU time, and the peak MB."""
-    result = run_child([sys.executable, "-c", IN_PROCESS, str(db), str(runs), *queries])
-    found: dict[str, list[list[float]]] = json.loads(result.stdout)
-
-    def p95(times: list[float]) -> float:
-        return times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-
-    wall = {q: p95(times[0]) for q, times in found.items()}
-    cpu = {q: p95(times[1]) for q, times in found.items()}
-    return wall, cpu, result.peak_mb
-
-
 def _cpu_seconds() -> float:
     """CPU seconds of this process and of its reaped children so far."""
     me, children = (
@@ -509,6 +471,8 @@ class Figures:
     cpu95_ms: dict[str, float]
     """The same in CPU time."""
     in_process_mb: float
+    searched: SearchFigures
+    """Every query's figures, per version of the code (``library_search``)."""
     scan_s: float
     scan_mb: float
     scan_hit10: int
@@ -524,6 +488,7 @@ def bench_size(
     runs: int,
     scan_runs: int,
     in_process_runs: int,
+    codes: Sequence[Code],
 ) -> Figures:
     """Generate, import and search one library of ``sentences`` sentences."""
     corpus = Corpus(seed)
@@ -552,16 +517,18 @@ def bench_size(
     _write_scan_file(scan_file, [ds for _, ds in articles])
     asked = make_queries(corpus, [ds for _, ds in articles], queries)
     del articles
-    engine = search_command(db)
-    floor = [sys.executable, "-c", FLOOR]
-    typed = [[*engine, q.text] for q in asked]
-    common = [[*engine, q] for q in COMMON_QUERIES]
-    # One set of rounds, the floor among the queries, so that noise hits all alike.
-    measured = measure([floor, *typed, *common], runs)
-    search_s, search_mb, search_out = _pooled(measured[1 : 1 + len(typed)])
-    common_s, common_mb, _ = _pooled(measured[1 + len(typed) :])
+    queries_file = workdir / f"library-{sentences}.queries.json"
+    kept = [{"text": q.text, "article": q.article, "start": q.start} for q in asked]
+    kept += [{"text": q} for q in COMMON_QUERIES]
+    queries_file.write_text(json.dumps(kept), encoding="utf-8")  # for library_search alone
     every = [q.text for q in asked] + list(COMMON_QUERIES)
-    p95, cpu95, in_process_mb = in_process(db, every, in_process_runs)
+    searched = library_search.measure_search(
+        db, every, runs=runs, in_process_runs=in_process_runs, codes=codes
+    )
+    new = searched.codes[-1].queries
+    typed, common = [new[q.text] for q in asked], [new[q] for q in COMMON_QUERIES]
+    engine = search_command(db)
+    search_out = [run_child([*engine, q.text]).stdout for q in asked]  # for hit@10
     baseline = [sys.executable, "-c", BASELINE, str(scan_file)]
     scan_s, scan_mb, scan_out = _pooled(measure([[*baseline, q.text] for q in asked], scan_runs))
     return Figures(
@@ -574,16 +541,17 @@ def bench_size(
         cli_import_cores=cli_import.cpu_s / cli_import.seconds if cli_import else None,
         cli_import_mb=cli_import.peak_mb if cli_import else None,
         db_mb=sum(f.stat().st_size for f in workdir.glob(f"{db.name}*")) / 2**20,
-        search_s=search_s,
-        search_mb=search_mb,
+        search_s=statistics.median(m.whole_ms for m in typed) / 1000,
+        search_mb=max(m.whole_mb for m in typed),
         search_hit10=_hits(asked, search_out),
-        common_s=common_s,
-        common_mb=common_mb,
-        worst_s=max(statistics.median(m.times) for m in measured[1:]),
-        floor_s=statistics.median(measured[0].times),
-        p95_ms={q: t * 1000 for q, t in p95.items()},
-        cpu95_ms={q: t * 1000 for q, t in cpu95.items()},
-        in_process_mb=in_process_mb,
+        common_s=statistics.median(m.whole_ms for m in common) / 1000,
+        common_mb=max(m.whole_mb for m in common),
+        worst_s=max(m.whole_ms for m in new.values()) / 1000,
+        floor_s=searched.floor_ms / 1000,
+        p95_ms={q: m.p95_ms for q, m in new.items()},
+        cpu95_ms={q: m.cpu95_ms for q, m in new.items()},
+        in_process_mb=searched.codes[-1].in_process_mb,
+        searched=searched,
         scan_s=scan_s,
         scan_mb=scan_mb,
         scan_hit10=_hits(asked, scan_out),
@@ -683,9 +651,7 @@ def report(rows: Sequence[Figures], engine: str) -> None:
             print(f"  {name:<12} x{new / old:6.1f}" if old and new else f"  {name:<12} -")
     last = rows[-1]
     for r in rows:
-        print(f"\nin process at {r.sentences:,} sentences, 95th percentile per query, wall / CPU:")
-        for query, ms in r.p95_ms.items():
-            print(f"  {ms:7.1f} / {r.cpu95_ms[query]:5.1f} ms  {query}")
+        library_search.report_search(r.sentences, r.searched)
     how = (
         "parsed by cstocli.importer.article" if last.parsed else "generator's datasets, no parsing"
     )
@@ -714,7 +680,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--seed", type=int, default=2017)
     parser.add_argument("--workdir", type=Path, help="keep the libraries here (default: temp)")
+    parser.add_argument(
+        "--baseline-src", type=Path, help="older code (a source tree) to search with beside"
+    )
     args = parser.parse_args(argv)
+    codes = [library_search.current_code()]
+    if args.baseline_src:
+        codes.insert(0, library_search.baseline_code(args.baseline_src))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="cstocli-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -730,6 +702,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     runs=args.runs,
                     scan_runs=args.scan_runs,
                     in_process_runs=args.in_process_runs,
+                    codes=codes,
                 )
             )
     finally:
