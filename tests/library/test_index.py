@@ -1,0 +1,83 @@
+"""The library's search index read in batches (cstocli.library.index.LibraryIndex)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cstocli.library import Library, LibraryError, index, open_library
+from cstocli.model import Dataset
+from cstocli.search.memory import build_index
+
+
+@pytest.fixture
+def lib(tmp_path: Path, bundled: Dataset) -> Iterator[Library]:
+    """A library holding the bundled article twice (two articles' texts to read)."""
+    with open_library(tmp_path / "lib.sqlite3") as opened:
+        opened.store(bundled)
+        source = dataclasses.replace(bundled.source, sha256="0" * 64)
+        opened.store(dataclasses.replace(bundled, id="second", source=source))
+        yield opened
+
+
+def test_batched_reads_give_what_one_by_one_reads_give(lib: Library, bundled: Dataset) -> None:
+    """``tokens_of`` and ``sentences_of`` match the memory index, in the order asked."""
+    disk, memory = lib.index(), build_index(bundled)
+    count = len(memory)
+    first = min(disk.postings("the")) - min(memory.postings("the"))
+    # Both articles, backwards, repeated, across several batches and a cleared cache.
+    ids = [first + i for i in reversed(range(2 * count))] + [first, first]
+    wanted = [i % count for i in reversed(range(2 * count))] + [0, 0]
+    assert disk.tokens_of(ids) == [list(memory.tokens(i)) for i in wanted]
+    sentences = disk.sentences_of(ids)
+    assert [s.text for s in sentences] == [memory.sentence(i).text for i in wanted]
+    assert [s.ordinal for s in sentences] == ids
+    assert {s.article_id for s in sentences} == {bundled.id, "second"}
+    assert disk.tokens_of([]) == []
+    assert disk.tokens_of([10**9]) == [[]]
+    with pytest.raises(LibraryError, match="no sentence"):
+        disk.sentences_of([10**9])
+
+
+def test_small_batches_and_cache_read_the_same(
+    lib: Library, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With batches of 3 and room for 1 article, every text is still cut whole."""
+    expected = [
+        s.text for s in lib.index().sentences_of(list(range(1, 2 * len(build_index(bundled)) + 1)))
+    ]
+    monkeypatch.setattr(index, "_BATCH", 3)
+    monkeypatch.setattr(index, "SOURCE_CACHE", 1)
+    disk = lib.index()
+    ids = list(range(1, len(expected) + 1))
+    assert [s.text for s in disk.sentences_of(ids)] == expected
+    assert [s.text for s in disk.sentences_of(ids[::-1])] == expected[::-1]
+
+
+def test_ids_without_sqlite_json_are_the_same(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Postings, a speaker's sentences and said_with read the same row by row."""
+    fast = lib.index()
+    speaker = next(iter(fast.speaker_words()["lukashenko"]))
+    expected = (fast.postings("security"), fast.sentences_by(speaker))
+    said = fast.said_with({speaker}, {"security", "cooperation"})
+    monkeypatch.setattr(index, "_has_json", lambda conn: False)
+    slow = lib.index()
+    assert (slow.postings("security"), slow.sentences_by(speaker)) == expected
+    assert slow.said_with({speaker}, {"security", "cooperation"}) == said
+    assert all(expected)
+    assert said
+    assert expected[0] == sorted(expected[0])
+
+
+def test_terms_come_whole_from_one_joined_string(lib: Library, bundled: Dataset) -> None:
+    """Terms by length and by prefix are every word, none split or merged."""
+    disk, memory = lib.index(), build_index(bundled)
+    assert sorted(disk.terms(7, 11)) == sorted(memory.terms(7, 11))
+    assert sorted(disk.terms_with_prefix("sec")) == sorted(memory.terms_with_prefix("sec"))
+    assert disk.terms(90, 99) == []
+    assert disk.terms_with_prefix("zzzzq") == []
