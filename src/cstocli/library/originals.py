@@ -10,7 +10,6 @@ This module owns the table: its DDL, the migration step that adds it, and its qu
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import zlib
 from dataclasses import dataclass
@@ -44,6 +43,10 @@ class Original:
     @property
     def sha256(self) -> str:
         """Hex SHA-256 of ``content``."""
+        # Imported here: every library command loads this module, and hashlib costs
+        # ~2 ms of start-up that only storing or checking an original needs.
+        import hashlib  # noqa: PLC0415
+
         return hashlib.sha256(self.content).hexdigest()
 
 
