@@ -10,6 +10,7 @@ import pytest
 
 from cstocli.library import Library, LibraryError, index, open_library
 from cstocli.model import Dataset
+from cstocli.search import typos
 from cstocli.search.memory import build_index
 
 
@@ -81,3 +82,24 @@ def test_terms_come_whole_from_one_joined_string(lib: Library, bundled: Dataset)
     assert sorted(disk.terms_with_prefix("sec")) == sorted(memory.terms_with_prefix("sec"))
     assert disk.terms(90, 99) == []
     assert disk.terms_with_prefix("zzzzq") == []
+
+
+def test_near_names_each_word_once_and_misses_none(lib: Library, bundled: Dataset) -> None:
+    """Every typo'd form of indexed words finds exactly the words one typo away, once each."""
+    disk, memory = lib.index(), build_index(bundled)
+    vocabulary = memory.terms(2, 100)
+    for word in [w for w in vocabulary if len(w) >= 5][::7]:
+        for typoed in (word, word[0] + word, word[:2] + "x" + word[3:], "q" + word[1:]):
+            near = disk.near(typoed, 1)
+            assert near is not None
+            assert len(near) == len(set(near)), typoed
+            wanted = {t for t in vocabulary if typos.typo_distance(typoed, t, 1) <= 1}
+            assert set(near) == wanted, typoed
+
+
+def test_prefix_ranges_end_even_after_the_last_code_point(lib: Library) -> None:
+    """A prefix of U+10FFFF has no key above it: the range is open, nothing raises."""
+    disk = lib.index()
+    assert disk.terms_with_prefix("\U0010ffff") == []
+    assert disk.terms_with_prefix("a\U0010ffff") == []
+    assert disk.near("\U0010ffffabcd", 1) == []

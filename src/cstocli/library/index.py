@@ -175,40 +175,42 @@ class LibraryIndex:
         if not prefix:
             return self._words_of("SELECT group_concat(term, ' ') FROM vocabulary", ())
         # A range over the primary key, not LIKE: LIKE folds case and skips the index.
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        below, args = _below(prefix)
         return self._words_of(
-            "SELECT group_concat(term, ' ') FROM vocabulary WHERE term >= ? AND term < ?",
-            (prefix, upper),
+            "SELECT group_concat(term, ' ') FROM vocabulary WHERE true" + below, args
         )
 
     def near(self, word: str, budget: int) -> list[str] | None:
         """Return every indexed word one typo from ``word`` (budget 1), or None (more).
 
-        Looked up, not scanned: each deletion and transposition of ``word`` exactly, each
-        substitution and insertion as a GLOB whose literal prefix is a range of the
-        primary key (at the first letter, a GLOB over the words of one length). A typo is
-        one of these four edits, so nothing within one typo is missed; with two, the
+        Looked up, not scanned: each deletion and transposition of ``word`` exactly; a
+        substitution or an insertion at the first letter leaves the rest of the word in
+        place (``substr(term, 2)``, compared in C over the words of one length); past the
+        first letter, the words of the two lengths that start with it (a range of the
+        ``(length, term)`` index, a few hundred words) are checked here. A typo is one of
+        these four edits, so nothing within one typo is missed; with two, the
         neighbourhood is too large and None asks for the scan.
         """
         if budget != 1:
             return None
-        exact = {word[:i] + word[i + 1 :] for i in range(len(word))}
-        exact |= {
-            word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, len(word))
-        }
-        patterns = [word[:i] + "?" + word[i + 1 :] for i in range(1, len(word))]
-        patterns += [word[:i] + "?" + word[i:] for i in range(1, len(word) + 1)]
-        # Words hold no GLOB character (``*?[]``): they are letters, digits and marks.
+        size = len(word)
+        exact = {word[:i] + word[i + 1 :] for i in range(size)}
+        exact |= {word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, size)}
         sql = " UNION ".join(
             [
                 f"SELECT term FROM vocabulary WHERE term IN ({', '.join('?' * len(exact))})",
-                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
-                "SELECT term FROM vocabulary WHERE length = ? AND term GLOB ?",
-                *["SELECT term FROM vocabulary WHERE term GLOB ?"] * len(patterns),
+                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
+                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
             ]
         )
-        args = (*exact, len(word), "?" + word[1:], len(word) + 1, "?" + word, *patterns)
-        return self._column(sql, args)
+        found = self._column(sql, (*exact, size, word[1:], size + 1, word))
+        below, args = _below(word[0])
+        same_start = self._words_of(
+            "SELECT group_concat(term, ' ') FROM vocabulary WHERE length IN (?, ?)" + below,
+            (size, size + 1, *args),
+        )
+        found += [t for t in same_start if _one_changed_or_added(word, t)]
+        return list(dict.fromkeys(found))  # "aabc" is "abc" with an "a" added twice over
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -384,6 +386,31 @@ _BATCH = 500
 
 
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
+
+
+def _below(prefix: str) -> tuple[str, tuple[str, ...]]:
+    """SQL (and its arguments) that keeps the terms starting with ``prefix``: a key range.
+
+    The range's end is the least string above them all; none is above a prefix of the
+    last code point only, so that range has no end.
+    """
+    kept = prefix.rstrip("\U0010ffff")
+    if not kept:
+        return " AND term >= ?", (prefix,)
+    return " AND term >= ? AND term < ?", (prefix, kept[:-1] + chr(ord(kept[-1]) + 1))
+
+
+def _one_changed_or_added(word: str, term: str) -> bool:
+    """Whether ``term`` is ``word`` with one letter (not the first) changed or added.
+
+    Both start with the same letter; ``term`` is as long as ``word`` or one longer.
+    """
+    i = 1
+    while i < len(word) and term[i] == word[i]:
+        i += 1
+    if len(term) == len(word):
+        return i < len(word) and term[i + 1 :] == word[i + 1 :]
+    return term[i + 1 :] == word[i:]
 
 
 def _has_json(conn: sqlite3.Connection) -> bool:
