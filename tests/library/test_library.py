@@ -557,6 +557,17 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert ["100", "2"] in [row[:2] for row in rows]
     assert ["200", "4"] in [row[:2] for row in rows]
     assert "growth 100 -> 200 sentences:" in done.stdout
+    assert "search at 200 sentences: floor" in done.stdout
+    assert "new: worst in process p95" in done.stdout
+    # The search half alone, over the library the run kept.
+    alone = subprocess.run(
+        [sys.executable, str(script.with_name("library_search.py")), "--runs", "1",
+         "--in-process-runs", "2", str(tmp_path / "library-200.sqlite3")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert alone.returncode == 0, alone.stderr
+    assert "search at 200 sentences: floor" in alone.stdout
+    assert "president" in alone.stdout
 
 
 def test_v3_library_takes_figures_without_a_value(tmp_path: Path, bundled: Dataset) -> None:
