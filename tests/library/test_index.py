@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,8 +18,8 @@ def lib(tmp_path: Path, bundled: Dataset) -> Iterator[Library]:
     """A library holding the bundled article twice (two articles' texts to read)."""
     with open_library(tmp_path / "lib.sqlite3") as opened:
         opened.store(bundled)
-        source = dataclasses.replace(bundled.source, sha256="0" * 64)
-        opened.store(dataclasses.replace(bundled, id="second", source=source))
+        source = bundled.source._replace(sha256="0" * 64)
+        opened.store(bundled._replace(id="second", source=source))
         yield opened
 
 
