@@ -205,7 +205,11 @@ def with_texts(obj: Any, source: str) -> Any:
         return [with_texts(item, source) for item in obj]
     if not isinstance(obj, dict):
         return obj
-    filled = {key: with_texts(value, source) for key, value in obj.items()}
+    # Scalars are most values: kept without a call (search loads the article of each hit).
+    filled = {
+        key: with_texts(value, source) if isinstance(value, (list, dict)) else value
+        for key, value in obj.items()
+    }
     span = obj.get("span")
     if isinstance(span, list) and "text" not in filled:
         filled["text"] = source[span[0] : span[1]]
