@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import subprocess
@@ -257,9 +256,7 @@ def test_index_agrees_with_the_memory_index(lib: Library, bundled: Dataset) -> N
         assert disk.postings(term) == [i + offset for i in memory.postings(term)]
     for ordinal, sentence in enumerate(memory.sentences):
         assert disk.tokens(ordinal + offset) == list(memory.tokens(ordinal))
-        assert disk.sentence(ordinal + offset) == dataclasses.replace(
-            sentence, ordinal=ordinal + offset
-        )
+        assert disk.sentence(ordinal + offset) == sentence._replace(ordinal=ordinal + offset)
     for speaker in bundled.speakers:
         expected = [i + offset for i in memory.sentences_by(speaker.id)]
         assert disk.sentences_by(speaker.id) == expected

@@ -11,9 +11,8 @@ An ``--all`` over a library that is missing or empty is ``EmptyLibraryError`` (e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from cstocli.errors import EXIT_NO_MATCH, CstocliError
 
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class LibraryHits:
+class LibraryHits(NamedTuple):
     """A search over every article of the library, ready for ``cli`` to print."""
 
     shown: list[Hit]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cstocli.library.errors import LibraryError
 
@@ -29,8 +29,7 @@ CREATE TABLE IF NOT EXISTS originals (
 """One compressed original an article; ``sha256`` is of the uncompressed bytes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Original:
+class Original(NamedTuple):
     """The bytes an article was read from, as fetched or found on disk."""
 
     media_type: str

@@ -10,8 +10,8 @@ import difflib
 import sqlite3
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cstocli.dataset import files as dataset_io
 from cstocli.library.errors import LibraryError, translate_errors
@@ -21,8 +21,7 @@ from cstocli.library.rows import figure_from_row, speaker_from_row, unpack_datas
 from cstocli.model import Dataset, Figure, Speaker
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
+class ArticleSummary(NamedTuple):
     """One stored article, as ``library list`` shows it."""
 
     id: str
@@ -45,8 +44,7 @@ class ArticleSummary:
     """How many sentences the search index holds for it."""
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerTotal:
+class SpeakerTotal(NamedTuple):
     """A speaker and how much they say across the library (``speakers --all``)."""
 
     speaker: Speaker

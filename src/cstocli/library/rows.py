@@ -15,10 +15,9 @@ import json
 import zlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from cstocli import text as text_mod
 from cstocli.dataset import files as dataset_io
@@ -26,8 +25,7 @@ from cstocli.model import Dataset, Figure, Speaker
 from cstocli.search.store import dataset_sentences, speaker_words
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedArticle:
+class PreparedArticle(NamedTuple):
     """A dataset turned into the rows the library stores (see ``prepare``).
 
     Building these (the JSON, the sentence split, the tokens) is the CPU-heavy half of

@@ -10,9 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from cstocli.library.errors import LibraryError, translate_errors
 from cstocli.library.index import IndexBatch, unindex
@@ -22,8 +22,7 @@ from cstocli.library.rows import PreparedArticle, prepare
 from cstocli.model import Dataset
 
 
-@dataclass(frozen=True, slots=True)
-class StoreResult:
+class StoreResult(NamedTuple):
     """What ``store`` did with one dataset."""
 
     id: str

@@ -132,8 +132,7 @@ class Hit:
         return ranking.highlight(self.sentence.text, self.terms, self.phrases)
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """The best hits of a search, and how many sentences match in all."""
 
     hits: list[Hit]

@@ -18,7 +18,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cstocli import text
 
@@ -33,8 +33,7 @@ _AS_STRAIGHT = str.maketrans(dict.fromkeys(_QUOTES, '"'))
 # A translation, not a regular expression: compiling one cost every search ~0.5 ms.
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """One thing the query asks for: a word, or a quoted phrase."""
 
     terms: tuple[str, ...]
@@ -45,8 +44,7 @@ class Unit:
     """The query's last word: may also match longer words that start with it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """A query as the engine reads it."""
 
     units: tuple[Unit, ...]

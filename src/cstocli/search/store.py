@@ -19,8 +19,7 @@ in one table; the prefix cannot clash with a word, which never holds a colon.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from cstocli import text
 from cstocli.model import Dataset, Span, Speaker
@@ -29,8 +28,7 @@ ROLE_PREFIX = "role:"
 """Marks a speaker word that comes from a role or an affiliation, not from a name."""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of the article, the unit that search finds and ranks."""
 
     passage_id: str
