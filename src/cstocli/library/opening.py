@@ -14,7 +14,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -104,6 +103,8 @@ def _create(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise LibraryError(path, f"cannot create its folder: {err.strerror}") from None
+    import tempfile  # noqa: PLC0415 - only a new library needs it, not every search
+
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
         os.close(fd)
