@@ -23,7 +23,7 @@ def drive(
     """Run the app over ``session`` at ``size`` through ``scenario``; return it once done."""
     thread = SessionThread(session)
     try:
-        thread.run(Session.open)
+        thread.run(Session.prepare)
         app = BrowseApp(thread, query)
 
         async def main() -> None:
