@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -172,18 +173,24 @@ def test_a_closed_session_never_opens_the_library_again(stocked: Path) -> None:
     assert session._library is None
 
 
+def read_speakers(session: Session) -> Any:
+    """The library's speakers the session has read so far (None before it read them)."""
+    return vars(session)["_speakers"]
+
+
 def test_prepare_counts_the_library_once(stocked: Path) -> None:
     """Session.prepare counts before the first frame; the speakers are read by warm, after it."""
     with open_library(stocked, create=False) as lib:
         stored = len(lib.index())
     session = Session(library_path=stocked, all_articles=True)
     assert session.prepare() == (3, stored)
-    assert session._speakers is None  # read after the first frame, not before it
+    assert read_speakers(session) is None  # not before the first frame
     session.warm()
-    assert session._speakers
+    known = read_speakers(session)
+    assert known
     hit = session.search("confirm").hits[0]
     assert hit.sentence.speaker_id is not None
-    assert session.speaker_name(hit.sentence) == session._speakers[hit.sentence.speaker_id].name
+    assert session.speaker_name(hit.sentence) == known[hit.sentence.speaker_id].name
     session.close()
 
 
