@@ -12,6 +12,7 @@ the search; the rest of the hits' rows follow, unless a newer keystroke came fir
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -72,6 +73,8 @@ class MainScreen(Screen[None]):
         """The newest search handed to the session's thread."""
         self.results_shown = asyncio.Event()
         """Set each time new results are listed: the benchmark and tests wait on it."""
+        self.shown_at = 0.0
+        """When results were listed last (``time.perf_counter``): what the benchmark reads."""
 
     def compose(self) -> ComposeResult:
         """Field, count line, results and preview, key hints."""
@@ -136,7 +139,9 @@ class MainScreen(Screen[None]):
             results.add_option(Option(panes.notice(short), disabled=True))
             self.app_selection(None)
             self.query_one(PreviewPane).show(panes.notice(why), panes.notice(""))
-        self.query_one("#count", Static).update(self._count_line(found))
+        # One line, as wide as the screen whatever it says: no layout pass per keystroke.
+        self.query_one("#count", Static).update(self._count_line(found), layout=False)
+        self.shown_at = time.perf_counter()
         self.results_shown.set()
 
     def _count_line(self, found: Found) -> str:
