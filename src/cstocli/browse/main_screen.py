@@ -122,6 +122,10 @@ class MainScreen(Screen[None]):
         found, rows = await asyncio.wrap_future(searching)
         self._show(found, rows)
         if len(rows) < len(found.hits):
+            # Not before the first screen is drawn: the session's thread would hold the GIL.
+            drawn = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(drawn.set_result, None)
+            await drawn
             rest = found.hits[len(rows) :]
             more = await self._call(lambda s: result_rows(s, rest))
             self.query_one(ResultsList).add_options(
