@@ -123,8 +123,8 @@ class MainScreen(Screen[None]):
         self._show(found, rows)
         if len(rows) < len(found.hits):
             # Not before the first screen is drawn: the session's thread would hold the GIL.
-            drawn = asyncio.get_running_loop().create_future()
-            self.call_after_refresh(drawn.set_result, None)
+            drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(_resolve, drawn)
             await drawn
             rest = found.hits[len(rows) :]
             more = await self._call(lambda s: result_rows(s, rest))
@@ -349,6 +349,12 @@ class MainScreen(Screen[None]):
 
     async def _call(self, call: Callable[[Session], _T]) -> _T:
         return await asyncio.wrap_future(self._thread.submit(call))
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    """Wake whoever awaits ``future``, unless a newer keystroke cancelled it meanwhile."""
+    if not future.done():
+        future.set_result(None)
 
 
 # These run on the session's thread: they may read a library article.
