@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,8 @@ from textual.pilot import Pilot
 from cstocli.browse.app import BrowseApp
 from cstocli.browse.capture import screen_text
 from cstocli.browse.keys import KEYS
-from cstocli.browse.main_screen import MainScreen
-from cstocli.browse.pilot import drive, settle, type_text
+from cstocli.browse.main_screen import MainScreen, rows_in_view
+from cstocli.browse.pilot import drive, send_key, settle, type_text
 from cstocli.browse.quote_screen import QuoteScreen
 from cstocli.browse.results_list import ResultsList
 from cstocli.browse.search_field import SearchField
@@ -183,6 +184,57 @@ def test_y_copies_the_quote_with_its_citation(bundled: Dataset) -> None:
     assert app.clipboard.startswith("\u201cI am convinced that the current session")
     assert "Alexander Lukashenko, President of Belarus" in app.clipboard
     assert bundled.source.title.text in app.clipboard
+
+
+def test_rows_beyond_the_first_screen_follow(bundled: Dataset) -> None:
+    """The rows a screen shows come with the search; every other hit's row follows it."""
+    seen: dict[str, object] = {}
+
+    async def scenario(app: BrowseApp, pilot: Pilot[Any]) -> None:
+        await type_text(pilot, "csto")
+        results = app.main_screen.query_one(ResultsList)
+        seen["rows"] = [
+            str(results.get_option_at_index(n).prompt) for n in range(results.option_count)
+        ]
+        await pilot.press(*["pagedown"] * 6)  # ten rows a press, from the field
+        await settle(pilot)
+        seen["last"] = app.selection
+
+    app = drive(Session(dataset=bundled), scenario)
+    hits = main_screen(app).found.hits  # type: ignore[union-attr]
+    assert len(hits) > rows_in_view(24)  # more than the first screen's rows
+    rows = seen["rows"]
+    assert isinstance(rows, list)
+    assert len(rows) == len(hits)
+    assert all(hit.sentence.passage_id in row for hit, row in zip(hits, rows, strict=True))
+    assert seen["last"] == Selection(None, hits[-1].sentence.passage_id)
+
+
+def test_a_key_right_after_a_listing_cancels_the_rest_of_its_rows(bundled: Dataset) -> None:
+    """Keys sent as soon as each listing lands: the superseded rows never come, nothing breaks."""
+    seen: dict[str, object] = {}
+
+    async def scenario(app: BrowseApp, pilot: Pilot[Any]) -> None:
+        screen = app.main_screen
+        typed = ""
+        for character in "csto summit":
+            typed += character
+            screen.results_shown.clear()
+            send_key(app, character)
+            while screen.found is None or screen.found.query != typed:
+                await asyncio.wait_for(screen.results_shown.wait(), timeout=30)
+                screen.results_shown.clear()
+        await settle(pilot)
+        results = screen.query_one(ResultsList)
+        seen["rows"] = results.option_count
+        seen["running"] = app.is_running
+
+    app = drive(Session(dataset=bundled), scenario)
+    found = main_screen(app).found
+    assert found is not None
+    assert found.query == "csto summit"
+    assert seen["running"] is True
+    assert seen["rows"] == len(found.hits) > rows_in_view(24)
 
 
 def test_forty_columns_stacks_the_panes(bundled: Dataset) -> None:

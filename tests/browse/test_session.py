@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,3 +171,51 @@ def test_a_closed_session_never_opens_the_library_again(stocked: Path) -> None:
     session.close()
     assert session.articles() == []
     assert session._library is None
+
+
+def read_speakers(session: Session) -> Any:
+    """The library's speakers the session has read so far (None before it read them)."""
+    return vars(session)["_speakers"]
+
+
+def test_prepare_counts_the_library_once(stocked: Path) -> None:
+    """Session.prepare counts before the first frame; the speakers are read by warm, after it."""
+    with open_library(stocked, create=False) as lib:
+        stored = len(lib.index())
+    session = Session(library_path=stocked, all_articles=True)
+    assert session.prepare() == (3, stored)
+    assert read_speakers(session) is None  # not before the first frame
+    session.warm()
+    known = read_speakers(session)
+    assert known
+    hit = session.search("confirm").hits[0]
+    assert hit.sentence.speaker_id is not None
+    assert session.speaker_name(hit.sentence) == known[hit.sentence.speaker_id].name
+    session.close()
+
+
+def test_a_query_read_the_same_is_answered_again_without_searching(
+    bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'security' then 'security ' (or the word erased and retyped) search the engine once."""
+    session = Session(dataset=bundled)
+    runs: list[str] = []
+    run = engine.run
+
+    def counted(store: object, query: object, **options: object) -> object:
+        runs.append(str(query))
+        return run(store, query, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "run", counted)
+    first = session.search("security")
+    again = session.search("security ")
+    assert again.query == "security "
+    assert [h.sentence for h in again.hits] == [h.sentence for h in first.hits]
+    assert again.total == first.total > 0
+    assert len(runs) == 1
+    session.search("securit")
+    assert session.search("Security").total == first.total
+    assert len(runs) == 2
+    scoped = session.search("security", Scope(speaker_id="alexander-lukashenko"))
+    assert scoped.total < first.total  # another scope is another question
+    assert len(runs) == 3

@@ -13,7 +13,7 @@ from cstocli.search.engine import Hit
 
 CSS = """
 #query { dock: top; }
-#count { height: 1; padding: 0 1; color: $text-muted; }
+#count { width: 1fr; height: 1; padding: 0 1; color: $text-muted; }
 #panes { layout: horizontal; height: 1fr; }
 #results { width: 1fr; height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
 #preview { width: 1fr; height: 1fr; padding: 0 1; border-left: solid $primary-darken-2; }

@@ -1,8 +1,10 @@
 """The main screen: the search field, the count, the results and the preview.
 
-Every keystroke in the field starts a search in an exclusive worker: a newer keystroke
-cancels the older search (if it has not started on the session's thread, it never
-runs), so typing is never kept waiting by a search.
+Every keystroke in the field hands its search to the session's thread at once, and an
+exclusive worker waits for it: a newer keystroke cancels the older search (if it has
+not started on the session's thread, it never runs) and any preview not yet read, so
+typing is never kept waiting by a search. The rows a screen can show are built with
+the search; the rest of the hits' rows follow, unless a newer keystroke came first.
 """
 
 # ruff: noqa: PLC0415 - each view's module (and DataTable) loads when first opened: start-up.
@@ -10,7 +12,9 @@ runs), so typing is never kept waiting by a search.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, work
@@ -65,8 +69,12 @@ class MainScreen(Screen[None]):
         """The search whose results are listed."""
         self._sentences = 0
         self._articles = 0
+        self._searching: Future[tuple[Found, list[Renderable]]] | None = None
+        """The newest search handed to the session's thread."""
         self.results_shown = asyncio.Event()
         """Set each time new results are listed: the benchmark and tests wait on it."""
+        self.shown_at = 0.0
+        """When results were listed last (``time.perf_counter``): what the benchmark reads."""
 
     def compose(self) -> ComposeResult:
         """Field, count line, results and preview, key hints."""
@@ -78,12 +86,16 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Count what there is to search, then run the first search."""
-        self._articles, self._sentences = await self._call(
-            lambda s: (s.article_count(), s.sentence_count())
-        )
+        """Count what there is to search (counted before the app started), then search."""
+        self._articles, self._sentences = await self._call(Session.prepare)
         self.query_one(SearchField).focus()
         self.run_search(self.query_one(SearchField).value)
+        self.call_after_refresh(self._warm)
+
+    @work(group="warm")
+    async def _warm(self) -> None:
+        """After the first frame: read what the first keystroke needs (``Session.warm``)."""
+        await self._call(Session.warm)
 
     # -- searching --------------------------------------------------------------------------
 
@@ -91,12 +103,34 @@ class MainScreen(Screen[None]):
         """Every keystroke searches again."""
         self.run_search(event.value)
 
+    def run_search(self, query: str) -> None:
+        """Search on the session's thread now; list the hits when they come.
+
+        The search is handed over here rather than in the worker, which starts a turn
+        of the event loop later; an older search that has not started is dropped.
+        """
+        self.workers.cancel_group(self, "preview")  # it would queue ahead of this search
+        if self._searching is not None:
+            self._searching.cancel()
+        scope, page = self.scope, rows_in_view(self.app.size.height)
+        self._searching = self._thread.submit(lambda s: first_rows(s, s.search(query, scope), page))
+        self._list(self._searching)
+
     @work(exclusive=True, group="search")
-    async def run_search(self, query: str) -> None:
-        """Search on the session's thread, then list the hits (a newer call cancels this)."""
-        scope = self.scope
-        found, rows = await self._call(lambda s: result_rows(s, s.search(query, scope)))
+    async def _list(self, searching: Future[tuple[Found, list[Renderable]]]) -> None:
+        """List the hits, then the rest of their rows (a newer search cancels this)."""
+        found, rows = await asyncio.wrap_future(searching)
         self._show(found, rows)
+        if len(rows) < len(found.hits):
+            # Not before the first screen is drawn: the session's thread would hold the GIL.
+            drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(_resolve, drawn)
+            await drawn
+            rest = found.hits[len(rows) :]
+            more = await self._call(lambda s: result_rows(s, rest))
+            self.query_one(ResultsList).add_options(
+                Option(row, id=str(n)) for n, row in enumerate(more, len(rows))
+            )
 
     def _show(self, found: Found, rows: list[Renderable]) -> None:
         self.found = found
@@ -109,7 +143,9 @@ class MainScreen(Screen[None]):
             results.add_option(Option(panes.notice(short), disabled=True))
             self.app_selection(None)
             self.query_one(PreviewPane).show(panes.notice(why), panes.notice(""))
-        self.query_one("#count", Static).update(self._count_line(found))
+        # One line, as wide as the screen whatever it says: no layout pass per keystroke.
+        self.query_one("#count", Static).update(self._count_line(found), layout=False)
+        self.shown_at = time.perf_counter()
         self.results_shown.set()
 
     def _count_line(self, found: Found) -> str:
@@ -315,21 +351,36 @@ class MainScreen(Screen[None]):
         return await asyncio.wrap_future(self._thread.submit(call))
 
 
+def _resolve(future: asyncio.Future[None]) -> None:
+    """Wake whoever awaits ``future``, unless a newer keystroke cancelled it meanwhile."""
+    if not future.done():
+        future.set_result(None)
+
+
 # These run on the session's thread: they may read a library article.
 
 
-def result_rows(session: Session, found: Found) -> tuple[Found, list[Renderable]]:
-    """The list's rows for ``found`` (speaker names may need a library read)."""
+def result_rows(session: Session, hits: Sequence[Hit]) -> list[Renderable]:
+    """The list's rows for ``hits`` (speaker names may need a library read)."""
     library = session.is_library
-    rows: list[Renderable] = [
+    return [
         panes.result_row(
             hit,
             session.speaker_name(hit.sentence),
             hit.sentence.article_id if library else None,
         )
-        for hit in found.hits
+        for hit in hits
     ]
-    return found, rows
+
+
+def rows_in_view(height: int) -> int:
+    """How many result rows a screen ``height`` lines high can show: rows are two lines."""
+    return height // 2 + 1
+
+
+def first_rows(session: Session, found: Found, page: int) -> tuple[Found, list[Renderable]]:
+    """``found`` with the rows of its first ``page`` hits: what the list shows first."""
+    return found, result_rows(session, found.hits[:page])
 
 
 def _preview(session: Session, hit: Hit, width: int) -> tuple[Renderable, Renderable, int]:

@@ -23,7 +23,7 @@ def drive(
     """Run the app over ``session`` at ``size`` through ``scenario``; return it once done."""
     thread = SessionThread(session)
     try:
-        thread.run(Session.open)
+        thread.run(Session.prepare)
         app = BrowseApp(thread, query)
 
         async def main() -> None:
@@ -70,3 +70,12 @@ def key_name(character: str) -> str:
     if character.isalnum():
         return character
     return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+
+
+def draw_now(app: BrowseApp) -> None:
+    """Draw what changed now, as the screen's update timer does on its next tick.
+
+    ``Pilot.pause`` ends the same way; the benchmark times the frame that shows a
+    keystroke's results without waiting for the timer.
+    """
+    app.screen._on_timer_update()

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from cstocli import summary, text
 from cstocli.model import Dataset, Figure, Speaker
 from cstocli.search import engine
-from cstocli.search.engine import Hit
+from cstocli.search.engine import Hit, Results
 from cstocli.search.memory import MemoryIndex, build_index
-from cstocli.search.query import parse_query
+from cstocli.search.query import Unit, parse_query
 from cstocli.search.store import Sentence, SentenceStore
 from cstocli.views.citation import citation as cite
 from cstocli.views.citation import citation_line
@@ -36,6 +36,8 @@ _T = TypeVar("_T")
 
 SHOWN = 50
 """How many hits the results list holds; the count line says how many there are."""
+REMEMBERED = 64
+"""How many searches a session keeps the answers of (a word typed, then erased)."""
 
 
 class Selection(NamedTuple):
@@ -105,7 +107,9 @@ class Session:
         self._library: Library | None = None
         self._indexes: dict[str, MemoryIndex] = {}
         self._datasets: dict[str, Dataset] = {} if dataset is None else {dataset.id: dataset}
-        self._speakers: dict[str, Speaker] = {}
+        self._speakers: dict[str, Speaker] | None = None
+        self._counts: tuple[int, int] | None = None
+        self._answers: dict[tuple[tuple[Unit, ...], Scope], Results] = {}
         self._closed = False
 
     # -- the source ------------------------------------------------------------------------
@@ -124,7 +128,27 @@ class Session:
         path = self._library_path if self._library_path is not None else default_path()
         if path.exists():
             self._library = open_library(path, create=False)
-            self._speakers = {s.id: s for s in self._library.speakers()}
+
+    def prepare(self) -> tuple[int, int]:
+        """Open the source and count it, for the first frame: (articles, sentences).
+
+        ``browse`` runs this on the session's thread while Textual imports, and the app
+        reads the counts from here: they are read once (``ids()`` alone takes tens of ms
+        on a large library).
+        """
+        if self._counts is None:
+            self.open()
+            self._counts = (self.article_count(), self.sentence_count())
+        return self._counts
+
+    def warm(self) -> None:
+        """Read what the first keystroke will need but the first frame does not.
+
+        The library's speakers name every hit's speaker without reading its article;
+        their query takes over 100 ms on a million sentences, so it runs after the
+        first frame is drawn rather than before.
+        """
+        self._known_speakers()
 
     def close(self) -> None:
         """Close the library, if one is open; the session reads nothing after this."""
@@ -159,12 +183,19 @@ class Session:
             return None
         if self._dataset is not None:
             return self._dataset.speaker(sentence.speaker_id).name
-        known = self._speakers.get(sentence.speaker_id)
+        known = self._known_speakers().get(sentence.speaker_id)
         return (
             known.name
             if known is not None
             else self.dataset(sentence.article_id).speaker(sentence.speaker_id).name
         )
+
+    def _known_speakers(self) -> dict[str, Speaker]:
+        """Every speaker of the library by index id, read once (none for one article)."""
+        if self._speakers is None:
+            speakers = self._lib().speakers() if self._opened_library() else []
+            self._speakers = {s.id: s for s in speakers}
+        return self._speakers
 
     # -- search ----------------------------------------------------------------------------
 
@@ -173,21 +204,30 @@ class Session:
 
         An empty query lists the sentences in source order (what a reader browses before
         typing), except over the whole library, where there are too many to list.
+        A query that reads as one already answered ("word" and "word ", or a word
+        erased and typed again) gets the same answer without searching again.
         """
         scope = scope or Scope()
         speakers = None if scope.speaker_id is None else frozenset({scope.speaker_id})
         one = self._dataset.id if self._dataset is not None else scope.article_id
-        if not query.strip() or parse_query(query).empty:
+        parsed = parse_query(query)
+        if parsed.empty:
             if one is None:
                 return Found(query, [], 0)
             return _listing(query, self._index(one), speakers)
-        if one is not None:
-            store: SentenceStore = self._index(one)
-        elif self._opened_library():
-            store = self._lib().index()
-        else:
-            return Found(query, [], 0)
-        found = engine.find(store, query, speaker_ids=speakers, limit=SHOWN)
+        asked = (parsed.units, scope)
+        found = self._answers.get(asked)
+        if found is None:
+            if one is not None:
+                store: SentenceStore = self._index(one)
+            elif self._opened_library():
+                store = self._lib().index()
+            else:
+                return Found(query, [], 0)
+            found = engine.run(store, parsed, speaker_ids=speakers, limit=SHOWN)
+            if len(self._answers) >= REMEMBERED:
+                del self._answers[next(iter(self._answers))]  # the oldest
+        self._answers[asked] = self._answers.pop(asked, found)  # now the newest
         return Found(query, found.hits, found.total)
 
     def _index(self, article_id: str) -> MemoryIndex:

@@ -60,9 +60,11 @@ def browse_command(
         raise UsageError("browse needs a terminal to draw on (stdin and stderr must be one)")
     thread = SessionThread(session)
     try:
-        thread.run(Session.open)  # a broken library file fails here, as one line
+        # The library opens and counts on the session's thread while Textual imports here.
+        prepared = thread.submit(Session.prepare)
         from cstocli.browse.app import BrowseApp
 
+        prepared.result()  # a broken library file fails here, as one line
         selection = BrowseApp(thread, " ".join(terms or ())).run()
     finally:
         thread.shutdown()
