@@ -24,7 +24,7 @@ ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None, "CSTOCLI_DATA": N
 
 def test_refuses_without_a_terminal() -> None:
     """Without a terminal to draw on, browse says so in one line and exits 2."""
-    result = CliRunner().invoke(cli.app, ["browse"], env=ENV)
+    result = CliRunner().invoke(cli.full_app(), ["browse"], env=ENV)
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.strip().splitlines() == [
         "cstocli: browse needs a terminal to draw on (stdin and stderr must be one)"
@@ -34,10 +34,10 @@ def test_refuses_without_a_terminal() -> None:
 
 def test_a_bad_source_is_reported_first(tmp_path: Path) -> None:
     """Two sources, or a missing --data file, fail as they do for every command."""
-    both = CliRunner().invoke(cli.app, ["browse", "--article", "x", "--all"], env=ENV)
+    both = CliRunner().invoke(cli.full_app(), ["browse", "--article", "x", "--all"], env=ENV)
     assert both.exit_code == EXIT_USAGE
     assert "--article and --all cannot be used together" in both.stderr
-    missing = CliRunner().invoke(cli.app, ["browse", "--data", str(tmp_path / "no.json")], env=ENV)
+    missing = CliRunner().invoke(cli.full_app(), ["browse", "--data", str(tmp_path / "no.json")], env=ENV)
     assert missing.exit_code == EXIT_USAGE
     assert "no.json" in missing.stderr
     assert "Traceback" not in missing.stderr
