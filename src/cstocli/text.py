@@ -133,7 +133,8 @@ def tokenise(text: str) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (``tokenise`` without the offsets)."""
-    return [fold(m.group()) for m in _WORD().finditer(text)]
+    # findall hands back strings, not match objects: a third of this function's time.
+    return list(map(fold, _WORD().findall(text)))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

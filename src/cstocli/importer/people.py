@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cstocli.importer.labels import Label, is_title_word
 from cstocli.importer.markup import split_dashes
@@ -248,6 +249,9 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     words = list(_WORD.finditer(stripped))
     index = 0
     while index < len(words):
+        if not words[index][0][:1].isupper():
+            index += 1  # only a capital begins a run (``_in_run`` at its start): most words
+            continue
         end = index
         while end < len(words) and _in_run(words, index, end):
             end += 1
@@ -358,13 +362,22 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
 
     On its own: with no capitalised word just before them.
     """
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
-    for found in pattern.finditer(text):
+    for found in _alone_pattern(tuple(tokens)).finditer(text):
         same_line = text[max(0, found.start() - 40) : found.start()].rsplit("\n", 1)[-1]
         before = re.search(r"(\S+)\s*\Z", same_line)
         if before is None or not before[1][:1].isupper() or before[1][-1] in ",.:;([":
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _alone_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as a pattern, where no other word is glued to them.
+
+    Cached: the same names recur article after article, and the ``re`` module's own cache
+    is too small to keep them among everyone's patterns.
+    """
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
 
 
 def is_personal_name(text: str) -> bool:
