@@ -157,6 +157,17 @@ def test_count_words_counts_as_a_reader_does(phrase: str, expected: int) -> None
 
 
 @pytest.mark.parametrize(
+    "phrase",
+    ["-- _ __ a_b", "x\u00a0y\u2028z", "\u0663 \u00bd \u00b2 \u2010", "a\u200bb", "\u0301 e\u0301",
+     "a\x1cb", "(-a-b-) \u2014 ...", "_" * 50 + " " + "-" * 5000 + "a"],
+)  # fmt: skip
+def test_count_words_is_the_token_rule(phrase: str) -> None:
+    """Odd spaces, marks, numerals, underscores: a word is a ``split`` token with an alnum."""
+    by_token = sum(1 for token in phrase.split() if any(c.isalnum() for c in token))
+    assert count_words(phrase) == by_token
+
+
+@pytest.mark.parametrize(
     ("typed", "written"),
     [
         ("lodz", "Łódź"),

@@ -54,6 +54,9 @@ _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i",
      "ħ": "h", "ŧ": "t", "ŀ": "l", "ƀ": "b", "ɨ": "i", "ʉ": "u"}
 )  # fmt: skip
+# A token's first letter or digit and the rest of the token: one match per word
+# (``count_words``), in linear time (no backtracking, whatever comes before it).
+_COUNTED_WORD = _lazy(lambda: re.compile(r"[^\W_]\S*"))
 _NUMBER_WITH_COMMAS = _lazy(lambda: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"))
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
@@ -192,6 +195,8 @@ def count_words(text: str) -> int:
 
     A word is a whitespace-separated token with a letter or digit in it, so "we've",
     "Nagorno-Karabakh" and "13,000" count once and a dash standing alone not at all.
-    (Plain splitting, not a regex: compiling one would cost more start-up than counting.)
+    (One pattern, compiled on first use, counts them: its letter-or-digit class is exactly
+    ``str.isalnum`` and its non-space exactly what ``str.split`` keeps; a loop over each
+    token's letters was three times slower.)
     """
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    return len(_COUNTED_WORD().findall(text))
