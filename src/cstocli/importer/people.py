@@ -252,14 +252,12 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
         if not words[index][0][:1].isupper():
             index += 1  # only a capital begins a run (``_in_run`` at its start): most words
             continue
-        end = index
+        end = index + 1  # the capital itself
         while end < len(words) and _in_run(words, index, end):
             end += 1
-        if end > index:
+        if end - index > 1:  # one word alone (a sentence's first) names nobody: see _from_run
             found.extend(_from_run(stripped, words, index, end, text))
-            index = end
-        else:
-            index += 1
+        index = end
     return found
 
 
