@@ -562,6 +562,8 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert ["100", "2"] in [row[:2] for row in rows]
     assert ["200", "4"] in [row[:2] for row in rows]
     assert "growth 100 -> 200 sentences:" in done.stdout
+    cost = done.stdout.split("import CPU s (workers included)")[1].splitlines()
+    assert [row.split()[0] for row in cost[2:4]] == ["100", "200"]  # a CPU cost row per size
 
 
 def test_v3_library_takes_figures_without_a_value(tmp_path: Path, bundled: Dataset) -> None:
