@@ -247,17 +247,17 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
-    index = 0
-    while index < len(words):
-        if not words[index][0][:1].isupper():
-            index += 1  # only a capital begins a run (``_in_run`` at its start): most words
-            continue
-        end = index + 1  # the capital itself
+    # Only a capital begins a run (``_in_run`` at its start), and most words have none.
+    capitals = [i for i, word in enumerate(words) if word[0][:1].isupper()]
+    end = 0
+    for index in capitals:
+        if index < end:
+            continue  # inside the run just read
+        end = index + 1
         while end < len(words) and _in_run(words, index, end):
             end += 1
         if end - index > 1:  # one word alone (a sentence's first) names nobody: see _from_run
             found.extend(_from_run(stripped, words, index, end, text))
-        index = end
     return found
 
 
