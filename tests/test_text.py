@@ -140,6 +140,16 @@ def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
     assert [w for s, e in spans for w in words(sample[s:e])] == words(sample)
 
 
+def test_split_sentences_of_one_long_paragraph() -> None:
+    """A paragraph of 10,000 sentences, and a run of 100,000 dots, split as short ones do."""
+    sentence = "The council met on Tuesday (Mr. Lee chaired). We moved cargo! "
+    spans = split_sentences(sentence * 5_000)
+    assert len(spans) == 10_000
+    assert spans[:2] == split_sentences(sentence)
+    dots = "x" + "." * 100_000 + "y. Next one."
+    assert [dots[s:e] for s, e in split_sentences(dots)] == [dots[:-10], "Next one."]
+
+
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [

@@ -60,7 +60,11 @@ _COUNTED_WORD = _lazy(lambda: re.compile(r"[^\W_]\S*"))
 _NUMBER_WITH_COMMAS = _lazy(lambda: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"))
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
-_SENTENCE_END = _lazy(lambda: re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)"))
+# Only from a run's first mark: a match from a later one would also match from the first,
+# and trying each mark of a long run ("......") that fails costs the square of its length.
+_SENTENCE_END = _lazy(
+    lambda: re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+)
 # A line holding nothing but white space (with the line breaks around it) parts paragraphs.
 _BLANK_LINE = _lazy(lambda: re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*"))
 _ABBREVIATIONS = frozenset(
@@ -174,14 +178,26 @@ def _stretch_sentences(stretch: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(line: str, match: re.Match[str]) -> bool:
-    """Whether the punctuation at ``match`` really closes a sentence."""
-    following = line[match.end() :].lstrip()
-    if following and following[0].islower():
+    """Whether the punctuation at ``match`` really closes a sentence.
+
+    The next word and the last one are found by stepping over white space and one word,
+    never by copying the rest of the line or all of it before: in a paragraph of
+    thousands of sentences, copies made the split take the square of its length.
+    """
+    after = match.end()
+    while after < len(line) and line[after].isspace():
+        after += 1
+    if after < len(line) and line[after].islower():
         return False
     if match.group()[0] != ".":
         return True
-    before = line[: match.start()].rsplit(None, 1)
-    last_word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
+    end = match.start()
+    while end > 0 and line[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not line[begin - 1].isspace():
+        begin -= 1
+    last_word = line[begin:end].lower().lstrip("(\"'\u201c\u2018")
     return not (last_word in _ABBREVIATIONS or _INITIALS().match(last_word))
 
 
