@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -36,6 +37,12 @@ STORE_CHUNK = 256
 """Files stored per transaction on the fast path (bounds what a crash can roll back)."""
 PARALLEL_FROM = 32
 """From this many text files on, parsing runs in worker processes."""
+PARSE_CHUNK = 8
+"""Files a worker process is handed at a time."""
+HANDOFF_S = 0.0005
+"""How soon (seconds) this process's thread that reads the workers' results gets the GIL
+while the main thread stores (Python's default is 5 ms). A worker's results outgrow the
+pipe, so it waits for that thread to read them: up to 5 ms a chunk, a tenth of its work."""
 STAGES = ("parsing", "building rows", "storing")
 """The stages of one file's import, in order, as ``import_all``'s ``on_stage`` names them."""
 
@@ -229,9 +236,12 @@ def _parse_many(
 
     # start_worker: the workers die with this process, even when it is killed.
     pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),))
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, HANDOFF_S))
     try:
-        yield from pool.map(_parse_job, paths, chunksize=8)
+        yield from pool.map(_parse_job, paths, chunksize=PARSE_CHUNK)
     finally:
+        sys.setswitchinterval(switch)
         # map() queued every file: on an early stop (an error, Ctrl-C) drop what is left
         # instead of parsing it all first, as leaving a ``with`` block would.
         pool.shutdown(cancel_futures=True)
