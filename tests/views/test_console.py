@@ -148,10 +148,11 @@ def test_stage_progress_draws_each_stage_on_a_terminal(
     """One large file's bar draws every stage as it begins, at once; a pipe gets nothing."""
     out = stream()
     stages = ("parsing", "building rows", "storing")
-    with screen.stage_progress("big\x1b[31m.txt", stages, out) as begin:
+    with screen.stage_progress("big{0}\x1b[31m.txt", stages, out) as begin:
         for stage in stages:
             begin(stage)
     for stage in stages:
         assert (stage in out.getvalue()) is drawn
     assert bool(out.getvalue()) is drawn
     assert "\x1b[31m" not in out.getvalue()  # the file name is shown safe
+    assert ("big{0}" in out.getvalue()) is drawn  # and as it is: no format string

@@ -163,7 +163,7 @@ def stage_progress(
 
     bar = Progress(
         TextColumn("importing"),
-        TextColumn(one_line(name), markup=False),
+        TextColumn("{task.fields[name]}", markup=False),  # a format string: not the name itself
         BarColumn(),
         TextColumn("{task.description}", markup=False),
         TimeElapsedColumn(),
@@ -177,7 +177,7 @@ def stage_progress(
         bar.refresh()
 
     with bar:
-        task = bar.add_task("", total=len(stages))
+        task = bar.add_task("", total=len(stages), name=one_line(name))
         yield begin
 
 
