@@ -227,6 +227,25 @@ def test_store_each_isolates_a_failing_article(lib: Library, bundled: Dataset) -
     assert len(index.postings("karabakh")) == 2
 
 
+@pytest.mark.parametrize("position", [0, 2])
+def test_store_each_redoes_the_batch_apart_when_one_fails(
+    lib: Library, bundled: Dataset, position: int
+) -> None:
+    """A batch tried whole is redone article by article: no row or FTS entry of the try stays."""
+    good = [variant(bundled, n) for n in (1, 2)]
+    broken = dataclasses.replace(
+        variant(bundled, 3), passages=(*bundled.passages, bundled.passages[0])
+    )
+    articles = [*good[:position], broken, *good[position:]]
+    results = lib.store_each([library.prepare(a) for a in articles])
+    assert [isinstance(r, LibraryError) for r in results] == [a is broken for a in articles]
+    assert lib.ids() == [f"{bundled.id}-v1", f"{bundled.id}-v2"]
+    index = lib.index()
+    assert len(index) == 2 * len(build_index(bundled))
+    assert len(index.postings("karabakh")) == 2
+    assert table_counts(lib.path)["articles"] == 2
+
+
 def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dataset) -> None:
     """A corrected dataset of the same source replaces the stored article under its id."""
     lib.store(bundled)
