@@ -668,6 +668,33 @@ def report(rows: Sequence[Figures], engine: str) -> None:
     )
 
 
+def import_report(rows: Sequence[Figures]) -> None:
+    """Print the imports' CPU cost per 100,000 sentences, size by size, and what it means.
+
+    The machine may be shared: wall seconds then measure the others' load as much as the
+    import, while CPU seconds (the workers' included) measure the work. On a quiet machine
+    with ``os.cpu_count()`` cores all kept busy, the wall time is about CPU / cores.
+    """
+    cores = os.cpu_count() or 1
+    print(f"\nimport CPU s (workers included), per 100,000 sentences, wall on {cores} quiet cores:")
+    print(
+        f"{'sentences':>10} {'bulk CPU':>9} {'/100k':>6} {'cli CPU':>8} {'/100k':>6}"
+        f" {'quiet cli s':>11}"
+    )
+    for r in rows:
+        bulk = r.import_s * r.import_cores
+        cli = (r.cli_import_s or 0.0) * (r.cli_import_cores or 0.0)
+        print(
+            f"{r.sentences:>10,} {bulk:9.1f} {bulk * 100_000 / r.sentences:6.2f}"
+            + (
+                f" {cli:8.1f} {cli * 100_000 / r.sentences:6.2f} {cli / cores:11.1f}"
+                if cli
+                else f" {'-':>8} {'-':>6} {'-':>11}"
+            )
+        )
+    print("  a cost per 100k that grows with the size is growth faster than linear")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the options, run every size, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
@@ -710,6 +737,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             shutil.rmtree(workdir, ignore_errors=True)
     engine = search_command(workdir / "library.sqlite3")
     report(rows, "cstocli search --all" if "--all" in engine else "bench script (search.search)")
+    import_report(rows)
 
 
 if __name__ == "__main__":

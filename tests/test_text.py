@@ -140,6 +140,16 @@ def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
     assert [w for s, e in spans for w in words(sample[s:e])] == words(sample)
 
 
+def test_split_sentences_of_one_long_paragraph() -> None:
+    """A paragraph of 10,000 sentences, and a run of 100,000 dots, split as short ones do."""
+    sentence = "The council met on Tuesday (Mr. Lee chaired). We moved cargo! "
+    spans = split_sentences(sentence * 5_000)
+    assert len(spans) == 10_000
+    assert spans[:2] == split_sentences(sentence)
+    dots = "x" + "." * 100_000 + "y. Next one."
+    assert [dots[s:e] for s, e in split_sentences(dots)] == [dots[:-10], "Next one."]
+
+
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
@@ -154,6 +164,17 @@ def test_sentence_spans_are_trimmed_and_ordered(sample: str) -> None:
 def test_count_words_counts_as_a_reader_does(phrase: str, expected: int) -> None:
     """Apostrophes, hyphens and thousands separators do not split a word; a lone dash is none."""
     assert count_words(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["-- _ __ a_b", "x\u00a0y\u2028z", "\u0663 \u00bd \u00b2 \u2010", "a\u200bb", "\u0301 e\u0301",
+     "a\x1cb", "(-a-b-) \u2014 ...", "_" * 50 + " " + "-" * 5000 + "a"],
+)  # fmt: skip
+def test_count_words_is_the_token_rule(phrase: str) -> None:
+    """Odd spaces, marks, numerals, underscores: a word is a ``split`` token with an alnum."""
+    by_token = sum(1 for token in phrase.split() if any(c.isalnum() for c in token))
+    assert count_words(phrase) == by_token
 
 
 @pytest.mark.parametrize(

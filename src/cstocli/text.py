@@ -53,10 +53,17 @@ _UNDECOMPOSABLE = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i",
      "ħ": "h", "ŧ": "t", "ŀ": "l", "ƀ": "b", "ɨ": "i", "ʉ": "u"}
 )  # fmt: skip
+# A token's first letter or digit and the rest of the token: one match per word
+# (``count_words``), in linear time (no backtracking, whatever comes before it).
+_COUNTED_WORD = _lazy(lambda: re.compile(r"[^\W_]\S*"))
 _NUMBER_WITH_COMMAS = _lazy(lambda: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"))
 
 # Sentence ends: terminal punctuation, optionally closed by quotes or brackets.
-_SENTENCE_END = _lazy(lambda: re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)"))
+# Only from a run's first mark: a match from a later one would also match from the first,
+# and trying each mark of a long run ("......") that fails costs the square of its length.
+_SENTENCE_END = _lazy(
+    lambda: re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+)
 # A line holding nothing but white space (with the line breaks around it) parts paragraphs.
 _BLANK_LINE = _lazy(lambda: re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*"))
 _ABBREVIATIONS = frozenset(
@@ -135,7 +142,8 @@ def tokenise(text: str) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (``tokenise`` without the offsets)."""
-    return [fold(m.group()) for m in _WORD().finditer(text)]
+    # findall hands back strings, not match objects: a third of this function's time.
+    return list(map(fold, _WORD().findall(text)))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -172,14 +180,26 @@ def _stretch_sentences(stretch: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(line: str, match: re.Match[str]) -> bool:
-    """Whether the punctuation at ``match`` really closes a sentence."""
-    following = line[match.end() :].lstrip()
-    if following and following[0].islower():
+    """Whether the punctuation at ``match`` really closes a sentence.
+
+    The next word and the last one are found by stepping over white space and one word,
+    never by copying the rest of the line or all of it before: in a paragraph of
+    thousands of sentences, copies made the split take the square of its length.
+    """
+    after = match.end()
+    while after < len(line) and line[after].isspace():
+        after += 1
+    if after < len(line) and line[after].islower():
         return False
     if match.group()[0] != ".":
         return True
-    before = line[: match.start()].rsplit(None, 1)
-    last_word = before[-1].lower().lstrip("(\"'\u201c\u2018") if before else ""
+    end = match.start()
+    while end > 0 and line[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not line[begin - 1].isspace():
+        begin -= 1
+    last_word = line[begin:end].lower().lstrip("(\"'\u201c\u2018")
     return not (last_word in _ABBREVIATIONS or _INITIALS().match(last_word))
 
 
@@ -193,6 +213,8 @@ def count_words(text: str) -> int:
 
     A word is a whitespace-separated token with a letter or digit in it, so "we've",
     "Nagorno-Karabakh" and "13,000" count once and a dash standing alone not at all.
-    (Plain splitting, not a regex: compiling one would cost more start-up than counting.)
+    (One pattern, compiled on first use, counts them: its letter-or-digit class is exactly
+    ``str.isalnum`` and its non-space exactly what ``str.split`` keeps; a loop over each
+    token's letters was three times slower.)
     """
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    return len(_COUNTED_WORD().findall(text))

@@ -37,7 +37,9 @@ def test_a_bad_source_is_reported_first(tmp_path: Path) -> None:
     both = CliRunner().invoke(cli.full_app(), ["browse", "--article", "x", "--all"], env=ENV)
     assert both.exit_code == EXIT_USAGE
     assert "--article and --all cannot be used together" in both.stderr
-    missing = CliRunner().invoke(cli.full_app(), ["browse", "--data", str(tmp_path / "no.json")], env=ENV)
+    missing = CliRunner().invoke(
+        cli.full_app(), ["browse", "--data", str(tmp_path / "no.json")], env=ENV
+    )
     assert missing.exit_code == EXIT_USAGE
     assert "no.json" in missing.stderr
     assert "Traceback" not in missing.stderr

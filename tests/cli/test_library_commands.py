@@ -155,6 +155,17 @@ def test_each_file_is_reported_once_as_it_is_done(tmp_path: Path) -> None:
     assert [o.status for o in outcomes] == ["imported", "failed", "imported"]
 
 
+def test_stages_of_a_file_parsed_here_are_heard_in_order(tmp_path: Path) -> None:
+    """The stage hook hears parsing, building rows and storing of a text file, in order."""
+    with open_library(tmp_path / "lib.sqlite3") as lib:
+        heard: list[str] = []
+        [outcome] = importing.import_all(
+            lib, [ARTICLES / "label_alone.txt"], None, on_stage=heard.append
+        )
+    assert outcome.status == "imported"
+    assert heard == list(importing.STAGES)
+
+
 def test_failed_import_json_names_the_error(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -134,3 +134,59 @@ def test_missing_pager_prints_directly() -> None:
     seen, _, code = at_terminal("stats", rows=10, PAGER="no-such-pager-cstocli")
     assert code == 0
     assert "2017 CSTO exercises" in seen
+
+
+def _large_article(path: Path) -> Path:
+    """Write one article of at least ``LARGE_FILE`` bytes: two speakers taking turns."""
+    from cstocli.views.console import LARGE_FILE  # noqa: PLC0415 - imports Rich
+
+    turns = ["Harbour talks run late\n\nThe port council met on Tuesday to settle the budget.\n"]
+    size, number = len(turns[0]), 0
+    while size < LARGE_FILE:
+        number += 1
+        turn = (
+            f"\nMira Castell, Harbour Master:\nWe moved cargo through berth {number} this week."
+            " The cranes ran all night, and the crews kept the lanes open.\n"
+            "\nTomas Reyes, Council Treasurer:\nThe budget holds until the spring review."
+            " We will publish the accounts before the next meeting.\n"
+        )
+        turns.append(turn)
+        size += len(turn.encode("utf-8"))
+    path.write_text("".join(turns), encoding="utf-8")
+    return path
+
+
+def test_progress_bar_for_one_large_file(tmp_path: Path) -> None:
+    """One large file at a terminal: the bar names it and draws each stage of its import."""
+    article = _large_article(tmp_path / "harbour.txt")
+    library = str(tmp_path / "lib.sqlite3")
+    seen, _, code = at_terminal("import", str(article), CSTOCLI_LIBRARY=library)
+    assert code == 0
+    assert "importing" in seen
+    assert "harbour.txt" in seen
+    for stage in ("parsing", "building rows", "storing"):
+        assert stage in seen
+    assert "\x1b[2K" in seen or "\x1b[1A" in seen  # redrawn in place, then cleared
+    assert "imported" in seen  # the report, after the bar
+
+
+def test_no_progress_bar_for_one_large_file_in_a_pipe(tmp_path: Path) -> None:
+    """The same large file with stderr piped: no bar, no escape code on stderr."""
+    article = _large_article(tmp_path / "harbour.txt")
+    library = str(tmp_path / "lib.sqlite3")
+    seen, errors, code = at_terminal(
+        "import", str(article), stderr_piped=True, CSTOCLI_LIBRARY=library
+    )
+    assert code == 0
+    assert "importing" not in seen + errors
+    assert "parsing" not in seen + errors
+    assert "\x1b" not in errors
+
+
+def test_no_progress_bar_for_one_small_file(tmp_path: Path) -> None:
+    """One small file finishes at once: no bar."""
+    library = str(tmp_path / "lib.sqlite3")
+    seen, _, code = at_terminal("import", str(ARTICLES / FILES[0]), CSTOCLI_LIBRARY=library)
+    assert code == 0
+    assert "importing" not in seen
+    assert "parsing" not in seen

@@ -222,6 +222,23 @@ def test_store_each_isolates_a_failing_article(lib: Library, bundled: Dataset) -
     assert len(index.postings("karabakh")) == 2
 
 
+@pytest.mark.parametrize("position", [0, 2])
+def test_store_each_redoes_the_batch_apart_when_one_fails(
+    lib: Library, bundled: Dataset, position: int
+) -> None:
+    """A batch tried whole is redone article by article: no row or FTS entry of the try stays."""
+    good = [variant(bundled, n) for n in (1, 2)]
+    broken = variant(bundled, 3)._replace(passages=(*bundled.passages, bundled.passages[0]))
+    articles = [*good[:position], broken, *good[position:]]
+    results = lib.store_each([library.prepare(a) for a in articles])
+    assert [isinstance(r, LibraryError) for r in results] == [a is broken for a in articles]
+    assert lib.ids() == [f"{bundled.id}-v1", f"{bundled.id}-v2"]
+    index = lib.index()
+    assert len(index) == 2 * len(build_index(bundled))
+    assert len(index.postings("karabakh")) == 2
+    assert table_counts(lib.path)["articles"] == 2
+
+
 def test_replace_keeps_the_id_and_updates_the_content(lib: Library, bundled: Dataset) -> None:
     """A corrected dataset of the same source replaces the stored article under its id."""
     lib.store(bundled)
@@ -565,6 +582,8 @@ def test_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert alone.returncode == 0, alone.stderr
     assert "search at 200 sentences: floor" in alone.stdout
     assert "president" in alone.stdout
+    cost = done.stdout.split("import CPU s (workers included)")[1].splitlines()
+    assert [row.split()[0] for row in cost[2:4]] == ["100", "200"]  # a CPU cost row per size
 
 
 def test_v3_library_takes_figures_without_a_value(tmp_path: Path, bundled: Dataset) -> None:

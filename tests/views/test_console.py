@@ -117,3 +117,20 @@ def test_import_progress_only_on_a_terminal_for_several_files(
     # A live display hides the cursor while it draws (and shows it again at the end).
     assert ("\x1b[?25l" in out.getvalue()) is drawn
     assert bool(out.getvalue()) is drawn
+
+
+@pytest.mark.parametrize(("stream", "drawn"), [(_Terminal, True), (io.StringIO, False)])
+def test_stage_progress_draws_each_stage_on_a_terminal(
+    stream: type[io.StringIO], drawn: bool
+) -> None:
+    """One large file's bar draws every stage as it begins, at once; a pipe gets nothing."""
+    out = stream()
+    stages = ("parsing", "building rows", "storing")
+    with screen.stage_progress("big{0}\x1b[31m.txt", stages, out) as begin:
+        for stage in stages:
+            begin(stage)
+    for stage in stages:
+        assert (stage in out.getvalue()) is drawn
+    assert bool(out.getvalue()) is drawn
+    assert "\x1b[31m" not in out.getvalue()  # the file name is shown safe
+    assert ("big{0}" in out.getvalue()) is drawn  # and as it is: no format string

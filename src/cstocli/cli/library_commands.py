@@ -15,6 +15,7 @@ A batch import reports every file, then exits 2 if any file was refused.
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -151,10 +152,13 @@ def import_articles(  # noqa: PLR0917 - Typer passes each option as a parameter
         with (
             removed_if_left_empty(path),
             open_library(path) as lib,
-            console.import_progress(len(files), sys.stderr, large=large) as done,
+            console.import_progress(len(files), sys.stderr) as done,
+            console.stage_progress(files[0], importing.STAGES, sys.stderr)
+            if large
+            else nullcontext(lambda stage: None) as begin,
         ):
             outcomes = importing.import_all(
-                lib, sources, fixes, lambda outcome: done(outcome.file), given
+                lib, sources, fixes, lambda outcome: done(outcome.file), given, on_stage=begin
             )
     _report(outcomes, out, review=review, verbosity=-1 if quiet else 1 if verbose else 0)
     if any(o.status == "failed" for o in outcomes):

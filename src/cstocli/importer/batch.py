@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -36,6 +37,14 @@ STORE_CHUNK = 256
 """Files stored per transaction on the fast path (bounds what a crash can roll back)."""
 PARALLEL_FROM = 32
 """From this many text files on, parsing runs in worker processes."""
+PARSE_CHUNK = 8
+"""Files a worker process is handed at a time."""
+HANDOFF_S = 0.0005
+"""How soon (seconds) this process's thread that reads the workers' results gets the GIL
+while the main thread stores (Python's default is 5 ms). A worker's results outgrow the
+pipe, so it waits for that thread to read them: up to 5 ms a chunk, a tenth of its work."""
+STAGES = ("parsing", "building rows", "storing")
+"""The stages of one file's import, in order, as ``import_all``'s ``on_stage`` names them."""
 
 
 @dataclass
@@ -124,6 +133,8 @@ def import_all(
     fixes: Corrections | None,
     on_done: Callable[[FileOutcome], None] = lambda outcome: None,
     given: Provenance | None = None,
+    *,
+    on_stage: Callable[[str], None] = lambda stage: None,
 ) -> list[FileOutcome]:
     """Import every file; return what happened to each, in the order given.
 
@@ -134,6 +145,8 @@ def import_all(
     it is stored or refused (a progress bar's hook). URLs and saved web pages (found by
     their content, in the workers) are fetched, extracted and stored one by one, with
     their page. ``given`` is the provenance stated on the command line, for every file.
+    ``on_stage`` hears each of the ``STAGES`` as it begins, for the files this process
+    parses itself (not those of worker processes): one large file's progress bar.
     """
     fast = [
         i
@@ -142,17 +155,18 @@ def import_all(
     ]
     outcomes: dict[int, FileOutcome] = {}
     for i in sorted(set(range(len(files))) - set(fast)):
-        outcomes[i] = _import_one(lib, files[i], fixes, given)
+        outcomes[i] = _import_one(lib, files[i], fixes, given, on_stage)
         on_done(outcomes[i])
     # closing(): a failed write stops the worker processes at once, not at exit.
-    with closing(_parse_many([Path(files[i]) for i in fast])) as parsed:
+    with closing(_parse_many([Path(files[i]) for i in fast], on_stage)) as parsed:
         for start in range(0, len(fast), STORE_CHUNK):
             numbers = fast[start : start + STORE_CHUNK]
             chunk = [next(parsed) for _ in numbers]
+            on_stage(STAGES[2])
             stored = iter(lib.store_each([p.article for p in chunk if p.article is not None]))
             for i, p in zip(numbers, chunk, strict=True):
                 if p.web:
-                    outcomes[i] = _import_one(lib, files[i], None, None)
+                    outcomes[i] = _import_one(lib, files[i], None, None, on_stage)
                 else:
                     result = next(stored) if p.article is not None else None
                     outcomes[i] = _outcome(lib, p, result)
@@ -184,14 +198,15 @@ class _Parsed:
     """A saved web page: left to the one-by-one path, which keeps the page too."""
 
 
-def _parse_job(path: Path) -> _Parsed:
-    """Read, parse and prepare one text file (runs in a worker process)."""
+def _parse_job(path: Path, on_stage: Callable[[str], None] = lambda stage: None) -> _Parsed:
+    """Read, parse and prepare one text file (runs in a worker process, or in this one)."""
     from cstocli.importer.provenance import is_html_file
     from cstocli.importer.webpage import looks_like_html
     from cstocli.library import prepare
 
     # A page is found by its content: in the text just read, or (when the text reader
     # refused it, e.g. a latin-1 page) by its first bytes. No extra read for good text.
+    on_stage(STAGES[0])
     try:
         result = _parse(path, None)
     except CstocliError as error:
@@ -199,6 +214,7 @@ def _parse_job(path: Path) -> _Parsed:
         return _Parsed(str(path), None, [], None if web else str(error), web=web)
     if looks_like_html(result.dataset.source_text[:1024].encode("utf-8")):
         return _Parsed(str(path), None, [], None, web=True)
+    on_stage(STAGES[1])
     try:
         article = prepare(result.dataset)
     except CstocliError as error:
@@ -206,11 +222,13 @@ def _parse_job(path: Path) -> _Parsed:
     return _Parsed(str(path), article, [(w.line, w.message) for w in result.warnings], None)
 
 
-def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
+def _parse_many(
+    paths: list[Path], on_stage: Callable[[str], None]
+) -> Generator[_Parsed, None, None]:
     """Parse the files in order, in worker processes when there are many."""
     workers = os.cpu_count() or 1
     if len(paths) < PARALLEL_FROM or workers < 2:
-        yield from map(_parse_job, paths)
+        yield from (_parse_job(path, on_stage) for path in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -218,16 +236,23 @@ def _parse_many(paths: list[Path]) -> Generator[_Parsed, None, None]:
 
     # start_worker: the workers die with this process, even when it is killed.
     pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(os.getpid(),))
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, HANDOFF_S))
     try:
-        yield from pool.map(_parse_job, paths, chunksize=8)
+        yield from pool.map(_parse_job, paths, chunksize=PARSE_CHUNK)
     finally:
+        sys.setswitchinterval(switch)
         # map() queued every file: on an early stop (an error, Ctrl-C) drop what is left
         # instead of parsing it all first, as leaving a ``with`` block would.
         pool.shutdown(cancel_futures=True)
 
 
 def _import_one(
-    lib: Library, source: Source, fixes: Corrections | None, given: Provenance | None
+    lib: Library,
+    source: Source,
+    fixes: Corrections | None,
+    given: Provenance | None,
+    on_stage: Callable[[str], None] = lambda stage: None,
 ) -> FileOutcome:
     """Parse and store one file or URL; a refused one becomes a ``failed`` outcome."""
     warnings: list[tuple[int, str]] = []
@@ -235,9 +260,14 @@ def _import_one(
         if isinstance(source, Path) and source.suffix.lower() == ".json":
             from cstocli.dataset.files import load
 
-            stored = lib.replace(load(source))
+            on_stage(STAGES[0])
+            dataset = load(source)
+            on_stage(STAGES[2])  # rows are built inside the store's transaction
+            stored = lib.replace(dataset)
         else:
+            on_stage(STAGES[0])
             result, web = _parse_source(source, fixes, given)
+            on_stage(STAGES[2])
             warnings = [(w.line, w.message) for w in result.warnings]
             if web is not None and fixes is None:
                 stored = lib.store_page(result.dataset, web.original)

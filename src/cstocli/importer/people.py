@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label, is_title_word
@@ -240,16 +241,17 @@ def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None
     if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
     words = list(_WORD.finditer(stripped))
-    index = 0
-    while index < len(words):
-        end = index
+    # Only a capital begins a run (``_in_run`` at its start), and most words have none.
+    capitals = [i for i, word in enumerate(words) if word[0][:1].isupper()]
+    end = 0
+    for index in capitals:
+        if index < end:
+            continue  # inside the run just read
+        end = index + 1
         while end < len(words) and _in_run(words, index, end):
             end += 1
-        if end > index:
+        if end - index > 1:  # one word alone (a sentence's first) names nobody: see _from_run
             found.extend(_from_run(stripped, words, index, end, text))
-            index = end
-        else:
-            index += 1
     return found
 
 
@@ -358,13 +360,22 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
 
     On its own: with no capitalised word just before them.
     """
-    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
-    for found in pattern.finditer(text):
+    for found in _alone_pattern(tuple(tokens)).finditer(text):
         same_line = text[max(0, found.start() - 40) : found.start()].rsplit("\n", 1)[-1]
         before = re.search(r"(\S+)\s*\Z", same_line)
         if before is None or not before[1][:1].isupper() or before[1][-1] in ",.:;([":
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _alone_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as a pattern, where no other word is glued to them.
+
+    Cached: the same names recur article after article, and the ``re`` module's own cache
+    is too small to keep them among everyone's patterns.
+    """
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
 
 
 def is_personal_name(text: str) -> bool:

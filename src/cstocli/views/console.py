@@ -91,21 +91,19 @@ def make_console(
 PROGRESS_FROM = 3
 """Imports of at least this many files show a progress bar (one or two finish at once)."""
 LARGE_FILE = 1_000_000
-"""A file of at least this many bytes shows the bar alone: parsing it takes a while."""
+"""One file of at least this many bytes shows a bar of its own, over the stages of its
+import: some 10,000 sentences, about a second of parsing, building rows and storing."""
 
 
 @contextmanager
-def import_progress(
-    total: int, file: TextIO, *, large: bool = False
-) -> Iterator[Callable[[str], None]]:
+def import_progress(total: int, file: TextIO) -> Iterator[Callable[[str], None]]:
     """A progress bar over ``total`` files on ``file`` (stderr); yields "this file is done".
 
-    Drawn only on a terminal, for several files or a ``large`` one: a pipe or a log gets
-    no escape codes and no redraws. The console is interactive, so Rich redraws the bar
-    as files finish (and ten times a second, so one large file shows it is working).
+    Drawn only on a terminal, for several files: a pipe or a log gets no escape codes and
+    no redraws. The console is interactive, so Rich redraws the bar as files finish.
     The bar is transient: the per-file report printed after it stands alone.
     """
-    if (total < PROGRESS_FROM and not large) or not is_terminal(file):
+    if total < PROGRESS_FROM or not is_terminal(file):
         yield lambda name: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -122,6 +120,41 @@ def import_progress(
     with bar:
         task = bar.add_task("", total=total)
         yield lambda name: bar.update(task, advance=1, description=one_line(name))
+
+
+@contextmanager
+def stage_progress(
+    name: str, stages: tuple[str, ...], file: TextIO
+) -> Iterator[Callable[[str], None]]:
+    """A progress bar over the ``stages`` of one large file's import; yields "this stage begins".
+
+    Drawn only on a terminal, as ``import_progress``. Each stage is drawn as it begins (a
+    stage of a large file takes a while, and the bar must not wait for the next tick to
+    say which one), with the time spent so far ticking beside it.
+    """
+    if not is_terminal(file):
+        yield lambda stage: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("importing"),
+        TextColumn("{task.fields[name]}", markup=False),  # a format string: not the name itself
+        BarColumn(),
+        TextColumn("{task.description}", markup=False),
+        TimeElapsedColumn(),
+        console=make_console("auto", file, interactive=True),
+        transient=True,
+        refresh_per_second=10,
+    )
+
+    def begin(stage: str) -> None:
+        bar.update(task, completed=stages.index(stage), description=stage)
+        bar.refresh()
+
+    with bar:
+        task = bar.add_task("", total=len(stages), name=one_line(name))
+        yield begin
 
 
 def line_strings(console: Console, lines: Iterable[Text]) -> Iterator[str]:
