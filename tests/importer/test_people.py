@@ -104,3 +104,17 @@ def test_a_possessive_before_a_role_is_the_speakers_own(line: str, role: str | N
     """A "NAME, our ROLE" gives ROLE; "our friend" or "I'm" before a name gives no role."""
     found = {p.name: p.role for p in _people(f"Call\n{line}").persons}
     assert found["Ann Lee"] == role
+
+
+def test_a_verb_after_a_capitalised_subject_is_no_role() -> None:
+    """No role "calls" in "The State calls Ann Lee"; "Our host Ann Lee" keeps "host"."""
+    people = _people("Day 2\nThe State calls Katrin Oyelaran-Bose.\nOur host Priya Webb talks.\n")
+    roles = {p.name: p.role for p in people.persons}
+    assert roles["Katrin Oyelaran-Bose"] is None
+    assert roles["Priya Webb"] == "host"
+
+
+def test_a_name_and_role_after_a_colon_is_not_one_name() -> None:
+    """A side heading "For X: ANN LEE, Public Defender" puts no comma in a person's name."""
+    people = _people("Day 2\nFor the Defendant:  ANN LEE, Public Defender\n")
+    assert all("," not in p.name for p in people.persons)

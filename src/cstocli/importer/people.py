@@ -327,7 +327,15 @@ def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
             break  # punctuation between: another clause
         lower.insert(0, words[back][0])
         back -= 1
+    subject = back >= 0 and words[back][0][:1].isupper() and words[back][0].casefold() not in _STOP
+    if lower and subject and _touching(line, words, back):
+        return []  # "The State calls Ann Lee": after a capitalised subject, a verb
     return lower
+
+
+def _touching(line: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether word ``index`` runs straight into the next, with no punctuation between."""
+    return not line[words[index].end() : words[index + 1].start()].strip()
 
 
 def _role_after(line: str, index: int) -> str | None:
@@ -370,7 +378,7 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
 def is_personal_name(text: str) -> bool:
     """Whether ``text`` is a personal name: two to five capitalised words, honorifics aside."""
     tokens = [t for t in text.split() if t.rstrip(".").casefold() not in HONORIFICS]
-    if not 2 <= len(tokens) <= 5:
+    if not 2 <= len(tokens) <= 5 or "," in text:  # "ANN LEE, Counsel" is a name and a role
         return False
     return all(
         (t[:1].isupper() and not is_title_word(t) and t.casefold() not in _STOP)
