@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from cstocli.importer.blocks import Block
 from cstocli.importer.labels import is_title_word
 from cstocli.importer.names import kinship
-from cstocli.importer.people import is_personal_name
+from cstocli.importer.persons import is_personal_name
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
 

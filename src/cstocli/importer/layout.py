@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from cstocli.importer.chrome import is_chrome_line
 from cstocli.importer.labels import Label, is_furniture, read_label
 from cstocli.importer.markup import split_dashes
-from cstocli.importer.people import is_personal_name, is_role_line
+from cstocli.importer.persons import is_personal_name, is_role_line
 from cstocli.importer.turns import (
     is_listing,
     is_page_furniture,
