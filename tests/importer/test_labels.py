@@ -185,3 +185,27 @@ def test_a_side_heading_in_capitals_is_no_label() -> None:
     label = read_label("THE PRESIDENT: Thank you.", 0)
     assert label is not None
     assert label.name == "THE PRESIDENT"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Mr. Kasabian (Ruritania) (spoke in French): I thank you.", "Mr. Kasabian", None),
+        ("Mr. Quispe Mamani (Caldera): We agree.", "Quispe Mamani", None),
+        ("The President (spoke in Arabic): I thank him.", "The President", None),
+        ("The Chair: Order.", "The Chair", None),
+        ("John Smith (R-Ohio): Yes.", "John Smith", "R-Ohio"),
+        ("Ann Lee (Chair): Yes.", "Ann Lee", "Chair"),
+    ],
+)
+def test_meeting_record_labels(line: str, name: str, role: str | None) -> None:
+    """Meeting-record labels: a bracketed country or language note is no role; a party is."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+
+
+@pytest.mark.parametrize("line", ["The leaders: all agreed.", "The Ruritania delegation: no."])
+def test_the_before_words_that_are_no_titles_is_prose(line: str) -> None:
+    """A head opening with "The" before words that are no titles is prose, not a label."""
+    assert read_label(line, 0) is None

@@ -47,3 +47,16 @@ def test_timestamps_around_a_label_are_skipped() -> None:
 def test_stamp_lines(line: str, stamp: bool) -> None:
     """A line holding only a timestamp is recognised; a bare number is not one."""
     assert is_stamp_line(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("head", "clean"),
+    [
+        ("Mr. Lee (Kuwait) (interpretation from Arabic)", "Mr. Lee (Kuwait)"),
+        ("Ms. Roe (spoke in French)", "Ms. Roe"),
+        ("Ms. Roe (Member from Kent)", "Ms. Roe (Member from Kent)"),
+    ],
+)
+def test_a_language_note_is_a_delivery_note(head: str, clean: str) -> None:
+    """A note "(spoke in French)" says how the words came; a role in brackets stays."""
+    assert clean_head(head) == clean

@@ -118,3 +118,11 @@ def test_a_name_and_role_after_a_colon_is_not_one_name() -> None:
     """A side heading "For X: ANN LEE, Public Defender" puts no comma in a person's name."""
     people = _people("Day 2\nFor the Defendant:  ANN LEE, Public Defender\n")
     assert all("," not in p.name for p in people.persons)
+
+
+def test_a_record_header_names_its_president() -> None:
+    """A record header "President: Ms. NAME . . . (Country)" names whom "The President:" is."""
+    people = _people("Record\nPresident: Ms. Ardelean-Voss . . . . . . (Ostmark)\n")
+    assert _link(people, "The President: Order.") == ("Ms. Ardelean-Voss", "President")
+    plain = _people("Record\nPresident: the one elected . . . . (Ostmark)\n")
+    assert _link(plain, "The President: Order.") is None

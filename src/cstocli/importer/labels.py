@@ -215,6 +215,8 @@ def _parse_head(
     else:
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
+    if bracketed and _is_place(role_part):
+        role, comma = None, ""  # "Mr. Kasabian (Ruritania):" names the country he speaks for
     tokens = name_part.split()
     opens = _may_open_label(tokens, inline, known)
     if _is_sentence(name_part if bracketed else head) or not opens:
@@ -302,6 +304,14 @@ def _is_role(role: str | None, *, bracketed: bool) -> bool:
     return bracketed or not any(char.isdigit() for char in role)
 
 
+def _is_place(words: str) -> bool:
+    """Whether brackets after a name hold a place only ("Ruritania", "Fenmouth North")."""
+    tokens = words.split()
+    return 1 <= len(tokens) <= 4 and all(
+        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not _is_title(t) for t in tokens
+    )
+
+
 def _is_sentence(head: str) -> bool:
     """Whether the text before a colon reads as prose rather than a label."""
     if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
@@ -318,7 +328,9 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
         return False
     shouting = _is_shouting(tokens)
     first = tokens[0].casefold()
-    if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting):
+    # "The President:", "The Chair:": a role-only label in any case.
+    role_only = first == "the" and len(tokens) > 1 and all(_is_title(t) for t in tokens[1:])
+    if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting and not role_only):
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False

@@ -25,12 +25,13 @@ _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
 _BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
 # A note in brackets: how the words came, not who spoke them.
 _NOTE = re.compile(r"\s*\(([^()]{1,40})\)")
+_LANGUAGE = re.compile(r"\s+(?:in|from)\s+[A-Z][a-z]+\Z")
 _DELIVERY_WORDS = frozenset(
     """
     voice-over voice over vo through via by an interpreter translator translation translated
     retranslated interpreted off-mike off mike microphone on camera video videolink link
     telephone phone by-phone in english speaking speaks sworn affirmed continuing cont'd
-    inaudible crosstalk laughs laughing laughter sot on-camera
+    inaudible crosstalk laughs laughing laughter sot on-camera spoke interpretation
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 
@@ -74,7 +75,9 @@ def _last_note(head: str) -> str | None:
     found = notes[-1] if notes else None
     if found is None or found.end() != len(head.rstrip()):
         return None
-    words = set(re.split(r"[\s/]+", found[1].casefold().strip(" .")))
+    # "(spoke in French)", "(interpretation from Arabic)": the language is how, not who.
+    note = _LANGUAGE.sub("", found[1].strip(" ."))
+    words = set(re.split(r"[\s/]+", note.casefold()))
     if words <= _DELIVERY_WORDS or found[1].islower():
         return head[: found.start()]
     return None

@@ -21,6 +21,11 @@ from cstocli.importer.names import HONORIFICS
 _WORD = re.compile(r"[^\s,;:?!()\[\]\"\u201c\u201d\u2018*|/]+")
 # What follows a name after a comma without being a role ("Ann Lee, Esq.").
 _SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
+# An honorific and a name, then dot leaders: a meeting record's header names its chair so.
+_HEADER = re.compile(
+    r"\s*((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
+    r"\s*(?:\.\s*){3,}"
+)
 _QA_START = re.compile(r"\A[QA]\.\s+")
 _PARTICLES = frozenset(
     "von van der den de da di du la le bin ibn al el del della dos das los y".split()  # noqa: SIM905 -- a word list reads best as prose
@@ -46,6 +51,9 @@ def mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None,
     head, colon, rest = stripped.partition(":")
     if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
         return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
+    header = _HEADER.match(rest) if colon and is_role_line(head.strip()) else None
+    if header is not None:  # a record's "President: Ms. Ann Lee . . . . (Ostmark)"
+        return [(header[1], head.strip(), True)]
     parts = split_dashes(stripped)
     if len(parts) > 1 and is_personal_name(parts[0]):
         role = parts[1]
