@@ -126,3 +126,22 @@ def test_a_record_header_names_its_president() -> None:
     assert _link(people, "The President: Order.") == ("Ms. Ardelean-Voss", "President")
     plain = _people("Record\nPresident: the one elected . . . . (Ostmark)\n")
     assert _link(plain, "The President: Order.") is None
+
+
+def test_initials_labels_link_to_the_one_person_with_those_initials() -> None:
+    """Labels "TA:", "RO:" are the people the intro names; initials two people share, nobody."""
+    people = _people(
+        "Episode 9\n"
+        "This week host Tamsin Achterberg and producer Rafe Okonkwo-Lusk talk with"
+        " Dr. Ilse Marchetti, a glaciologist at the University of Northmere.\n"
+    )
+    assert _link(people, "TA: Welcome.") == ("Tamsin Achterberg", "host")
+    assert _link(people, "RO: Hello.") == ("Rafe Okonkwo-Lusk", "producer")
+    assert _link(people, "ROL: Hello.") == ("Rafe Okonkwo-Lusk", "producer")
+    assert _link(people, "IM: Thanks.") == (
+        "Ilse Marchetti",
+        "glaciologist at the University of Northmere",
+    )
+    assert _link(people, "XY: Hi.") is None
+    twins = _people("Show\nhost Tom Ames and guest Tia Avery talk.\n")
+    assert _link(twins, "TA: Hi.") is None

@@ -102,7 +102,9 @@ class People:
             return None
         if all(is_title_word(w) for w in words):
             return self._by_role(words)
-        if len(words) > 1:  # a full name already: only its role may be filled in
+        if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
+            matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
+        elif len(words) > 1:  # a full name already: only its role may be filled in
             matches = [p for p in self.persons if name_words(p.name) == tuple(words)]
         else:
             matches = [p for p in self.persons if _ends_with(name_words(p.name), tuple(words))]
@@ -191,6 +193,19 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
         if named:
             return named[0] if len(named) == 1 else None
     return None
+
+
+def _is_initials(label: str) -> bool:
+    """Whether a label is two or three capital letters only ("TA", "JD"), a podcast's way."""
+    return re.fullmatch(r"\s*[A-Z]{2,3}\s*", label) is not None
+
+
+def _initials(name: str) -> set[str]:
+    """A name's initials, a hyphenated surname counted as one word or as two."""
+    words = [w for w in name.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    whole = "".join(w[:1] for w in words)
+    parts = "".join(p[:1] for w in words for p in w.split("-") if p)
+    return {whole.upper(), parts.upper()} if len(words) > 1 else set()
 
 
 def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:

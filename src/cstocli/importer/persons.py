@@ -26,6 +26,10 @@ _HEADER = re.compile(
     r"\s*((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})"
     r"\s*(?:\.\s*){3,}"
 )
+# Time words that stand before a role without being part of it ("this week host NAME").
+_WHEN = frozenset(
+    "week weekend month year season episode night morning evening afternoon today".split()  # noqa: SIM905
+)
 _QA_START = re.compile(r"\A[QA]\.\s+")
 _PARTICLES = frozenset(
     "von van der den de da di du la le bin ibn al el del della dos das los y".split()  # noqa: SIM905 -- a word list reads best as prose
@@ -149,6 +153,8 @@ def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
             break  # punctuation between: another clause
         lower.insert(0, words[back][0])
         back -= 1
+    while lower and lower[0] in _WHEN:
+        lower.pop(0)  # "This week host Ann Lee": the time is no part of the role
     subject = back >= 0 and words[back][0][:1].isupper() and words[back][0].casefold() not in _STOP
     if lower and subject and _touching(line, words, back):
         return []  # "The State calls Ann Lee": after a capitalised subject, a verb
@@ -171,6 +177,8 @@ def _role_after(line: str, index: int) -> str | None:
         return None
     # "NAME, our Chief Executive Officer": the possessive is the speaker's, the role theirs.
     role = re.sub(r"\A(?:our|their|its)\s+(?=[A-Z])", "", found[1].strip())
+    # "NAME, a glaciologist at X": the article is no part of the role.
+    role = re.sub(r"\A(?:a|an)\s+(?=[a-z])", "", role)
     if not role:
         return None
     first = role.split()[0].casefold()
