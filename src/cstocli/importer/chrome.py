@@ -23,7 +23,8 @@ _FURNITURE_START = re.compile(
     r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
     r"share|related|read more|read also|see also|reporting by|editing by|writing by|"
     r"additional reporting|our standards|advertisement|comments|most read|show more|"
-    r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9)\b"
+    r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9|"
+    r"news provided by|we use cookies|this (?:web)?site uses cookies|accept all cookies)\b"
 )
 _TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\Z", re.I)
 _MENU = re.compile(r"\s(?:\||>|\u203a|\u00bb|\u00b7)\s")

@@ -151,6 +151,7 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
 _HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
 _TOP_LINES = 12
+_CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
 _HEADLINE_WORDS = 4
 
 
@@ -169,11 +170,15 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if read_label(line.text, line.start) is not None:
             break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
-        ending = words.rstrip("\"'\u201d\u2019)]")  # a sentence may close a quotation
+        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
+        if chrome:  # a cookie notice or "News provided by X Inc." is no start of the body
+            continue
+        # A sentence may close a quotation, or carry a photo credit in brackets ("... last
+        # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
+        ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
         if ending.endswith(".") or (ending.endswith(("?", "!", ":")) and len(words.split()) >= 6):
             break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
-        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
-        if chrome or words[:1] in "[(":
+        if words[:1] in "[(":
             continue
         if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
             break  # a participant list, or a turn whose speech follows on the next line
