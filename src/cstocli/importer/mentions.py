@@ -40,6 +40,9 @@ _NEAR = 40
 _PHRASE = 300
 _APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
 _ROLE_WORDS = 10
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twelve twenty thirty forty fifty".split()  # noqa: SIM905
+)
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 # Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
 _PLACE_PREPOSITIONS = frozenset(
@@ -301,7 +304,10 @@ def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
             break
         word = found[1]
         folded = word.casefold()
-        if folded in _ROLE_STOPS or folded.endswith("ed") or word[0].isdigit():
+        if word[0].isdigit() or folded in _NUMBER_WORDS:
+            words = []  # "For 30 years Ann Lee has...": a measure, no role
+            break
+        if folded in _ROLE_STOPS or folded in _CLAUSE_WORDS or folded.endswith("ed"):
             break
         words.insert(0, word)
         cursor -= len(found[0])
@@ -340,6 +346,9 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     if found is None:
         return None, ""
     raw = found[1].strip()
+    closed = prose[end + found.end() : end + found.end() + 1] == ","
+    if not closed and len(raw.split()) > 1 and _present_verb(raw.split()[0]):
+        return None, ""  # "her friend, Ann Lee, comes in at five.": the predicate, no role
     role = _role_words(raw.split())
     if role is None:
         return None, ""
@@ -347,6 +356,11 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     if cut is not None:
         role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
     return _without_article(role), raw
+
+
+def _present_verb(word: str) -> bool:
+    """Whether a lower-case word reads as a verb in the present ("comes", "runs", "says")."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s"))
 
 
 def _role_words(words: list[str]) -> str | None:
