@@ -149,3 +149,30 @@ def _name_in(prose: str) -> str:
         if name in prose:
             return name
     raise AssertionError(prose)
+
+
+@pytest.mark.parametrize(
+    ("prose", "named"),
+    [
+        (
+            "NORTHMERE, March 4 /Meridian Newswire/ -- it announced a park.",
+            [],
+        ),
+        (
+            "        said Halvard Sand, President and Chief Executive Officer of Kestrel Grid.",
+            [("Halvard Sand", "President and Chief Executive Officer of Kestrel Grid")],
+        ),
+        (
+            "In a statement, the company's managing director, Hilde Sorensen, said so.",
+            [("Hilde Sorensen", "the company's managing director")],
+        ),
+        ("In Carrowmore, retired nurse Kieran Obi said so.", [("Kieran Obi", "retired nurse")]),
+        ("The board appointed nurse Kieran Obi in May.", [("Kieran Obi", "nurse")]),
+    ],
+)
+def test_wire_credits_joined_titles_set_off_roles_and_adjectives(
+    prose: str, named: list[tuple[str, str | None]]
+) -> None:
+    """Wire credits in slashes name nobody; joined titles and set-off roles are kept whole."""
+    full_names = [(name, role) for name, role in _named(prose) if " " in name]
+    assert full_names == named
