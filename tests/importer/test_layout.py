@@ -151,3 +151,19 @@ def test_a_cookie_notice_provider_line_or_credited_caption_is_no_headline(
 ) -> None:
     """A cookie notice and "News provided by X Inc." are passed over; a caption ends the top."""
     assert find_headline(split_lines(text))[0].title.text == title
+
+
+def test_a_case_caption_is_the_title_of_a_trial_transcript() -> None:
+    """The "X v. Y" line is the title, without its line number; the appearances end the top."""
+    text = (
+        " 1        IN THE CIRCUIT COURT OF HARLOW COUNTY\n"
+        " 2          STATE OF WESTMERE v. TOBIAS RENNICK\n"
+        " 3    BEFORE THE HONORABLE MARGIT ELLESTAD, CIRCUIT JUDGE\n"
+        "APPEARANCES:\n"
+        "For the Defendant:  IRENA PRZYBYLSKI, Assistant Public Defender\n"
+        "\nTHE COURT: Be seated.\n"
+    )
+    assert find_headline(split_lines(text))[0].title.text == "STATE OF WESTMERE v. TOBIAS RENNICK"
+    both = "Ann Lee v. Bo Roe and Ann Lee v. Cy Moe"  # two captions: the longest, as before
+    two = f"{both}\nAnn Lee v. Bo Roe\n\nTHE COURT: Sit.\n"
+    assert find_headline(split_lines(two))[0].title.text == both

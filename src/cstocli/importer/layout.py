@@ -149,8 +149,13 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
-_HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
+# Markdown heading or emphasis marks, or a copied PDF's line number ("2      STATE v. LEE").
+_HEADING_MARKS = re.compile(
+    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))"
+)
 _TOP_LINES = 12
+_APPEARANCES = re.compile(r"(?i)\s*appearances\s*:?\s*\Z")
+_CASE = re.compile(r"[A-Za-z.,]\s+(?:v\.|vs\.?)\s+[A-Z]")
 _CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
 _HEADLINE_WORDS = 4
 
@@ -170,6 +175,8 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if read_label(line.text, line.start) is not None:
             break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
+        if _APPEARANCES.match(words):
+            break  # who appears for whom: the caption above is over
         chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
         if chrome:  # a cookie notice or "News provided by X Inc." is no start of the body
             continue
@@ -195,6 +202,9 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     # 25-0113") is no long headline.
     # A line giving a clock time ("... Call May 6, 2026 5:00 PM ET") is the dateline under
     # a headline, not the headline.
+    cases = [found for found in kept if _CASE.search(found[1])]
+    if len(cases) == 1:
+        return cases[0][0]  # "STATE v. ANN LEE": a reader names a case by its parties
     timeless = [found for found in kept if not _CLOCK_TIME.search(found[1])]
     kept = timeless or kept
     chosen = max(kept, key=lambda found: len(" ".join(found[1].split())))
