@@ -209,3 +209,17 @@ def test_meeting_record_labels(line: str, name: str, role: str | None) -> None:
 def test_the_before_words_that_are_no_titles_is_prose(line: str) -> None:
     """A head opening with "The" before words that are no titles is prose, not a label."""
     assert read_label(line, 0) is None
+
+
+def test_a_bracketed_name_keeps_its_seats_title_out() -> None:
+    """Label "Minister for Transport (Deputy Ann Lee):" is Ann Lee, Minister for Transport."""
+    label = read_label("Minister for Transport (Deputy Fergal Nakamura-Byrne): I thank him.", 0)
+    assert label is not None
+    assert (label.name, label.role) == ("Fergal Nakamura-Byrne", "Minister for Transport")
+
+
+def test_irish_particles_stay_in_the_name() -> None:
+    """Label "Deputy Saoirse Ní Bhraonáin:" names all three words; "Deputy" is the role."""
+    label = read_label("Deputy Saoirse Ní Bhraonáin: Since January, routes went.", 0)
+    assert label is not None
+    assert (label.name, label.role) == ("Saoirse Ní Bhraonáin", "Deputy")

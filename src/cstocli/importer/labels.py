@@ -209,7 +209,10 @@ def _parse_head(
     bracketed = _BRACKETED.match(head)
     if bracketed and _names_in_brackets(bracketed[1], bracketed[2]):
         # "The Minister of State for Transport (Sir Bob Vale)": the role, then the name.
-        return _without_honorifics(bracketed[2].split()), bracketed[1].strip(), False
+        inside = bracketed[2].split()
+        while len(inside) > 2 and _is_title(inside[0]):
+            inside = inside[1:]
+        return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
         name_part, comma, role_part = bracketed[1], ",", bracketed[2]
     else:
@@ -236,6 +239,8 @@ def _parse_head(
 def _names_in_brackets(outside: str, inside: str) -> bool:
     """Whether brackets hold the name and the words before them a role (parliaments)."""
     tokens = inside.split()
+    while len(tokens) > 2 and _is_title(tokens[0]):
+        tokens = tokens[1:]  # "Minister for Transport (Deputy Ann Lee)": her seat's title
     names = [t for t in tokens if t.rstrip(".").casefold() not in HONORIFICS]
     return (
         2 <= len(names) <= 6
@@ -330,6 +335,7 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
     first = tokens[0].casefold()
     # "The President:", "The Chair:": a role-only label in any case.
     role_only = first == "the" and len(tokens) > 1 and all(_is_title(t) for t in tokens[1:])
+    role_only = role_only or " ".join(tokens).casefold() in known  # the article's convention
     if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting and not role_only):
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
