@@ -223,3 +223,17 @@ def test_irish_particles_stay_in_the_name() -> None:
     label = read_label("Deputy Saoirse Ní Bhraonáin: Since January, routes went.", 0)
     assert label is not None
     assert (label.name, label.role) == ("Saoirse Ní Bhraonáin", "Deputy")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("COACH HALVORSEN-TAYLOR: Thank you.", "HALVORSEN-TAYLOR", "COACH"),
+        ("MANAGER ANN LEE: Not much.", "ANN LEE", "MANAGER"),
+    ],
+)
+def test_a_sports_title_before_the_name_is_the_role(line: str, name: str, role: str) -> None:
+    """A press conference's "COACH NAME:" and "MANAGER NAME:" keep the title as the role."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
