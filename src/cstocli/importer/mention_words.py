@@ -105,3 +105,18 @@ MALE_WORDS = frozenset(
     prince
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
+
+# Verbs that report speech in a news story (alternatives of one regular expression).
+REPORTING_VERBS = (
+    "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
+    "insisted|insists|explained|explains|noted|notes|replied|answered|claimed|"
+    "complained|urged|urges|stressed|emphasised|emphasized|remarked|commented|responded|"
+    r"cautioned|countered|joked|shouted|testified|reiterated|puts?\s+it"
+)
+# Verbs that report speech only before "that", "to", a colon, a quotation or the clause's
+# end ("conceded that it failed", "promised to act", "..., she conceded."), not before an
+# object ("conceded the election", "confirmed the date").
+WEAK_REPORTING_VERBS = (
+    "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
+    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
+)

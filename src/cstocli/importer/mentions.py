@@ -244,6 +244,7 @@ def _fronted_role(prose: str, start: int) -> str | None:
         return None
     opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head[:-1].rfind(", "))
     phrase = head[opening + 1 : -1].strip()  # after "In a statement," too
+    phrase = re.sub(r"\AAs\s+(?=the\s)", "", phrase)  # "As the head of X, NAME, put it"
     words = phrase.split()
     # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
     for at in range(len(words) - 2, 0, -1):
@@ -251,9 +252,9 @@ def _fronted_role(prose: str, start: int) -> str | None:
             words = words[at:]
             phrase = " ".join(words)
             break
-    if not 2 <= len(words) <= 7 or words[0].casefold() not in ("the", "a", "an", "its"):
+    if not 2 <= len(words) <= 9 or words[0].casefold() not in ("the", "a", "an", "its"):
         return None
-    if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its"} for w in words[1:]):
+    if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its", "of"} for w in words[1:]):
         return None
     return _without_article(phrase)
 
