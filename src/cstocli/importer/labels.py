@@ -3,8 +3,8 @@ r"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
 The forms read here, on a line of their own or inline before the speech:
 
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
-- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
-- ``Name (Role):`` (``John Smith (R-Ohio):``)
+- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``); a record's
+  ``Mr. SMITH.`` (see ``markup``); ``Name (Role):`` (``John Smith (R-Ohio):``)
 - ``Role Name:``   (``President of Russia Vladimir Putin:``, ``CHIEF JUSTICE ROBERTS:``,
   ``SEC.-GEN. ANN LEE:``), when a title word stands before the last word; the name is then
   the last two capitalised words after the last title word (an initial does not count), a
@@ -50,7 +50,13 @@ from cstocli.importer.label_words import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from cstocli.importer.markup import bold_label, clean_head, skip_leading_stamp, skip_stamp_after
+from cstocli.importer.markup import (
+    bold_label,
+    clean_head,
+    period_label,
+    skip_leading_stamp,
+    skip_stamp_after,
+)
 from cstocli.importer.names import HONORIFICS
 from cstocli.model import Span, is_placeholder
 
@@ -103,6 +109,13 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
+    period = period_label(stripped, lead)  # "Mr. LATHAM. The subcommittee will ..."
+    read = None if period is None else label_from_head(period[0], alone=False, known=known)
+    if period is not None and read is not None:
+        end = period[1] + len(stripped[period[1] :]) - len(stripped[period[1] :].lstrip())
+        return Label(
+            stripped[lead : period[1]], (start + lead, start + period[1]), *read, start + end
+        )
     if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
         return None  # the common case, a line of speech: no colon, no "Q    "
     head_start = skip_leading_stamp(stripped, lead)
@@ -340,8 +353,7 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is more often prose than a one-word name, unless the article
-    # labels with that word elsewhere too.
+    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it.
     if inline and len(tokens) == 1 and not shouting:
         return tokens[0].casefold() in known
     return True

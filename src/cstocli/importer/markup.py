@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from cstocli.importer.label_words import TITLE_WORDS
+
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
 # A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
@@ -48,6 +50,26 @@ def bold_label(line: str, index: int) -> tuple[str, int] | None:
     if found is None or ":" in found[2]:
         return None
     return found[2], found.end()
+
+
+# "Mr. LATHAM. The subcommittee will ...": a congressional record's label, an honorific or
+# title and the surname in capitals, closed by a full stop instead of a colon.
+_PERIOD_LABEL = re.compile(
+    r"(?P<head>(?P<title>[A-Z][a-z]+\.?)[ \t]+[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\u2019-]+"
+    r"(?:[ \t]+[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\u2019-]+)?)\.[ \t]+(?=\S)"
+)
+_PERIOD_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "mx"])
+
+
+def period_label(line: str, index: int) -> tuple[str, int] | None:
+    """A record's "Mr. SMITH." label at ``index``: its head and where it ends, or None."""
+    found = _PERIOD_LABEL.match(line, index)
+    if found is None:
+        return None
+    title = found["title"].rstrip(".").casefold()
+    if title not in _PERIOD_TITLES and title not in TITLE_WORDS:
+        return None
+    return found["head"], found.end("head") + 1
 
 
 def skip_stamp_after(line: str, index: int) -> int:
