@@ -73,6 +73,10 @@ _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|van|von|de|der|den|la|le|du|da|bin|al|el)){{1,4}}"
 _ORG = rf"{_CAP}(?:\s+(?:&\s+)?(?:{_CAP}|of|and)(?=\s|[.,;!?]|$)){{0,5}}"
 
+# "Chairman Latham," / "Ranking Member Estrada-Kowalski.": a title and a lone surname.
+_TITLED_SURNAME = re.compile(
+    rf"(?<![\w.])(?P<titles>(?:[A-Z][a-z]+\s+){{1,3}})(?P<name>{_CAP})(?=[,.;:!?]|\s+[a-z])"
+)
 # "I'm Jane Doe, chief financial officer of X" / "this is Jane Doe with X".
 _SELF_NAMED = re.compile(
     rf"\b(?:I'm|I\u2019m|I am|[Mm]y name is|[Tt]his is|[Ii]t's|[Ii]t\u2019s)\s+(?P<name>{_NAME})"
@@ -95,8 +99,9 @@ _HANDED_TO_NAME = re.compile(
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME})\s*,\s*(?P<role>[^.;:!?]{{2,120}})"
 )
 # A hand-over giving the role first: "over to President and CEO, NAME".
-_HANDED_TO_ROLE = re.compile(
-    r"\b(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to\s+(?:our\s+|your\s+)?"
+_HANDED_TO_ROLE = re.compile(  # or "I am joined by the ROLE, NAME"
+    r"\b(?:(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to|joined\s+(?:today\s+)?by)\s+"
+    r"(?:our\s+|your\s+|the\s+)?"
     rf"(?P<role>{_CAP}(?:\s+(?:and|&|of|for|the|{_CAP})){{0,7}})\s*,\s*(?P<name>{_NAME})"
 )
 # An operator's "first question comes from (the line of) NAME with FIRM".
@@ -107,7 +112,7 @@ _QUESTION_FROM = re.compile(
 
 
 # What every hand-over holds: one cheap scan tells the turns that may hold one.
-_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+(?:\w+\s+)?to\s|\bquestions?\s")
+_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+(?:\w+\s+)?to\s|\bquestions?\s|\bjoined\s")
 
 
 def role_phrase(words: str) -> str | None:
@@ -171,6 +176,11 @@ def read_stated_roles(text: str, blocks: Sequence[Block], roster: Roster) -> lis
             if index is not None and index != block.speaker and index not in stated:
                 how = f"as {roster.name(block.speaker)!r} introduces them"
                 stated[index] = (role, start + offset, how)
+        for name, role, offset in _addressed(words):
+            index = _the_one(roster, roleless, name)
+            if index is not None and index != block.speaker and index not in stated:
+                how = f"as {roster.name(block.speaker)!r} addresses them"
+                stated[index] = (role, start + offset, how)
         turns[block.speaker] = turns.get(block.speaker, 0) + 1
         speaker = block.speaker
         if speaker in roleless and speaker not in stated and turns[speaker] <= _FIRST_TURNS:
@@ -204,6 +214,21 @@ def _handed_over(words: str) -> list[tuple[str, str, int]]:
         firm = _firm(match["firm"])
         if is_personal_name(match["name"]):
             found.append((match["name"], firm, match.start("firm")))
+    return found
+
+
+def _addressed(words: str) -> list[tuple[str, str, int]]:
+    """The (surname, title, offset) of each person a turn addresses by title and surname.
+
+    "Thank you, Chairman Latham, Ranking Member Estrada-Kowalski": every word before the
+    surname a title ("Mr. Chairman" names nobody; "Professor Ann Lee" is a full name, left
+    to the participant lists).
+    """
+    found = []
+    for match in _TITLED_SURNAME.finditer(words):
+        titles = match["titles"].split()
+        if all(is_title_word(t) for t in titles) and not is_title_word(match["name"]):
+            found.append((match["name"], " ".join(titles), match.start("titles")))
     return found
 
 
