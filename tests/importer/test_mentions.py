@@ -176,3 +176,19 @@ def test_wire_credits_joined_titles_set_off_roles_and_adjectives(
     """Wire credits in slashes name nobody; joined titles and set-off roles are kept whole."""
     full_names = [(name, role) for name, role in _named(prose) if " " in name]
     assert full_names == named
+
+
+@pytest.mark.parametrize(
+    ("prose", "named"),
+    [
+        ("Prosecutor Daniel Halversen said so.", [("Daniel Halversen", "Prosecutor")]),
+        ("In mitigation, Irena Przybylski, defending, said so.", [("Irena Przybylski", None)]),
+        ("Ann Lee, managing partner, said so.", [("Ann Lee", "managing partner")]),
+    ],
+)
+def test_court_report_titles_and_a_lone_participle(
+    prose: str, named: list[tuple[str, str | None]]
+) -> None:
+    """A prosecutor's title is a role; "NAME, defending," says what she does, not a role."""
+    full_names = [(name, role) for name, role in _named(prose) if " " in name]
+    assert full_names == named

@@ -79,6 +79,7 @@ TITLES = frozenset(
     reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
     goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
     principal dean provost executive administrator comptroller controller clerk assessor
+    prosecutor magistrate coroner solicitor barrister
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Lower-case words that stop a role before a name: verbs and words that open a clause.

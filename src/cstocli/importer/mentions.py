@@ -293,7 +293,7 @@ def _role_words(words: list[str]) -> str | None:
     if (
         (first in ROLE_STOPS and first not in _ARTICLES)
         or first.endswith("ed")
-        or (first.endswith("ing") and after_first in ROLE_STOPS | PLACE_PREPOSITIONS)
+        or (first.endswith("ing") and after_first in ROLE_STOPS | PLACE_PREPOSITIONS | {""})
     ):
         return None
     clause = next((i for i, w in enumerate(words) if w.casefold() in CLAUSE_WORDS), None)
