@@ -237,3 +237,21 @@ def test_a_sports_title_before_the_name_is_the_role(line: str, name: str, role: 
     label = read_label(line, 0)
     assert label is not None
     assert (label.name, label.role) == (name, role)
+
+
+def test_a_callers_name_and_place_keep_callers_apart() -> None:
+    """Label "CALLER (Margaret, Leeds):" is that caller; "Reporter (Daily Meridian):" a reporter."""
+    caller = read_label("CALLER (Margaret, Carrowmore): Hello, Jo.", 0)
+    reporter = read_label("Reporter (Daily Meridian): Sir, a question.", 0)
+    assert caller is not None
+    assert reporter is not None
+    assert caller.name == "Caller (Margaret, Carrowmore)"
+    assert reporter.name == "Reporter"
+
+
+def test_the_presiding_officer_in_a_record() -> None:
+    """A record's "The PRESIDING OFFICER." is a role label, its speech after the full stop."""
+    label = read_label("  The PRESIDING OFFICER. The Senator from Oregon.", 0)
+    assert label is not None
+    assert label.name == "THE PRESIDING OFFICER"
+    assert label.speech_start == len("  The PRESIDING OFFICER. ")

@@ -296,3 +296,9 @@ def test_an_age_description_opening_the_clause_is_the_person_named_last() -> Non
     rows = _rows(result)
     assert rows[-2][:2] == ("narration", "Joel Reid")
     assert rows[-1][:2] == ("narration", None)
+
+
+def test_a_weak_verb_with_an_object_before_a_quotation_attributes_it() -> None:
+    """'NAME called the response "far too slow".' quotes NAME; "conceded the vote." does not."""
+    result = _read('Councillor Brendan Hale called the response "far too slow".')
+    assert _quoted(result) == {"far too slow": "Brendan Hale"}

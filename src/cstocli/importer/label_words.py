@@ -53,7 +53,7 @@ TITLE_WORDS = _words(
     attorney-general minister-counsellor counsellor administrator commissioner
     council member congressman congresswoman sheriff admiral captain inspector detective
     superintendent lord baroness baron bishop cardinal rabbi imam acting chief-executive
-    justice chairwoman ranking coach manager
+    justice chairwoman ranking coach manager councillor councilor alderman presenter
     """
 )
 # Abbreviated titles, written with their full stop ("Sen. John Smith").

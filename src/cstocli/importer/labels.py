@@ -13,14 +13,14 @@ The forms read here, on a line of their own or inline before the speech:
   ``Interviewer:`` and ``Answer:`` / ``A:`` / ``A.``: the question side keeps the word the
   article writes ("Question", "Q"); the answer side is resolved by the roster
 - placeholders (``Speaker 1:``, ``UNIDENTIFIED FEMALE:``, ``Audience questioner:``,
-  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role
+  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role;
+  ``CALLER (Margaret, Leeds):`` keeps its brackets, one caller of several
 - dressed labels (see ``markup``): ``\\[00:01:02\\] **Name:**``, ``**Name**:``,
   ``Name (00:22):``, ``Name: (00:22)``, ``NAME (voice-over):``, ``[*] NAME:``
 
 A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
-is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
-``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
-Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
+is John Smith, ``Senator (R-Ohio)``), split as in ``Role Name:``; an honorific before a name
+of two words or more is dropped (``Dr. Anna Brown:``), as ``naming`` ignores it when merging.
 
 A name is one to seven words (twenty with a title before it), each capitalised (any script)
 or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six states:
@@ -28,8 +28,7 @@ or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six s
 furniture ("Share:", "Font size:", "APPEARANCES:") are no labels.
 An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
 need two words, capitals (``SMITH:``), an interview word, or a word the article labels with
-elsewhere (``known``: "Spokesman:" twice, "Obrenko:" after "Vladislav Obrenko:"); a role
-holding a digit makes a dateline ("Minsk, November 30:"), not a label.
+elsewhere (``known``: "Spokesman:" twice); a role with a digit is a dateline ("Minsk, May 3:").
 """
 
 from __future__ import annotations
@@ -152,8 +151,9 @@ def label_from_head(
     bracketed = _BRACKETED.match(bare)
     placeholder = bracketed[1] if bracketed and is_placeholder(bracketed[1]) else bare
     if is_placeholder(placeholder) and len(placeholder) <= 40:
-        # "Reporter (Daily Meridian)" is still the anonymous reporter: no role to keep.
-        return as_written(placeholder.strip()), None, False, None
+        # "Reporter (Daily Meridian)" is the anonymous reporter; "Caller (Ann, Leeds)" one caller.
+        who = f" ({bracketed[2].strip()})" if bracketed and "," in bracketed[2] else ""
+        return as_written(placeholder.strip()) + who, None, False, None
     parsed = _parse_head(bare, inline=not alone, known=known)
     if parsed is None:
         return None

@@ -67,6 +67,8 @@ def period_label(line: str, index: int) -> tuple[str, int] | None:
     if found is None:
         return None
     title = found["title"].rstrip(".").casefold()
+    if title == "the":  # "The PRESIDING OFFICER.": a role in capitals
+        return found["head"].upper(), found.end("head") + 1
     if title not in _PERIOD_TITLES and title not in TITLE_WORDS:
         return None
     return found["head"], found.end("head") + 1

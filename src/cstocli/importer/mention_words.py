@@ -1,10 +1,12 @@
-"""The word lists that tell a news story's people from places, bodies and clauses.
+"""The word lists that tell a news story's people from places and bodies, and its verbs.
 
 Kept apart from ``mentions`` (which reads names and roles) because they are data: a list
 grows as new copy is met without the reading rules changing.
 """
 
 from __future__ import annotations
+
+import re
 
 # Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
 PLACE_PREPOSITIONS = frozenset(
@@ -120,4 +122,10 @@ REPORTING_VERBS = (
 WEAK_REPORTING_VERBS = (
     "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
     "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
+)
+# A reporting verb (or "according to"); a weak verb before a quotation: its marks, or the
+# run of spaces a blanked one leaves.
+REPORTING = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\b|\b[Aa]ccording\s+to\b"
+    rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*(?:[\"\u201c]|\s{{2,}}))"
 )

@@ -31,7 +31,7 @@ import re
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
-from cstocli.importer.mention_words import REPORTING_VERBS, WEAK_REPORTING_VERBS
+from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.quotations import (
     Quotation,
@@ -44,10 +44,6 @@ from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 from cstocli.text import split_sentences as sentences
 
-_REPORTING = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\b|\b[Aa]ccording\s+to\b"
-    rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*[\"\u201c])"
-)
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
 _SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
@@ -283,7 +279,7 @@ class _Reader:
         """
         found: list[_Event] = []
         starts = [m.start for m, _ in persons]
-        for verb in _REPORTING.finditer(prose.text):
+        for verb in REPORTING.finditer(prose.text):
             at = verb.start()
             start = max(prose.clause_start(at), at - _CLAUSE)
             if _SHARED_SUBJECT.match(prose.text, start, at):

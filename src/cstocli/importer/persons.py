@@ -43,7 +43,7 @@ _STOP = frozenset(
     """
     a an and by with to from at in on as is was are were but or our my your his her their its
     this that who which said says told met held gave the of for has have had will how
-    what when where why whose it also i i'm we're
+    what when where why whose it also i i'm we're thank thanks please welcome
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 
