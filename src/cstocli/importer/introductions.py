@@ -33,6 +33,9 @@ from cstocli.importer.persons import is_personal_name
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
 
+_FEW = 20
+"""Up to this many roleless speakers, a turn is searched for their surnames before being
+read for titles of address; past it, every turn is read."""
 _FIRST_TURNS = 2
 """A self-introduction is read in a speaker's first turns only: later, "I'm the ..." is
 more likely a figure of speech than an introduction."""
@@ -165,6 +168,8 @@ def read_stated_roles(text: str, blocks: Sequence[Block], roster: Roster) -> lis
     if not roleless:
         return []
     stated: dict[int, tuple[str, int, str]] = {}  # speaker -> role, offset, how it was read
+    # A turn is read for "Chairman Latham" only when it holds a roleless speaker's surname.
+    surnames = {name.split()[-1].title() for name in roleless.values() if name.split()}
     turns: dict[int, int] = {}
     for block in blocks:
         if block.kind != "quote" or block.speaker is None or not block.paragraphs:
@@ -176,7 +181,8 @@ def read_stated_roles(text: str, blocks: Sequence[Block], roster: Roster) -> lis
             if index is not None and index != block.speaker and index not in stated:
                 how = f"as {roster.name(block.speaker)!r} introduces them"
                 stated[index] = (role, start + offset, how)
-        for name, role, offset in _addressed(words):
+        addressed = len(surnames) > _FEW or any(surname in words for surname in surnames)
+        for name, role, offset in _addressed(words) if addressed else []:
             index = _the_one(roster, roleless, name)
             if index is not None and index != block.speaker and index not in stated:
                 how = f"as {roster.name(block.speaker)!r} addresses them"
