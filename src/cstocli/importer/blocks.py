@@ -214,7 +214,7 @@ class _Assembler:
         reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
         if reason is None and last and _closing_note(voice):
             reason = ": a short closing line that addresses no one (no I, we or you)"
-        if reason is None and _RECORD_NOTE.fullmatch(text.strip()) and _closing_note(voice):
+        if reason is None and _closing_note(voice) and _RECORD_NOTE.fullmatch(text.strip()):
             reason = ': a record\'s note of what was done ("The clerk proceeded to ...")'
         if reason is not None:
             self._warn(item, f"narration{reason}")

@@ -12,6 +12,7 @@ whole text (one linear scan), since a long trial swears its last witness far fro
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,18 +49,20 @@ class Witness:
 def read_witnesses(text: str) -> list[Witness]:
     """The witnesses sworn in the text, in order."""
     found = []
+    line, counted = 1, 0  # lines counted as the matches go: linear in the text
     for match in _WITNESS.finditer(text):
         name = match["name"].strip()
         if len(name.split()) < 2 or name.casefold().startswith(("the ", "by ")):
             continue
-        found.append(Witness(_title_case(name), text.count("\n", 0, match.start()) + 1))
+        line, counted = line + text.count("\n", counted, match.start()), match.start()
+        found.append(Witness(_title_case(name), line))
     return found
 
 
 def witness_at(witnesses: Sequence[Witness], line: int) -> Witness | None:
     """The witness sworn last before ``line``, or None when none was yet."""
-    before = [w for w in witnesses if w.line <= line]
-    return before[-1] if before else None
+    index = bisect.bisect_right(witnesses, line, key=lambda witness: witness.line)
+    return witnesses[index - 1] if index else None  # in order of lines: a binary search
 
 
 def is_witness_label(name: str) -> bool:
