@@ -506,7 +506,7 @@ def test_library_hits_at_a_terminal_name_their_article(tmp_path: Path) -> None:
     os.close(master)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode())
     assert (
-        "harbour-gazette  q1  Councillor Ruth Abernethy  line 7"
+        "harbour-gazette  q1  Ruth Abernethy  line 7"
         "  Council votes to reopen the old ferry pier (2023-09-05)"
     ) in plain
 

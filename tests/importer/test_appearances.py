@@ -69,3 +69,17 @@ def test_a_caps_label_takes_counsels_side_as_role() -> None:
     roles = {s.name.casefold(): s.role for s in speakers}
     assert roles["iris templemore"] == "on behalf of the Respondent"
     assert roles["abara"] == "CHIEF JUSTICE"
+
+
+def test_a_sides_line_with_counsels_office_gives_the_office() -> None:
+    """A side's line "NAME, Assistant State's Attorney" gives the office; a city gives nothing."""
+    text = (
+        "APPEARANCES:\n"
+        "For the State:      DANIEL HALVERSEN, Assistant State's Attorney\n"
+        "For the Defendant:  IRENA PRZYBYLSKI, Assistant Public Defender\n"
+        "For the Intervenor: OTTO LANGE, Springfield\n"
+    )
+    assert read_appearances(_lines(text)) == [
+        ("DANIEL HALVERSEN", "Assistant State's Attorney", 2),
+        ("IRENA PRZYBYLSKI", "Assistant Public Defender", 3),
+    ]

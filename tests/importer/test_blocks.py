@@ -180,3 +180,17 @@ def test_an_italic_paragraph_after_the_last_speech_is_the_publishers() -> None:
     assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1)]
     kept, _ = _blocks("Ann Lee:\nThanks.\n\n**Bo Chan:** And *you*?\n\nAnn Lee:\n*Sure*, I do.\n")
     assert [b.kind for b in kept] == ["quote", "quote", "quote"]
+
+
+def test_a_records_past_tense_note_is_narration() -> None:
+    """A past-tense note "The legislative clerk proceeded to ..." is the record's words."""
+    text = (
+        "Ann Lee:\nThe clerk will call the roll.\n\n"
+        "The legislative clerk proceeded to call the roll.\n\n"
+        "Bo Chan:\nI ask consent.\n"
+    )
+    blocks, _ = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1), ("quote", 1, 1)]
+    speech = "Ann Lee:\nI came.\n\nThe flood fell by a third, so we rebuilt.\n\nBo Chan:\nOk.\n"
+    blocks, _ = _blocks(speech)
+    assert _shape(blocks)[0] == ("quote", 0, 2)

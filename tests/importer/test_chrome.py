@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.chrome import Chrome
+from cstocli.importer.chrome import Chrome, is_label_line
 from cstocli.model import Located
 
 
@@ -60,3 +60,12 @@ def test_a_time_stamp_over_an_entry_is_cut_off_it() -> None:
 def test_a_quotation_is_always_story() -> None:
     """A line with a quotation mark is the story even without a full stop."""
     assert _kept("Bridge opens", '"We did it," she said') == ['"We did it," she said']
+
+
+def test_a_caps_headline_with_a_colon_is_no_label() -> None:
+    """A capitals headline "TOPIC: QUESTION?" is a heading; a caps label used again is not."""
+    text = "RURAL BROADBAND: WHERE DID THE MONEY GO?\nMr. LATHAM. Order.\n"
+    assert not is_label_line("RURAL BROADBAND: WHERE DID THE MONEY GO?", 0, text)
+    twice = "ANDERSON: WHERE ARE WE?\nANDERSON: HERE.\n"
+    assert is_label_line("ANDERSON: WHERE ARE WE?", 0, twice)
+    assert is_label_line("Ann Lee: Where did the money go?", 0, "Ann Lee: Where did the money go?")

@@ -158,3 +158,30 @@ def test_a_possessive_role_keeps_its_article_and_an_adverb_may_stand_before_to()
     )
     assert _roles(text)["Rosa Imbert"] == "the county's health officer"
     assert role_phrase("the port director") == "port director"
+
+
+def test_a_speaker_addressed_by_title_and_surname_gets_that_title() -> None:
+    """Addressed as "Chairman Latham" or "Ranking Member Roe", a speaker takes that title."""
+    text = (
+        "Hearing on broadband\n\n"
+        "Mr. LATHAM. The subcommittee will come to order.\n\n"
+        "Ms. ROE. Thank you, Mr. Chairman.\n\n"
+        "Ms. ORTIZ. Thank you, Chairman Latham, Ranking Member Roe. I will be brief.\n\n"
+        "Mr. LATHAM. Thank you, Ms. Ortiz.\n"
+    )
+    roles = _roles(text)
+    assert roles["Mr. LATHAM"] == "Chairman"
+    assert roles["Ms. ROE"] == "Ranking Member"
+    assert roles["Ms. ORTIZ"] is None
+
+
+def test_joined_by_the_role_then_the_name_gives_the_role() -> None:
+    """A speech "joined by the Chief Engineer of X, Dr Ann Lee," gives Ann Lee that role."""
+    text = (
+        "Press conference on flooding\n\n"
+        "Prime Minister Ingrid Nyland:\n\n"
+        "I am joined by the Chief Engineer of the Environment Agency, Dr Tobias Rennick,"
+        " who will say more.\n\n"
+        "Dr Tobias Rennick:\n\nThank you, Prime Minister.\n"
+    )
+    assert _roles(text)["Tobias Rennick"] == "Chief Engineer of the Environment Agency"

@@ -185,3 +185,73 @@ def test_a_side_heading_in_capitals_is_no_label() -> None:
     label = read_label("THE PRESIDENT: Thank you.", 0)
     assert label is not None
     assert label.name == "THE PRESIDENT"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Mr. Kasabian (Ruritania) (spoke in French): I thank you.", "Mr. Kasabian", None),
+        ("Mr. Quispe Mamani (Caldera): We agree.", "Quispe Mamani", None),
+        ("The President (spoke in Arabic): I thank him.", "The President", None),
+        ("The Chair: Order.", "The Chair", None),
+        ("John Smith (R-Ohio): Yes.", "John Smith", "R-Ohio"),
+        ("Ann Lee (Chair): Yes.", "Ann Lee", "Chair"),
+    ],
+)
+def test_meeting_record_labels(line: str, name: str, role: str | None) -> None:
+    """Meeting-record labels: a bracketed country or language note is no role; a party is."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+
+
+@pytest.mark.parametrize("line", ["The leaders: all agreed.", "The Ruritania delegation: no."])
+def test_the_before_words_that_are_no_titles_is_prose(line: str) -> None:
+    """A head opening with "The" before words that are no titles is prose, not a label."""
+    assert read_label(line, 0) is None
+
+
+def test_a_bracketed_name_keeps_its_seats_title_out() -> None:
+    """Label "Minister for Transport (Deputy Ann Lee):" is Ann Lee, Minister for Transport."""
+    label = read_label("Minister for Transport (Deputy Fergal Nakamura-Byrne): I thank him.", 0)
+    assert label is not None
+    assert (label.name, label.role) == ("Fergal Nakamura-Byrne", "Minister for Transport")
+
+
+def test_irish_particles_stay_in_the_name() -> None:
+    """Label "Deputy Saoirse Ní Bhraonáin:" names all three words; "Deputy" is the role."""
+    label = read_label("Deputy Saoirse Ní Bhraonáin: Since January, routes went.", 0)
+    assert label is not None
+    assert (label.name, label.role) == ("Saoirse Ní Bhraonáin", "Deputy")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("COACH HALVORSEN-TAYLOR: Thank you.", "HALVORSEN-TAYLOR", "COACH"),
+        ("MANAGER ANN LEE: Not much.", "ANN LEE", "MANAGER"),
+    ],
+)
+def test_a_sports_title_before_the_name_is_the_role(line: str, name: str, role: str) -> None:
+    """A press conference's "COACH NAME:" and "MANAGER NAME:" keep the title as the role."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+
+
+def test_a_callers_name_and_place_keep_callers_apart() -> None:
+    """Label "CALLER (Margaret, Leeds):" is that caller; "Reporter (Daily Meridian):" a reporter."""
+    caller = read_label("CALLER (Margaret, Carrowmore): Hello, Jo.", 0)
+    reporter = read_label("Reporter (Daily Meridian): Sir, a question.", 0)
+    assert caller is not None
+    assert reporter is not None
+    assert caller.name == "Caller (Margaret, Carrowmore)"
+    assert reporter.name == "Reporter"
+
+
+def test_the_presiding_officer_in_a_record() -> None:
+    """A record's "The PRESIDING OFFICER." is a role label, its speech after the full stop."""
+    label = read_label("  The PRESIDING OFFICER. The Senator from Oregon.", 0)
+    assert label is not None
+    assert label.name == "THE PRESIDING OFFICER"
+    assert label.speech_start == len("  The PRESIDING OFFICER. ")

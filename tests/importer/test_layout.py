@@ -122,3 +122,48 @@ def test_a_banner_or_byline_longer_than_the_headline_is_not_it(chrome: str) -> N
     text = f"{chrome}\n\nPort braces for record winter\n\nShips queued on Monday, officials said.\n"
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Port braces for record winter"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Accept all cookies | Manage preferences\n"
+            "We use cookies to improve your experience on our site.\n"
+            "Minister orders review of bus cuts\n\nThe minister said so.\n",
+            "Minister orders review of bus cuts",
+        ),
+        (
+            "Meridian Newswire\nNews provided by Kestrel Grid Inc.\n"
+            "Kestrel Grid to build a battery park\n\nKestrel Grid said so.\n",
+            "Kestrel Grid to build a battery park",
+        ),
+        (
+            "Rural bus cuts reviewed\nBy Ann Lee\n"
+            "Buses wait at the depot in Carrowmore, where routes were cut. (Herald photo/Bo Ilic)\n"
+            "\nThe minister said so.\n",
+            "Rural bus cuts reviewed",
+        ),
+    ],
+)
+def test_a_cookie_notice_provider_line_or_credited_caption_is_no_headline(
+    text: str, title: str
+) -> None:
+    """A cookie notice and "News provided by X Inc." are passed over; a caption ends the top."""
+    assert find_headline(split_lines(text))[0].title.text == title
+
+
+def test_a_case_caption_is_the_title_of_a_trial_transcript() -> None:
+    """The "X v. Y" line is the title, without its line number; the appearances end the top."""
+    text = (
+        " 1        IN THE CIRCUIT COURT OF HARLOW COUNTY\n"
+        " 2          STATE OF WESTMERE v. TOBIAS RENNICK\n"
+        " 3    BEFORE THE HONORABLE MARGIT ELLESTAD, CIRCUIT JUDGE\n"
+        "APPEARANCES:\n"
+        "For the Defendant:  IRENA PRZYBYLSKI, Assistant Public Defender\n"
+        "\nTHE COURT: Be seated.\n"
+    )
+    assert find_headline(split_lines(text))[0].title.text == "STATE OF WESTMERE v. TOBIAS RENNICK"
+    both = "Ann Lee v. Bo Roe and Ann Lee v. Cy Moe"  # two captions: the longest, as before
+    two = f"{both}\nAnn Lee v. Bo Roe\n\nTHE COURT: Sit.\n"
+    assert find_headline(split_lines(two))[0].title.text == both

@@ -6,6 +6,7 @@ from cstocli.importer.markup import (
     bold_label,
     clean_head,
     is_stamp_line,
+    period_label,
     skip_leading_stamp,
     skip_stamp_after,
 )
@@ -47,3 +48,34 @@ def test_timestamps_around_a_label_are_skipped() -> None:
 def test_stamp_lines(line: str, stamp: bool) -> None:
     """A line holding only a timestamp is recognised; a bare number is not one."""
     assert is_stamp_line(line) is stamp
+
+
+@pytest.mark.parametrize(
+    ("head", "clean"),
+    [
+        ("Mr. Lee (Kuwait) (interpretation from Arabic)", "Mr. Lee (Kuwait)"),
+        ("Ms. Roe (spoke in French)", "Ms. Roe"),
+        ("Ms. Roe (Member from Kent)", "Ms. Roe (Member from Kent)"),
+    ],
+)
+def test_a_language_note_is_a_delivery_note(head: str, clean: str) -> None:
+    """A note "(spoke in French)" says how the words came; a role in brackets stays."""
+    assert clean_head(head) == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("Mr. LATHAM. The subcommittee will come to order.", "Mr. LATHAM"),
+        ("Ms. OKORO-WHITFIELD. Thank you.", "Ms. OKORO-WHITFIELD"),
+        ("Chairman COMER. The committee will come to order.", "Chairman COMER"),
+        ("Mr. VAN HOLLEN. Thank you.", "Mr. VAN HOLLEN"),
+        ("Mr. Smith. He said so.", None),
+        ("In MAY. We met.", None),
+        ("Mr. SMITH of Texas. Yes.", None),
+    ],
+)
+def test_a_records_period_label(line: str, head: str | None) -> None:
+    """A record's "Mr. SURNAME." label: an honorific or title, capitals, a full stop."""
+    found = period_label(line, 0)
+    assert (found[0] if found else None) == head

@@ -124,3 +124,71 @@ def test_a_role_set_off_after_from_is_the_names() -> None:
     assert [(m.name, m.role) for m in found] == [("Ana Lee", "the union's head")]
     listed = find_mentions("She sat by the mayor and the head of the board, Ana Lee.", 0)
     assert [(m.name, m.role) for m in listed] == [("Ana Lee", None)]
+
+
+@pytest.mark.parametrize(
+    ("prose", "role"),
+    [
+        ("For 30 years Odile Marchand has fed the street.", None),
+        ("It comes from number 14, where Odile Marchand is baking.", None),
+        ("Her oldest friend, Greta Lowe, comes in at five to make the pastries.", None),
+        ("Greta Lowe, sales director, comes in at five.", "sales director"),
+        ("Pastry chef Greta Lowe comes in at five.", "Pastry chef"),
+    ],
+)
+def test_a_measure_a_clause_word_or_a_predicate_is_no_role(prose: str, role: str | None) -> None:
+    """No role from "30 years" or "where" before a name, nor "comes in at five" after it."""
+    assert _named(prose) == [
+        (prose.split(",", maxsplit=1)[0].split()[-2:] and _name_in(prose), role)
+    ]
+
+
+def _name_in(prose: str) -> str:
+    """The one two-word capitalised name in a test sentence."""
+    for name in ("Odile Marchand", "Greta Lowe"):
+        if name in prose:
+            return name
+    raise AssertionError(prose)
+
+
+@pytest.mark.parametrize(
+    ("prose", "named"),
+    [
+        (
+            "NORTHMERE, March 4 /Meridian Newswire/ -- it announced a park.",
+            [],
+        ),
+        (
+            "        said Halvard Sand, President and Chief Executive Officer of Kestrel Grid.",
+            [("Halvard Sand", "President and Chief Executive Officer of Kestrel Grid")],
+        ),
+        (
+            "In a statement, the company's managing director, Hilde Sorensen, said so.",
+            [("Hilde Sorensen", "the company's managing director")],
+        ),
+        ("In Carrowmore, retired nurse Kieran Obi said so.", [("Kieran Obi", "retired nurse")]),
+        ("The board appointed nurse Kieran Obi in May.", [("Kieran Obi", "nurse")]),
+    ],
+)
+def test_wire_credits_joined_titles_set_off_roles_and_adjectives(
+    prose: str, named: list[tuple[str, str | None]]
+) -> None:
+    """Wire credits in slashes name nobody; joined titles and set-off roles are kept whole."""
+    full_names = [(name, role) for name, role in _named(prose) if " " in name]
+    assert full_names == named
+
+
+@pytest.mark.parametrize(
+    ("prose", "named"),
+    [
+        ("Prosecutor Daniel Halversen said so.", [("Daniel Halversen", "Prosecutor")]),
+        ("In mitigation, Irena Przybylski, defending, said so.", [("Irena Przybylski", None)]),
+        ("Ann Lee, managing partner, said so.", [("Ann Lee", "managing partner")]),
+    ],
+)
+def test_court_report_titles_and_a_lone_participle(
+    prose: str, named: list[tuple[str, str | None]]
+) -> None:
+    """A prosecutor's title is a role; "NAME, defending," says what she does, not a role."""
+    full_names = [(name, role) for name, role in _named(prose) if " " in name]
+    assert full_names == named

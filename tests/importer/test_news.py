@@ -256,3 +256,49 @@ def test_a_next_paragraph_that_names_no_one_leaves_the_usual_rule() -> None:
     )
     quotes = [who for kind, who, _ in _rows(after) if kind == "quote"]
     assert quotes == ["Jane Okafor-Reyes", "Jane Okafor-Reyes"]  # hers: it follows her quote
+
+
+def _quoted(result: ImportResult) -> dict[str, str | None]:
+    """Each quote's first words and whose they are."""
+    return {pieces[0]: name for kind, name, pieces in _rows(result) if kind == "quote"}
+
+
+def test_as_x_put_it_attributes_the_quotation_after_the_colon() -> None:
+    """'As the head of X, NAME, put it: "..."' is NAME's quote, with that role."""
+    result = _read(
+        "As the head of the Friends of Eastmere Library, Joel Castellanos-Reid, put it:"
+        ' "A library shut on Sunday is shut for workers."',
+    )
+    quote = "A library shut on Sunday is shut for workers."
+    assert _quoted(result) == {quote: "Joel Castellanos-Reid"}
+    roles = {s.name: s.role for s in result.dataset.speakers}
+    assert roles["Joel Castellanos-Reid"] == "head of the Friends of Eastmere Library"
+
+
+def test_a_description_is_the_person_named_just_before() -> None:
+    """'NAME stayed. "...," the pensioner said.' is NAME's; with two people named, nobody's."""
+    one = _read('Agnes Farrow stayed on. "I have catching up to do," the pensioner said.')
+    assert _quoted(one) == {"I have catching up to do": "Agnes Farrow"}
+    two = _read(
+        '"We met," Ruth Anand said.',
+        'Agnes Farrow met Ruth Anand. "I have catching up to do," the pensioner said.',
+    )
+    assert _quoted(two).get("I have catching up to do") is None
+
+
+def test_an_age_description_opening_the_clause_is_the_person_named_last() -> None:
+    """'The 47-year-old teacher, who ..., said the group ...' reports the person named last."""
+    result = _read(
+        'Joel Reid spoke first. "Shut is shut," Reid said.',
+        "The 47-year-old teacher, who collected 2,000 signatures, said the petition stays open.",
+        "The mayor, who spoke later, said the hours are fixed.",
+    )
+    rows = _rows(result)
+    assert rows[-2][:2] == ("narration", "Joel Reid")
+    assert rows[-1][:2] == ("narration", None)
+
+
+def test_a_weak_verb_with_an_object_before_a_quotation_attributes_it() -> None:
+    """'NAME called the response "far too slow".' quotes NAME; "conceded the vote." does not."""
+    result = _read('Councillor Brendan Hale called the response "far too slow".')
+    assert _quoted(result) == {"far too slow": "Brendan Hale"}

@@ -104,3 +104,44 @@ def test_a_possessive_before_a_role_is_the_speakers_own(line: str, role: str | N
     """A "NAME, our ROLE" gives ROLE; "our friend" or "I'm" before a name gives no role."""
     found = {p.name: p.role for p in _people(f"Call\n{line}").persons}
     assert found["Ann Lee"] == role
+
+
+def test_a_verb_after_a_capitalised_subject_is_no_role() -> None:
+    """No role "calls" in "The State calls Ann Lee"; "Our host Ann Lee" keeps "host"."""
+    people = _people("Day 2\nThe State calls Katrin Oyelaran-Bose.\nOur host Priya Webb talks.\n")
+    roles = {p.name: p.role for p in people.persons}
+    assert roles["Katrin Oyelaran-Bose"] is None
+    assert roles["Priya Webb"] == "host"
+
+
+def test_a_name_and_role_after_a_colon_is_not_one_name() -> None:
+    """A side heading "For X: ANN LEE, Public Defender" puts no comma in a person's name."""
+    people = _people("Day 2\nFor the Defendant:  ANN LEE, Public Defender\n")
+    assert all("," not in p.name for p in people.persons)
+
+
+def test_a_record_header_names_its_president() -> None:
+    """A record header "President: Ms. NAME . . . (Country)" names whom "The President:" is."""
+    people = _people("Record\nPresident: Ms. Ardelean-Voss . . . . . . (Ostmark)\n")
+    assert _link(people, "The President: Order.") == ("Ms. Ardelean-Voss", "President")
+    plain = _people("Record\nPresident: the one elected . . . . (Ostmark)\n")
+    assert _link(plain, "The President: Order.") is None
+
+
+def test_initials_labels_link_to_the_one_person_with_those_initials() -> None:
+    """Labels "TA:", "RO:" are the people the intro names; initials two people share, nobody."""
+    people = _people(
+        "Episode 9\n"
+        "This week host Tamsin Achterberg and producer Rafe Okonkwo-Lusk talk with"
+        " Dr. Ilse Marchetti, a glaciologist at the University of Northmere.\n"
+    )
+    assert _link(people, "TA: Welcome.") == ("Tamsin Achterberg", "host")
+    assert _link(people, "RO: Hello.") == ("Rafe Okonkwo-Lusk", "producer")
+    assert _link(people, "ROL: Hello.") == ("Rafe Okonkwo-Lusk", "producer")
+    assert _link(people, "IM: Thanks.") == (
+        "Ilse Marchetti",
+        "glaciologist at the University of Northmere",
+    )
+    assert _link(people, "XY: Hi.") is None
+    twins = _people("Show\nhost Tom Ames and guest Tia Avery talk.\n")
+    assert _link(twins, "TA: Hi.") is None

@@ -145,3 +145,19 @@ def test_photo_alt_text_lines_label_members_with_their_front_bench_role() -> Non
         ("-", "Coastal"), ("-", "Bo"), ("Ann Marsh", "Q"), ("Cy Odum", "Q"),
         ("Bo Tran", "About"), ("Cy Odum", "Q"), ("Bo Tran", "By"), ("Ann Marsh", "Thank"),
     ]  # fmt: skip
+
+
+def test_a_title_case_head_the_article_repeats_is_a_label() -> None:
+    """Heads like "An Leas-Cheann Comhairle:" opening two lines are labels; once is prose."""
+    text = (
+        "An Leas-Cheann Comhairle: The Deputy is over time.\n"
+        "Deputy Ann Lee: One more point.\n"
+        "An Leas-Cheann Comhairle: I have to move on.\n"
+        "An Bord Pleanala: a body, named once.\n"
+    )
+    labels, words = line_labels(split_lines(text))
+    assert "an leas-cheann comhairle" in words
+    assert labels[1] is not None
+    assert labels[1].name == "An Leas-Cheann Comhairle"
+    assert labels[3] is not None
+    assert labels[4] is None

@@ -38,7 +38,15 @@ _ENTRY = re.compile(
 )
 # "ON BEHALF OF THE PETITIONER:" / "For the Respondent:" (a heading per side).
 _SIDE_HEADING = re.compile(rf"\A\s*(?P<role>{_SIDE}[^:]{{2,80}}?)\s*:\s*(?P<rest>.*)\Z")
-_COUNSEL = re.compile(rf"\A\s*(?P<name>{_NAME})\s*(?:,\s*(?P<esq>ESQ\.?|Esq\.?)|\s*\Z)")
+_COUNSEL = re.compile(
+    rf"\A\s*(?P<name>{_NAME})\s*"
+    r"(?:,\s*(?P<esq>ESQ\.?|Esq\.?)|,\s*(?P<title>[A-Z][\w'\u2019 .-]{2,60}?)\s*\Z|\s*\Z)"
+)
+# The words of a lawyer's office written after counsel's name on a side's line ("ANN LEE,
+# Assistant State's Attorney"): then that office is the role, saying more than the side.
+_OFFICES = frozenset(
+    "attorney attorneys counsel solicitor defender prosecutor advocate barrister lawyer".split()  # noqa: SIM905
+)
 
 
 def read_appearances(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
@@ -89,11 +97,21 @@ def _by_sides(listed: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
             if not text.strip():
                 continue
         counsel = _COUNSEL.match(text)
+        office = _office(counsel["title"] if counsel is not None else None)
         named = counsel is not None and (first or counsel["esq"]) and _is_name(counsel["name"])
-        if role is not None and counsel is not None and named:
-            found.append((counsel["name"].strip(), role, number))
+        if role is not None and counsel is not None and named and (office or not counsel["title"]):
+            found.append((counsel["name"].strip(), office or role, number))
         first = False
     return found
+
+
+def _office(title: str | None) -> str | None:
+    """The lawyer's office written after a name, or None when the words are not one."""
+    if title is None:
+        return None
+    words = {w.casefold().rstrip("'\u2019s") for w in re.findall(r"[\w'\u2019]+", title)}
+    words |= {w.casefold() for w in re.findall(r"\w+", title)}
+    return " ".join(title.split()) if words & _OFFICES else None
 
 
 def _is_name(name: str) -> bool:

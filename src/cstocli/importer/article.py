@@ -25,6 +25,7 @@ from cstocli.dataset.validation import LARGEST_INTEGER
 from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
+from cstocli.importer.court import read_witnesses
 from cstocli.importer.figures import find_figures
 from cstocli.importer.introductions import read_stated_roles
 from cstocli.importer.labels import read_label
@@ -123,7 +124,7 @@ def import_article(
     headline, warnings = find_headline(lines)
     items, wrapped, skipped = segment(text, lines[headline.body_line :])
     people = People.read(_unlabelled(lines), headline.title.text)
-    roster = Roster(people)
+    roster = Roster(people, read_witnesses(text))
     opener = _opening_speaker(items, people, roster)
     blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}

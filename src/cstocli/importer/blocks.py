@@ -214,6 +214,8 @@ class _Assembler:
         reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
         if reason is None and last and _closing_note(voice):
             reason = ": a short closing line that addresses no one (no I, we or you)"
+        if reason is None and _closing_note(voice) and _RECORD_NOTE.fullmatch(text.strip()):
+            reason = ': a record\'s note of what was done ("The clerk proceeded to ...")'
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"
@@ -308,6 +310,11 @@ def reports_quotation(text: str) -> bool:
     """Whether a paragraph quotes someone and says who ("...," she said): a news story's."""
     voice = _Voice.of(text)
     return voice.quoting and voice.reporting is not None
+
+
+# "The legislative clerk proceeded to call the roll.": one sentence in the past tense whose
+# subject is a role, as a record notes what was done between the speeches.
+_RECORD_NOTE = re.compile(r"The(?:\s+[a-z][\w-]*){1,3}\s+(?:[a-z]+ed|was|were)\b[^.?!]*\.")
 
 
 def _closing_note(voice: _Voice) -> bool:

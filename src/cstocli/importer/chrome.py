@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from cstocli.importer.labels import read_label
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 from cstocli.text import ends_sentence
@@ -23,7 +24,8 @@ _FURNITURE_START = re.compile(
     r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
     r"share|related|read more|read also|see also|reporting by|editing by|writing by|"
     r"additional reporting|our standards|advertisement|comments|most read|show more|"
-    r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9)\b"
+    r"more on this story|words by|sign up|subscribe|follow us|copyright|\u00a9|"
+    r"news provided by|we use cookies|this (?:web)?site uses cookies|accept all cookies)\b"
 )
 _TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\Z", re.I)
 _MENU = re.compile(r"\s(?:\||>|\u203a|\u00bb|\u00b7)\s")
@@ -132,3 +134,26 @@ def _lines(text: str, paragraph: Located) -> list[Located]:
             start = paragraph.span[0] + match.start() + len(line) - len(line.lstrip())
             found.append(Located(content, (start, start + len(content))))
     return found
+
+
+def is_label_line(line: str, start: int, text: str) -> bool:
+    """Whether a top line is a speaker's label, not a headline in capitals with a colon."""
+    label = read_label(line, start)
+    if label is None or label.speech_start is None:
+        return label is not None
+    speech = line[label.speech_start - start :]
+    return not is_caps_heading(line, label.text.rstrip(":"), speech, text)
+
+
+def is_caps_heading(line: str, name: str, speech: str, text: str) -> bool:
+    """Whether a line that reads as a label is a headline in capitals.
+
+    "RURAL BROADBAND: WHERE DID THE MONEY GO?": all capitals, a short tail with no full
+    stop, and the "name" labels no other line of ``text``.
+    """
+    letters = [c for c in line if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    if not speech.strip() or len(speech.split()) > _HEADING_WORDS or speech.rstrip().endswith("."):
+        return False
+    return text.count(f"{name}:") <= 1

@@ -29,10 +29,13 @@ from collections.abc import Sequence
 from cstocli.importer.blocks import Block
 from cstocli.importer.labels import is_title_word
 from cstocli.importer.names import kinship
-from cstocli.importer.people import is_personal_name
+from cstocli.importer.persons import is_personal_name
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
 
+_FEW = 20
+"""Up to this many roleless speakers, a turn is searched for their surnames before being
+read for titles of address; past it, every turn is read."""
 _FIRST_TURNS = 2
 """A self-introduction is read in a speaker's first turns only: later, "I'm the ..." is
 more likely a figure of speech than an introduction."""
@@ -73,6 +76,10 @@ _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019&.-]*"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|van|von|de|der|den|la|le|du|da|bin|al|el)){{1,4}}"
 _ORG = rf"{_CAP}(?:\s+(?:&\s+)?(?:{_CAP}|of|and)(?=\s|[.,;!?]|$)){{0,5}}"
 
+# "Chairman Latham," / "Ranking Member Estrada-Kowalski.": a title and a lone surname.
+_TITLED_SURNAME = re.compile(
+    rf"(?<![\w.])(?P<titles>(?:[A-Z][a-z]+\s+){{1,3}})(?P<name>{_CAP})(?=[,.;:!?]|\s+[a-z])"
+)
 # "I'm Jane Doe, chief financial officer of X" / "this is Jane Doe with X".
 _SELF_NAMED = re.compile(
     rf"\b(?:I'm|I\u2019m|I am|[Mm]y name is|[Tt]his is|[Ii]t's|[Ii]t\u2019s)\s+(?P<name>{_NAME})"
@@ -95,8 +102,9 @@ _HANDED_TO_NAME = re.compile(
     rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME})\s*,\s*(?P<role>[^.;:!?]{{2,120}})"
 )
 # A hand-over giving the role first: "over to President and CEO, NAME".
-_HANDED_TO_ROLE = re.compile(
-    r"\b(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to\s+(?:our\s+|your\s+)?"
+_HANDED_TO_ROLE = re.compile(  # or "I am joined by the ROLE, NAME"
+    r"\b(?:(?:over|floor|it)\s+(?:(?:first|now|next)\s+)?to|joined\s+(?:today\s+)?by)\s+"
+    r"(?:our\s+|your\s+|the\s+)?"
     rf"(?P<role>{_CAP}(?:\s+(?:and|&|of|for|the|{_CAP})){{0,7}})\s*,\s*(?P<name>{_NAME})"
 )
 # An operator's "first question comes from (the line of) NAME with FIRM".
@@ -107,7 +115,7 @@ _QUESTION_FROM = re.compile(
 
 
 # What every hand-over holds: one cheap scan tells the turns that may hold one.
-_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+(?:\w+\s+)?to\s|\bquestions?\s")
+_HAND_OVER_HINT = re.compile(r"\b(?:over|floor|it)\s+(?:\w+\s+)?to\s|\bquestions?\s|\bjoined\s")
 
 
 def role_phrase(words: str) -> str | None:
@@ -160,6 +168,8 @@ def read_stated_roles(text: str, blocks: Sequence[Block], roster: Roster) -> lis
     if not roleless:
         return []
     stated: dict[int, tuple[str, int, str]] = {}  # speaker -> role, offset, how it was read
+    # A turn is read for "Chairman Latham" only when it holds a roleless speaker's surname.
+    surnames = {name.split()[-1].title() for name in roleless.values() if name.split()}
     turns: dict[int, int] = {}
     for block in blocks:
         if block.kind != "quote" or block.speaker is None or not block.paragraphs:
@@ -170,6 +180,12 @@ def read_stated_roles(text: str, blocks: Sequence[Block], roster: Roster) -> lis
             index = _the_one(roster, roleless, name)
             if index is not None and index != block.speaker and index not in stated:
                 how = f"as {roster.name(block.speaker)!r} introduces them"
+                stated[index] = (role, start + offset, how)
+        addressed = len(surnames) > _FEW or any(surname in words for surname in surnames)
+        for name, role, offset in _addressed(words) if addressed else []:
+            index = _the_one(roster, roleless, name)
+            if index is not None and index != block.speaker and index not in stated:
+                how = f"as {roster.name(block.speaker)!r} addresses them"
                 stated[index] = (role, start + offset, how)
         turns[block.speaker] = turns.get(block.speaker, 0) + 1
         speaker = block.speaker
@@ -204,6 +220,21 @@ def _handed_over(words: str) -> list[tuple[str, str, int]]:
         firm = _firm(match["firm"])
         if is_personal_name(match["name"]):
             found.append((match["name"], firm, match.start("firm")))
+    return found
+
+
+def _addressed(words: str) -> list[tuple[str, str, int]]:
+    """The (surname, title, offset) of each person a turn addresses by title and surname.
+
+    "Thank you, Chairman Latham, Ranking Member Estrada-Kowalski": every word before the
+    surname a title ("Mr. Chairman" names nobody; "Professor Ann Lee" is a full name, left
+    to the participant lists).
+    """
+    found = []
+    for match in _TITLED_SURNAME.finditer(words):
+        titles = match["titles"].split()
+        if all(is_title_word(t) for t in titles) and not is_title_word(match["name"]):
+            found.append((match["name"], " ".join(titles), match.start("titles")))
     return found
 
 

@@ -53,7 +53,7 @@ TITLE_WORDS = _words(
     attorney-general minister-counsellor counsellor administrator commissioner
     council member congressman congresswoman sheriff admiral captain inspector detective
     superintendent lord baroness baron bishop cardinal rabbi imam acting chief-executive
-    justice chairwoman ranking
+    justice chairwoman ranking coach manager councillor councilor alderman presenter
     """
 )
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
@@ -61,6 +61,7 @@ TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec d
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").
 NAME_PARTICLES = _words(
     "von van der den de da di du la le bin ibn al el del della dos das do los las y"
+    " ó ní nic uí ua mac"  # Irish: "Saoirse Ní Bhraonáin", "Cathal Ó Briain"
 )
 # Lower-case words a role may hold between a title and a name ("President of the Republic").
 ROLE_LINKS = _words("of the and for on to")

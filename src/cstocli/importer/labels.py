@@ -3,8 +3,8 @@ r"""Recognise speaker labels: the "Name, Role:" lines that say who speaks next.
 The forms read here, on a line of their own or inline before the speech:
 
 - ``Name, Role:``  (``Alexander Lukashenko, President of Belarus:``)
-- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``)
-- ``Name (Role):`` (``John Smith (R-Ohio):``)
+- ``Name:``        (``Alexander Lukashenko:``, ``MS SMITH:``, ``Łukasz Nowak:``); a record's
+  ``Mr. SMITH.`` (see ``markup``); ``Name (Role):`` (``John Smith (R-Ohio):``)
 - ``Role Name:``   (``President of Russia Vladimir Putin:``, ``CHIEF JUSTICE ROBERTS:``,
   ``SEC.-GEN. ANN LEE:``), when a title word stands before the last word; the name is then
   the last two capitalised words after the last title word (an initial does not count), a
@@ -13,14 +13,14 @@ The forms read here, on a line of their own or inline before the speech:
   ``Interviewer:`` and ``Answer:`` / ``A:`` / ``A.``: the question side keeps the word the
   article writes ("Question", "Q"); the answer side is resolved by the roster
 - placeholders (``Speaker 1:``, ``UNIDENTIFIED FEMALE:``, ``Audience questioner:``,
-  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role
+  ``Member of the public:``, ``Reporter (Daily Meridian):``): the name as written, no role;
+  ``CALLER (Margaret, Leeds):`` keeps its brackets, one caller of several
 - dressed labels (see ``markup``): ``\\[00:01:02\\] **Name:**``, ``**Name**:``,
   ``Name (00:22):``, ``Name: (00:22)``, ``NAME (voice-over):``, ``[*] NAME:``
 
 A title before the name goes to the role in every form (``Senator John Smith (R-Ohio):``
-is John Smith, ``Senator (R-Ohio)``; ``Sen.`` and other abbreviations count), split as in
-``Role Name:``; an honorific before a name of two words or more is dropped (``Dr. Anna
-Brown:`` is Anna Brown), as ``naming`` ignores it when merging; a lone ``MS SMITH`` keeps it.
+is John Smith, ``Senator (R-Ohio)``), split as in ``Role Name:``; an honorific before a name
+of two words or more is dropped (``Dr. Anna Brown:``), as ``naming`` ignores it when merging.
 
 A name is one to seven words (twenty with a title before it), each capitalised (any script)
 or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six states:
@@ -28,8 +28,7 @@ or a name particle ("von", "de", "bin", "los"); sentences ("The leaders of six s
 furniture ("Share:", "Font size:", "APPEARANCES:") are no labels.
 An inline label with a one-word name ("Note: ...") is too easily a sentence, so inline names
 need two words, capitals (``SMITH:``), an interview word, or a word the article labels with
-elsewhere (``known``: "Spokesman:" twice, "Obrenko:" after "Vladislav Obrenko:"); a role
-holding a digit makes a dateline ("Minsk, November 30:"), not a label.
+elsewhere (``known``: "Spokesman:" twice); a role with a digit is a dateline ("Minsk, May 3:").
 """
 
 from __future__ import annotations
@@ -50,7 +49,13 @@ from cstocli.importer.label_words import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from cstocli.importer.markup import bold_label, clean_head, skip_leading_stamp, skip_stamp_after
+from cstocli.importer.markup import (
+    bold_label,
+    clean_head,
+    period_label,
+    skip_leading_stamp,
+    skip_stamp_after,
+)
 from cstocli.importer.names import HONORIFICS
 from cstocli.model import Span, is_placeholder
 
@@ -103,6 +108,13 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     """
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
+    period = period_label(stripped, lead)  # "Mr. LATHAM. The subcommittee will ..."
+    read = None if period is None else label_from_head(period[0], alone=False, known=known)
+    if period is not None and read is not None:
+        end = period[1] + len(stripped[period[1] :]) - len(stripped[period[1] :].lstrip())
+        return Label(
+            stripped[lead : period[1]], (start + lead, start + period[1]), *read, start + end
+        )
     if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
         return None  # the common case, a line of speech: no colon, no "Q    "
     head_start = skip_leading_stamp(stripped, lead)
@@ -139,8 +151,9 @@ def label_from_head(
     bracketed = _BRACKETED.match(bare)
     placeholder = bracketed[1] if bracketed and is_placeholder(bracketed[1]) else bare
     if is_placeholder(placeholder) and len(placeholder) <= 40:
-        # "Reporter (Daily Meridian)" is still the anonymous reporter: no role to keep.
-        return as_written(placeholder.strip()), None, False, None
+        # "Reporter (Daily Meridian)" is the anonymous reporter; "Caller (Ann, Leeds)" one caller.
+        who = f" ({bracketed[2].strip()})" if bracketed and "," in bracketed[2] else ""
+        return as_written(placeholder.strip()) + who, None, False, None
     parsed = _parse_head(bare, inline=not alone, known=known)
     if parsed is None:
         return None
@@ -209,12 +222,17 @@ def _parse_head(
     bracketed = _BRACKETED.match(head)
     if bracketed and _names_in_brackets(bracketed[1], bracketed[2]):
         # "The Minister of State for Transport (Sir Bob Vale)": the role, then the name.
-        return _without_honorifics(bracketed[2].split()), bracketed[1].strip(), False
+        inside = bracketed[2].split()
+        while len(inside) > 2 and _is_title(inside[0]):
+            inside = inside[1:]
+        return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
         name_part, comma, role_part = bracketed[1], ",", bracketed[2]
     else:
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
+    if bracketed and _is_place(role_part):
+        role, comma = None, ""  # "Mr. Kasabian (Ruritania):" names the country he speaks for
     tokens = name_part.split()
     opens = _may_open_label(tokens, inline, known)
     if _is_sentence(name_part if bracketed else head) or not opens:
@@ -234,6 +252,8 @@ def _parse_head(
 def _names_in_brackets(outside: str, inside: str) -> bool:
     """Whether brackets hold the name and the words before them a role (parliaments)."""
     tokens = inside.split()
+    while len(tokens) > 2 and _is_title(tokens[0]):
+        tokens = tokens[1:]  # "Minister for Transport (Deputy Ann Lee)": her seat's title
     names = [t for t in tokens if t.rstrip(".").casefold() not in HONORIFICS]
     return (
         2 <= len(names) <= 6
@@ -302,6 +322,14 @@ def _is_role(role: str | None, *, bracketed: bool) -> bool:
     return bracketed or not any(char.isdigit() for char in role)
 
 
+def _is_place(words: str) -> bool:
+    """Whether brackets after a name hold a place only ("Ruritania", "Fenmouth North")."""
+    tokens = words.split()
+    return 1 <= len(tokens) <= 4 and all(
+        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not _is_title(t) for t in tokens
+    )
+
+
 def _is_sentence(head: str) -> bool:
     """Whether the text before a colon reads as prose rather than a label."""
     if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
@@ -318,12 +346,14 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
         return False
     shouting = _is_shouting(tokens)
     first = tokens[0].casefold()
-    if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting):
+    # "The President:", "The Chair:": a role-only label in any case.
+    role_only = first == "the" and len(tokens) > 1 and all(_is_title(t) for t in tokens[1:])
+    role_only = role_only or " ".join(tokens).casefold() in known  # the article's convention
+    if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting and not role_only):
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is more often prose than a one-word name, unless the article
-    # labels with that word elsewhere too.
+    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it.
     if inline and len(tokens) == 1 and not shouting:
         return tokens[0].casefold() in known
     return True

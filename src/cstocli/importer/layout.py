@@ -24,10 +24,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cstocli.importer.chrome import is_chrome_line
-from cstocli.importer.labels import Label, is_furniture, read_label
+from cstocli.importer.chrome import is_chrome_line, is_label_line
+from cstocli.importer.labels import Label, is_furniture
 from cstocli.importer.markup import split_dashes
-from cstocli.importer.people import is_personal_name, is_role_line
+from cstocli.importer.persons import is_personal_name, is_role_line
 from cstocli.importer.turns import (
     is_listing,
     is_page_furniture,
@@ -127,7 +127,7 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
     if not filled:
         return Headline(Located("", (0, 0)), 0, len(lines)), []
     first = lines[filled[0]]
-    if read_label(first.text, first.start) is not None:
+    if is_label_line(first.text, first.start, "\n".join(x.text for x in lines)):
         # A dataset needs a title; the opening line is the best words there are.
         message = "no headline: the article opens with a label; its first line is the title"
         title = _located(first)
@@ -149,8 +149,14 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
-_HEADING_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))")
+# Markdown heading or emphasis marks, or a copied PDF's line number ("2      STATE v. LEE").
+_HEADING_MARKS = re.compile(
+    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))"
+)
 _TOP_LINES = 12
+_APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelists)\s*:?\s*\Z")
+_CASE = re.compile(r"[A-Za-z.,]\s+(?:v\.|vs\.?)\s+[A-Z]")
+_CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
 _HEADLINE_WORDS = 4
 
 
@@ -164,16 +170,24 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     the headline itself. With no such line, the first line is the title.
     """
     candidates: list[tuple[int, str]] = []
+    lines_text = "\n".join(line.text for line in lines)  # a heading's "name" labels no turn
     for index in filled[:_TOP_LINES]:
         line = lines[index]
-        if read_label(line.text, line.start) is not None:
+        if is_label_line(line.text, line.start, lines_text):
             break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
-        ending = words.rstrip("\"'\u201d\u2019)]")  # a sentence may close a quotation
-        if ending.endswith(".") or (ending.endswith(("?", "!", ":")) and len(words.split()) >= 6):
-            break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
+        if _APPEARANCES.match(words):
+            break  # who appears for whom: the caption above is over
         chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
-        if chrome or words[:1] in "[(":
+        if chrome:  # a cookie notice or "News provided by X Inc." is no start of the body
+            continue
+        # A sentence may close a quotation, or carry a photo credit in brackets ("... last
+        # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
+        ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
+        question = ending.endswith(("?", "!", ":")) and not words.isupper()
+        if ending.endswith(".") or (question and len(words.split()) >= 6):
+            break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
+        if words[:1] in "[(":
             continue
         if candidates and (_lists_people(words, lines, filled, index) or _opens(lines, index)):
             break  # a participant list, or a turn whose speech follows on the next line
@@ -190,6 +204,9 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     # 25-0113") is no long headline.
     # A line giving a clock time ("... Call May 6, 2026 5:00 PM ET") is the dateline under
     # a headline, not the headline.
+    cases = [found for found in kept if _CASE.search(found[1])]
+    if len(cases) == 1:
+        return cases[0][0]  # "STATE v. ANN LEE": a reader names a case by its parties
     timeless = [found for found in kept if not _CLOCK_TIME.search(found[1])]
     kept = timeless or kept
     chosen = max(kept, key=lambda found: len(" ".join(found[1].split())))

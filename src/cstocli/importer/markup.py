@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from cstocli.importer.label_words import TITLE_WORDS
+
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
 # A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
@@ -25,12 +27,13 @@ _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
 _BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
 # A note in brackets: how the words came, not who spoke them.
 _NOTE = re.compile(r"\s*\(([^()]{1,40})\)")
+_LANGUAGE = re.compile(r"\s+(?:in|from)\s+[A-Z][a-z]+\Z")
 _DELIVERY_WORDS = frozenset(
     """
     voice-over voice over vo through via by an interpreter translator translation translated
     retranslated interpreted off-mike off mike microphone on camera video videolink link
     telephone phone by-phone in english speaking speaks sworn affirmed continuing cont'd
-    inaudible crosstalk laughs laughing laughter sot on-camera
+    inaudible crosstalk laughs laughing laughter sot on-camera spoke interpretation
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 
@@ -47,6 +50,28 @@ def bold_label(line: str, index: int) -> tuple[str, int] | None:
     if found is None or ":" in found[2]:
         return None
     return found[2], found.end()
+
+
+# "Mr. LATHAM. The subcommittee will ...": a congressional record's label, an honorific or
+# title and the surname in capitals, closed by a full stop instead of a colon.
+_PERIOD_LABEL = re.compile(
+    r"(?P<head>(?P<title>[A-Z][a-z]+\.?)[ \t]+[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\u2019-]+"
+    r"(?:[ \t]+[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\u2019-]+)?)\.[ \t]+(?=\S)"
+)
+_PERIOD_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "mx"])
+
+
+def period_label(line: str, index: int) -> tuple[str, int] | None:
+    """A record's "Mr. SMITH." label at ``index``: its head and where it ends, or None."""
+    found = _PERIOD_LABEL.match(line, index)
+    if found is None:
+        return None
+    title = found["title"].rstrip(".").casefold()
+    if title == "the":  # "The PRESIDING OFFICER.": a role in capitals
+        return found["head"].upper(), found.end("head") + 1
+    if title not in _PERIOD_TITLES and title not in TITLE_WORDS:
+        return None
+    return found["head"], found.end("head") + 1
 
 
 def skip_stamp_after(line: str, index: int) -> int:
@@ -74,7 +99,9 @@ def _last_note(head: str) -> str | None:
     found = notes[-1] if notes else None
     if found is None or found.end() != len(head.rstrip()):
         return None
-    words = set(re.split(r"[\s/]+", found[1].casefold().strip(" .")))
+    # "(spoke in French)", "(interpretation from Arabic)": the language is how, not who.
+    note = _LANGUAGE.sub("", found[1].strip(" ."))
+    words = set(re.split(r"[\s/]+", note.casefold()))
     if words <= _DELIVERY_WORDS or found[1].islower():
         return head[: found.start()]
     return None

@@ -26,6 +26,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cstocli.importer.labels import is_title_word
+from cstocli.importer.mention_words import (
+    BODY_NOUNS,
+    CLAUSE_WORDS,
+    FEMALE_WORDS,
+    INSTITUTIONS,
+    MALE_WORDS,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_PREPOSITIONS,
+    ROLE_STOPS,
+    TITLES,
+)
 from cstocli.importer.names import HONORIFICS
 
 Sex = Literal["f", "m"]
@@ -40,106 +52,10 @@ _NEAR = 40
 _PHRASE = 300
 _APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
 _ROLE_WORDS = 10
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twelve twenty thirty forty fifty".split()  # noqa: SIM905
+)
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
-# Words after which a capitalised name is a place or a body ("at Westbrook Infirmary").
-_PLACE_PREPOSITIONS = frozenset(
-    [
-        "at",
-        "in",
-        "of",
-        "from",
-        "near",
-        "into",
-        "on",
-        "across",
-        "outside",
-        "inside",
-        "within",
-        "off",
-        "through",
-        "toward",
-        "towards",
-    ]
-)
-# Words that make a clause, never a role ("the worst night was in 1997").
-_CLAUSE_WORDS = frozenset(
-    """
-    is are was were be been has have had will would can could should said says told who whom
-    whose which where when that him them it he she they
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-# Head nouns of an apposition that describe a body, not a person ("the discount chain").
-_BODY_NOUNS = frozenset(
-    """
-    chain company firm group retailer operator agency ministry department business brand
-    network charity bank insurer airline supplier manufacturer club team body organisation
-    organization
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_PARTICLES = frozenset(
-    """
-    von van der den de da di du la le bin ibn al el del della dos das
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_NOT_NAMES = frozenset(
-    """
-    a an the in on at to for with by from of as and but or so if when while after before
-    this that these those there here it its he she they we i you his her their our my
-    your not no only some many most all one two three four five six seven eight nine ten
-    dozens hundreds thousands millions yesterday today tomorrow meanwhile however
-    earlier later also then now monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november
-    december photo updated published posted share read related reporting editing
-    speaking according despite although though because
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_INSTITUTIONS = frozenset(
-    """
-    water stores shops securities holdings airlines motors foods energy power partners capital
-    systems industries infirmary clinic co corp plc llc ltd inc gmbh ag
-    union bank federation association office council authority ministry department
-    gazette herald times news post park street road avenue square valley river lake
-    hospital library school university college church party group company corporation
-    inc ltd agency service services court committee commission institute foundation
-    centre center club city county state republic kingdom principles standards cup
-    league house hall station airport port bridge market board trust fund society
-    network press media television radio weekly daily
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-# Extra title words for news copy, beyond the label titles of ``labels``.
-_TITLES = frozenset(
-    """
-    librarian coach captain manager officer inspector sergeant detective professor
-    doctor councillor councilman councilwoman councilor sheriff superintendent bishop
-    reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
-    goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
-    principal dean provost executive administrator comptroller controller clerk assessor
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-# Lower-case words that stop a role before a name: verbs and words that open a clause.
-_ROLE_STOPS = _NOT_NAMES | frozenset(
-    """
-    is are was were be been has have had said says told tells added asked wrote argued
-    warned insisted explained noted stated declared announced replied answered urged
-    complained claimed admitted acknowledged thanked praised criticised criticized met
-    called named about over under than into onto against between among including like
-    via per
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_FEMALE_WORDS = frozenset(
-    """
-    ms mrs miss madam dame lady spokeswoman chairwoman businesswoman congresswoman
-    councilwoman policewoman sportswoman mother wife daughter sister grandmother aunt
-    niece widow actress queen princess
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_MALE_WORDS = frozenset(
-    """
-    mr sir lord spokesman chairman businessman congressman councilman policeman
-    sportsman father husband son brother grandfather uncle nephew widower actor king
-    prince
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
 _HE = re.compile(r"\b[Hh]e\b")
@@ -175,14 +91,15 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
             continue
         index += len(run)
         words = [tokens[i] for i in run]
-        while words and words[-1][2].casefold() in _PARTICLES:
+        while words and words[-1][2].casefold() in PARTICLES:
             words.pop()
         title_end = _title_split(words)
         name_words = words[title_end:]
         # After "at", "from"... a name is a place or a body, unless a title says it is a
         # person ("the promise from Councillor Ana Lee").
         placed = title_end == 0 and _after_preposition(prose, words)
-        if not name_words or not _is_person(name_words) or placed:
+        slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
+        if not name_words or not _is_person(name_words) or placed or slashed:  # "/Newswire/"
             continue
         first, last = name_words[0], name_words[-1]
         name = prose[first[0] : last[1]]
@@ -194,7 +111,7 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         before = _role_before(prose, words[0][0], roles if roles == titles else [])
         after, raw = _apposition(prose, last[1])
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
-        if head and head[-1].casefold() in _BODY_NOUNS:
+        if head and head[-1].casefold() in BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
         # A surname's apposition ("Berg, the port's director, said") states a role too: the
         # cast gives it to the one person the surname means.
@@ -209,7 +126,7 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
 def sex_of(words: str) -> Sex | None:
     """What honorifics and role or kinship words say of a person's sex, or None."""
     folded = set(re.findall(r"[a-z]+", words.casefold()))
-    female, male = bool(folded & _FEMALE_WORDS), bool(folded & _MALE_WORDS)
+    female, male = bool(folded & FEMALE_WORDS), bool(folded & MALE_WORDS)
     if female == male:
         return None
     return "f" if female else "m"
@@ -234,8 +151,8 @@ def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int)
                 break
         # "BST", "KESTRAVIK": no name word; initials ("U.S.", "J.") are
         shouting = word.isupper() and len(word) > 1 and not _INITIALS.match(word)
-        capital = word[0].isupper() and not shouting and word.casefold() not in _NOT_NAMES
-        if not capital and not (run and word.casefold() in _PARTICLES):
+        capital = word[0].isupper() and not shouting and word.casefold() not in NOT_NAMES
+        if not capital and not (run and word.casefold() in PARTICLES):
             break
         run.append(index)
         index += 1
@@ -247,7 +164,7 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
     split = 0
     for position, (_, _, word) in enumerate(words[:-1]):
         folded = word.casefold().rstrip(".")
-        if is_title_word(word) or folded in _TITLES or folded in HONORIFICS:
+        if is_title_word(word) or folded in TITLES or folded in HONORIFICS:
             split = position + 1
     if len(words) - split < 2 and split > 0 and words[split - 1][2].casefold() in HONORIFICS:
         return split  # "Mr Lindqvist": an honorific and a surname
@@ -258,7 +175,7 @@ def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
     """Whether a name stands after "at", "in", "of"...: a place or a body, not a person."""
     start = words[0][0]
     before = re.search(r"([\w'\u2019]+)\s+(?:the\s+)?\Z", prose[max(0, start - _NEAR) : start])
-    return before is not None and before[1].casefold() in _PLACE_PREPOSITIONS
+    return before is not None and before[1].casefold() in PLACE_PREPOSITIONS
 
 
 def _fronted(prose: str, start: int) -> str:
@@ -273,7 +190,7 @@ def _fronted(prose: str, start: int) -> str:
 def _is_person(words: list[tuple[int, int, str]]) -> bool:
     """Whether capitalised words can be a person's name (not an organisation or a place)."""
     last = words[-1][2].casefold().rstrip("'\u2019")
-    if last in _INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
+    if last in INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
         return False
     if all(_INITIALS.match(w[2]) for w in words):
         return False
@@ -301,7 +218,14 @@ def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
             break
         word = found[1]
         folded = word.casefold()
-        if folded in _ROLE_STOPS or folded.endswith("ed") or word[0].isdigit():
+        if word[0].isdigit() or folded in _NUMBER_WORDS:
+            words = []  # "For 30 years Ann Lee has...": a measure, no role
+            break
+        if folded.endswith("ed") and folded not in ROLE_STOPS:
+            opens = prose[: cursor - len(found[0])].rstrip()[-1:] in ("", ",", ".", "!", "?")
+            words[:0] = [word] if opens else []  # "In X, retired nurse NAME": an adjective
+            break
+        if folded in ROLE_STOPS or folded in CLAUSE_WORDS or not any(c.isalpha() for c in word):
             break
         words.insert(0, word)
         cursor -= len(found[0])
@@ -318,8 +242,9 @@ def _fronted_role(prose: str, start: int) -> str | None:
     head = prose[max(0, start - _PHRASE) : start].rstrip()
     if not head.endswith(","):
         return None
-    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
-    phrase = head[opening + 1 : -1].strip()
+    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head[:-1].rfind(", "))
+    phrase = head[opening + 1 : -1].strip()  # after "In a statement," too
+    phrase = re.sub(r"\AAs\s+(?=the\s)", "", phrase)  # "As the head of X, NAME, put it"
     words = phrase.split()
     # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
     for at in range(len(words) - 2, 0, -1):
@@ -327,9 +252,9 @@ def _fronted_role(prose: str, start: int) -> str | None:
             words = words[at:]
             phrase = " ".join(words)
             break
-    if not 2 <= len(words) <= 7 or words[0].casefold() not in ("the", "a", "an", "its"):
+    if not 2 <= len(words) <= 9 or words[0].casefold() not in ("the", "a", "an", "its"):
         return None
-    if any(w.casefold() in _ROLE_STOPS - {"the", "a", "an", "its"} for w in words[1:]):
+    if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its", "of"} for w in words[1:]):
         return None
     return _without_article(phrase)
 
@@ -340,13 +265,21 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     if found is None:
         return None, ""
     raw = found[1].strip()
+    closed = prose[end + found.end() : end + found.end() + 1] == ","
+    if not closed and len(raw.split()) > 1 and _present_verb(raw.split()[0]):
+        return None, ""  # "her friend, Ann Lee, comes in at five.": the predicate, no role
     role = _role_words(raw.split())
     if role is None:
         return None, ""
-    cut = re.search(r"\s+and\s+.*[A-Z]", role)
+    cut = re.search(r"\s+and\s+(?=[a-z]).*[A-Z]", role)  # not "President and Chief ..."
     if cut is not None:
         role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
     return _without_article(role), raw
+
+
+def _present_verb(word: str) -> bool:
+    """Whether a lower-case word reads as a verb in the present ("comes", "runs", "says")."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s"))
 
 
 def _role_words(words: list[str]) -> str | None:
@@ -358,19 +291,19 @@ def _role_words(words: list[str]) -> str | None:
     # "who represents...", "said...", "joined him", "standing outside the hall": what they
     # do, not what they are ("managing director" is a role: a noun follows its -ing).
     if (
-        (first in _ROLE_STOPS and first not in _ARTICLES)
+        (first in ROLE_STOPS and first not in _ARTICLES)
         or first.endswith("ed")
-        or (first.endswith("ing") and after_first in _ROLE_STOPS | _PLACE_PREPOSITIONS)
+        or (first.endswith("ing") and after_first in ROLE_STOPS | PLACE_PREPOSITIONS | {""})
     ):
         return None
-    clause = next((i for i, w in enumerate(words) if w.casefold() in _CLAUSE_WORDS), None)
+    clause = next((i for i, w in enumerate(words) if w.casefold() in CLAUSE_WORDS), None)
     if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
         return None  # "the worst night was in 1997": a clause, not a role
     if clause is not None:
         words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
         if not words:
             return None
-    titled = is_title_word(words[0]) or first in _TITLES
+    titled = is_title_word(words[0]) or first in TITLES
     if words[0][0].isupper() and first not in _ARTICLES and not titled:
         return None  # "Jane Doe, Anna Berg and ...": a list of names
     return " ".join(words) or None

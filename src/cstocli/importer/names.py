@@ -21,7 +21,9 @@ from cstocli.text import fold_letters
 
 Kinship = Literal["same", "part", "spelling"]
 
-HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"))
+HONORIFICS = frozenset(
+    ("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable")
+)
 """Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
 _SURNAME_SIMILARITY = 85.0
 _GIVEN_SIMILARITY = 75.0

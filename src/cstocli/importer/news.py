@@ -31,6 +31,7 @@ import re
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
+from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.quotations import (
     Quotation,
@@ -43,23 +44,6 @@ from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 from cstocli.text import split_sentences as sentences
 
-_VERBS = (
-    "said|says|told|tells|added|adds|asked|asks|wrote|writes|argued|argues|warned|warns|"
-    "insisted|insists|explained|explains|noted|notes|replied|answered|claimed|"
-    "complained|urged|urges|stressed|emphasised|emphasized|remarked|commented|responded|"
-    "cautioned|countered|joked|shouted|testified|reiterated"
-)
-# Verbs that report speech only before "that", "to", a colon, a quotation or the clause's
-# end ("conceded that it failed", "promised to act", "..., she conceded."), not before an
-# object ("conceded the election", "confirmed the date").
-_WEAK_VERBS = (
-    "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
-    "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
-)
-_REPORTING = re.compile(
-    rf"\b(?:{_VERBS})\b|\b[Aa]ccording\s+to\b"
-    rf"|\b(?:{_WEAK_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*[\"\u201c])"
-)
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
 _SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
@@ -68,6 +52,9 @@ _PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at th
 _REACH = re.compile(r"[^.!?;]{0,60}")
 _CLAUSE = 400
 """How far back from a verb its subject is looked for (a bound on the work per verb)."""
+_DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
+    r"\s*[Tt]he\s+((?:[\w'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s*,\s*(?:who|whose)\b.{0,200}?,\s*\Z"
+)
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
@@ -292,7 +279,7 @@ class _Reader:
         """
         found: list[_Event] = []
         starts = [m.start for m, _ in persons]
-        for verb in _REPORTING.finditer(prose.text):
+        for verb in REPORTING.finditer(prose.text):
             at = verb.start()
             start = max(prose.clause_start(at), at - _CLAUSE)
             if _SHARED_SUBJECT.match(prose.text, start, at):
@@ -320,10 +307,20 @@ class _Reader:
         pronoun = _PRONOUN_BEFORE.search(clause)
         if pronoun is not None:
             return self.cast.pronoun(pronoun[1], end)
-        described = _DESCRIBED.search(clause)
-        if described is not None:
-            return self.cast.described(described[1], end)
-        return None
+        described = _DESCRIBED.search(clause) or _DESCRIBED_SUBJECT.match(clause)
+        if described is None:
+            return None
+        holder = self.cast.described(described[1], end)
+        # A description of someone named before: the one person the paragraph named ("the
+        # pensioner said"), or for an age ("The 47-year-old teacher, who ...") the last one.
+        named = {p.name: p for m, p in persons if p is not None and m.start < start}
+        if holder is None and len(named) == 1:
+            holder = next(iter(named.values()))
+        elif holder is None and not named and "year-old" in described[0] and self.cast.recent:
+            holder = self.cast.recent[0]
+        if holder is not None and not holder.role:
+            self.cast.warn(end, f"{described[0].strip()!r} read as {holder.name!r}, named before")
+        return holder
 
     def after(
         self, prose: _Prose, end: int, persons: list[_Named], starts: list[int]

@@ -25,35 +25,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label, is_title_word
-from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
+from cstocli.importer.persons import LINKS, mentions
 
 SCAN_LINES = 120
 """How many non-blank lines from the top are read for names."""
-
-_WORD = re.compile(r"[^\s,;:?!()\[\]\"\u201c\u201d\u2018*|/]+")
-# What follows a name after a comma without being a role ("Ann Lee, Esq.").
-_SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
-_QA_START = re.compile(r"\A[QA]\.\s+")
-_PARTICLES = frozenset(
-    "von van der den de da di du la le bin ibn al el del della dos das los y".split()  # noqa: SIM905 -- a word list reads best as prose
-)
-_LINKS = frozenset(["of", "the", "for"])
-# Words a role does not end with: a line ending in one was wrapped ("Ann Lee, Chief").
-_DANGLING = frozenset(
-    "of the for and to at in chief vice deputy senior assistant acting".split()  # noqa: SIM905
-)
-_STOP = frozenset(
-    """
-    a an and by with to from at in on as is was are were but or our my your his her their its
-    this that who which said says told met held gave the of for has have had will how
-    what when where why whose it also i i'm we're
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +75,7 @@ class People:
         text = "\n".join(t for _, t in lines)
         previous = ""
         for number, line in lines:
-            for name, role, honoured in _mentions(line, previous, text):
+            for name, role, honoured in mentions(line, previous, text):
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
@@ -123,7 +102,9 @@ class People:
             return None
         if all(is_title_word(w) for w in words):
             return self._by_role(words)
-        if len(words) > 1:  # a full name already: only its role may be filled in
+        if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
+            matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
+        elif len(words) > 1:  # a full name already: only its role may be filled in
             matches = [p for p in self.persons if name_words(p.name) == tuple(words)]
         else:
             matches = [p for p in self.persons if _ends_with(name_words(p.name), tuple(words))]
@@ -155,7 +136,7 @@ class People:
         Returns (name, role), or None when the text does not tell.
         """
         tokens = f"{role} {name}".split()
-        links = [i for i, t in enumerate(tokens) if t.casefold() in _LINKS]
+        links = [i for i, t in enumerate(tokens) if t.casefold() in LINKS]
         if not links:
             return None
         after = tokens[links[-1] + 1 :]
@@ -214,6 +195,19 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     return None
 
 
+def _is_initials(label: str) -> bool:
+    """Whether a label is two or three capital letters only ("TA", "JD"), a podcast's way."""
+    return re.fullmatch(r"\s*[A-Z]{2,3}\s*", label) is not None
+
+
+def _initials(name: str) -> set[str]:
+    """A name's initials, a hyphenated surname counted as one word or as two."""
+    words = [w for w in name.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    whole = "".join(w[:1] for w in words)
+    parts = "".join(p[:1] for w in words for p in w.split("-") if p)
+    return {whole.upper(), parts.upper()} if len(words) > 1 else set()
+
+
 def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether a label's words are the ending of a full name.
 
@@ -224,177 +218,3 @@ def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     if name[-len(words) :] == words:
         return True
     return len(words) == 1 and name[-1].split("-")[0] == words[0] and len(name) > 1
-
-
-def _mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None, bool]]:
-    """The (name, role, formal) triples one line states."""
-    stripped = _QA_START.sub("", line.strip().strip("*_#> "))
-    found: list[tuple[str, str | None, bool]] = []
-    head, colon, rest = stripped.partition(":")
-    if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
-        return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
-    parts = split_dashes(stripped)
-    if len(parts) > 1 and is_personal_name(parts[0]):
-        role = parts[1]
-        if role and not any(c.isdigit() for c in role):
-            return [(parts[0], role, True)]
-    if is_role_line(stripped) and is_personal_name(previous.strip()):
-        return [(previous.strip(), stripped, True)]  # a participant block: name, then role
-    words = list(_WORD.finditer(stripped))
-    # Only a capital begins a run (``_in_run`` at its start), and most words have none.
-    capitals = [i for i, word in enumerate(words) if word[0][:1].isupper()]
-    end = 0
-    for index in capitals:
-        if index < end:
-            continue  # inside the run just read
-        end = index + 1
-        while end < len(words) and _in_run(words, index, end):
-            end += 1
-        if end - index > 1:  # one word alone (a sentence's first) names nobody: see _from_run
-            found.extend(_from_run(stripped, words, index, end, text))
-    return found
-
-
-def _in_run(words: list[re.Match[str]], start: int, index: int) -> bool:
-    """Whether word ``index`` continues a capitalised run begun at ``start``."""
-    word = words[index][0]
-    if index > start:
-        before = words[index - 1]
-        if before.string[before.end() : words[index].start()].strip():
-            return False  # punctuation between two words ends a run
-        if before[0].endswith(".") and len(before[0].rstrip(".")) > 3:
-            return False  # so does a full stop ("Thursday. Give")
-    if word[:1].isupper():
-        return True
-    lower = word.casefold()
-    inner = index > start and index + 1 < len(words) and words[index + 1][0][:1].isupper()
-    return inner and (lower in _PARTICLES or lower in _LINKS)
-
-
-def _from_run(
-    line: str, words: list[re.Match[str]], start: int, end: int, text: str
-) -> list[tuple[str, str | None, bool]]:
-    """The person a capitalised run names, with the role around it."""
-    tokens = [w[0] for w in words[start:end]]
-    role_start = 0
-    for i, token in enumerate(tokens):
-        # "A Conversation With Forester Ann Lee", "I'm Ann Lee": no role before the name
-        if token.casefold().replace("\u2019", "'") in _STOP - _LINKS:
-            role_start = i + 1
-    cut = role_start
-    for i, token in enumerate(tokens):
-        if i >= role_start and (is_title_word(token) or token.casefold() in _LINKS):
-            cut = i + 1
-    name_tokens = tokens[cut:]
-    formal = False
-    while name_tokens and name_tokens[0].rstrip(".").casefold() in HONORIFICS:
-        name_tokens = name_tokens[1:]
-        formal = True
-    if len(name_tokens) > 5 and cut > role_start:  # "President Ann Lee Before Marine One"
-        name_tokens = name_tokens[:2]
-    for size in range(2, len(name_tokens)):
-        if _stands_alone(name_tokens[-size:], text):  # the shortest ending written alone
-            cut += len(name_tokens) - size
-            name_tokens = name_tokens[-size:]
-            break
-    if name_tokens and name_tokens[-1].endswith(("'s", "\u2019s")):
-        name_tokens[-1] = name_tokens[-1][:-2]
-    if name_tokens and name_tokens[-1].endswith(".") and len(name_tokens[-1]) > 2:
-        name_tokens[-1] = name_tokens[-1][:-1]  # the sentence's full stop, not an initial
-    if not 2 <= len(name_tokens) <= 5 or not is_personal_name(" ".join(name_tokens)):
-        return []
-    role_words = [t for t in tokens[role_start:cut] if t.rstrip(".").casefold() not in HONORIFICS]
-    if {t.casefold() for t in role_words} & {t.casefold() for t in name_tokens}:
-        role_words = []  # the name twice ("Ann Lee Portrait Ms Ann Lee"): no role in that
-    lower = [] if role_words else _lower_role(line, words, start)
-    role = " ".join(lower + role_words) or None
-    # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
-    # force"; "SEN. NAME (R-KS), CHAIRMAN").
-    role = _role_after(line, words[end - 1].end()) or role
-    return [(" ".join(name_tokens), role, formal)]
-
-
-def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
-    """Lower-case role words just before a name ("marine ecologist Dr. Hal Ness")."""
-    back = start - 1
-    lower: list[str] = []
-    while (
-        back >= 0
-        and len(lower) < 3
-        and words[back][0].islower()
-        and words[back][0] not in _STOP
-        and not words[back][0].endswith(".")
-    ):
-        if line[words[back].end() : words[back + 1].start()].strip():
-            break  # punctuation between: another clause
-        lower.insert(0, words[back][0])
-        back -= 1
-    return lower
-
-
-def _role_after(line: str, index: int) -> str | None:
-    """The role in an apposition after a name: ", Spokesman for the Secretary-General"."""
-    rest = line[index:]
-    found = re.match(r"(?:\s*\([^()]*\))?,\s*([^,.;:()]{2,80}?)\s*(?:[,.;:)]|\Z)", rest)
-    whole = re.match(r"(?:\s*\([^()]*\))?,\s*([^.;:()?!]{2,80})\Z", rest.rstrip())
-    if whole is not None and len(whole[1].split()) <= 9:
-        found = whole  # a participant list's line: the rest is the role, commas and all
-    if found is None:
-        return None
-    # "NAME, our Chief Executive Officer": the possessive is the speaker's, the role theirs.
-    role = re.sub(r"\A(?:our|their|its)\s+(?=[A-Z])", "", found[1].strip())
-    if not role:
-        return None
-    first = role.split()[0].casefold()
-    if first in _STOP or first in {"we", "i"} or len(role.split()) > 9:
-        return None
-    if any(c.isdigit() for c in role) or role.casefold().rstrip(".") in _SUFFIXES:
-        return None
-    if found.end() >= len(rest.rstrip()) and role.split()[-1].casefold() in _DANGLING:
-        return None  # "NAME, Chief" at a hard wrap: the role goes on the next line
-    return role
-
-
-def _stands_alone(tokens: list[str], text: str) -> bool:
-    """Whether the text also writes these words as a name on their own.
-
-    On its own: with no capitalised word just before them.
-    """
-    for found in _alone_pattern(tuple(tokens)).finditer(text):
-        same_line = text[max(0, found.start() - 40) : found.start()].rsplit("\n", 1)[-1]
-        before = re.search(r"(\S+)\s*\Z", same_line)
-        if before is None or not before[1][:1].isupper() or before[1][-1] in ",.:;([":
-            return True
-    return False
-
-
-@lru_cache(maxsize=1024)
-def _alone_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    """The words as a pattern, where no other word is glued to them.
-
-    Cached: the same names recur article after article, and the ``re`` module's own cache
-    is too small to keep them among everyone's patterns.
-    """
-    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
-
-
-def is_personal_name(text: str) -> bool:
-    """Whether ``text`` is a personal name: two to five capitalised words, honorifics aside."""
-    tokens = [t for t in text.split() if t.rstrip(".").casefold() not in HONORIFICS]
-    if not 2 <= len(tokens) <= 5:
-        return False
-    return all(
-        (t[:1].isupper() and not is_title_word(t) and t.casefold() not in _STOP)
-        or t.casefold() in _PARTICLES
-        for t in tokens
-    ) and not any(c.isdigit() for c in text)
-
-
-def is_role_line(text: str) -> bool:
-    """Whether a short line is a role only ("Spokesperson", "Special Envoy for X")."""
-    words = text.split()
-    return (
-        1 <= len(words) <= 8
-        and not text.endswith((".", "?", "!", ":"))
-        and (any(is_title_word(w) for w in words) or words[0].casefold() in {"spokesperson"})
-    )

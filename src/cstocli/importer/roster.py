@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from cstocli.importer.court import (
+    Witness,
+    is_court_label,
+    is_witness_label,
+    on_the_bench,
+    witness_at,
+)
 from cstocli.importer.labels import Label, affiliation_of, is_title_word
 from cstocli.importer.names import HONORIFICS, kinship, name_words, slug, surname_key
 from cstocli.importer.people import People
@@ -40,7 +47,10 @@ class _Entry:
 class Roster:
     """The speakers of one article, in order of first appearance."""
 
-    def __init__(self, people: People | None = None) -> None:
+    def __init__(
+        self, people: People | None = None, witnesses: list[Witness] | None = None
+    ) -> None:
+        self._witnesses = witnesses or []
         self._entries: list[_Entry] = []
         self.warnings: list[ImportWarning] = []
         self._people = people or People([])
@@ -57,6 +67,9 @@ class Roster:
         stay what the label says; a terse label the article names in full elsewhere
         ("MS KELLAWAY", "THE PRESIDENT", an interview's answer side) becomes that person.
         """
+        sworn = self._sworn(label, line)
+        if sworn is not None:
+            return sworn
         if label.interview == "answer":
             if self._answer is None:
                 taken = {entry.name for entry in self._entries}
@@ -76,7 +89,7 @@ class Roster:
             split = self._people.resplit(label.role, label.name)
             if split is not None:
                 label = replace(label, name=split[0], role=split[1])
-        linked = self._people.link(label)
+        linked = self._link(label)
         if linked is None:
             namesakes = _namesakes(label, self._people)
             if namesakes and name_words(label.name) not in self._by_words:
@@ -102,6 +115,28 @@ class Roster:
         if entry.role is None:  # the role the article states where it names them
             entry.role = linked[1]
         return index
+
+    def _link(self, label: Label) -> tuple[str, str | None] | None:
+        """The full name and role the article gives a terse label; "THE COURT" is the judge."""
+        linked = self._people.link(label)
+        if linked is None and is_court_label(label.name):
+            return on_the_bench([(p.name, p.role) for p in self._people.persons])
+        return linked
+
+    def _sworn(self, label: Label, line: int) -> int | None:
+        """The witness sworn last before an answer or "THE WITNESS:" label, if any."""
+        if label.interview != "answer" and not is_witness_label(label.name):
+            return None
+        witness = witness_at(self._witnesses, line)
+        if witness is None:
+            return None
+        known = [p for p in self._people.persons if name_words(p.name) == name_words(witness.name)]
+        name, role = (known[0].name, known[0].role) if known else (witness.name, None)
+        if name_words(name) not in self._by_words:
+            message = f"{label.text!r} read as {name!r}, the witness sworn on line {witness.line}"
+            self.warnings.append(ImportWarning(line, message))
+        sworn = replace(label, name=name, role=role, role_first=False, interview=None)
+        return self._named(sworn, line)
 
     def _unbracketed(self, label: Label) -> Label:
         """A placeholder label naming its person in brackets, read as that person.

@@ -209,6 +209,9 @@ def lone_labels(
 
 
 _ONE_WORD_HEAD = re.compile(r"[ \t]*([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+# A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
+_CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
+_TITLED_HEAD = re.compile(rf"[ \t]*((?:{_CAPITAL}[ \t]+){{1,3}}{_CAPITAL}):[ \t]+\S")
 _LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
@@ -224,24 +227,28 @@ def line_labels(lines: tuple[Line, ...]) -> tuple[dict[int, Label | None], froze
     words = label_words(lines, plain)
     labels = dict(plain)
     for line in lines if words else ():
-        head = None if plain[line.number] else _ONE_WORD_HEAD.match(line.text)
-        if head is not None and head[1].casefold() in words:
+        head = None
+        if not plain[line.number]:
+            head = _ONE_WORD_HEAD.match(line.text) or _TITLED_HEAD.match(line.text)
+        if head is not None and " ".join(head[1].casefold().split()) in words:
             labels[line.number] = read_label(line.text, line.start, words)
     return labels, words
 
 
 def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
-    """One-word label names this article uses, folded.
+    """One-word label names this article uses, folded, and title-case heads it repeats.
 
-    Those opening two lines or more ("Spokesman: ..."), and the surnames of the full names
-    its other labels give ("Obrenko" after "Vladislav Obrenko:").
+    Those opening two lines or more ("Spokesman: ...", "An Leas-Cheann Comhairle: ...": a
+    head the article opens its lines with again and again is its convention, even when its
+    first word is "An" or "The"), and the surnames of the full names its other labels give
+    ("Obrenko" after "Vladislav Obrenko:").
     """
     counts: Counter[str] = Counter()
     surnames: set[str] = set()
     for line in lines:
-        found = _ONE_WORD_HEAD.match(line.text)
+        found = _ONE_WORD_HEAD.match(line.text) or _TITLED_HEAD.match(line.text)
         if found:
-            counts[found[1].casefold()] += 1
+            counts[" ".join(found[1].casefold().split())] += 1
         label = labels.get(line.number)
         if label is not None and label.interview is None and " " in label.name:
             surnames.add(label.name.split()[-1].casefold())
