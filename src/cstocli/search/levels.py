@@ -101,13 +101,15 @@ def unit_levels(
         weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
         return [Level(0, False, weight, True, False, True, found)] if found else []
     levels = []
-    seen: frozenset[int] = frozenset()
+    # One growing set: ``seen |= found`` on a frozenset copied all of it for every variant,
+    # quadratic for a prefix ("ost") whose hundreds of words reach 100,000 sentences.
+    seen: set[int] = set()
     for variant in variants:
-        found = frozenset(store.postings(variant.term)) - seen
+        found = frozenset(store.postings(variant.term)).difference(seen)
         if found:
             weight = variant.weight * ranking.idf(size, store.frequency(variant.term))
             levels.append(Level(variant.typos, variant.slip, weight, True, False, False, found))
-            seen |= found
+            seen.update(found)
     by_naming: dict[Naming, set[str]] = {}
     for speaker_id, naming in named.items():
         by_naming.setdefault(naming, set()).add(speaker_id)
@@ -122,8 +124,8 @@ def unit_levels(
             reached.update(store.said_with(speakers, others.terms))
             for speaker_id in speakers & others.speakers:
                 reached.update(store.sentences_by(speaker_id))
-        found = frozenset(reached) - seen
+        found = frozenset(reached.difference(seen))
         if found:
             levels.append(Level(naming.typos, False, 0.0, False, not naming.role, False, found))
-            seen |= found
+            seen.update(found)
     return levels
