@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -216,12 +217,12 @@ def test_the_id_check_reads_only_the_partial_index_of_suspect_ids(
     """Opening checks ids on the partial index (not every id); a library without it gets it."""
     db = tmp_path / "library.sqlite3"
     imported(db, capsys)
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn, conn:  # closed, not only committed
         conn.execute("DROP INDEX articles_unslugged")  # as a library made before it
         conn.execute("UPDATE articles SET id = 'Not A Slug'")
     code, out, err = run(capsys, "library", "list", "--library", str(db))
     assert code == 0, err
     assert out.splitlines()[0].split("\t")[0] == "not-a-slug"
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         plan = conn.execute("EXPLAIN QUERY PLAN " + opening._ID_CANDIDATES).fetchall()
     assert "articles_unslugged" in str(plan)
