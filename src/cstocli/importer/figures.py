@@ -138,6 +138,52 @@ _PERIODS = frozenset(
 _FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
+# Plurals without an "s": a count of people ends there ("600 people stayed").
+_IRREGULAR_PLURALS = frozenset(
+    """
+    people children men women staff police personnel cattle feet teeth geese mice
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Counting words that say nothing alone: the "of" phrase after them is what is counted
+# ("2,000 units of equipment"). After any other noun the "of" phrase says what the amount
+# is made of, and the count is the noun's ("18 kilometres of coast", "2,000 packets").
+_CLASSIFIERS = frozenset(
+    """
+    units pieces items pairs sets kinds types sorts rounds cases
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Money named after the number ("a 240 million euro contract"): the unit ends there.
+_MONEY_WORDS = frozenset(
+    """
+    euro euros dollar dollars pound pounds yen yuan francs rupees roubles rubles
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# A rate after a unit of time or distance makes another unit, a frequency or a speed ("six
+# days a week", "70 miles an hour": 70 miles is a distance). A count of things per period
+# stays a count ("4,800 cars a day" counts cars).
+_RATED = frozenset(
+    """
+    seconds minutes hours days nights weeks months shifts miles kilometres km
+    kilometers metres meters feet knots
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+_RATE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year|shift)\b", re.I
+)
+# A clock time read out ("2.45 pm", "nine o'clock", "ten past two"), or a number that
+# names a document part, a route or a case ("clause 4", "section 12"): no count.
+_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['\u2019]clock\b|past\s+\w+\b)", re.I)
+_REFERENCE = re.compile(
+    r"\b(?:clause|section|article|rule|chapter|page|paragraph|item|no\.|number|case|room|"
+    r"route|flight|platform|gate|amendment|vol\.|volume|part|schedule|annex)\s+\Z",
+    re.I,
+)
+# Page furniture: "3 min read", "38 min listen", "Updated 7 hours ago", "Comments 48".
+_FURNITURE = re.compile(
+    r"\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+(?:read|listen|watch|ago)\b", re.I
+)
+# A range ("six to eight weeks", "10 or 12 days"): one figure, its lower bound the value.
+_RANGE = re.compile(r"\s+(?:to|or)\s+", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -167,6 +213,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
     stop = len(text) if end is None else end
     found: list[FigurePhrase] = []
     for match in _FIGURE.finditer(text, start, stop):
+        if found and match.start() < found[-1].span[1]:
+            continue  # the upper end of a range already read ("six to eight weeks")
         phrase = _read(text, match, stop)
         if phrase is not None:
             found.append(phrase)
@@ -225,13 +273,20 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
             return None
     else:
         value = _word_value(words)
-        if value == 1 and scale is None:
+        # "some six" is rare; "some one" / "some two of them" are not counts, nor "one of".
+        if (value == 1 and scale is None) or (qualifier or "").lower() == "some":
             return None
-        if qualifier is not None and qualifier.lower() == "some":
-            return None  # "some six" is rare; "some one" / "some two of them" are not counts
     if scale is not None:
         value *= _SCALES[scale.lower()]
+    if _not_a_count(text, match, stop):
+        return None
     unit, unit_end = _unit_of(text, match, stop)
+    if not unit and not match["currency"]:
+        unit, unit_end = _range_unit(text, match, stop)
+    rated = bool(unit) and unit.split()[-1].lower() in _RATED
+    rate = _RATE.match(text, unit_end, stop) if rated else None
+    if rate is not None:
+        unit_end = rate.end()  # "70 miles an hour": the rate is part of what is said
     if words is not None and not unit:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
@@ -250,6 +305,32 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
         as_written=text[begin : match.end()],
         period=_sentence_year(text, begin, unit_end),
     )
+
+
+def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
+    """Whether a number is a clock time, a reference, furniture or a printed line number."""
+    begin, end = match.start(), match.end()
+    if match["percent"] or match["currency"]:
+        return False
+    if _CLOCK.match(text, end, stop) or _FURNITURE.match(text, end, stop):
+        return True
+    if _REFERENCE.search(text, max(0, begin - 14), begin):
+        return True
+    # A copied PDF's line number: first on its line, then a run of spaces ("12   morning").
+    line_start = text.rfind("\n", 0, begin) + 1
+    gap = re.match(r"[ \t]{2,}|\t", text[end : min(stop, end + 4)])
+    return not text[line_start:begin].strip() and gap is not None and match["digits"] is not None
+
+
+def _range_unit(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
+    """The unit of a range's upper end, for its lower end ("six to eight weeks")."""
+    joint = _RANGE.match(text, match.end(), stop)
+    upper = _FIGURE.match(text, joint.end(), stop) if joint is not None else None
+    if upper is None or upper["qualifier"] or upper["currency"]:
+        return "", match.end()
+    if upper["percent"]:
+        return "percent", upper.end()
+    return _unit_after(text, upper.end(), stop)
 
 
 def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
@@ -301,9 +382,10 @@ def _is_year(digits: str) -> bool:
 
 def _next_to_month(text: str, begin: int, end: int) -> bool:
     """Whether the number is a day of a month ("November 30", "30 November")."""
-    before = text[max(0, begin - 12) : begin].split()
-    after = text[end : end + 12].split()
-    near = [w.strip(".,").lower() for w in before[-1:] + after[:1]]
+    # Only a month right beside it: "Since January, 11 routes" counts routes.
+    before = re.search(r"([A-Za-z]+)\.?[ \t]+\Z", text[max(0, begin - 12) : begin])
+    after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 12])
+    near = [found[1].lower() for found in (before, after) if found is not None]
     return any(word in _MONTHS for word in near)
 
 
@@ -331,10 +413,16 @@ def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
         word = match[1]
         if word.lower() in _STOP_WORDS or word[0].isupper():
             break
+        if word.endswith(("'", "\u2019")):  # "10 days' notice": a plural possessive ends it
+            words.append(word[:-1])
+            end = match.end()
+            break
         words.append(word)
         end = cursor = match.end()
+        if word.lower() in _MONEY_WORDS:
+            break
         if _is_plural(word):
-            following = _of_noun(text, end, stop)
+            following = _of_noun(text, end, stop) if word.lower() in _CLASSIFIERS else None
             if following is not None and len(words) < _UNIT_WORDS - 1:
                 words.extend(text[end:following].split())
                 end = following
@@ -345,6 +433,8 @@ def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
 def _is_plural(word: str) -> bool:
     """Whether a word looks like a plural noun, which ends a unit ("acts", "tonnes")."""
     lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
