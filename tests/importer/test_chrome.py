@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.chrome import Chrome, is_label_line
+from cstocli.importer.chrome import Chrome, is_label_line, is_masthead_line
 from cstocli.model import Located
 
 
@@ -69,3 +69,20 @@ def test_a_caps_headline_with_a_colon_is_no_label() -> None:
     twice = "ANDERSON: WHERE ARE WE?\nANDERSON: HERE.\n"
     assert is_label_line("ANDERSON: WHERE ARE WE?", 0, twice)
     assert is_label_line("Ann Lee: Where did the money go?", 0, "Ann Lee: Where did the money go?")
+
+
+@pytest.mark.parametrize(
+    ("line", "masthead"),
+    [
+        ("COURT OF APPEALS, FOURTH DISTRICT", True),
+        ("COMMITTEE ON ENERGY AND COMMERCE", True),
+        ("Vol. 1102 No. 4", True),
+        ("From: Prime Minister's Office", True),
+        ("Court rejects ferry appeal", False),
+        ("From ashes, a village rebuilds its school", False),
+        ("Committee votes to close the pool", False),
+    ],
+)
+def test_masthead_lines_say_where_a_record_comes_from(line: str, masthead: bool) -> None:
+    """Issuer, issue and source lines are mastheads; headlines naming a body are not."""
+    assert is_masthead_line(line) is masthead

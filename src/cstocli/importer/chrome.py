@@ -33,6 +33,18 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SMALL = frozenset(
     ("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with")
 )
+# The body that issues a record ("COURT OF APPEALS, FOURTH DISTRICT", "IN THE SUPREME COURT
+# OF ...", "SUBCOMMITTEE ON ..."), an issue line ("Vol. 8 No. 6", "Record Volume 172,
+# Number 48") or a source line ("From: Press Office", "From the Record Online through
+# ..."): where the document comes from, never its headline. A headline that names a body
+# says what it did ("Court rejects appeal"), so "of", "on", a comma or the end must follow.
+_ISSUER = re.compile(
+    r"(?i)\A(?:(?:in|before)\s+(?:the\s+)?)?(?:[\w.'\u2019-]+\s+){0,3}?"
+    r"(?:court|committee|subcommittee|tribunal|commission|ministry|department)"
+    r"(?:\s+(?:of|on|for)\b|\s*,|\s*\Z)"
+)
+_ISSUE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+.*\b(?:no\.|number)\s*\d+")
+_SOURCE = re.compile(r"(?i)\AFrom(?::\s|\s+the\s.*\s(?:through|via)\s)")
 _STANDFIRST_WORDS = 8
 _INTRO_WORDS = 5
 _HEADING_WORDS = 16
@@ -113,6 +125,12 @@ def is_chrome_line(line: str) -> bool:
         or _MENU.search(stripped)
         or _TIME_STAMP.match(stripped)
     )
+
+
+def is_masthead_line(line: str) -> bool:
+    """Whether a top line says where a document comes from (issuer, issue or source line)."""
+    stripped = line.strip()
+    return any(pattern.search(stripped) is not None for pattern in (_ISSUER, _ISSUE, _SOURCE))
 
 
 def _headline_like(line: str) -> bool:

@@ -24,7 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cstocli.importer.chrome import is_chrome_line, is_label_line
+from cstocli.importer.chrome import is_chrome_line, is_label_line, is_masthead_line
 from cstocli.importer.labels import Label, is_furniture
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.persons import is_personal_name, is_role_line
@@ -158,6 +158,12 @@ _APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelis
 _CASE = re.compile(r"[A-Za-z.,]\s+(?:v\.|vs\.?)\s+[A-Z]")
 _CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
 _HEADLINE_WORDS = 4
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "March", "Sept."
+# A date in a line's first three words: "Published 12 March 2026", "Heard on September 9,
+# 2026", "Broadcast Tuesday 17 March 2026, 09:00": when it was, not what it is.
+_DATELINE = re.compile(
+    r"(?i)\A(?:[^\s\d]+\s+){0,3}(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b)"
+)
 
 
 def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
@@ -170,20 +176,25 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     the headline itself. With no such line, the first line is the title.
     """
     candidates: list[tuple[int, str]] = []
+    mastheads: list[int] = []
     lines_text = "\n".join(line.text for line in lines)  # a heading's "name" labels no turn
     for index in filled[:_TOP_LINES]:
         line = lines[index]
-        if is_label_line(line.text, line.start, lines_text):
-            break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
-        if _APPEARANCES.match(words):
-            break  # who appears for whom: the caption above is over
-        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
-        if chrome:  # a cookie notice or "News provided by X Inc." is no start of the body
+        if is_label_line(line.text, line.start, lines_text) or _APPEARANCES.match(words):
+            break  # a turn, or who appears for whom: the caption above is over
+        if is_masthead_line(words):
+            mastheads.append(index)  # the issuer: the title only when nothing else is
             continue
+        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
+        if chrome or _caption_part(words, ending):  # a cookie notice or "News provided by
+            continue  # X Inc." is no start of the body
+        if ending.endswith("?") and (not candidates or ":" in words):
+            candidates.append((index, words))  # a headline asking ("Phone-In: Should ...?")
+            continue
         question = ending.endswith(("?", "!", ":")) and not words.isupper()
         if ending.endswith(".") or (question and len(words.split()) >= 6):
             break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
@@ -193,7 +204,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
             break  # a participant list, or a turn whose speech follows on the next line
         candidates.append((index, words))
     if not candidates:
-        return filled[0]
+        return (mastheads or filled)[0]
     texts = [text for _, text in candidates]
     kept = [
         (index, text)
@@ -220,6 +231,18 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if above[0] == _previous_filled(filled, chosen[0]):
             return above[0]
     return chosen[0]
+
+
+def _caption_part(words: str, ending: str) -> bool:
+    """Whether a top line is part of a caption or a dateline, not a headline.
+
+    A line ending in a comma goes on below ("PIKE COUNTY BOARD,"), a "v." line stands
+    between a case's parties, one word and a full stop closes a party ("Respondent."), and
+    a date in the first words says when it was said.
+    """
+    party = ending.endswith(".") and len(words.split()) == 1
+    caption = ending.endswith(",") or words.startswith("v. ") or party
+    return caption or _DATELINE.match(words) is not None
 
 
 def _is_prose(words: str) -> bool:
