@@ -129,7 +129,12 @@ _VAGUE = re.compile(
 )
 # A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
 _JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
-_PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
+# "two of its beams", "40 of its 212 shops": the whole is part of the phrase, not a figure.
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?:\s+\d{1,3}(?:,\d{3})*(?!\S*\d))?"
+    r"(?=\s)",
+    re.I,
+)
 _PERIODS = frozenset(
     """
     years months weeks days hours minutes decades summers winters seasons nights
