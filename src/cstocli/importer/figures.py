@@ -131,8 +131,8 @@ _VAGUE = re.compile(
 _JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
 # "two of its beams", "40 of its 212 shops": the whole is part of the phrase, not a figure.
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?:\s+\d{1,3}(?:,\d{3})*(?!\S*\d))?"
-    r"(?=\s)",
+    r"\s+of\s+(?:its|the|their|our|his|her|these|those)"
+    r"(?:\s+(?:\d{1,3}(?:,\d{3})*(?!\S*\d)|" + _WORD_NUMBER + r"))?(?=\s)",
     re.I,
 )
 _PERIODS = frozenset(
