@@ -86,3 +86,30 @@ def test_a_caps_headline_with_a_colon_is_no_label() -> None:
 def test_masthead_lines_say_where_a_record_comes_from(line: str, masthead: bool) -> None:
     """Issuer, issue and source lines are mastheads; headlines naming a body are not."""
     assert is_masthead_line(line) is masthead
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Some of the 400 marchers outside the hall on Friday. (Gazette photo/Ann Lee)",
+        "Boats in the harbour at dawn. (Ann Lee/Coastal Gazette)",
+        "A baker shapes loaves on Mill Lane. Photograph: Ann Lee for The Review",
+        "A volunteer counts 12 nests. Photo: Fenwick University/Ann Lee",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_no_story(caption: str) -> None:
+    """A photo caption with its credit is furniture, whatever its numbers."""
+    assert _kept("Council approves bridge over the river", caption) == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan was approved on Friday (by 30 votes to 12).",
+        "The river rose by a metre overnight, officials said (photos are on our site).",
+        "Residents were told to use the A34 and A/B roads (see the map).",
+    ],
+)
+def test_a_sentence_ending_in_brackets_is_still_story(sentence: str) -> None:
+    """Brackets at the end of a sentence without a credit's photo or slash stay story."""
+    assert _kept("Council approves bridge over the river", sentence) == [sentence]

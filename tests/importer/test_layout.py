@@ -218,3 +218,27 @@ def test_a_question_after_the_headline_starts_the_body() -> None:
     text = "Pool to close\n\nWhat will swimmers do all winter long now?\n\nThey will drive.\n"
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Pool to close"
+
+
+def test_a_header_field_longer_than_the_headline_is_not_it() -> None:
+    """'Speakers: ...' under the headline lists who speaks; it is no headline."""
+    text = (
+        "Transcript: Weekly briefing on the water supply\n\n"
+        "Date: 6 March 2026\n"
+        "Speakers: Dr Ann Lee, Chief Engineer; Mr Tom Berg, Director of Operations and Supply\n\n"
+        "DR LEE: Good morning.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Transcript: Weekly briefing on the water supply"
+
+
+def test_a_caption_with_a_photo_credit_under_the_headline_is_not_it() -> None:
+    """A caption of sentences ending in 'Photo: ...' is the body's furniture, not a headline."""
+    text = (
+        "Menu\nNews > Research\n\nHedgerows are vanishing, survey finds\n\n"
+        "A volunteer measures a hedgerow near the fen in March. Volunteers walked the field "
+        "edges for the survey. Photo: Fenwick University/Ann Lee\n\n"
+        "A survey has found that the region has lost many hedgerows.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Hedgerows are vanishing, survey finds"

@@ -45,6 +45,12 @@ _ISSUER = re.compile(
 )
 _ISSUE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+.*\b(?:no\.|number)\s*\d+")
 _SOURCE = re.compile(r"(?i)\AFrom(?::\s|\s+the\s.*\s(?:through|via)\s)")
+# A photo caption ends in its credit: "(Herald photo/Ann Lee)", "(Ann Lee/Coastal Herald)",
+# "Photograph: Ann Lee for The Review", "Photo: Northfell University/Ann Lee".
+_CAPTION_CREDIT = re.compile(
+    r"(?i)(?<=[.!?])\s*(?:\([^()]*(?:photo|picture|image|/)[^()]*\)|"
+    r"(?:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
+)
 _STANDFIRST_WORDS = 8
 _INTRO_WORDS = 5
 _HEADING_WORDS = 16
@@ -81,8 +87,9 @@ class Chrome:
         stripped = line.strip()
         words = _WORD.findall(stripped)
         chrome = bool(_FURNITURE_START.match(stripped)) and len(words) <= _HEADING_WORDS
-        if chrome or _MENU.search(stripped) or _TIME_STAMP.match(stripped) or not words:
-            return True
+        chrome = chrome or bool(_MENU.search(stripped) or _TIME_STAMP.match(stripped))
+        if chrome or not words or _CAPTION_CREDIT.search(stripped):
+            return True  # a photo caption, with its credit, is no story and has no figures
         if any(mark in stripped for mark in '"\u201c\u201d'):
             self.started = True
             return False

@@ -156,7 +156,16 @@ _HEADING_MARKS = re.compile(
 _TOP_LINES = 12
 _APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelists)\s*:?\s*\Z")
 _CASE = re.compile(r"[A-Za-z.,]\s+(?:v\.|vs\.?)\s+[A-Z]")
-_CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
+_CREDIT = re.compile(
+    r"(?<=[.!?])\s*(?:[(\[][^()\[\]]{1,80}[)\]]|"
+    r"(?i:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
+)
+# Fields of a page's or record's header ("Speakers: Dr Ann Lee, ...", "Date: 6 March"):
+# what the document is about, never its headline.
+_FIELD = re.compile(
+    r"(?i)\A(?:date|time|place|venue|location|speakers?|participants?|present|attendees|"
+    r"panel(?:ists)?|subject|topic)\s*:\s"
+)
 _HEADLINE_WORDS = 4
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "March", "Sept."
 # A date in a line's first three words: "Published 12 March 2026", "Heard on September 9,
@@ -237,12 +246,13 @@ def _caption_part(words: str, ending: str) -> bool:
     """Whether a top line is part of a caption or a dateline, not a headline.
 
     A line ending in a comma goes on below ("PIKE COUNTY BOARD,"), a "v." line stands
-    between a case's parties, one word and a full stop closes a party ("Respondent."), and
-    a date in the first words says when it was said.
+    between a case's parties, one word and a full stop closes a party ("Respondent."), a
+    date in the first words says when it was said, and a header field ("Speakers: ...")
+    says who or where.
     """
     party = ending.endswith(".") and len(words.split()) == 1
     caption = ending.endswith(",") or words.startswith("v. ") or party
-    return caption or _DATELINE.match(words) is not None
+    return caption or _DATELINE.match(words) is not None or _FIELD.match(words) is not None
 
 
 def _is_prose(words: str) -> bool:
