@@ -65,6 +65,8 @@ PHRASES = [
     # A month beside the number makes a date; one across a comma does not.
     ("Since January, 11 routes closed.", ("11 routes", 11, "routes", None, "11")),
     ("\n12 dogs barked.", ("12 dogs", 12, "dogs", None, "12")),
+    # Spaces after a number inside a line do not make it a PDF's line number.
+    ("we counted 12   dogs there", ("12   dogs", 12, "dogs", None, "12")),
     # A part of a whole: the whole is in the phrase and no figure of its own.
     ("to close 40 of its 212 shops by May", ("40 of its 212 shops", 40, "shops", None, "40")),
     ("Three of the five dams are low", ("Three of the five dams", 3, "dams", None, "Three")),

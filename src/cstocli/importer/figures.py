@@ -143,6 +143,7 @@ _PERIODS = frozenset(
 _FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
+_LINE_INDENT = 40
 # Plurals without an "s": a count of people ends there ("600 people stayed").
 _IRREGULAR_PLURALS = frozenset(
     """
@@ -322,9 +323,14 @@ def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
     if _REFERENCE.search(text, max(0, begin - 14), begin):
         return True
     # A copied PDF's line number: first on its line, then a run of spaces ("12   morning").
-    line_start = text.rfind("\n", 0, begin) + 1
+    # Looked for in a bounded window, so a long line of numbers costs linear time.
+    window = max(0, begin - _LINE_INDENT)
+    newline = text.rfind("\n", window, begin)
+    if newline < 0 and window > 0:
+        return False  # no line start within reach: the number stands inside a line
     gap = re.match(r"[ \t]{2,}|\t", text[end : min(stop, end + 4)])
-    return not text[line_start:begin].strip() and gap is not None and match["digits"] is not None
+    indent = text[newline + 1 : begin]
+    return not indent.strip() and gap is not None and match["digits"] is not None
 
 
 def _range_unit(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
