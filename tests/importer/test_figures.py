@@ -55,6 +55,7 @@ PHRASES = [
     # A range is one figure: the lower bound, with the upper bound's unit.
     ("six to eight weeks to heal", ("six to eight weeks", 6, "weeks", None, "six")),
     ("10 or 12 percent", ("10 or 12 percent", 10, "percent", None, "10")),
+    ("five past winners came", ("five past winners", 5, "past winners", None, "five")),
     # A rate makes a unit of time or distance another unit; a count per day stays a count.
     (
         "gusts of up to 70 miles an hour",
@@ -110,6 +111,18 @@ def test_figure_phrases(sentence: str, expected: tuple[str, float, str, str | No
 def test_not_figures(sentence: str) -> None:
     """Years, dates, ordinals, times, codes, references, furniture, line numbers: no figures."""
     assert find_figures(sentence) == ()
+
+
+def test_a_change_from_one_number_to_another_is_no_range() -> None:
+    """'from 5 to 10 percent' is where it ended, not a range from 5."""
+    counted = [(f.text, f.value) for f in find_figures("it rose from 5 to 10 percent") if f.unit]
+    assert counted == [("10 percent", 10)]
+
+
+def test_years_ago_is_still_a_figure() -> None:
+    """'roughly 9,000 years ago' measures time; only a page's 'N hours ago' is furniture."""
+    (figure,) = find_figures("snow that fell roughly 9,000 years ago")
+    assert (figure.text, figure.value) == ("roughly 9,000 years", 9000)
 
 
 def test_period_is_the_year_of_the_sentence() -> None:

@@ -178,7 +178,10 @@ _RATE = re.compile(
 )
 # A clock time read out ("2.45 pm", "nine o'clock", "ten past two"), or a number that
 # names a document part, a route or a case ("clause 4", "section 12"): no count.
-_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['\u2019]clock\b|past\s+\w+\b)", re.I)
+_CLOCK = re.compile(
+    r"\s*(?:[ap]\.?m\b\.?|o['\u2019]clock\b|past\s+(?:\d|noon|midnight|" + _WORD_NUMBER + r"\b))",
+    re.I,
+)
 _REFERENCE = re.compile(
     r"\b(?:clause|section|article|rule|chapter|page|paragraph|item|no\.|number|case|room|"
     r"route|flight|platform|gate|amendment|vol\.|volume|part|schedule|annex)\s+\Z",
@@ -190,6 +193,7 @@ _FURNITURE = re.compile(
 )
 # A range ("six to eight weeks", "10 or 12 days"): one figure, its lower bound the value.
 _RANGE = re.compile(r"\s+(?:to|or)\s+", re.I)
+_FROM = re.compile(r"\bfrom\s+\Z", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -334,7 +338,12 @@ def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
 
 
 def _range_unit(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
-    """The unit of a range's upper end, for its lower end ("six to eight weeks")."""
+    """The unit of a range's upper end, for its lower end ("six to eight weeks").
+
+    "from 5 to 10 percent" is a change, not a range: the figure is where it ended.
+    """
+    if _FROM.search(text, max(0, match.start() - 6), match.start()):
+        return "", match.end()
     joint = _RANGE.match(text, match.end(), stop)
     upper = _FIGURE.match(text, joint.end(), stop) if joint is not None else None
     if upper is None or upper["qualifier"] or upper["currency"]:
