@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.chrome import Chrome, is_label_line, is_masthead_line
+from cstocli.importer.chrome import Chrome, is_caption_part, is_label_line, is_masthead_line
 from cstocli.model import Located
 
 
@@ -113,3 +113,22 @@ def test_a_caption_ending_in_its_credit_is_no_story(caption: str) -> None:
 def test_a_sentence_ending_in_brackets_is_still_story(sentence: str) -> None:
     """Brackets at the end of a sentence without a credit's photo or slash stay story."""
     assert _kept("Council approves bridge over the river", sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("line", "part"),
+    [
+        ("PIKE COUNTY BOARD OF ASSESSORS,", True),
+        ("v.          No. 25-0113", True),
+        ("Respondent.", True),
+        ("Heard on September 9, 2026", True),
+        ("Speakers: Dr Ann Lee, Chief Engineer", True),
+        ("TRANSCRIPT OF ORAL ARGUMENT", False),
+        ("Town hall on the 9 March flood", False),
+        ("Prime Minister's press conference on flood recovery: 12 March 2026", False),
+    ],
+)
+def test_caption_parts_and_datelines_are_told_from_headlines(line: str, part: bool) -> None:
+    """Caption fragments, a date in the first words and header fields are no headline."""
+    ending = line.rstrip("\"')]")
+    assert is_caption_part(line, ending) is part

@@ -51,6 +51,18 @@ _CAPTION_CREDIT = re.compile(
     r"(?i)(?<=[.!?])\s*(?:\([^()]*(?:photo|picture|image|/)[^()]*\)|"
     r"(?:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "March", "Sept."
+# A date in a line's first three words: "Published 12 March 2026", "Heard on September 9,
+# 2026", "Broadcast Tuesday 17 March 2026, 09:00": when it was, not what it is.
+_DATELINE = re.compile(
+    r"(?i)\A(?:[^\s\d]+\s+){0,3}(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b)"
+)
+# Fields of a page's or record's header ("Speakers: Dr Ann Lee, ...", "Date: 6 March"):
+# what the document is about, never its headline.
+_FIELD = re.compile(
+    r"(?i)\A(?:date|time|place|venue|location|speakers?|participants?|present|attendees|"
+    r"panel(?:ists)?|subject|topic)\s*:\s"
+)
 _STANDFIRST_WORDS = 8
 _INTRO_WORDS = 5
 _HEADING_WORDS = 16
@@ -138,6 +150,19 @@ def is_masthead_line(line: str) -> bool:
     """Whether a top line says where a document comes from (issuer, issue or source line)."""
     stripped = line.strip()
     return any(pattern.search(stripped) is not None for pattern in (_ISSUER, _ISSUE, _SOURCE))
+
+
+def is_caption_part(words: str, ending: str) -> bool:
+    """Whether a top line is part of a caption or a dateline, not a headline.
+
+    A line ending in a comma goes on below ("PIKE COUNTY BOARD,"), a "v." line stands
+    between a case's parties, one word and a full stop closes a party ("Respondent."), a
+    date in the first words says when it was said, and a header field ("Speakers: ...")
+    says who or where.
+    """
+    party = ending.endswith(".") and len(words.split()) == 1
+    caption = ending.endswith(",") or words.startswith("v. ") or party
+    return caption or _DATELINE.match(words) is not None or _FIELD.match(words) is not None
 
 
 def _headline_like(line: str) -> bool:

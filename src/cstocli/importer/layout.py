@@ -24,7 +24,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cstocli.importer.chrome import is_chrome_line, is_label_line, is_masthead_line
+from cstocli.importer.chrome import (
+    is_caption_part,
+    is_chrome_line,
+    is_label_line,
+    is_masthead_line,
+)
 from cstocli.importer.labels import Label, is_furniture
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.persons import is_personal_name, is_role_line
@@ -160,19 +165,7 @@ _CREDIT = re.compile(
     r"(?<=[.!?])\s*(?:[(\[][^()\[\]]{1,80}[)\]]|"
     r"(?i:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
 )
-# Fields of a page's or record's header ("Speakers: Dr Ann Lee, ...", "Date: 6 March"):
-# what the document is about, never its headline.
-_FIELD = re.compile(
-    r"(?i)\A(?:date|time|place|venue|location|speakers?|participants?|present|attendees|"
-    r"panel(?:ists)?|subject|topic)\s*:\s"
-)
 _HEADLINE_WORDS = 4
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "March", "Sept."
-# A date in a line's first three words: "Published 12 March 2026", "Heard on September 9,
-# 2026", "Broadcast Tuesday 17 March 2026, 09:00": when it was, not what it is.
-_DATELINE = re.compile(
-    r"(?i)\A(?:[^\s\d]+\s+){0,3}(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b)"
-)
 
 
 def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
@@ -199,7 +192,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
-        if chrome or _caption_part(words, ending):  # a cookie notice or "News provided by
+        if chrome or is_caption_part(words, ending):  # a cookie notice or "News provided by
             continue  # X Inc." is no start of the body
         if ending.endswith("?") and (not candidates or ":" in words):
             candidates.append((index, words))  # a headline asking ("Phone-In: Should ...?")
@@ -240,19 +233,6 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if above[0] == _previous_filled(filled, chosen[0]):
             return above[0]
     return chosen[0]
-
-
-def _caption_part(words: str, ending: str) -> bool:
-    """Whether a top line is part of a caption or a dateline, not a headline.
-
-    A line ending in a comma goes on below ("PIKE COUNTY BOARD,"), a "v." line stands
-    between a case's parties, one word and a full stop closes a party ("Respondent."), a
-    date in the first words says when it was said, and a header field ("Speakers: ...")
-    says who or where.
-    """
-    party = ending.endswith(".") and len(words.split()) == 1
-    caption = ending.endswith(",") or words.startswith("v. ") or party
-    return caption or _DATELINE.match(words) is not None or _FIELD.match(words) is not None
 
 
 def _is_prose(words: str) -> bool:
