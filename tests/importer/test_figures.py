@@ -36,6 +36,41 @@ PHRASES = [
     ),
     ("About 2000 people in 2015.", ("About 2000 people", 2000, "people", "about", "About 2000")),
     ("Over 200", ("Over 200", 200, "", "over", "Over 200")),
+    # A plural without an "s" ends the unit, as any plural does.
+    ("about 600 people stayed home", ("about 600 people", 600, "people", "about", "about 600")),
+    ("thirty-one children waited", ("thirty-one children", 31, "children", None, "thirty-one")),
+    # "of" after a measure says what is measured; after a counting word, what is counted.
+    (
+        "more than 18 kilometres of coast.",
+        ("more than 18 kilometres", 18, "kilometres", "more than", "more than 18"),
+    ),
+    ("40 packets of seeds went", ("40 packets", 40, "packets", None, "40")),
+    ("millions of litres of water", ("millions of litres", None, "litres", None, "millions")),
+    ("5 pairs of boots", ("5 pairs of boots", 5, "pairs of boots", None, "5")),
+    ("the required 10 days' notice", ("10 days'", 10, "days", None, "10")),
+    (
+        "a 240 million euro contract",
+        ("240 million euro", 240_000_000, "euro", None, "240 million"),
+    ),
+    # A range is one figure: the lower bound, with the upper bound's unit.
+    ("six to eight weeks to heal", ("six to eight weeks", 6, "weeks", None, "six")),
+    ("10 or 12 percent", ("10 or 12 percent", 10, "percent", None, "10")),
+    ("five past winners came", ("five past winners", 5, "past winners", None, "five")),
+    # A rate makes a unit of time or distance another unit; a count per day stays a count.
+    (
+        "gusts of up to 70 miles an hour",
+        ("up to 70 miles an hour", 70, "miles", "up to", "up to 70"),
+    ),
+    ("she works six days a week", ("six days a week", 6, "days", None, "six")),
+    ("about 4,800 cars a day use it", ("about 4,800 cars", 4800, "cars", "about", "about 4,800")),
+    # A month beside the number makes a date; one across a comma does not.
+    ("Since January, 11 routes closed.", ("11 routes", 11, "routes", None, "11")),
+    ("\n12 dogs barked.", ("12 dogs", 12, "dogs", None, "12")),
+    # Spaces after a number inside a line do not make it a PDF's line number.
+    ("we counted 12   dogs there", ("12   dogs", 12, "dogs", None, "12")),
+    # A part of a whole: the whole is in the phrase and no figure of its own.
+    ("to close 40 of its 212 shops by May", ("40 of its 212 shops", 40, "shops", None, "40")),
+    ("Three of the five dams are low", ("Three of the five dams", 3, "dams", None, "Three")),
 ]
 
 
@@ -62,11 +97,32 @@ def test_figure_phrases(sentence: str, expected: tuple[str, float, str, str | No
         "the two of them",
         "hundreds of thousands of people",
         "by the hundreds",
+        "we met at 2.45 pm on the pier",
+        "it is nine o'clock and here is the news",
+        "the bell went at ten past two",
+        "clause 4 halves that delay",
+        "under section 12 powers",
+        "Posted by admin \u00b7 3 min read",
+        "Published today \u00b7 38 min listen",
+        "Updated: 7 hours ago",
+        "12      morning in the hall, the clerk said",
     ],
 )
 def test_not_figures(sentence: str) -> None:
-    """Years, dates, ordinals, times, codes, pronoun numbers and vague tails are no figures."""
+    """Years, dates, ordinals, times, codes, references, furniture, line numbers: no figures."""
     assert find_figures(sentence) == ()
+
+
+def test_a_change_from_one_number_to_another_is_no_range() -> None:
+    """'from 5 to 10 percent' is where it ended, not a range from 5."""
+    counted = [(f.text, f.value) for f in find_figures("it rose from 5 to 10 percent") if f.unit]
+    assert counted == [("10 percent", 10)]
+
+
+def test_years_ago_is_still_a_figure() -> None:
+    """'roughly 9,000 years ago' measures time; only a page's 'N hours ago' is furniture."""
+    (figure,) = find_figures("snow that fell roughly 9,000 years ago")
+    assert (figure.text, figure.value) == ("roughly 9,000 years", 9000)
 
 
 def test_period_is_the_year_of_the_sentence() -> None:

@@ -167,3 +167,78 @@ def test_a_case_caption_is_the_title_of_a_trial_transcript() -> None:
     both = "Ann Lee v. Bo Roe and Ann Lee v. Cy Moe"  # two captions: the longest, as before
     two = f"{both}\nAnn Lee v. Bo Roe\n\nTHE COURT: Sit.\n"
     assert find_headline(split_lines(two))[0].title.text == both
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "SUBCOMMITTEE ON WATER RESOURCES AND THE ENVIRONMENT",
+        "IN THE HIGH COURT OF THE NORTHERN PROVINCE",
+        "From the Assembly Record Online through the Public Printing Office",
+        "Assembly Record Volume 61, Number 12 (Monday, May 4, 2026)",
+    ],
+)
+def test_the_issuer_issue_or_source_longer_than_the_headline_is_not_it(masthead: str) -> None:
+    """Where a record comes from is passed over for the headline under or above it."""
+    text = f"{masthead}\n\nDROUGHT: WHO PAYS?\n\nMs. ARNE. Thank you, Chair.\n"
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "DROUGHT: WHO PAYS?"
+
+
+def test_a_headline_naming_a_court_is_still_the_headline() -> None:
+    """'Court rejects ...' says what a court did: a headline, not an issuer."""
+    text = "Court rejects ferry appeal by shipyard\n\nThe appeal failed on Monday, a judge ruled.\n"
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Court rejects ferry appeal by shipyard"
+
+
+def test_a_date_line_longer_than_the_headline_is_not_it() -> None:
+    """A line opening with a date is when it was said, however long."""
+    text = (
+        "Town hall on the new bridge\n\n"
+        "Broadcast Tuesday 17 March 2026, 19:00 (transcript of the programme as broadcast)\n\n"
+        "HOST: Welcome to the town hall.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Town hall on the new bridge"
+
+
+def test_a_headline_that_asks_is_the_headline() -> None:
+    """Under a menu and a breadcrumb, a question is the headline, not the body's start."""
+    text = (
+        "Radio Westvale | Listen | Schedule | Podcasts\nShows > The Evening Call\n\n"
+        "The Evening Call: Should the pool close in winter?\n\nPRESENTER: Good evening.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "The Evening Call: Should the pool close in winter?"
+
+
+def test_a_question_after_the_headline_starts_the_body() -> None:
+    """A long question under a headline is the body's first sentence, not a headline."""
+    text = "Pool to close\n\nWhat will swimmers do all winter long now?\n\nThey will drive.\n"
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Pool to close"
+
+
+def test_a_header_field_longer_than_the_headline_is_not_it() -> None:
+    """'Speakers: ...' under the headline lists who speaks; it is no headline."""
+    text = (
+        "Transcript: Weekly briefing on the water supply\n\n"
+        "Date: 6 March 2026\n"
+        "Speakers: Dr Ann Lee, Chief Engineer; Mr Tom Berg, Director of Operations and Supply\n\n"
+        "DR LEE: Good morning.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Transcript: Weekly briefing on the water supply"
+
+
+def test_a_caption_with_a_photo_credit_under_the_headline_is_not_it() -> None:
+    """A caption of sentences ending in 'Photo: ...' is the body's furniture, not a headline."""
+    text = (
+        "Menu\nNews > Research\n\nHedgerows are vanishing, survey finds\n\n"
+        "A volunteer measures a hedgerow near the fen in March. Volunteers walked the field "
+        "edges for the survey. Photo: Fenwick University/Ann Lee\n\n"
+        "A survey has found that the region has lost many hedgerows.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Hedgerows are vanishing, survey finds"

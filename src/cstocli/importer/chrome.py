@@ -33,6 +33,36 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SMALL = frozenset(
     ("a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with")
 )
+# The body that issues a record ("COURT OF APPEALS, FOURTH DISTRICT", "IN THE SUPREME COURT
+# OF ...", "SUBCOMMITTEE ON ..."), an issue line ("Vol. 8 No. 6", "Record Volume 172,
+# Number 48") or a source line ("From: Press Office", "From the Record Online through
+# ..."): where the document comes from, never its headline. A headline that names a body
+# says what it did ("Court rejects appeal"), so "of", "on", a comma or the end must follow.
+_ISSUER = re.compile(
+    r"(?i)\A(?:(?:in|before)\s+(?:the\s+)?)?(?:[\w.'\u2019-]+\s+){0,3}?"
+    r"(?:court|committee|subcommittee|tribunal|commission|ministry|department)"
+    r"(?:\s+(?:of|on|for)\b|\s*,|\s*\Z)"
+)
+_ISSUE = re.compile(r"(?i)\b(?:vol\.|volume)\s*\d+.*\b(?:no\.|number)\s*\d+")
+_SOURCE = re.compile(r"(?i)\AFrom(?::\s|\s+the\s.*\s(?:through|via)\s)")
+# A photo caption ends in its credit: "(Herald photo/Ann Lee)", "(Ann Lee/Coastal Herald)",
+# "Photograph: Ann Lee for The Review", "Photo: Northfell University/Ann Lee".
+_CAPTION_CREDIT = re.compile(
+    r"(?i)(?<=[.!?])\s*(?:\([^()]*(?:photo|picture|image|/)[^()]*\)|"
+    r"(?:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "March", "Sept."
+# A date in a line's first three words: "Published 12 March 2026", "Heard on September 9,
+# 2026", "Broadcast Tuesday 17 March 2026, 09:00": when it was, not what it is.
+_DATELINE = re.compile(
+    r"(?i)\A(?:[^\s\d]+\s+){0,3}(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b)"
+)
+# Fields of a page's or record's header ("Speakers: Dr Ann Lee, ...", "Date: 6 March"):
+# what the document is about, never its headline.
+_FIELD = re.compile(
+    r"(?i)\A(?:date|time|place|venue|location|speakers?|participants?|present|attendees|"
+    r"panel(?:ists)?|subject|topic)\s*:\s"
+)
 _STANDFIRST_WORDS = 8
 _INTRO_WORDS = 5
 _HEADING_WORDS = 16
@@ -69,8 +99,9 @@ class Chrome:
         stripped = line.strip()
         words = _WORD.findall(stripped)
         chrome = bool(_FURNITURE_START.match(stripped)) and len(words) <= _HEADING_WORDS
-        if chrome or _MENU.search(stripped) or _TIME_STAMP.match(stripped) or not words:
-            return True
+        chrome = chrome or bool(_MENU.search(stripped) or _TIME_STAMP.match(stripped))
+        if chrome or not words or _CAPTION_CREDIT.search(stripped):
+            return True  # a photo caption, with its credit, is no story and has no figures
         if any(mark in stripped for mark in '"\u201c\u201d'):
             self.started = True
             return False
@@ -113,6 +144,25 @@ def is_chrome_line(line: str) -> bool:
         or _MENU.search(stripped)
         or _TIME_STAMP.match(stripped)
     )
+
+
+def is_masthead_line(line: str) -> bool:
+    """Whether a top line says where a document comes from (issuer, issue or source line)."""
+    stripped = line.strip()
+    return any(pattern.search(stripped) is not None for pattern in (_ISSUER, _ISSUE, _SOURCE))
+
+
+def is_caption_part(words: str, ending: str) -> bool:
+    """Whether a top line is part of a caption or a dateline, not a headline.
+
+    A line ending in a comma goes on below ("PIKE COUNTY BOARD,"), a "v." line stands
+    between a case's parties, one word and a full stop closes a party ("Respondent."), a
+    date in the first words says when it was said, and a header field ("Speakers: ...")
+    says who or where.
+    """
+    party = ending.endswith(".") and len(words.split()) == 1
+    caption = ending.endswith(",") or words.startswith("v. ") or party
+    return caption or _DATELINE.match(words) is not None or _FIELD.match(words) is not None
 
 
 def _headline_like(line: str) -> bool:

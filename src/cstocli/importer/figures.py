@@ -18,8 +18,12 @@ victims", "dozens of", "thousands of", "millions of") is a figure that keeps its
 has no value: any number would be invented ("hundreds" is not 200).
 
 The unit is the short noun phrase after the number (at most four words, stopping at
-punctuation, a function word, a common verb or a capitalised word), so it is a guess the
-corrections file can fix.
+punctuation, a function word, a common verb, a capitalised word or a plural), so it is a
+guess the corrections file can fix. An "of" phrase joins it only after a counting word
+("2,000 units of equipment"; "18 kilometres of coast" counts kilometres); a range is its
+lower end ("six to eight weeks"); a rate joins a unit of time or distance ("70 miles an
+hour"). Clock times ("2.45 pm"), references ("clause 4"), page furniture ("3 min read") and
+a copied PDF's line numbers are no counts. The word lists live in importer/figure_words.py.
 """
 
 from __future__ import annotations
@@ -30,43 +34,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cstocli.importer.figure_words import (
+    CLASSIFIERS,
+    CURRENCIES,
+    IRREGULAR_PLURALS,
+    MONEY_WORDS,
+    MONTHS,
+    PERIODS,
+    QUALIFIERS,
+    RATED,
+    SCALES,
+    SMALL,
+    STOP_WORDS,
+    TENS,
+)
 from cstocli.model import Span
 from cstocli.text import split_sentences
-
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
-
-_QUALIFIERS = (
-    "no more than", "no fewer than", "no less than", "in excess of", "as many as",
-    "as much as", "more than", "fewer than", "less than", "at least", "at most", "just over",
-    "just under", "well over", "close to", "up to", "approximately", "roughly", "around",
-    "nearly", "almost", "about", "some", "over", "under", "only", "another", "an estimated",
-    "an additional", "within",
-)  # fmt: skip
-
-# A unit stops at these: they start a new clause or phrase, not a noun phrase.
-_STOP_WORDS = frozenset(
-    """
-    a an the of and or but nor in on at to for with by from into onto than as that which who
-    whom whose this these those it its is are was were be been being am have has had do does
-    did will would shall should can could may might must not no so too very also only alone
-    each every all both per while when where during since until after before about over under
-    up down out took take takes taken made make makes came come comes went go goes met meet
-    saw see sees seen
-    said say says gave give gives got get gets held hold holds left leave leaves there here
-    again already still just more most less least them they we he she i you us our ours their
-    theirs his her hers my mine your yours
-    """.split()  # noqa: SIM905 -- a long word list reads best as prose
-)
 
 
 def _trie(words: list[str] | tuple[str, ...]) -> str:
@@ -99,14 +82,14 @@ def _branch(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_UNITS_UNDER_TEN = [word for word, value in _SMALL.items() if value < 10]
+_UNITS_UNDER_TEN = [word for word, value in SMALL.items() if value < 10]
 _WORD_NUMBER = (
-    "(?:" + _trie(list(_TENS)) + r"(?:[-\s]" + _trie(_UNITS_UNDER_TEN) + ")?|"
-    + _trie(list(_SMALL)) + ")"
+    "(?:" + _trie(list(TENS)) + r"(?:[-\s]" + _trie(_UNITS_UNDER_TEN) + ")?|"
+    + _trie(list(SMALL)) + ")"
 )  # fmt: skip
-_SCALE = r"(?:\s+(?P<scale>" + _trie(list(_SCALES)) + r"))?"
+_SCALE = r"(?:\s+(?P<scale>" + _trie(list(SCALES)) + r"))?"
 _PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
-_QUALIFIER = r"(?:(?P<qualifier>" + _trie(_QUALIFIERS) + r")\s+)?"
+_QUALIFIER = r"(?:(?P<qualifier>" + _trie(QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
     r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
     + r"(?P<currency>[$€£])?"
@@ -116,28 +99,43 @@ _FIGURE = re.compile(
 )  # fmt: skip
 _UNIT_WORDS = 4
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
-_MONTHS = frozenset(
-    (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec",
-    )
-)  # fmt: skip
 _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
 # A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
 _JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
-_PARTITIVE = re.compile(r"\s+of\s+(?:its|the|their|our|his|her|these|those)(?=\s)", re.I)
-_PERIODS = frozenset(
-    """
-    years months weeks days hours minutes decades summers winters seasons nights
-    """.split()  # noqa: SIM905 -- a word list reads best as prose
+# "two of its beams", "40 of its 212 shops": the whole is part of the phrase, not a figure.
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:its|the|their|our|his|her|these|those)"
+    r"(?:\s+(?:\d{1,3}(?:,\d{3})*(?!\S*\d)|" + _WORD_NUMBER + r"))?(?=\s)",
+    re.I,
 )
 _FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
+_LINE_INDENT = 40
+_RATE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year|shift)\b", re.I
+)
+# A clock time read out ("2.45 pm", "nine o'clock", "ten past two"), or a number that
+# names a document part, a route or a case ("clause 4", "section 12"): no count.
+_CLOCK = re.compile(
+    r"\s*(?:[ap]\.?m\b\.?|o['\u2019]clock\b|past\s+(?:\d|noon|midnight|" + _WORD_NUMBER + r"\b))",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(?:clause|section|article|rule|chapter|page|paragraph|item|no\.|number|case|room|"
+    r"route|flight|platform|gate|amendment|vol\.|volume|part|schedule|annex)\s+\Z",
+    re.I,
+)
+# Page furniture: "3 min read", "38 min listen", "Updated 7 hours ago", "Comments 48".
+_FURNITURE = re.compile(
+    r"\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+(?:read|listen|watch|ago)\b", re.I
+)
+# A range ("six to eight weeks", "10 or 12 days"): one figure, its lower bound the value.
+_RANGE = re.compile(r"\s+(?:to|or)\s+", re.I)
+_FROM = re.compile(r"\bfrom\s+\Z", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -167,6 +165,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[Fig
     stop = len(text) if end is None else end
     found: list[FigurePhrase] = []
     for match in _FIGURE.finditer(text, start, stop):
+        if found and match.start() < found[-1].span[1]:
+            continue  # the upper end of a range already read ("six to eight weeks")
         phrase = _read(text, match, stop)
         if phrase is not None:
             found.append(phrase)
@@ -192,7 +192,7 @@ def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]
             continue
         start = phrase.span[0]
         after_figure = index > 0 and not text[found[index - 1].span[1] : start].strip()
-        period = phrase.unit.split()[-1].casefold() in _PERIODS if phrase.unit else False
+        period = phrase.unit.split()[-1].casefold() in PERIODS if phrase.unit else False
         over = phrase.qualifier == "over"
         during = over and period and not _FOR.search(text, max(0, start - 7), start)
         if not (after_figure or during):
@@ -225,13 +225,20 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
             return None
     else:
         value = _word_value(words)
-        if value == 1 and scale is None:
+        # "some six" is rare; "some one" / "some two of them" are not counts, nor "one of".
+        if (value == 1 and scale is None) or (qualifier or "").lower() == "some":
             return None
-        if qualifier is not None and qualifier.lower() == "some":
-            return None  # "some six" is rare; "some one" / "some two of them" are not counts
     if scale is not None:
-        value *= _SCALES[scale.lower()]
+        value *= SCALES[scale.lower()]
+    if _not_a_count(text, match, stop):
+        return None
     unit, unit_end = _unit_of(text, match, stop)
+    if not unit and not match["currency"]:
+        unit, unit_end = _range_unit(text, match, stop)
+    rated = bool(unit) and unit.split()[-1].lower() in RATED
+    rate = _RATE.match(text, unit_end, stop) if rated else None
+    if rate is not None:
+        unit_end = rate.end()  # "70 miles an hour": the rate is part of what is said
     if words is not None and not unit:
         return None  # "the two of them": a number word with no unit is a pronoun, not a count
     begin = match.start()
@@ -252,12 +259,48 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
     )
 
 
+def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
+    """Whether a number is a clock time, a reference, furniture or a printed line number."""
+    begin, end = match.start(), match.end()
+    if match["percent"] or match["currency"]:
+        return False
+    if _CLOCK.match(text, end, stop) or _FURNITURE.match(text, end, stop):
+        return True
+    if _REFERENCE.search(text, max(0, begin - 14), begin):
+        return True
+    # A copied PDF's line number: first on its line, then a run of spaces ("12   morning").
+    # Looked for in a bounded window, so a long line of numbers costs linear time.
+    window = max(0, begin - _LINE_INDENT)
+    newline = text.rfind("\n", window, begin)
+    if newline < 0 and window > 0:
+        return False  # no line start within reach: the number stands inside a line
+    gap = re.match(r"[ \t]{2,}|\t", text[end : min(stop, end + 4)])
+    indent = text[newline + 1 : begin]
+    return not indent.strip() and gap is not None and match["digits"] is not None
+
+
+def _range_unit(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
+    """The unit of a range's upper end, for its lower end ("six to eight weeks").
+
+    "from 5 to 10 percent" is a change, not a range: the figure is where it ended.
+    """
+    if _FROM.search(text, max(0, match.start() - 6), match.start()):
+        return "", match.end()
+    joint = _RANGE.match(text, match.end(), stop)
+    upper = _FIGURE.match(text, joint.end(), stop) if joint is not None else None
+    if upper is None or upper["qualifier"] or upper["currency"]:
+        return "", match.end()
+    if upper["percent"]:
+        return "percent", upper.end()
+    return _unit_after(text, upper.end(), stop)
+
+
 def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
     """What a number counts and where that ends: percent, a currency, or the words after it."""
     if match["percent"]:
         return "percent", match.end()
     if match["currency"]:
-        return _CURRENCIES[match["currency"]], match.end()
+        return CURRENCIES[match["currency"]], match.end()
     unit, unit_end = _unit_after(text, match.end(), stop)
     joined = _JOINED_UNIT.match(text, match.end(), stop)
     if not unit and joined is not None:
@@ -301,17 +344,18 @@ def _is_year(digits: str) -> bool:
 
 def _next_to_month(text: str, begin: int, end: int) -> bool:
     """Whether the number is a day of a month ("November 30", "30 November")."""
-    before = text[max(0, begin - 12) : begin].split()
-    after = text[end : end + 12].split()
-    near = [w.strip(".,").lower() for w in before[-1:] + after[:1]]
-    return any(word in _MONTHS for word in near)
+    # Only a month right beside it: "Since January, 11 routes" counts routes.
+    before = re.search(r"([A-Za-z]+)\.?[ \t]+\Z", text[max(0, begin - 12) : begin])
+    after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 12])
+    near = [found[1].lower() for found in (before, after) if found is not None]
+    return any(word in MONTHS for word in near)
 
 
 def _word_value(words: str) -> float:
     """Return the value of a number word such as ``ninety-eight`` or ``six``."""
     total = 0
     for part in re.split(r"[-\s]+", words.lower()):
-        total += _TENS.get(part, 0) + _SMALL.get(part, 0)
+        total += TENS.get(part, 0) + SMALL.get(part, 0)
     return float(total)
 
 
@@ -329,12 +373,18 @@ def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
         if match is None or "\n" in text[cursor : match.start(1)]:
             break
         word = match[1]
-        if word.lower() in _STOP_WORDS or word[0].isupper():
+        if word.lower() in STOP_WORDS or word[0].isupper():
+            break
+        if word.endswith(("'", "\u2019")):  # "10 days' notice": a plural possessive ends it
+            words.append(word[:-1])
+            end = match.end()
             break
         words.append(word)
         end = cursor = match.end()
+        if word.lower() in MONEY_WORDS:
+            break
         if _is_plural(word):
-            following = _of_noun(text, end, stop)
+            following = _of_noun(text, end, stop) if word.lower() in CLASSIFIERS else None
             if following is not None and len(words) < _UNIT_WORDS - 1:
                 words.extend(text[end:following].split())
                 end = following
@@ -345,6 +395,8 @@ def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
 def _is_plural(word: str) -> bool:
     """Whether a word looks like a plural noun, which ends a unit ("acts", "tonnes")."""
     lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
@@ -354,7 +406,7 @@ def _of_noun(text: str, position: int, stop: int) -> int | None:
     if of is None or of[1].lower() != "of" or "\n" in text[position : of.start(1)]:
         return None
     noun = _UNIT_WORD.match(text, of.end(), stop)
-    if noun is None or noun[1].lower() in _STOP_WORDS or noun[1][0].isupper():
+    if noun is None or noun[1].lower() in STOP_WORDS or noun[1][0].isupper():
         return None
     if "\n" in text[of.end() : noun.start(1)]:
         return None

@@ -24,7 +24,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cstocli.importer.chrome import is_chrome_line, is_label_line
+from cstocli.importer.chrome import (
+    is_caption_part,
+    is_chrome_line,
+    is_label_line,
+    is_masthead_line,
+)
 from cstocli.importer.labels import Label, is_furniture
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.persons import is_personal_name, is_role_line
@@ -156,7 +161,10 @@ _HEADING_MARKS = re.compile(
 _TOP_LINES = 12
 _APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelists)\s*:?\s*\Z")
 _CASE = re.compile(r"[A-Za-z.,]\s+(?:v\.|vs\.?)\s+[A-Z]")
-_CREDIT = re.compile(r"(?<=[.!?])\s*[(\[][^()\[\]]{1,80}[)\]]\s*\Z")
+_CREDIT = re.compile(
+    r"(?<=[.!?])\s*(?:[(\[][^()\[\]]{1,80}[)\]]|"
+    r"(?i:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
+)
 _HEADLINE_WORDS = 4
 
 
@@ -170,20 +178,25 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     the headline itself. With no such line, the first line is the title.
     """
     candidates: list[tuple[int, str]] = []
+    mastheads: list[int] = []
     lines_text = "\n".join(line.text for line in lines)  # a heading's "name" labels no turn
     for index in filled[:_TOP_LINES]:
         line = lines[index]
-        if is_label_line(line.text, line.start, lines_text):
-            break
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
-        if _APPEARANCES.match(words):
-            break  # who appears for whom: the caption above is over
-        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
-        if chrome:  # a cookie notice or "News provided by X Inc." is no start of the body
+        if is_label_line(line.text, line.start, lines_text) or _APPEARANCES.match(words):
+            break  # a turn, or who appears for whom: the caption above is over
+        if is_masthead_line(words):
+            mastheads.append(index)  # the issuer: the title only when nothing else is
             continue
+        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
+        if chrome or is_caption_part(words, ending):  # a cookie notice or "News provided by
+            continue  # X Inc." is no start of the body
+        if ending.endswith("?") and (not candidates or ":" in words):
+            candidates.append((index, words))  # a headline asking ("Phone-In: Should ...?")
+            continue
         question = ending.endswith(("?", "!", ":")) and not words.isupper()
         if ending.endswith(".") or (question and len(words.split()) >= 6):
             break  # the body has begun (a sentence, or one introducing a quotation: "X said:")
@@ -193,7 +206,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
             break  # a participant list, or a turn whose speech follows on the next line
         candidates.append((index, words))
     if not candidates:
-        return filled[0]
+        return (mastheads or filled)[0]
     texts = [text for _, text in candidates]
     kept = [
         (index, text)
