@@ -34,18 +34,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cstocli.importer.figure_units import unit_after
 from cstocli.importer.figure_words import (
-    CLASSIFIERS,
     CURRENCIES,
-    IRREGULAR_PLURALS,
-    MONEY_WORDS,
     MONTHS,
     PERIODS,
     QUALIFIERS,
     RATED,
     SCALES,
     SMALL,
-    STOP_WORDS,
     TENS,
 )
 from cstocli.model import Span
@@ -97,8 +94,6 @@ _FIGURE = re.compile(
     + r"(?!\w|[.,:]\d|[-\u2013]\d)" + _SCALE + _PERCENT,
     re.IGNORECASE,
 )  # fmt: skip
-_UNIT_WORDS = 4
-_UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
 _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
@@ -292,7 +287,7 @@ def _range_unit(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
         return "", match.end()
     if upper["percent"]:
         return "percent", upper.end()
-    return _unit_after(text, upper.end(), stop)
+    return unit_after(text, upper.end(), stop)
 
 
 def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
@@ -301,14 +296,14 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
         return "percent", match.end()
     if match["currency"]:
         return CURRENCIES[match["currency"]], match.end()
-    unit, unit_end = _unit_after(text, match.end(), stop)
+    unit, unit_end = unit_after(text, match.end(), stop)
     joined = _JOINED_UNIT.match(text, match.end(), stop)
     if not unit and joined is not None:
         word = joined[1]  # "a 12-year tenure", "a 41-page ruling", "a two-hour meeting"
         return (word if word.endswith("s") else f"{word}s"), joined.end()
     partitive = _PARTITIVE.match(text, match.end(), stop)
     if not unit and partitive is not None:
-        unit, unit_end = _unit_after(text, partitive.end(), stop)  # "two of its beams"
+        unit, unit_end = unit_after(text, partitive.end(), stop)  # "two of its beams"
         unit_end = unit_end if unit else match.end()
     return unit, unit_end
 
@@ -322,7 +317,7 @@ def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | No
         re.I,
     ):
         return None  # the tail of "hundreds of thousands of ...": no least value to read
-    unit, unit_end = _unit_after(text, match.end(), stop)
+    unit, unit_end = unit_after(text, match.end(), stop)
     if not unit or unit.split()[0].lower() in _VAGUE_BASES:
         return None  # "hundreds of thousands" is another phrase; leave it to corrections
     begin = match.start()
@@ -357,60 +352,6 @@ def _word_value(words: str) -> float:
     for part in re.split(r"[-\s]+", words.lower()):
         total += TENS.get(part, 0) + SMALL.get(part, 0)
     return float(total)
-
-
-def _unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
-    """Read the noun phrase after a number; return it and where it ends (at most four words).
-
-    The phrase ends at a stop word or a capitalised word, and right after a plural noun
-    ("20 major terrorist acts", "six states signed"), unless "of" and one more noun follow
-    ("2,000 units of equipment").
-    """
-    words: list[str] = []
-    end = cursor = position
-    while len(words) < _UNIT_WORDS:
-        match = _UNIT_WORD.match(text, cursor, stop)
-        if match is None or "\n" in text[cursor : match.start(1)]:
-            break
-        word = match[1]
-        if word.lower() in STOP_WORDS or word[0].isupper():
-            break
-        if word.endswith(("'", "\u2019")):  # "10 days' notice": a plural possessive ends it
-            words.append(word[:-1])
-            end = match.end()
-            break
-        words.append(word)
-        end = cursor = match.end()
-        if word.lower() in MONEY_WORDS:
-            break
-        if _is_plural(word):
-            following = _of_noun(text, end, stop) if word.lower() in CLASSIFIERS else None
-            if following is not None and len(words) < _UNIT_WORDS - 1:
-                words.extend(text[end:following].split())
-                end = following
-            break
-    return " ".join(words), end
-
-
-def _is_plural(word: str) -> bool:
-    """Whether a word looks like a plural noun, which ends a unit ("acts", "tonnes")."""
-    lower = word.lower()
-    if lower in IRREGULAR_PLURALS:
-        return True
-    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-
-
-def _of_noun(text: str, position: int, stop: int) -> int | None:
-    """Where "of <noun>" right after ``position`` ends, if that is what follows."""
-    of = _UNIT_WORD.match(text, position, stop)
-    if of is None or of[1].lower() != "of" or "\n" in text[position : of.start(1)]:
-        return None
-    noun = _UNIT_WORD.match(text, of.end(), stop)
-    if noun is None or noun[1].lower() in STOP_WORDS or noun[1][0].isupper():
-        return None
-    if "\n" in text[of.end() : noun.start(1)]:
-        return None
-    return noun.end()
 
 
 def _sentence_year(text: str, begin: int, end: int) -> str | None:
