@@ -46,6 +46,9 @@ _WORD = _lazy(
         rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
     )
 )
+# ``_WORD`` for lowered ASCII text without apostrophes, where a word character is a
+# letter or a digit: one character class instead of an alternation, five times faster.
+_ASCII_WORD = _lazy(lambda: re.compile(r"\d+(?:[.,]\d+)+(?![a-z0-9])|[a-z0-9]+"))
 _APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
 # Letters that Unicode does not decompose into a base letter and a mark, so stripping marks
 # alone would keep them: each becomes the letters people type for it (after casefold).
@@ -149,7 +152,7 @@ def words(text: str) -> list[str]:
     # word pattern ignores case, so the whole text is lowered once instead of word by
     # word (search re-ranks a few hundred sentences per query). Only a number with
     # thousands commas folds further.
-    found: list[str] = _WORD().findall(text.lower())
+    found: list[str] = _ASCII_WORD().findall(text.lower())
     if "," in text:
         return [fold(word) if "," in word else word for word in found]
     return found
