@@ -178,18 +178,28 @@ class LibraryIndex:
         )
 
     def near(self, word: str, budget: int) -> list[str] | None:
-        """Return every indexed word one typo from ``word`` (budget 1), or None (more).
+        """Return every indexed word within ``budget`` typos of ``word`` (and others), or None.
 
-        Looked up, not scanned: each deletion and transposition of ``word`` exactly; a
-        substitution or an insertion at the first letter leaves the rest of the word in
-        place (``substr(term, 2)``, compared in C over the words of one length); past the
+        Looked up, not scanned with RapidFuzz, whose import alone costs more than these
+        lookups: see ``_one_typo`` and ``_two_typos``. None (scan the lengths) for a
+        budget of three or more, or a word too short to split.
+        """
+        if budget == 1:
+            return self._one_typo(word)
+        if budget == 2 and len(word) >= _TWO_TYPOS_FROM:
+            return self._two_typos(word)
+        return None
+
+    def _one_typo(self, word: str) -> list[str]:
+        """Every indexed word one typo from ``word``.
+
+        Each deletion and transposition of ``word`` exactly; a substitution or an
+        insertion at the first letter leaves the rest of the word in place
+        (``substr(term, 2)``, compared in C over the words of one length); past the
         first letter, the words of the two lengths that start with it (a range of the
         ``(length, term)`` index, a few hundred words) are checked here. A typo is one of
-        these four edits, so nothing within one typo is missed; with two, the
-        neighbourhood is too large and None asks for the scan.
+        these four edits, so nothing within one typo is missed.
         """
-        if budget != 1:
-            return None
         size = len(word)
         exact = {word[:i] + word[i + 1 :] for i in range(size)}
         exact |= {word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, size)}
@@ -208,6 +218,49 @@ class LibraryIndex:
         )
         found += [t for t in same_start if _one_changed_or_added(word, t)]
         return list(dict.fromkeys(found))  # "aabc" is "abc" with an "a" added twice over
+
+    def _two_typos(self, word: str) -> list[str]:
+        """Indexed words among which are all those within two typos of ``word`` (a few hundred).
+
+        ``word`` is cut into a left part, one letter, and a right part. The two typos
+        (OSA: edits that never overlap) cannot both touch the two parts, so either the
+        right part is untouched, and the word found ends with it (one scan of the
+        lengths, compared in C), or at most one typo touches the left part, and the word
+        found starts with the left part as it is, less a letter, with two letters
+        swapped (or its last with the letter after it), or with one letter changed or
+        added: ranges of the primary key, their words filtered by what follows the
+        changed letter (at the first letter, by the same scan). ``typos`` checks them.
+        """
+        size = len(word)
+        cut = (size - 1) // 2
+        left, right = word[:cut], word[cut + 1 :]
+        lengths = (size - 2, size + 2)
+        # The scan: the right part at the end, or the left part after a first letter
+        # changed or added.
+        selects = [
+            "SELECT term FROM vocabulary WHERE length BETWEEN ? AND ?"
+            " AND (substr(term, ?) = ? OR substr(term, 2, ?) = ? OR substr(term, 2, ?) = ?)"
+        ]
+        args: list[Any] = [*lengths, -len(right), right, cut - 1, left[1:], cut, left]
+        starts = {left, left[:-1] + word[cut]}
+        starts |= {left[:i] + left[i + 1 :] for i in range(cut)}
+        starts |= {left[:i] + left[i + 1] + left[i] + left[i + 2 :] for i in range(cut - 1)}
+        # "+length": a range of the primary key, not a scan of the lengths' index.
+        for start in sorted(starts):
+            below, range_args = _below(start)
+            selects.append("SELECT term FROM vocabulary WHERE +length BETWEEN ? AND ?" + below)
+            args += [*lengths, *range_args]
+        for i in range(1, cut):  # a letter changed at i, or one added before it
+            below, range_args = _below(left[:i])
+            selects.append(
+                "SELECT term FROM vocabulary WHERE +length BETWEEN ? AND ?"
+                " AND (substr(term, ?, ?) = ? OR substr(term, ?, ?) = ?)" + below
+            )
+            args += [*lengths, i + 2, cut - i - 1, left[i + 1 :], i + 2, cut - i, left[i:]]
+            args += range_args
+        return self._words_of(
+            "SELECT group_concat(term, ' ') FROM (" + " UNION ".join(selects) + ")", tuple(args)
+        )
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -298,6 +351,8 @@ class LibraryIndex:
             raise library_error(self._path, err) from None
 
 
+_TWO_TYPOS_FROM = 5
+"""The shortest word ``near`` cuts for two typos (two letters on each side of the cut)."""
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
 
 
