@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cstocli import text
+from cstocli.library import neighbours
 from cstocli.library.errors import library_error, translate_errors
 from cstocli.library.rows import (
     PreparedArticle,
@@ -172,95 +173,23 @@ class LibraryIndex:
         if not prefix:
             return self._words_of("SELECT group_concat(term, ' ') FROM vocabulary", ())
         # A range over the primary key, not LIKE: LIKE folds case and skips the index.
-        below, args = _below(prefix)
+        below, args = neighbours.key_range(prefix)
         return self._words_of(
             "SELECT group_concat(term, ' ') FROM vocabulary WHERE true" + below, args
         )
 
     def near(self, word: str, budget: int) -> list[str] | None:
-        """Return every indexed word within ``budget`` typos of ``word`` (and others), or None.
+        """Return the indexed words within ``budget`` typos of ``word`` (and others), or None.
 
-        Looked up, not scanned with RapidFuzz, whose import alone costs more than these
-        lookups: see ``_one_typo`` and ``_two_typos``. None (scan the lengths) for a
-        budget of three or more, or a word too short to split.
+        Looked up (``neighbours``), not scanned: for one typo or two; None (scan the
+        lengths) for more.
         """
-        if budget == 1:
-            return self._one_typo(word)
-        if budget == 2 and len(word) >= _TWO_TYPOS_FROM:
-            return self._two_typos(word)
+        with translate_errors(self._path):
+            if budget == 1:
+                return neighbours.one_typo(self._conn, word)
+            if budget == 2:
+                return neighbours.two_typos(self._conn, word)
         return None
-
-    def _one_typo(self, word: str) -> list[str]:
-        """Every indexed word one typo from ``word``.
-
-        Each deletion and transposition of ``word`` exactly; a substitution or an
-        insertion at the first letter leaves the rest of the word in place
-        (``substr(term, 2)``, compared in C over the words of one length); past the
-        first letter, the words of the two lengths that start with it (a range of the
-        ``(length, term)`` index, a few hundred words) are checked here. A typo is one of
-        these four edits, so nothing within one typo is missed.
-        """
-        size = len(word)
-        exact = {word[:i] + word[i + 1 :] for i in range(size)}
-        exact |= {word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, size)}
-        sql = " UNION ".join(
-            [
-                f"SELECT term FROM vocabulary WHERE term IN ({', '.join('?' * len(exact))})",
-                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
-                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
-            ]
-        )
-        found = self._column(sql, (*exact, size, word[1:], size + 1, word))
-        below, args = _below(word[0])
-        same_start = self._words_of(
-            "SELECT group_concat(term, ' ') FROM vocabulary WHERE length IN (?, ?)" + below,
-            (size, size + 1, *args),
-        )
-        found += [t for t in same_start if _one_changed_or_added(word, t)]
-        return list(dict.fromkeys(found))  # "aabc" is "abc" with an "a" added twice over
-
-    def _two_typos(self, word: str) -> list[str]:
-        """Indexed words among which are all those within two typos of ``word`` (a few hundred).
-
-        ``word`` is cut into a left part, one letter, and a right part. The two typos
-        (OSA: edits that never overlap) cannot both touch the two parts, so either the
-        right part is untouched, and the word found ends with it (one scan of the
-        lengths, compared in C), or at most one typo touches the left part, and the word
-        found starts with the left part as it is, less a letter, with two letters
-        swapped (or its last with the letter after it), or with one letter changed or
-        added: ranges of the primary key, their words filtered by what follows the
-        changed letter (at the first letter, by the same scan). ``typos`` checks them.
-        """
-        size = len(word)
-        cut = (size - 1) // 2
-        left, right = word[:cut], word[cut + 1 :]
-        lengths = (size - 2, size + 2)
-        # The scan: the right part at the end, or the left part after a first letter
-        # changed or added.
-        selects = [
-            "SELECT term FROM vocabulary WHERE length BETWEEN ? AND ?"
-            " AND (substr(term, ?) = ? OR substr(term, 2, ?) = ? OR substr(term, 2, ?) = ?)"
-        ]
-        args: list[Any] = [*lengths, -len(right), right, cut - 1, left[1:], cut, left]
-        starts = {left, left[:-1] + word[cut]}
-        starts |= {left[:i] + left[i + 1 :] for i in range(cut)}
-        starts |= {left[:i] + left[i + 1] + left[i] + left[i + 2 :] for i in range(cut - 1)}
-        # "+length": a range of the primary key, not a scan of the lengths' index.
-        for start in sorted(starts):
-            below, range_args = _below(start)
-            selects.append("SELECT term FROM vocabulary WHERE +length BETWEEN ? AND ?" + below)
-            args += [*lengths, *range_args]
-        for i in range(1, cut):  # a letter changed at i, or one added before it
-            below, range_args = _below(left[:i])
-            selects.append(
-                "SELECT term FROM vocabulary WHERE +length BETWEEN ? AND ?"
-                " AND (substr(term, ?, ?) = ? OR substr(term, ?, ?) = ?)" + below
-            )
-            args += [*lengths, i + 2, cut - i - 1, left[i + 1 :], i + 2, cut - i, left[i:]]
-            args += range_args
-        return self._words_of(
-            "SELECT group_concat(term, ' ') FROM (" + " UNION ".join(selects) + ")", tuple(args)
-        )
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -351,34 +280,7 @@ class LibraryIndex:
             raise library_error(self._path, err) from None
 
 
-_TWO_TYPOS_FROM = 5
-"""The shortest word ``near`` cuts for two typos (two letters on each side of the cut)."""
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
-
-
-def _below(prefix: str) -> tuple[str, tuple[str, ...]]:
-    """SQL (and its arguments) that keeps the terms starting with ``prefix``: a key range.
-
-    The range's end is the least string above them all; none is above a prefix of the
-    last code point only, so that range has no end.
-    """
-    kept = prefix.rstrip("\U0010ffff")
-    if not kept:
-        return " AND term >= ?", (prefix,)
-    return " AND term >= ? AND term < ?", (prefix, kept[:-1] + chr(ord(kept[-1]) + 1))
-
-
-def _one_changed_or_added(word: str, term: str) -> bool:
-    """Whether ``term`` is ``word`` with one letter (not the first) changed or added.
-
-    Both start with the same letter; ``term`` is as long as ``word`` or one longer.
-    """
-    i = 1
-    while i < len(word) and term[i] == word[i]:
-        i += 1
-    if len(term) == len(word):
-        return i < len(word) and term[i + 1 :] == word[i + 1 :]
-    return term[i + 1 :] == word[i:]
 
 
 def _has_json(conn: sqlite3.Connection) -> bool:
