@@ -84,6 +84,7 @@ The storage protocol
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -211,7 +212,8 @@ def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
 
     Parts whose keys are equal (two variants that weigh the same) merge in source order.
     A group of parts past ``count`` is never looked at, and of the last group needed only
-    its first ids are paired with their parts.
+    its first ids are paired with their parts. The first ``count`` of a part are picked
+    with a heap, not by sorting it: a common prefix's part holds 100,000 ids.
     """
     ordered: list[tuple[int, _Part]] = []
     for _, group in itertools.groupby(sorted(parts, key=_Part.key), key=_Part.key):
@@ -221,9 +223,9 @@ def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
         tied = list(group)
         if len(tied) == 1:
             part = tied[0]
-            ordered.extend((i, part) for i in sorted(part.sentences)[:need])
+            ordered.extend((i, part) for i in heapq.nsmallest(need, part.sentences))
             continue
-        chosen = sorted(itertools.chain.from_iterable(part.sentences for part in tied))[:need]
+        chosen = heapq.nsmallest(need, itertools.chain.from_iterable(p.sentences for p in tied))
         # Parts are disjoint, so each chosen id has exactly one owner.
         owner: dict[int, _Part] = {}
         kept = frozenset(chosen)
