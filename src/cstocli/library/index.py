@@ -169,14 +169,21 @@ class LibraryIndex:
         )
 
     def terms_with_prefix(self, prefix: str) -> list[str]:
-        """Return every indexed word that starts with ``prefix``."""
-        if not prefix:
-            return self._words_of("SELECT group_concat(term, ' ') FROM vocabulary", ())
+        """Return every indexed word that starts with ``prefix``.
+
+        Their frequencies come with them, in the same string: expansion orders a
+        three-letter prefix's hundreds of words by frequency, one query instead of one
+        per word.
+        """
         # A range over the primary key, not LIKE: LIKE folds case and skips the index.
         below, args = neighbours.key_range(prefix)
-        return self._words_of(
-            "SELECT group_concat(term, ' ') FROM vocabulary WHERE true" + below, args
+        pairs = self._words_of(
+            "SELECT group_concat(term || ' ' || sentences, ' ') FROM vocabulary WHERE true" + below,
+            args,
         )
+        terms = pairs[0::2]
+        self._frequency.update(zip(terms, map(int, pairs[1::2]), strict=True))
+        return terms
 
     def near(self, word: str, budget: int) -> list[str] | None:
         """Return the indexed words within ``budget`` typos of ``word`` (and others), or None.

@@ -284,20 +284,24 @@ def _partition(
     (decided before the speaker filter, so a filter never brings them back). The second
     value says whether the hits are grounded ones.
     """
-    reached = frozenset().union(*(level.sentences for unit in levels for level in unit))
+    # Each union once: a prefix's levels reach 100,000 sentences, and for a query of one
+    # unit the sentences reached are those that unit covers.
+    covers = [frozenset().union(*(level.sentences for level in unit)) for unit in levels]
+    reached = covers[0] if len(covers) == 1 else frozenset().union(*covers)
     needed = max(1, -(-len(query.units) // 2))
     parts = [_Part(0, 0, 0, 0, 0, 0, 0.0, reached)] if reached else []
     for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
         left = len(query.units) - number - 1
-        covered = frozenset().union(*(level.sentences for level in unit_levels))
+        covered = covers[number]
         split = []
         for part in parts:
+            everything = part.sentences is reached  # which holds every level's sentences
             for level in unit_levels:
-                if inside := part.sentences & level.sentences:
+                if inside := level.sentences if everything else part.sentences & level.sentences:
                     split.append(part.plus(level, inside))
             # Those that miss this unit survive only if they can still reach ``needed``.
             viable = not unit.phrase and part.matched + left >= needed
-            if viable and (rest := part.sentences - covered):
+            if viable and part.sentences is not covered and (rest := part.sentences - covered):
                 split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
