@@ -284,25 +284,32 @@ def _partition(
     (decided before the speaker filter, so a filter never brings them back). The second
     value says whether the hits are grounded ones.
     """
-    # Each union once: a prefix's levels reach 100,000 sentences, and for a query of one
-    # unit the sentences reached are those that unit covers.
+    # Each unit's union once (a prefix's levels reach 100,000 sentences). The part that
+    # comes before the first unit holds every sentence reached, the union of them all:
+    # it is never built, as what the first unit makes of it needs no intersection.
     covers = [frozenset().union(*(level.sentences for level in unit)) for unit in levels]
-    reached = covers[0] if len(covers) == 1 else frozenset().union(*covers)
     needed = max(1, -(-len(query.units) // 2))
-    parts = [_Part(0, 0, 0, 0, 0, 0, 0.0, reached)] if reached else []
+    start = _Part(0, 0, 0, 0, 0, 0, 0.0, frozenset())
+    parts = [start] if any(covers) else []
     for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
         left = len(query.units) - number - 1
         covered = covers[number]
         split = []
         for part in parts:
-            everything = part.sentences is reached  # which holds every level's sentences
             for level in unit_levels:
-                if inside := level.sentences if everything else part.sentences & level.sentences:
+                # Every level's sentences are among those reached, all in ``start``.
+                if inside := level.sentences if part is start else part.sentences & level.sentences:
                     split.append(part.plus(level, inside))
             # Those that miss this unit survive only if they can still reach ``needed``.
-            viable = not unit.phrase and part.matched + left >= needed
-            if viable and part.sentences is not covered and (rest := part.sentences - covered):
-                split.append(part._replace(sentences=rest))
+            if not unit.phrase and part.matched + left >= needed:
+                if part is not start:
+                    rest = part.sentences - covered
+                elif len(covers) == 2:
+                    rest = covers[1] - covered
+                else:
+                    rest = frozenset().union(*covers[1:]) - covered
+                if rest:
+                    split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
     grounded = [part for part in hits if part.grounded(len(query.units))]
