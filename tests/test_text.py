@@ -215,3 +215,14 @@ def test_sentences_do_not_end_at_initials_or_abbreviations() -> None:
 def test_ends_sentence_reads_the_last_mark_past_closing_quotes(line: str, ends: bool) -> None:
     """A line ends a sentence at . ! ? or an ellipsis, closing quotes and brackets aside."""
     assert ends_sentence(line) is ends
+
+
+@given(st.text(alphabet="aZq09 ,.'`-_\t\u00e9", max_size=40))
+def test_words_of_ascii_text_fold_word_by_word(phrase: str) -> None:
+    """Lowering ASCII text at once gives the words folded one by one (numbers, commas)."""
+    assert words(phrase) == [fold(token.norm) for token in tokenise(phrase)]
+
+
+def test_words_drop_thousands_commas_in_ascii_text() -> None:
+    """In ASCII text a number's thousands commas go, a list's commas stay word breaks."""
+    assert words("Paid 1,500,000, Then 2,5") == ["paid", "1500000", "then", "2,5"]

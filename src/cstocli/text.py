@@ -46,6 +46,9 @@ _WORD = _lazy(
         rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
     )
 )
+# ``_WORD`` for lowered ASCII text without apostrophes, where a word character is a
+# letter or a digit: one character class instead of an alternation, five times faster.
+_ASCII_WORD = _lazy(lambda: re.compile(r"\d+(?:[.,]\d+)+(?![a-z0-9])|[a-z0-9]+"))
 _APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
 # Letters that Unicode does not decompose into a base letter and a mark, so stripping marks
 # alone would keep them: each becomes the letters people type for it (after casefold).
@@ -143,7 +146,16 @@ def tokenise(text: str) -> list[Token]:
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (``tokenise`` without the offsets)."""
     # findall hands back strings, not match objects: a third of this function's time.
-    return list(map(fold, _WORD().findall(text)))
+    if not text.isascii() or "'" in text or "`" in text:
+        return list(map(fold, _WORD().findall(text)))
+    # ASCII without apostrophes, the common case: folding a word is lowering it, and the
+    # word pattern ignores case, so the whole text is lowered once instead of word by
+    # word (search re-ranks a few hundred sentences per query). Only a number with
+    # thousands commas folds further.
+    found: list[str] = _ASCII_WORD().findall(text.lower())
+    if "," in text:
+        return [fold(word) if "," in word else word for word in found]
+    return found
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

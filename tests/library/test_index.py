@@ -62,9 +62,35 @@ def test_near_names_each_word_once_and_misses_none(lib: Library, bundled: Datase
             assert set(near) == wanted, typoed
 
 
+def test_near_within_two_typos_misses_none(lib: Library, bundled: Dataset) -> None:
+    """Words typo'd twice over, every way, find every word the full scan finds, once each."""
+    disk, memory = lib.index(), build_index(bundled)
+    vocabulary = memory.terms(2, 100)
+    for word in [w for w in vocabulary if len(w) >= 9][::5]:
+        typed = [
+            word,
+            "xy" + word,  # two letters added before the first
+            word[1:-1],  # the first and the last dropped
+            word[1] + word[0] + word[2:-2] + word[-1] + word[-2],  # both ends swapped
+            word[:3] + word[4] + word[3] + "q" + word[5:],  # a swap, then a letter added
+            word[:4] + word[5] + word[4] + word[6:],  # a swap across the cut
+            "q" + word[1:3] + "z" + word[4:],  # the first letter changed, then another
+            word[:2] + "zz" + word[4:],  # two changed around the cut
+            word[:-3] + "w" + word[-3:] + "k",  # two added in the right part
+        ]
+        for typoed in typed:
+            near = disk.near(typoed, 2)
+            assert near is not None
+            assert len(near) == len(set(near)), typoed
+            wanted = {t for t in vocabulary if typos.typo_distance(typoed, t, 2) <= 2}
+            assert wanted <= set(near), typoed
+            assert len(near) < len(disk.terms(len(typoed) - 2, len(typoed) + 2)), typoed
+
+
 def test_prefix_ranges_end_even_after_the_last_code_point(lib: Library) -> None:
     """A prefix of U+10FFFF has no key above it: the range is open, nothing raises."""
     disk = lib.index()
     assert disk.terms_with_prefix("\U0010ffff") == []
     assert disk.terms_with_prefix("a\U0010ffff") == []
     assert disk.near("\U0010ffffabcd", 1) == []
+    assert disk.near("\U0010ffff\U0010ffffabcdefg", 2) == []

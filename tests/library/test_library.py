@@ -623,4 +623,4 @@ def test_near_holds_every_word_one_typo_away(lib: Library, bundled: Dataset) -> 
         wanted = {t for t in vocabulary if text_typos.typo_distance(word, t, 1) <= 1}
         assert wanted <= set(near), word
         assert all(text_typos.typo_distance(word, t, 1) <= 1 for t in near), word
-    assert index.near("security", 2) is None  # two typos: the scan
+    assert index.near("security", 3) is None  # three typos: the scan

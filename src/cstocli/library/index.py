@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cstocli import text
+from cstocli.library import neighbours
 from cstocli.library.errors import library_error, translate_errors
 from cstocli.library.rows import (
     PreparedArticle,
@@ -168,46 +169,34 @@ class LibraryIndex:
         )
 
     def terms_with_prefix(self, prefix: str) -> list[str]:
-        """Return every indexed word that starts with ``prefix``."""
-        if not prefix:
-            return self._words_of("SELECT group_concat(term, ' ') FROM vocabulary", ())
+        """Return every indexed word that starts with ``prefix``.
+
+        Their frequencies come with them, in the same string: expansion orders a
+        three-letter prefix's hundreds of words by frequency, one query instead of one
+        per word.
+        """
         # A range over the primary key, not LIKE: LIKE folds case and skips the index.
-        below, args = _below(prefix)
-        return self._words_of(
-            "SELECT group_concat(term, ' ') FROM vocabulary WHERE true" + below, args
+        below, args = neighbours.key_range(prefix)
+        pairs = self._words_of(
+            "SELECT group_concat(term || ' ' || sentences, ' ') FROM vocabulary WHERE true" + below,
+            args,
         )
+        terms = pairs[0::2]
+        self._frequency.update(zip(terms, map(int, pairs[1::2]), strict=True))
+        return terms
 
     def near(self, word: str, budget: int) -> list[str] | None:
-        """Return every indexed word one typo from ``word`` (budget 1), or None (more).
+        """Return the indexed words within ``budget`` typos of ``word`` (and others), or None.
 
-        Looked up, not scanned: each deletion and transposition of ``word`` exactly; a
-        substitution or an insertion at the first letter leaves the rest of the word in
-        place (``substr(term, 2)``, compared in C over the words of one length); past the
-        first letter, the words of the two lengths that start with it (a range of the
-        ``(length, term)`` index, a few hundred words) are checked here. A typo is one of
-        these four edits, so nothing within one typo is missed; with two, the
-        neighbourhood is too large and None asks for the scan.
+        Looked up (``neighbours``), not scanned: for one typo or two; None (scan the
+        lengths) for more.
         """
-        if budget != 1:
-            return None
-        size = len(word)
-        exact = {word[:i] + word[i + 1 :] for i in range(size)}
-        exact |= {word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :] for i in range(1, size)}
-        sql = " UNION ".join(
-            [
-                f"SELECT term FROM vocabulary WHERE term IN ({', '.join('?' * len(exact))})",
-                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
-                "SELECT term FROM vocabulary WHERE length = ? AND substr(term, 2) = ?",
-            ]
-        )
-        found = self._column(sql, (*exact, size, word[1:], size + 1, word))
-        below, args = _below(word[0])
-        same_start = self._words_of(
-            "SELECT group_concat(term, ' ') FROM vocabulary WHERE length IN (?, ?)" + below,
-            (size, size + 1, *args),
-        )
-        found += [t for t in same_start if _one_changed_or_added(word, t)]
-        return list(dict.fromkeys(found))  # "aabc" is "abc" with an "a" added twice over
+        with translate_errors(self._path):
+            if budget == 1:
+                return neighbours.one_typo(self._conn, word)
+            if budget == 2:
+                return neighbours.two_typos(self._conn, word)
+        return None
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -299,31 +288,6 @@ class LibraryIndex:
 
 
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
-
-
-def _below(prefix: str) -> tuple[str, tuple[str, ...]]:
-    """SQL (and its arguments) that keeps the terms starting with ``prefix``: a key range.
-
-    The range's end is the least string above them all; none is above a prefix of the
-    last code point only, so that range has no end.
-    """
-    kept = prefix.rstrip("\U0010ffff")
-    if not kept:
-        return " AND term >= ?", (prefix,)
-    return " AND term >= ? AND term < ?", (prefix, kept[:-1] + chr(ord(kept[-1]) + 1))
-
-
-def _one_changed_or_added(word: str, term: str) -> bool:
-    """Whether ``term`` is ``word`` with one letter (not the first) changed or added.
-
-    Both start with the same letter; ``term`` is as long as ``word`` or one longer.
-    """
-    i = 1
-    while i < len(word) and term[i] == word[i]:
-        i += 1
-    if len(term) == len(word):
-        return i < len(word) and term[i + 1 :] == word[i + 1 :]
-    return term[i + 1 :] == word[i:]
 
 
 def _has_json(conn: sqlite3.Connection) -> bool:

@@ -84,6 +84,7 @@ The storage protocol
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -211,7 +212,8 @@ def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
 
     Parts whose keys are equal (two variants that weigh the same) merge in source order.
     A group of parts past ``count`` is never looked at, and of the last group needed only
-    its first ids are paired with their parts.
+    its first ids are paired with their parts. The first ``count`` of a part are picked
+    with a heap, not by sorting it: a common prefix's part holds 100,000 ids.
     """
     ordered: list[tuple[int, _Part]] = []
     for _, group in itertools.groupby(sorted(parts, key=_Part.key), key=_Part.key):
@@ -221,9 +223,9 @@ def _coarse(parts: Sequence[_Part], count: int) -> list[tuple[int, _Part]]:
         tied = list(group)
         if len(tied) == 1:
             part = tied[0]
-            ordered.extend((i, part) for i in sorted(part.sentences)[:need])
+            ordered.extend((i, part) for i in heapq.nsmallest(need, part.sentences))
             continue
-        chosen = sorted(itertools.chain.from_iterable(part.sentences for part in tied))[:need]
+        chosen = heapq.nsmallest(need, itertools.chain.from_iterable(p.sentences for p in tied))
         # Parts are disjoint, so each chosen id has exactly one owner.
         owner: dict[int, _Part] = {}
         kept = frozenset(chosen)
@@ -282,21 +284,32 @@ def _partition(
     (decided before the speaker filter, so a filter never brings them back). The second
     value says whether the hits are grounded ones.
     """
-    reached = frozenset().union(*(level.sentences for unit in levels for level in unit))
+    # Each unit's union once (a prefix's levels reach 100,000 sentences). The part that
+    # comes before the first unit holds every sentence reached, the union of them all:
+    # it is never built, as what the first unit makes of it needs no intersection.
+    covers = [frozenset().union(*(level.sentences for level in unit)) for unit in levels]
     needed = max(1, -(-len(query.units) // 2))
-    parts = [_Part(0, 0, 0, 0, 0, 0, 0.0, reached)] if reached else []
+    start = _Part(0, 0, 0, 0, 0, 0, 0.0, frozenset())
+    parts = [start] if any(covers) else []
     for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
         left = len(query.units) - number - 1
-        covered = frozenset().union(*(level.sentences for level in unit_levels))
+        covered = covers[number]
         split = []
         for part in parts:
             for level in unit_levels:
-                if inside := part.sentences & level.sentences:
+                # Every level's sentences are among those reached, all in ``start``.
+                if inside := level.sentences if part is start else part.sentences & level.sentences:
                     split.append(part.plus(level, inside))
             # Those that miss this unit survive only if they can still reach ``needed``.
-            viable = not unit.phrase and part.matched + left >= needed
-            if viable and (rest := part.sentences - covered):
-                split.append(part._replace(sentences=rest))
+            if not unit.phrase and part.matched + left >= needed:
+                if part is not start:
+                    rest = part.sentences - covered
+                elif len(covers) == 2:
+                    rest = covers[1] - covered
+                else:
+                    rest = frozenset().union(*covers[1:]) - covered
+                if rest:
+                    split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
     grounded = [part for part in hits if part.grounded(len(query.units))]

@@ -105,7 +105,9 @@ def unit_levels(
     # quadratic for a prefix ("ost") whose hundreds of words reach 100,000 sentences.
     seen: set[int] = set()
     for variant in variants:
-        found = frozenset(store.postings(variant.term)).difference(seen)
+        found = frozenset(store.postings(variant.term))
+        if seen:  # a difference with nothing would copy the set all the same
+            found = found.difference(seen)
         if found:
             weight = variant.weight * ranking.idf(size, store.frequency(variant.term))
             levels.append(Level(variant.typos, variant.slip, weight, True, False, False, found))

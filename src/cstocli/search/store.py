@@ -71,8 +71,8 @@ class SentenceStore(Protocol):
         """The indexed words within ``budget`` typos of ``word`` (more will do), or None.
 
         None means this store knows no faster way than scanning ``terms`` of the right
-        lengths; a store that can look the neighbours up (a library, for one typo) saves
-        the scan, and a short list is checked without importing RapidFuzz.
+        lengths; a store that can look the neighbours up (a library, for one typo or
+        two) saves the scan, and a short list is checked without importing RapidFuzz.
         """
         ...
 
