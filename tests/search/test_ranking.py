@@ -4,9 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cstocli.model import Dataset
+from cstocli.search.expansion import plan
+from cstocli.search.memory import build_index
+from cstocli.search.query import parse_query
 from cstocli.search.ranking import (
     PROXIMITY_CAP,
     Key,
+    Measure,
     bm25_term,
     highlight,
     idf,
@@ -110,3 +115,16 @@ def test_score_never_contradicts_the_rules(first: Key, second: Key) -> None:
         first, second = second, first
     assert score(first, 4) >= score(second, 4)
     assert 0 <= score(second, 4) < 100
+
+
+def test_a_sentence_measure_favours_query_words_close_together(bundled: Dataset) -> None:
+    """Measure: words side by side cost no proximity; far apart, more; BM25 counts matches."""
+    store = build_index(bundled)
+    query, expansions = plan(store, parse_query("collective security"))
+    measure = Measure(store, query, expansions)
+    close, close_bm25 = measure(["the", "collective", "security", "treaty"])
+    apart, _ = measure(["collective", "a", "b", "c", "d", "e", "security"])
+    alone, alone_bm25 = measure(["security", "treaty"])
+    assert close < apart
+    assert alone == 0  # under two units matched: no proximity to measure
+    assert close_bm25 > alone_bm25 > 0

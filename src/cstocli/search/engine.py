@@ -86,7 +86,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -350,7 +349,7 @@ def _rank(
                 break
             end += sum(1 for _ in group)
         head = head[:end]
-    measure = _Measure(store, query, expansions)
+    measure = ranking.Measure(store, query, expansions)
     fine = []
     tokens = store.tokens_of([sentence_id for sentence_id, _ in head])
     for (sentence_id, part), words in zip(head, tokens, strict=True):
@@ -381,47 +380,3 @@ def _hits(
         Hit(sentence, ranking.score(key, size), part.matched, size, part.typos, terms, phrases)
         for sentence, (_, part, key) in zip(sentences, ranked, strict=True)
     ]
-
-
-class _Measure:
-    """Proximity and BM25 of one sentence for a query (rules 4 and 5)."""
-
-    def __init__(
-        self, store: SentenceStore, query: Query, expansions: Sequence[Sequence[Variant]]
-    ) -> None:
-        self._store = store
-        self._units = query.units
-        size = len(store)
-        self._wanted = [frozenset(v.term for v in variants) for variants in expansions]
-        self._weights = [
-            {v.term: v.weight * ranking.idf(size, store.frequency(v.term)) for v in variants}
-            for variants in expansions
-        ]
-        self._phrase_weights = [
-            sum(ranking.idf(size, store.frequency(t)) for t in unit.terms) for unit in query.units
-        ]
-
-    def __call__(self, tokens: Sequence[str]) -> tuple[int, float]:
-        """``(proximity, bm25)`` of a sentence's tokens; proximity 0 when under two units match."""
-        counts = Counter(tokens)
-        average = self._store.average_length
-        placed = []
-        bm25 = 0.0
-        for number, unit in enumerate(self._units):
-            if unit.phrase:
-                found = ranking.phrase_positions(tokens, unit.terms)
-                weight, count = self._phrase_weights[number], len(found)
-                bm25 += ranking.bm25_term(weight, count, len(tokens), average)
-            else:
-                found = ranking.positions(tokens, self._wanted[number])
-                bm25 += max(
-                    (
-                        ranking.bm25_term(weight, counts[term], len(tokens), average)
-                        for term, weight in self._weights[number].items()
-                        if term in counts
-                    ),
-                    default=0.0,
-                )
-            if found:
-                placed.append(found)
-        return ranking.proximity(placed), bm25

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cstocli import text
+
+if TYPE_CHECKING:
+    from cstocli.search.expansion import Variant
+    from cstocli.search.query import Query
+    from cstocli.search.store import SentenceStore
 
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -146,3 +152,47 @@ def highlight(
         else:
             ranges.append((token.start, token.end))
     return tuple(ranges)
+
+
+class Measure:
+    """Proximity and BM25 of one sentence for a query (the engine's rules 5 and 6)."""
+
+    def __init__(
+        self, store: SentenceStore, query: Query, expansions: Sequence[Sequence[Variant]]
+    ) -> None:
+        self._store = store
+        self._units = query.units
+        size = len(store)
+        self._wanted = [frozenset(v.term for v in variants) for variants in expansions]
+        self._weights = [
+            {v.term: v.weight * idf(size, store.frequency(v.term)) for v in variants}
+            for variants in expansions
+        ]
+        self._phrase_weights = [
+            sum(idf(size, store.frequency(t)) for t in unit.terms) for unit in query.units
+        ]
+
+    def __call__(self, tokens: Sequence[str]) -> tuple[int, float]:
+        """``(proximity, bm25)`` of a sentence's tokens; proximity 0 when under two units match."""
+        counts = Counter(tokens)
+        average = self._store.average_length
+        placed = []
+        bm25 = 0.0
+        for number, unit in enumerate(self._units):
+            if unit.phrase:
+                found = phrase_positions(tokens, unit.terms)
+                weight, count = self._phrase_weights[number], len(found)
+                bm25 += bm25_term(weight, count, len(tokens), average)
+            else:
+                found = positions(tokens, self._wanted[number])
+                bm25 += max(
+                    (
+                        bm25_term(weight, counts[term], len(tokens), average)
+                        for term, weight in self._weights[number].items()
+                        if term in counts
+                    ),
+                    default=0.0,
+                )
+            if found:
+                placed.append(found)
+        return proximity(placed), bm25
