@@ -110,6 +110,14 @@ def test_a_surnames_apposition_states_a_role() -> None:
     assert [(m.name, m.role) for m in mentions] == [("Berg", "the port's director")]
 
 
+def test_an_apposition_says_more_than_a_title_before_the_name() -> None:
+    """ "Professor Ann Lee, head of the School of Geography," is its head; a bare title stays."""
+    prose = "Professor Ann Lee, head of the university's School of Geography, said so."
+    assert _named(prose) == [("Ann Lee", "head of the university's School of Geography")]
+    assert _named("Professor Ann Lee said so.") == [("Ann Lee", "Professor")]
+    assert _named("Professor Ann Lee, 71, said so.") == [("Ann Lee", "Professor")]
+
+
 def test_a_title_after_a_preposition_still_names_a_person() -> None:
     """A titled name after "from" is a person; "from Westbrook Infirmary" is a place."""
     assert [m.name for m in find_mentions("It was a promise from Councillor Ana Lee.", 0)] == [

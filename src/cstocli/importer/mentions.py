@@ -114,8 +114,9 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         if head and head[-1].casefold() in BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
         # A surname's apposition ("Berg, the port's director, said") states a role too: the
-        # cast gives it to the one person the surname means.
-        role = (before or after) if full else after
+        # cast gives it to the one person the surname means. An apposition says more than
+        # a title before the name ("Professor Ann Lee, head of the School of Geography,").
+        role = (after or before) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
