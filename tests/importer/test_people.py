@@ -68,6 +68,14 @@ def test_the_giver_of_remarks_is_the_one_person_after_by() -> None:
     assert two.remarks is None
 
 
+@pytest.mark.parametrize("word", ["REMARKS", "Remar\u212as", "Remark\u017f", "Br\u0130efing"])
+def test_the_words_before_by_are_read_in_any_case(word: str) -> None:
+    """Capitals, and the letters case-insensitive matching also takes for k, s, i, count."""
+    found = _people(f"Intro\n{word} by Governor Ann Marrow at the Opening\n\nThank you.")
+    assert found.remarks is not None
+    assert found.remarks.name == "Ann Marrow"
+
+
 def test_role_first_labels_split_where_the_place_ends() -> None:
     """The text writing "Valdoria" alone ends the role there; a three-word name follows."""
     people = _people("Talks\nThe delegation of Valdoria arrived.")

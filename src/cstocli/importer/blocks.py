@@ -331,11 +331,12 @@ def _closing_note(voice: _Voice) -> bool:
     "The council votes next month.", "This interview has been edited for clarity.": a
     sentence of 5 to 15 words with no first- or second-person word and no question.
     """
-    words = len(voice.text.split())
-    second = _SECOND_PERSON.search(voice.outside)
     if _EMPHASISED.fullmatch(voice.text.strip()):
         return True  # "*Deep Water is produced by ...*": a markdown export's italic credit
-    return 5 <= words <= 15 and not voice.own_first_person and second is None
+    words = len(voice.text.split())
+    if not 5 <= words <= 15 or voice.own_first_person:
+        return False
+    return _SECOND_PERSON.search(voice.outside) is None
 
 
 def _speech_doubt(voice: _Voice, name: str, *, relabelled: bool) -> str | None:

@@ -174,15 +174,25 @@ class People:
         return matches[0].name, matches[0].role
 
 
+_REMARK_WORDS = (
+    "remarks", "briefing", "statement", "address", "speech", "lecture", "keynote", "message",
+    "conference",
+)  # fmt: skip
 _REMARKS = re.compile(
-    r"\b(?:remarks|briefing|statement|address|speech|lecture|keynote|message|conference)\b"
-    r"[^.:;\n]*?\bby\b([^.;\n]*)",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_REMARK_WORDS)})\b[^.:;\n]*?\bby\b([^.;\n]*)", re.IGNORECASE
 )
+# ``re.IGNORECASE`` compares letters by their simple lower case (U+0130 is "i"), and also
+# takes the dotless i and the long s (U+0131, U+017F) for "i" and "s": with these three
+# mapped, ``str.lower`` finds every word it would (checked over every code point).
+_AS_IGNORECASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
     """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
+    # Most articles hold none of the words: one look at all the lines, not a pattern per line.
+    top = "\n".join(line for _, line in lines).translate(_AS_IGNORECASE).lower()
+    if not any(word in top for word in _REMARK_WORDS):
+        return None
     for _, line in lines:
         found = _REMARKS.search(line)
         if found is None:
