@@ -122,7 +122,8 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     if bold is not None:
         head, end = bold
     else:
-        colon = _COLON.search(stripped, head_start)
+        # No colon, no search (a line opening with "A" or "Q" comes here: "As we said...").
+        colon = _COLON.search(stripped, head_start) if ":" in stripped else None
         if colon is None or colon.start() <= head_start:
             return _question_or_answer(stripped, lead, start)
         if stripped[colon.start() + 1 : colon.start() + 3] == "//":
