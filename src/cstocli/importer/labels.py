@@ -306,6 +306,7 @@ def _without_honorifics(tokens: list[str]) -> str:
     return " ".join(tokens[start:])
 
 
+@functools.lru_cache(maxsize=8192)  # asked of every capitalised word read for names
 def _is_title(token: str) -> bool:
     """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
     lower = token.casefold()
