@@ -215,3 +215,22 @@ def test_sentences_do_not_end_at_initials_or_abbreviations() -> None:
 def test_ends_sentence_reads_the_last_mark_past_closing_quotes(line: str, ends: bool) -> None:
     """A line ends a sentence at . ! ? or an ellipsis, closing quotes and brackets aside."""
     assert ends_sentence(line) is ends
+
+
+@given(st.text(alphabet="aZ09 .,'`-_\t\u00e9", max_size=30))
+def test_words_are_the_tokens_folded_whatever_the_text(text: str) -> None:
+    """The whole-text path of plain ASCII finds the same folded words as ``tokenise``."""
+    assert words(text) == [token.norm for token in tokenise(text)]
+
+
+def test_words_of_plain_ascii_keep_numbers_whole() -> None:
+    """Thousands commas go, decimals stay, and a letter after a number makes a new word."""
+    assert words("Pay 1,000 or 3.5x, not 12,34.") == [
+        "pay",
+        "1000",
+        "or",
+        "3",
+        "5x",
+        "not",
+        "12,34",
+    ]

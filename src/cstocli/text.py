@@ -46,6 +46,9 @@ _WORD = _lazy(
         rf"\d+(?:[.,]\d+)+(?!{_WORD_CHAR})|{_WORD_CHAR}+(?:[{_APOSTROPHES}]{_WORD_CHAR}+)*"
     )
 )
+# ``_WORD`` for lower-case ASCII without apostrophes, where a word character is [a-z0-9]:
+# the same words, found twice as fast (a sentence's words at import).
+_ASCII_WORD = _lazy(lambda: re.compile(r"\d+(?:[.,]\d+)+(?![a-z0-9])|[a-z0-9]+"))
 _APOSTROPHE_FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, None))
 # Letters that Unicode does not decompose into a base letter and a mark, so stripping marks
 # alone would keep them: each becomes the letters people type for it (after casefold).
@@ -147,7 +150,7 @@ def words(text: str) -> list[str]:
         # Folding ASCII without apostrophes is lower-casing, which keeps every letter a
         # letter: the whole text at once, not each word through ``fold`` (a sentence's
         # words at import). Apostrophes would join words ("1.5'3" is "1.53" without them).
-        found = _WORD().findall(text.lower())
+        found = _ASCII_WORD().findall(text.lower())
         return [fold(w) if "," in w else w for w in found] if "," in text else found
     return list(map(fold, _WORD().findall(text)))
 

@@ -192,7 +192,9 @@ def unpack_dataset(stored: bytes | str, source: str) -> Any:
 def without_texts(obj: Any, source: str) -> Any:
     """Drop every ``text`` that its ``span`` already gives (the JSON shrinks by half)."""
     if isinstance(obj, list):
-        return [without_texts(item, source) for item in obj]
+        return [
+            without_texts(item, source) if isinstance(item, (list, dict)) else item for item in obj
+        ]
     if not isinstance(obj, dict):
         return obj
     # Scalars are most values: kept without a call (as ``with_texts`` does).
