@@ -100,12 +100,29 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
+_CACHED_LINE = 1000
+"""The longest line whose label is kept (``_read_label_cached``): a few MB at most."""
+
+
 def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> Label | None:
     """Read the label opening ``line`` (which starts at offset ``start``), if there is one.
 
     ``known`` holds the one-word names (folded) the article uses as labels elsewhere, so an
     inline "Spokesman:" or "Obrenko:" reads as a label there (see ``turns.label_words``).
     """
+    if len(line) > _CACHED_LINE:
+        return _read_label(line, start, known)
+    return _read_label_cached(line, start, known)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_label_cached(line: str, start: int, known: frozenset[str]) -> Label | None:
+    """``_read_label``, remembered: an import reads each line twice (turns, then people)."""
+    return _read_label(line, start, known)
+
+
+def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
+    """See ``read_label``."""
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     period = period_label(stripped, lead)  # "Mr. LATHAM. The subcommittee will ..."

@@ -114,6 +114,8 @@ _DASH = re.compile(r"\s+(?:--?|\u2013|\u2014)\s+")
 
 def split_dashes(text: str) -> list[str]:
     """The parts of "Name - Title - Firm" (any dash between spaces)."""
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return [text.strip()]  # no dash, no pattern (most lines)
     return [part.strip() for part in _DASH.split(text)]
 
 

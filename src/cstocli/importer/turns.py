@@ -300,7 +300,9 @@ def mid_turns(
     text: str, start: int, end: int, known: frozenset[tuple[str, ...]], words: frozenset[str]
 ) -> list[Label]:
     """The labels that open a second (third...) turn inside the paragraph ``text[start:end]``."""
-    found = []
+    found: list[Label] = []
+    if text.find(":", start, end) < 0:
+        return found  # every label ends with a colon: most paragraphs have none
     for gap in _MID_TURN.finditer(text, start, end):
         at = gap.end()
         # A window, not the rest of the paragraph: a label is short, and slicing to the end
