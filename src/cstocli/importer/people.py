@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label, is_title_word
+from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
 from cstocli.importer.persons import LINKS, mentions
 
@@ -181,16 +182,12 @@ _REMARK_WORDS = (
 _REMARKS = re.compile(
     rf"\b(?:{'|'.join(_REMARK_WORDS)})\b[^.:;\n]*?\bby\b([^.;\n]*)", re.IGNORECASE
 )
-# ``re.IGNORECASE`` compares letters by their simple lower case (U+0130 is "i"), and also
-# takes the dotless i and the long s (U+0131, U+017F) for "i" and "s": with these three
-# mapped, ``str.lower`` finds every word it would (checked over every code point).
-_AS_IGNORECASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
     """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
     # Most articles hold none of the words: one look at all the lines, not a pattern per line.
-    top = "\n".join(line for _, line in lines).translate(_AS_IGNORECASE).lower()
+    top = lower_as_ignorecase("\n".join(line for _, line in lines))
     if not any(word in top for word in _REMARK_WORDS):
         return None
     for _, line in lines:
