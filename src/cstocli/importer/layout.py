@@ -371,6 +371,8 @@ def _located(line: Line, start: int | None = None) -> Located:
     """The line's text from ``start`` (default its beginning), white space trimmed."""
     offset = line.start if start is None else start
     raw = line.text[offset - line.start :]
+    if raw and not _is_space(raw[0]) and not _is_space(raw[-1]):
+        return Located(raw, (offset, offset + len(raw)))  # most lines: nothing to trim
     lead = 0
     while lead < len(raw) and _is_space(raw[lead]):
         lead += 1
