@@ -37,6 +37,19 @@ def test_names_and_roles_the_text_states(text: str, name: str, role: str) -> Non
     assert found[name] == role
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Our guest \u00c9mile de Villepin spoke.", "\u00c9mile de Villepin"),
+        ("We met Ann van Berg.", "Ann van Berg"),
+        ("I met \u00c5sa \u00d6berg today.", "\u00c5sa \u00d6berg"),
+    ],
+)
+def test_runs_with_accented_capitals_and_particles_are_names(line: str, name: str) -> None:
+    """A prose line is read word by word when a run may start: accents and particles too."""
+    assert name in [p.name for p in _people(f"Intro\n{line}").persons]
+
+
 def test_a_longer_run_keeps_the_ending_written_alone() -> None:
     """A run "Forester Ann Kamau" is Ann Kamau, a forester, when "Ann Kamau" stands alone."""
     people = _people("A Talk With Forester Ann Kamau\n\nFor years, Ann Kamau has planted.")
