@@ -101,7 +101,7 @@ class Label:
 
 
 _CACHED_LINE = 1000
-"""The longest line whose label is kept (``_read_label_cached``): a few MB at most."""
+"""The longest line whose label is remembered (4,096 lines: a few MB at most)."""
 
 
 def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> Label | None:
@@ -110,17 +110,12 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     ``known`` holds the one-word names (folded) the article uses as labels elsewhere, so an
     inline "Spokesman:" or "Obrenko:" reads as a label there (see ``turns.label_words``).
     """
-    if len(line) > _CACHED_LINE:
-        return _read_label(line, start, known)
-    return _read_label_cached(line, start, known)
+    # Remembered: an import reads each line twice (its turns, then the people at the top).
+    read = _read_label if len(line) <= _CACHED_LINE else _read_label.__wrapped__
+    return read(line, start, known)
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_label_cached(line: str, start: int, known: frozenset[str]) -> Label | None:
-    """``_read_label``, remembered: an import reads each line twice (turns, then people)."""
-    return _read_label(line, start, known)
-
-
 def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     """See ``read_label``."""
     stripped = line.rstrip()
@@ -323,9 +318,16 @@ def _without_honorifics(tokens: list[str]) -> str:
     return " ".join(tokens[start:])
 
 
-@functools.lru_cache(maxsize=8192)  # asked of every capitalised word read for names
 def _is_title(token: str) -> bool:
     """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
+    # Asked of every capitalised word read for names: remembered, but only for words of
+    # ordinary length (a "word" may be a megabyte without spaces).
+    return _title(token) if len(token) <= 40 else _title.__wrapped__(token)
+
+
+@functools.lru_cache(maxsize=8192)
+def _title(token: str) -> bool:
+    """See ``_is_title``."""
     lower = token.casefold()
     if lower in TITLE_WORDS:
         return True
