@@ -226,3 +226,22 @@ def test_words_of_ascii_text_fold_word_by_word(phrase: str) -> None:
 def test_words_drop_thousands_commas_in_ascii_text() -> None:
     """In ASCII text a number's thousands commas go, a list's commas stay word breaks."""
     assert words("Paid 1,500,000, Then 2,5") == ["paid", "1500000", "then", "2,5"]
+
+
+@given(st.text(alphabet="aZ09 .,'`-_\t\u00e9", max_size=30))
+def test_words_are_the_tokens_folded_whatever_the_text(text: str) -> None:
+    """The whole-text path of plain ASCII finds the same folded words as ``tokenise``."""
+    assert words(text) == [token.norm for token in tokenise(text)]
+
+
+def test_words_of_plain_ascii_keep_numbers_whole() -> None:
+    """Thousands commas go, decimals stay, and a letter after a number makes a new word."""
+    assert words("Pay 1,000 or 3.5x, not 12,34.") == [
+        "pay",
+        "1000",
+        "or",
+        "3",
+        "5x",
+        "not",
+        "12,34",
+    ]

@@ -45,6 +45,13 @@ def test_witnesses_are_read_where_they_are_sworn() -> None:
     ]
 
 
+def test_an_oath_in_capitals_or_odd_letters_is_read() -> None:
+    """The oath is case-insensitive, the long s and dotless i as re reads them included."""
+    assert read_witnesses("HUGO VANTERPOOL (SWORN)\n") == [Witness("Hugo Vanterpool", 1)]
+    assert read_witnesses("Hugo Vanterpool (\u017fworn)\n") == [Witness("Hugo Vanterpool", 1)]
+    assert read_witnesses("Hugo Vanterpool (aff\u0131rmed)\n") == [Witness("Hugo Vanterpool", 1)]
+
+
 def test_prose_about_an_oath_names_no_witness() -> None:
     """A sentence that mentions swearing without a name before it gives no witness."""
     text = "The witness was duly sworn.\nThe Court then called as a witness nobody.\n"

@@ -255,3 +255,13 @@ def test_the_presiding_officer_in_a_record() -> None:
     assert label is not None
     assert label.name == "THE PRESIDING OFFICER"
     assert label.speech_start == len("  The PRESIDING OFFICER. ")
+
+
+def test_a_label_opening_a_long_line_is_read_like_a_short_ones() -> None:
+    """Lines past the remembered length are read the same way, not remembered."""
+    short = read_label("Ann Lee, Minister: We agree.", 0)
+    long = read_label("Ann Lee, Minister: We agree." + " And so on." * 200, 0)
+    assert short is not None
+    assert long is not None
+    assert (long.name, long.role, long.span) == (short.name, short.role, short.span)
+    assert read_label("We agree." * 200, 0) is None

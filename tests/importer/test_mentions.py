@@ -111,7 +111,7 @@ def test_a_surnames_apposition_states_a_role() -> None:
 
 
 def test_an_apposition_says_more_than_a_title_before_the_name() -> None:
-    """ "Professor Ann Lee, head of the School of Geography," is its head; a bare title stays."""
+    """An apposition ("Professor Ann Lee, head of X,") wins over the title; a bare title stays."""
     prose = "Professor Ann Lee, head of the university's School of Geography, said so."
     assert _named(prose) == [("Ann Lee", "head of the university's School of Geography")]
     assert _named("Professor Ann Lee said so.") == [("Ann Lee", "Professor")]

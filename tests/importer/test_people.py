@@ -37,6 +37,19 @@ def test_names_and_roles_the_text_states(text: str, name: str, role: str) -> Non
     assert found[name] == role
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Our guest \u00c9mile de Villepin spoke.", "\u00c9mile de Villepin"),
+        ("We met Ann van Berg.", "Ann van Berg"),
+        ("I met \u00c5sa \u00d6berg today.", "\u00c5sa \u00d6berg"),
+    ],
+)
+def test_runs_with_accented_capitals_and_particles_are_names(line: str, name: str) -> None:
+    """A prose line is read word by word when a run may start: accents and particles too."""
+    assert name in [p.name for p in _people(f"Intro\n{line}").persons]
+
+
 def test_a_longer_run_keeps_the_ending_written_alone() -> None:
     """A run "Forester Ann Kamau" is Ann Kamau, a forester, when "Ann Kamau" stands alone."""
     people = _people("A Talk With Forester Ann Kamau\n\nFor years, Ann Kamau has planted.")
@@ -66,6 +79,14 @@ def test_the_giver_of_remarks_is_the_one_person_after_by() -> None:
     assert one.remarks.name == "Ann Marrow"
     two = _people("Briefing by Press Secretary Ann Lee and Admiral Bo Kjell\n\nHello.")
     assert two.remarks is None
+
+
+@pytest.mark.parametrize("word", ["REMARKS", "Remar\u212as", "Remark\u017f", "Br\u0130efing"])
+def test_the_words_before_by_are_read_in_any_case(word: str) -> None:
+    """Capitals, and the letters case-insensitive matching also takes for k, s, i, count."""
+    found = _people(f"Intro\n{word} by Governor Ann Marrow at the Opening\n\nThank you.")
+    assert found.remarks is not None
+    assert found.remarks.name == "Ann Marrow"
 
 
 def test_role_first_labels_split_where_the_place_ends() -> None:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cstocli.importer.markup import lower_as_ignorecase
+
 _NAME = (
     r"(?:(?:MR|MRS|MS|MISS|DR|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019.-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'\u2019.-]*){1,4})"
@@ -27,6 +29,8 @@ _OATH = (
     r"having\s+been\s+(?:first\s+)?(?:duly\s+)?(?:sworn|affirmed)|"
     r"(?:being\s+)?(?:first\s+)?duly\s+sworn|sworn\s+and\s+examined)"
 )
+_OATH_WORDS = ("sworn", "affirmed", "witness")
+"""One of these is in every oath ``_OATH`` reads."""
 _WITNESS = re.compile(
     rf"^[ \t]*{_NAME}[ \t]*(?:,[ \t]*(?:\n[ \t]*)?|[ \t]+|[ \t]*\n[ \t]*){_OATH}",
     re.MULTILINE,
@@ -48,7 +52,10 @@ class Witness:
 
 def read_witnesses(text: str) -> list[Witness]:
     """The witnesses sworn in the text, in order."""
-    found = []
+    found: list[Witness] = []
+    lowered = lower_as_ignorecase(text)
+    if not any(word in lowered for word in _OATH_WORDS):
+        return found  # no oath in the text: no pattern run over it
     line, counted = 1, 0  # lines counted as the matches go: linear in the text
     for match in _WITNESS.finditer(text):
         name = match["name"].strip()

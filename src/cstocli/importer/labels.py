@@ -100,12 +100,24 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
+_CACHED_LINE = 1000
+"""The longest line whose label is remembered (4,096 lines: a few MB at most)."""
+
+
 def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> Label | None:
     """Read the label opening ``line`` (which starts at offset ``start``), if there is one.
 
     ``known`` holds the one-word names (folded) the article uses as labels elsewhere, so an
     inline "Spokesman:" or "Obrenko:" reads as a label there (see ``turns.label_words``).
     """
+    # Remembered: an import reads each line twice (its turns, then the people at the top).
+    read = _read_label if len(line) <= _CACHED_LINE else _read_label.__wrapped__
+    return read(line, start, known)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
+    """See ``read_label``."""
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     period = period_label(stripped, lead)  # "Mr. LATHAM. The subcommittee will ..."
@@ -122,7 +134,8 @@ def read_label(line: str, start: int, known: frozenset[str] = frozenset()) -> La
     if bold is not None:
         head, end = bold
     else:
-        colon = _COLON.search(stripped, head_start)
+        # No colon, no search (a line opening with "A" or "Q" comes here: "As we said...").
+        colon = _COLON.search(stripped, head_start) if ":" in stripped else None
         if colon is None or colon.start() <= head_start:
             return _question_or_answer(stripped, lead, start)
         if stripped[colon.start() + 1 : colon.start() + 3] == "//":
@@ -307,6 +320,14 @@ def _without_honorifics(tokens: list[str]) -> str:
 
 def _is_title(token: str) -> bool:
     """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
+    # Asked of every capitalised word read for names: remembered, but only for words of
+    # ordinary length (a "word" may be a megabyte without spaces).
+    return _title(token) if len(token) <= 40 else _title.__wrapped__(token)
+
+
+@functools.lru_cache(maxsize=8192)
+def _title(token: str) -> bool:
+    """See ``_is_title``."""
     lower = token.casefold()
     if lower in TITLE_WORDS:
         return True

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cstocli.importer.chrome import (
     is_caption_part,
@@ -59,12 +59,13 @@ class Line:
     """Offset of the line's first character."""
     text: str
     """The line's characters, without its line break."""
+    blank: bool = field(init=False, repr=False, compare=False)
+    """Whether the line holds nothing but white space (a byte-order mark counts). Computed
+    once: every stage of the import asks it of every line, ten times a line in all."""
 
-    @property
-    def blank(self) -> bool:
-        """Whether the line holds nothing but white space."""
+    def __post_init__(self) -> None:
         stripped = self.text.strip()
-        return not stripped or not _trimmed(stripped)
+        object.__setattr__(self, "blank", not stripped or not _trimmed(stripped))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,12 @@ def split_lines(text: str) -> tuple[Line, ...]:
 
     LF, CR LF and a lone CR (old Mac files, mixed copies) each end a line.
     """
+    if "\r" not in text:  # most files: LF alone, split in C
+        pieces = text.split("\n")
+        if not pieces[-1]:
+            pieces.pop()  # the line break ending the last line (or an empty text)
+        starts = itertools.accumulate((len(piece) + 1 for piece in pieces), initial=0)
+        return tuple(map(Line, itertools.count(1), starts, pieces))
     lines = []
     for number, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text), 1):
         content = match.group().rstrip("\n").rstrip("\r")
@@ -377,6 +384,8 @@ def _located(line: Line, start: int | None = None) -> Located:
     """The line's text from ``start`` (default its beginning), white space trimmed."""
     offset = line.start if start is None else start
     raw = line.text[offset - line.start :]
+    if raw and not _is_space(raw[0]) and not _is_space(raw[-1]):
+        return Located(raw, (offset, offset + len(raw)))  # most lines: nothing to trim
     lead = 0
     while lead < len(raw) and _is_space(raw[lead]):
         lead += 1

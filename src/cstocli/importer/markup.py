@@ -114,9 +114,25 @@ _DASH = re.compile(r"\s+(?:--?|\u2013|\u2014)\s+")
 
 def split_dashes(text: str) -> list[str]:
     """The parts of "Name - Title - Firm" (any dash between spaces)."""
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return [text.strip()]  # no dash, no pattern (most lines)
     return [part.strip() for part in _DASH.split(text)]
 
 
 def is_stamp_line(text: str) -> bool:
     """Whether a line holds nothing but a timestamp ("00:41", "(01:02:03)")."""
     return bool(_STAMP_LINE.match(text))
+
+
+# ``re.IGNORECASE`` compares letters by their simple lower case (U+0130 is "i"), and also
+# takes the dotless i and the long s (U+0131, U+017F) for "i" and "s".
+_AS_IGNORECASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def lower_as_ignorecase(text: str) -> str:
+    """``text`` lower-cased so that ``in`` finds an ASCII word wherever ``re.IGNORECASE`` would.
+
+    A cheap look before a case-insensitive pattern: a text without the pattern's words
+    cannot match it (checked over every code point for the words it guards).
+    """
+    return text.translate(_AS_IGNORECASE).lower()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label, is_title_word
+from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
 from cstocli.importer.persons import LINKS, mentions
 
@@ -174,15 +175,21 @@ class People:
         return matches[0].name, matches[0].role
 
 
+_REMARK_WORDS = (
+    "remarks", "briefing", "statement", "address", "speech", "lecture", "keynote", "message",
+    "conference",
+)  # fmt: skip
 _REMARKS = re.compile(
-    r"\b(?:remarks|briefing|statement|address|speech|lecture|keynote|message|conference)\b"
-    r"[^.:;\n]*?\bby\b([^.;\n]*)",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_REMARK_WORDS)})\b[^.:;\n]*?\bby\b([^.;\n]*)", re.IGNORECASE
 )
 
 
 def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
     """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
+    # Most articles hold none of the words: one look at all the lines, not a pattern per line.
+    top = lower_as_ignorecase("\n".join(line for _, line in lines))
+    if not any(word in top for word in _REMARK_WORDS):
+        return None
     for _, line in lines:
         found = _REMARKS.search(line)
         if found is None:

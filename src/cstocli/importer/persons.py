@@ -13,13 +13,23 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 
 from cstocli.importer.labels import is_title_word
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS
 
-_WORD = re.compile(r"[^\s,;:?!()\[\]\"\u201c\u201d\u2018*|/]+")
+_NOT_WORD = r"\s,;:?!()\[\]\"\u201c\u201d\u2018*|/"
+_WORD = re.compile(rf"[^{_NOT_WORD}]+")
+# Where a capitalised run of two words or more may begin (see ``_in_run``): a word whose
+# first character may be a capital, white space, then another such word, or any word (a
+# particle or link) and then one. A superset: only a word beginning with a-z, a digit or a
+# separator is ruled out as a capital. Prose lines have none, and skip the word-by-word walk.
+_MAYBE_CAPITAL = rf"[^{_NOT_WORD}a-z0-9]"
+_MAYBE_RUN = re.compile(
+    rf"(?<![^{_NOT_WORD}]){_MAYBE_CAPITAL}[^{_NOT_WORD}]*\s+"
+    rf"(?:{_MAYBE_CAPITAL}|[^{_NOT_WORD}]+[{_NOT_WORD}]+{_MAYBE_CAPITAL})"
+)
 # What follows a name after a comma without being a role ("Ann Lee, Esq.").
 _SUFFIXES = frozenset(["esq", "jr", "sr", "ii", "iii", "iv", "phd", "md", "qc", "kc", "mp"])
 # An honorific and a name, then dot leaders: a meeting record's header names its chair so.
@@ -66,6 +76,8 @@ def mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None,
             return [(parts[0], role, True)]
     if is_role_line(stripped) and is_personal_name(previous.strip()):
         return [(previous.strip(), stripped, True)]  # a participant block: name, then role
+    if _MAYBE_RUN.search(stripped) is None:
+        return found
     words = list(_WORD.finditer(stripped))
     # Only a capital begins a run (``_in_run`` at its start), and most words have none.
     capitals = [i for i, word in enumerate(words) if word[0][:1].isupper()]
@@ -198,22 +210,48 @@ def _stands_alone(tokens: list[str], text: str) -> bool:
 
     On its own: with no capitalised word just before them.
     """
-    for found in _alone_pattern(tuple(tokens)).finditer(text):
-        same_line = text[max(0, found.start() - 40) : found.start()].rsplit("\n", 1)[-1]
+    for start in _written(tokens, text):
+        same_line = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
         before = re.search(r"(\S+)\s*\Z", same_line)
         if before is None or not before[1][:1].isupper() or before[1][-1] in ",.:;([":
             return True
     return False
 
 
-@lru_cache(maxsize=1024)
-def _alone_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    """The words as a pattern, where no other word is glued to them.
+def _written(tokens: list[str], text: str) -> Iterator[int]:
+    r"""Where the text writes the words, white space between, no other word glued to them.
 
-    Cached: the same names recur article after article, and the ``re`` module's own cache
-    is too small to keep them among everyone's patterns.
+    What ``finditer`` of ``(?<![\w-])WORD\s+WORD...(?![\w-])`` finds, without compiling a
+    pattern per name: a headline's capitalised run is new in every article, and compiling
+    its patterns cost more than the rest of reading its people.
     """
-    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(t) for t in tokens) + r"(?![\w-])")
+    first = tokens[0]
+    at = text.find(first)
+    while at != -1:
+        end = None if at and _glued(text[at - 1]) else _words_end(tokens, text, at + len(first))
+        if end is None:
+            at = text.find(first, at + 1)
+        else:
+            yield at
+            at = text.find(first, end)  # as ``finditer``: the next match after this one
+
+
+def _words_end(tokens: list[str], text: str, at: int) -> int | None:
+    """Where the words after the first end, from ``at`` (just past the first), or None."""
+    for token in tokens[1:]:
+        space = _SPACE.match(text, at)
+        if space is None or not text.startswith(token, space.end()):
+            return None
+        at = space.end() + len(token)
+    return None if at < len(text) and _glued(text[at]) else at
+
+
+def _glued(char: str) -> bool:
+    r"""Whether a character next to a word makes it part of a longer one (``[\w-]``)."""
+    return char.isalnum() or char in "_-"
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def is_personal_name(text: str) -> bool:

@@ -54,17 +54,22 @@ _WINDOW = 400
 _MID_TURN = re.compile(r"(?<=[.?!\"\u201d\u2019])[ \t]+(?=[^\W\d_][^:\n]{0,60}:)")
 
 
+_HEAD_NOT_ENDING = tuple('.?!:"\u201d')
+"""What a running head does not end with (a sentence, a label, a quotation)."""
+
+
 def running_heads(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> frozenset[str]:
     """Lines a copied PDF repeats on every page ("Official - Subject to Final Review").
 
     Three words or more, no sentence end, no label, standing twice or more.
     """
+    # The cheap tests first: a paragraph ends with a full stop, and is not split in words.
     counts = Counter(
         " ".join(line.text.split())
         for line in lines
-        if len(line.text.split()) >= 3
-        and not line.text.rstrip().endswith(tuple('.?!:"\u201d'))
+        if not line.text.rstrip().endswith(_HEAD_NOT_ENDING)
         and labels.get(line.number) is None
+        and len(line.text.split()) >= 3
     )
     return frozenset(text for text, count in counts.items() if count > 1)
 
@@ -300,7 +305,9 @@ def mid_turns(
     text: str, start: int, end: int, known: frozenset[tuple[str, ...]], words: frozenset[str]
 ) -> list[Label]:
     """The labels that open a second (third...) turn inside the paragraph ``text[start:end]``."""
-    found = []
+    found: list[Label] = []
+    if text.find(":", start, end) < 0:
+        return found  # every label ends with a colon: most paragraphs have none
     for gap in _MID_TURN.finditer(text, start, end):
         at = gap.end()
         # A window, not the rest of the paragraph: a label is short, and slicing to the end
