@@ -27,12 +27,12 @@ from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.court import read_witnesses
 from cstocli.importer.figures import find_figures
+from cstocli.importer.headline import find_headline
 from cstocli.importer.introductions import read_stated_roles
 from cstocli.importer.labels import read_label
 from cstocli.importer.layout import (
     Item,
     Line,
-    find_headline,
     segment,
     split_lines,
     without_line_numbers,
