@@ -313,11 +313,12 @@ class _Reader:
         holder = self.cast.described(described[1], end)
         # A description of someone named before: the one person the paragraph named ("the
         # pensioner said"), or for an age ("The 47-year-old teacher, who ...") the last one.
-        named = {p.name: p for m, p in persons if p is not None and m.start < start}
-        if holder is None and len(named) == 1:
-            holder = next(iter(named.values()))
-        elif holder is None and not named and "year-old" in described[0] and self.cast.recent:
-            holder = self.cast.recent[0]
+        if holder is None:
+            named = _named_before(persons, starts, start)
+            if len(named) == 1:
+                holder = named[0]
+            elif not named and "year-old" in described[0] and self.cast.recent:
+                holder = self.cast.recent[0]
         if holder is not None and not holder.role:
             self.cast.warn(end, f"{described[0].strip()!r} read as {holder.name!r}, named before")
         return holder
@@ -394,3 +395,19 @@ class _Reader:
     def warn(self, offset: int, message: str) -> None:
         line = bisect.bisect_right(self.line_starts, offset)
         self.warnings.append(ImportWarning(line, message))
+
+
+def _named_before(persons: list[_Named], starts: list[int], start: int) -> list[Person]:
+    """The different people the paragraph names before ``start``: none, one, or two of them.
+
+    Two are as good as more for the caller, so the walk stops there: a paragraph of a
+    megabyte naming one person thousands of times still costs a look per name, not a
+    set of all of them for every description in it.
+    """
+    found: list[Person] = []
+    for _, person in persons[: bisect.bisect_left(starts, start)]:
+        if person is not None and all(person.name != other.name for other in found):
+            found.append(person)
+            if len(found) == 2:
+                break
+    return found

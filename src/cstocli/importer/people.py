@@ -76,11 +76,12 @@ class People:
         text = "\n".join(t for _, t in lines)
         previous = ""
         for number, line in lines:
+            # Once a line, and only its first words: a paragraph may be a megabyte long.
+            byline = line.lstrip()[:3].casefold() == "by "
             for name, role, honoured in mentions(line, previous, text):
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
-                byline = line.lstrip().casefold().startswith("by ")
                 if known is None:
                     found[key] = Person(name, role, number, number == headline_line, formal, byline)
                 elif role is not None and len(role) > len(known.role or ""):  # the fullest
