@@ -35,9 +35,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cstocli.importer.labels import credit_prefix, is_title_word
+from cstocli.importer.labels import credit_prefix
 from cstocli.importer.layout import Item
 from cstocli.importer.roster import Roster
+from cstocli.importer.titles import is_title_word
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, PassageKind
 

@@ -27,10 +27,10 @@ import re
 from collections.abc import Sequence
 
 from cstocli.importer.blocks import Block
-from cstocli.importer.labels import is_title_word
 from cstocli.importer.names import kinship
 from cstocli.importer.persons import is_personal_name
 from cstocli.importer.roster import Roster
+from cstocli.importer.titles import is_title_word
 from cstocli.importer.warning import ImportWarning
 
 _FEW = 20

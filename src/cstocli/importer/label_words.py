@@ -1,7 +1,7 @@
 """The word lists that tell a speaker label from prose: furniture, titles, function words.
 
 Kept apart from ``labels`` (which reads the label forms) because they are data, read by
-other steps too: ``is_title_word`` looks titles up here, and a list grows as new layouts
+other steps too: ``titles.is_title_word`` looks titles up here, and a list grows as new layouts
 are met without the reading rules changing.
 """
 

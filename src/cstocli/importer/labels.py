@@ -46,8 +46,6 @@ from cstocli.importer.label_words import (
     REPORTING_WORDS,
     ROLE_LINKS,
     SIDE_WORDS,
-    TITLE_ABBREVIATIONS,
-    TITLE_WORDS,
 )
 from cstocli.importer.markup import (
     bold_label,
@@ -57,6 +55,7 @@ from cstocli.importer.markup import (
     skip_stamp_after,
 )
 from cstocli.importer.names import HONORIFICS
+from cstocli.importer.titles import is_title_word, with_title
 from cstocli.model import Span, is_placeholder
 
 InterviewPart = Literal["question", "answer"]
@@ -213,11 +212,6 @@ def credit_prefix(paragraph: str) -> str | None:
     return f"{head.strip()}:" if folded in FURNITURE else None
 
 
-def is_title_word(word: str) -> bool:
-    """Whether a word is a title ("President", "Minister", "Sen.") rather than part of a name."""
-    return _is_title(word)
-
-
 def affiliation_of(role: str | None) -> str | None:
     """The state or organisation a role names after its last "of" ("President of Belarus")."""
     if role is None:
@@ -236,7 +230,7 @@ def _parse_head(
     if bracketed and _names_in_brackets(bracketed[1], bracketed[2]):
         # "The Minister of State for Transport (Sir Bob Vale)": the role, then the name.
         inside = bracketed[2].split()
-        while len(inside) > 2 and _is_title(inside[0]):
+        while len(inside) > 2 and is_title_word(inside[0]):
             inside = inside[1:]
         return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
@@ -252,11 +246,11 @@ def _parse_head(
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
-    titled = any(_is_title(t) for t in tokens[:-1])
+    titled = any(is_title_word(t) for t in tokens[:-1])
     if titled:
         split = _split_role_first(tokens)
         if split is not None:
-            return split[0], _with_title(split[1], role, bracketed=bracketed is not None), True
+            return split[0], with_title(split[1], role, bracketed=bracketed is not None), True
     if len(tokens) > 7 or not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
     return _without_honorifics(tokens), role, False
@@ -265,46 +259,14 @@ def _parse_head(
 def _names_in_brackets(outside: str, inside: str) -> bool:
     """Whether brackets hold the name and the words before them a role (parliaments)."""
     tokens = inside.split()
-    while len(tokens) > 2 and _is_title(tokens[0]):
+    while len(tokens) > 2 and is_title_word(tokens[0]):
         tokens = tokens[1:]  # "Minister for Transport (Deputy Ann Lee)": her seat's title
     names = [t for t in tokens if t.rstrip(".").casefold() not in HONORIFICS]
     return (
         2 <= len(names) <= 6
-        and all(_is_name_token(t, allow_links=False) and not _is_title(t) for t in names)
-        and any(_is_title(word) for word in outside.split())
+        and all(_is_name_token(t, allow_links=False) and not is_title_word(t) for t in names)
+        and any(is_title_word(word) for word in outside.split())
     )
-
-
-def _with_title(title: str, role: str | None, *, bracketed: bool) -> str:
-    """The role of a label whose name came after a title ("Senator" and "R-Ohio")."""
-    if role is not None and not bracketed and title.endswith("."):
-        return role  # "PRES. NAME, PRESIDENT OF X": the role spelt out says it all
-    title = _spelt_out(title)
-    if role is None:
-        return title
-    return f"{title} ({role})" if bracketed else f"{title}, {role}"
-
-
-_ABBREVIATED = {
-    "sen": "Senator", "rep": "Representative", "gov": "Governor", "pres": "President",
-    "gen": "General", "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain",
-    "adm": "Admiral", "amb": "Ambassador", "sec": "Secretary", "dep": "Deputy",
-    "supt": "Superintendent", "insp": "Inspector", "det": "Detective",
-}  # fmt: skip
-
-
-def _spelt_out(title: str) -> str:
-    """A title of abbreviations spelt out, in the label's case; any other title as written.
-
-    "SEC.-GEN." is "SECRETARY-GENERAL", so a search for the role finds its holder.
-    """
-    words = title.split()
-    pieces = [word.split("-") for word in words]
-    if not all(p.endswith(".") and p[:-1].casefold() in _ABBREVIATED for w in pieces for p in w):
-        return title
-    shout = title.isupper()
-    spelt = ["-".join(_ABBREVIATED[p[:-1].casefold()] for p in word) for word in pieces]
-    return " ".join(w.upper() if shout else w for w in spelt)
 
 
 def _without_honorifics(tokens: list[str]) -> str:
@@ -316,23 +278,6 @@ def _without_honorifics(tokens: list[str]) -> str:
     while len(tokens) - start > 2 and tokens[start].rstrip(".").casefold() in HONORIFICS:
         start += 1
     return " ".join(tokens[start:])
-
-
-def _is_title(token: str) -> bool:
-    """Whether a word of a label is a title ("Minister", "Sen.", "SEC.-GEN.") not a name."""
-    # Asked of every capitalised word read for names: remembered, but only for words of
-    # ordinary length (a "word" may be a megabyte without spaces).
-    return _title(token) if len(token) <= 40 else _title.__wrapped__(token)
-
-
-@functools.lru_cache(maxsize=8192)
-def _title(token: str) -> bool:
-    """See ``_is_title``."""
-    lower = token.casefold()
-    if lower in TITLE_WORDS:
-        return True
-    pieces = lower.split("-")
-    return all(p.endswith(".") and p[:-1] in TITLE_ABBREVIATIONS for p in pieces)
 
 
 def _is_role(role: str | None, *, bracketed: bool) -> bool:
@@ -347,7 +292,8 @@ def _is_place(words: str) -> bool:
     """Whether brackets after a name hold a place only ("Ruritania", "Fenmouth North")."""
     tokens = words.split()
     return 1 <= len(tokens) <= 4 and all(
-        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not _is_title(t) for t in tokens
+        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not is_title_word(t)
+        for t in tokens
     )
 
 
@@ -368,7 +314,7 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
     shouting = _is_shouting(tokens)
     first = tokens[0].casefold()
     # "The President:", "The Chair:": a role-only label in any case.
-    role_only = first == "the" and len(tokens) > 1 and all(_is_title(t) for t in tokens[1:])
+    role_only = first == "the" and len(tokens) > 1 and all(is_title_word(t) for t in tokens[1:])
     role_only = role_only or " ".join(tokens).casefold() in known  # the article's convention
     if first in SIDE_WORDS or (first in FUNCTION_WORDS and not shouting and not role_only):
         return False
@@ -396,7 +342,7 @@ def _split_role_first(tokens: list[str]) -> tuple[str, str] | None:
     while index > 1 and capitals < 2:
         token = tokens[index - 1]
         lower = token.casefold()
-        if _is_title(token) or lower in ROLE_LINKS:
+        if is_title_word(token) or lower in ROLE_LINKS:
             break
         if lower not in NAME_PARTICLES and not _INITIAL.match(token):
             capitals += 1

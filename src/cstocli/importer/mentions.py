@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from cstocli.importer.labels import is_title_word
 from cstocli.importer.mention_words import (
     BODY_NOUNS,
     CLAUSE_WORDS,
@@ -39,6 +38,7 @@ from cstocli.importer.mention_words import (
     TITLES,
 )
 from cstocli.importer.names import HONORIFICS
+from cstocli.importer.titles import is_title_word
 
 Sex = Literal["f", "m"]
 

@@ -27,10 +27,11 @@ import re
 from dataclasses import dataclass
 
 from cstocli.importer.appearances import read_appearances
-from cstocli.importer.labels import Label, is_title_word
+from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
 from cstocli.importer.persons import LINKS, mentions
+from cstocli.importer.titles import is_title_word
 
 SCAN_LINES = 120
 """How many non-blank lines from the top are read for names."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cstocli.importer.labels import is_title_word
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS
+from cstocli.importer.titles import is_title_word
 
 _NOT_WORD = r"\s,;:?!()\[\]\"\u201c\u201d\u2018*|/"
 _WORD = re.compile(rf"[^{_NOT_WORD}]+")

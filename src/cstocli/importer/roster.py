@@ -21,9 +21,10 @@ from cstocli.importer.court import (
     on_the_bench,
     witness_at,
 )
-from cstocli.importer.labels import Label, affiliation_of, is_title_word
+from cstocli.importer.labels import Label, affiliation_of
 from cstocli.importer.names import HONORIFICS, kinship, name_words, slug, surname_key
 from cstocli.importer.people import People
+from cstocli.importer.titles import is_title_word
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Speaker, is_placeholder
 

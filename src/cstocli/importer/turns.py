@@ -24,9 +24,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from cstocli.importer.labels import Label, is_title_word, label_from_head, read_label
+from cstocli.importer.labels import Label, label_from_head, read_label
 from cstocli.importer.markup import clean_head, is_stamp_line, split_dashes
 from cstocli.importer.names import HONORIFICS, name_words
+from cstocli.importer.titles import is_title_word
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Span, is_placeholder
 
