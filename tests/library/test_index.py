@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from cstocli.library import Library, index, open_library
+from cstocli.library import Library, index
 from cstocli.model import Dataset
 from cstocli.search import typos
 from cstocli.search.memory import build_index
-
-
-@pytest.fixture
-def lib(tmp_path: Path, bundled: Dataset) -> Iterator[Library]:
-    """A library holding the bundled article twice (two articles' texts to read)."""
-    with open_library(tmp_path / "lib.sqlite3") as opened:
-        opened.store(bundled)
-        source = bundled.source._replace(sha256="0" * 64)
-        opened.store(bundled._replace(id="second", source=source))
-        yield opened
 
 
 def test_ids_without_sqlite_json_are_the_same(
