@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import shutil
 import threading
 import time
@@ -16,6 +18,7 @@ import pytest
 
 from cstocli.dataset.files import bundled_path, load, load_bundled
 from cstocli.model import Dataset
+from cstocli.views import console as screen
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -193,3 +196,27 @@ def web() -> Iterator[WebServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- helpers shared by test modules (import them: from tests.conftest import ...) --------------
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+"""Reviewed output kept as text; CSTOCLI_UPDATE_SNAPSHOTS=1 rewrites them (review the diff)."""
+
+
+def assert_snapshot(path: Path, text: str) -> None:
+    """Compare ``text`` with the snapshot file, or rewrite it under CSTOCLI_UPDATE_SNAPSHOTS=1."""
+    if os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing snapshot {path.name}: run with CSTOCLI_UPDATE_SNAPSHOTS=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
+    """What a console of this width prints, with or without escape codes."""
+    out = io.StringIO()
+    choice: screen.ColorChoice = "always" if color else "never"
+    console = screen.make_console(choice, out, environ={}, width=width)
+    console.print(renderable)
+    return out.getvalue()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import assert_snapshot
 from textual.pilot import Pilot
 
 from cstocli.browse.app import BrowseApp
@@ -16,8 +16,7 @@ from cstocli.browse.session import Selection, Session
 from cstocli.model import Dataset
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
-"""Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
+"""The browser's screens as text (CSTOCLI_UPDATE_SNAPSHOTS=1 rewrites them)."""
 
 
 def test_q_outside_the_field_quits_with_the_selection(bundled: Dataset) -> None:
@@ -62,15 +61,6 @@ def test_no_color_is_honoured(bundled: Dataset, monkeypatch: pytest.MonkeyPatch)
     assert plain.no_color is False
 
 
-def check_snapshot(name: str, text: str) -> None:
-    """Compare with tests/browse/snapshots/<name>.txt (or rewrite it when updating)."""
-    path = SNAPSHOTS / f"{name}.txt"
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path.name}: run with CSTOCLI_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (40, 24)])
 def test_snapshots_of_the_main_screens(bundled: Dataset, size: tuple[int, int]) -> None:
     """Search, Speakers, Figures, a quote in full and the keys, as text, at each size."""
@@ -93,4 +83,4 @@ def test_snapshots_of_the_main_screens(bundled: Dataset, size: tuple[int, int]) 
     width, height = size
     for name, text in screens.items():
         assert len(text.splitlines()) == height
-        check_snapshot(f"{name}-{width}x{height}", text)
+        assert_snapshot(SNAPSHOTS / f"{name}-{width}x{height}.txt", text)

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import assert_snapshot
 from typer.testing import CliRunner
 
 from cstocli.cli import app as cli
 
 SNAPSHOTS = Path(__file__).parents[1] / "snapshots" / "help"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
 """Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
 
 COMMANDS = [
@@ -49,11 +49,7 @@ def test_help_matches_its_snapshot(command: list[str], columns: int) -> None:
     """Each command's help at 40 and 80 columns is the reviewed snapshot."""
     text = help_text(command, columns)
     path = SNAPSHOTS / f"{'-'.join(command) or 'root'}-{columns}.txt"
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path.name}: run with CSTOCLI_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8")
+    assert_snapshot(path, text)
 
 
 @pytest.mark.parametrize("columns", [40, 80])

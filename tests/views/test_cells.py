@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import io
-import os
 import re
 from pathlib import Path
+
+from tests.conftest import rendered
 
 from cstocli import summary
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
 from cstocli.views import cells, passages, tables
-from cstocli.views import console as screen
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
-"""Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
-
-
-def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
-    """What a console of this width prints, with or without escape codes."""
-    out = io.StringIO()
-    choice: screen.ColorChoice = "always" if color else "never"
-    console = screen.make_console(choice, out, environ={}, width=width)
-    console.print(renderable)
-    return out.getvalue()
 
 
 # -- colour and width ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from tests.conftest import rendered
 
 from cstocli.model import Dataset
 from cstocli.search.engine import search
@@ -17,18 +18,6 @@ from cstocli.views import cells, passages
 from cstocli.views import console as screen
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
-"""Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
-
-
-def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
-    """What a console of this width prints, with or without escape codes."""
-    out = io.StringIO()
-    choice: screen.ColorChoice = "always" if color else "never"
-    console = screen.make_console(choice, out, environ={}, width=width)
-    console.print(renderable)
-    return out.getvalue()
 
 
 # -- colour and width ---------------------------------------------------------------------------

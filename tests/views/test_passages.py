@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
+
+from tests.conftest import SNAPSHOTS, assert_snapshot, rendered
 
 from cstocli import summary
 from cstocli.model import Dataset
@@ -14,28 +15,6 @@ from cstocli.views import console as screen
 from cstocli.views import passages
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
-"""Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
-
-
-def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
-    """What a console of this width prints, with or without escape codes."""
-    out = io.StringIO()
-    choice: screen.ColorChoice = "always" if color else "never"
-    console = screen.make_console(choice, out, environ={}, width=width)
-    console.print(renderable)
-    return out.getvalue()
-
-
-def assert_snapshot(name: str, text: str) -> None:
-    """Compare with tests/snapshots/<name>.txt (or rewrite it when updating)."""
-    path = SNAPSHOTS / f"{name}.txt"
-    if UPDATE:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path.name}: run with CSTOCLI_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8")
 
 
 # -- colour and width ---------------------------------------------------------------------------
@@ -43,13 +22,15 @@ def assert_snapshot(name: str, text: str) -> None:
 
 def test_facts_snapshot(bundled: Dataset) -> None:
     """The facts view at width 100."""
-    assert_snapshot("facts-100", rendered(passages.facts_view(bundled)))
+    assert_snapshot(SNAPSHOTS / "facts-100.txt", rendered(passages.facts_view(bundled)))
 
 
 def test_show_snapshot(bundled: Dataset) -> None:
     """One quote in full at width 100."""
     passage = summary.find_passage(bundled, "q3")
-    assert_snapshot("show-q3-100", rendered(passages.passage_view(bundled, passage)))
+    assert_snapshot(
+        SNAPSHOTS / "show-q3-100.txt", rendered(passages.passage_view(bundled, passage))
+    )
 
 
 def test_show_gives_speaker_role_paragraphs_and_lines(bundled: Dataset) -> None:

@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import io
-import os
 from pathlib import Path
 
 import pytest
+from tests.conftest import SNAPSHOTS, assert_snapshot, rendered
 
 from cstocli import summary
 from cstocli.library import SpeakerTotal
 from cstocli.model import Dataset
 from cstocli.views import columns, tables
-from cstocli.views import console as screen
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-SNAPSHOTS = Path(__file__).parents[1] / "snapshots"
-UPDATE = os.environ.get("CSTOCLI_UPDATE_SNAPSHOTS") == "1"
-"""Run with CSTOCLI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot files, then review the diff."""
-
-
-def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
-    """What a console of this width prints, with or without escape codes."""
-    out = io.StringIO()
-    choice: screen.ColorChoice = "always" if color else "never"
-    console = screen.make_console(choice, out, environ={}, width=width)
-    console.print(renderable)
-    return out.getvalue()
-
-
-def assert_snapshot(name: str, text: str) -> None:
-    """Compare with tests/snapshots/<name>.txt (or rewrite it when updating)."""
-    path = SNAPSHOTS / f"{name}.txt"
-    if UPDATE:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing snapshot {path.name}: run with CSTOCLI_UPDATE_SNAPSHOTS=1"
-    assert text == path.read_text(encoding="utf-8")
 
 
 # -- colour and width ---------------------------------------------------------------------------
@@ -46,14 +22,16 @@ def assert_snapshot(name: str, text: str) -> None:
 def test_speakers_snapshot(bundled: Dataset, width: int) -> None:
     """The speakers table at a fixed width (a table at 100, stacked records at 40)."""
     rows = summary.speaker_summaries(bundled)
-    assert_snapshot(f"speakers-{width}", rendered(tables.speakers_table(rows), width=width))
+    assert_snapshot(
+        SNAPSHOTS / f"speakers-{width}.txt", rendered(tables.speakers_table(rows), width=width)
+    )
 
 
 @pytest.mark.parametrize("width", [100, 40])
 def test_stats_snapshot(bundled: Dataset, width: int) -> None:
     """The stats view at a fixed width: exercises, other figures, speakers."""
     view = tables.stats_view(bundled, summary.speaker_summaries(bundled))
-    assert_snapshot(f"stats-{width}", rendered(view, width=width))
+    assert_snapshot(SNAPSHOTS / f"stats-{width}.txt", rendered(view, width=width))
 
 
 def test_stats_table_shows_values_as_written(bundled: Dataset) -> None:
