@@ -492,16 +492,15 @@ def test_complete_speaker_survives_a_broken_dataset(tmp_path: Path) -> None:
     assert completion.complete_speaker(_context(tmp_path / "missing.json"), "a") == []
 
 
-def test_shell_completion_completes_speakers() -> None:
-    """The bash completion protocol returns speaker names after --speaker."""
+@pytest.mark.parametrize("command", [["search", "x"], ["random"]])
+def test_shell_completion_completes_speakers(command: list[str]) -> None:
+    """The bash completion protocol returns speaker names after --speaker (search, random)."""
+    words = [*command, "--speaker", "naz"]
     result = process(
-        "search",
-        "x",
-        "--speaker",
-        "naz",
+        *words,
         _CSTOCLI_COMPLETE="complete_bash",
-        COMP_WORDS="cstocli search x --speaker naz",
-        COMP_CWORD="4",
+        COMP_WORDS=" ".join(["cstocli", *words]),
+        COMP_CWORD=str(len(words)),
     )
     assert result.returncode == 0
     assert set(result.stdout.split()) == {"nazarbayev", "nazarbaev"}

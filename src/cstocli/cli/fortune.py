@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from cstocli.cli.command import Command
-from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
+from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption, speaker_option
 from cstocli.cli.output import Output, emit, output_options
 from cstocli.cli.sources import check_sources, read
 from cstocli.cli.terminal import warn
@@ -24,12 +24,6 @@ from cstocli.errors import EXIT_NO_MATCH
 if TYPE_CHECKING:
     from cstocli.model import Dataset, Passage
     from cstocli.views.console import Renderable
-
-
-def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from cstocli.cli import completion
-
-    return completion.complete_speaker(ctx, incomplete)
 
 
 def register(app: typer.Typer) -> None:
@@ -42,14 +36,7 @@ def random_command(
     *,
     speaker: Annotated[
         Optional[list[str]],  # noqa: UP045 - read at runtime by Typer
-        typer.Option(
-            "--speaker",
-            "-s",
-            metavar="NAME",
-            show_default=False,
-            autocompletion=_complete_speaker,
-            help="Only quotes of this speaker (fuzzy); repeat it for any of several.",
-        ),
+        speaker_option("Only quotes of this speaker (fuzzy); repeat it for any of several."),
     ] = None,
     seed: Annotated[
         Optional[int],  # noqa: UP045 - read at runtime by Typer

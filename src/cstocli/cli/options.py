@@ -8,7 +8,7 @@ environment variable are written once, here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -60,6 +60,29 @@ def _complete_article(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
     from cstocli.cli import completion  # noqa: PLC0415 - only when a shell asks
 
     return completion.complete_article(ctx, incomplete)
+
+
+def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """``--speaker`` completion: ``completion`` is loaded only when a shell asks."""
+    from cstocli.cli import completion  # noqa: PLC0415 - only when a shell asks
+
+    return completion.complete_speaker(ctx, incomplete)
+
+
+def speaker_option(help_text: str) -> Any:
+    """``--speaker NAME`` (``-s``), repeatable, completed from the speakers of what is read.
+
+    The metadata of an ``Annotated[Optional[list[str]], ...]`` parameter; each command says
+    in ``help_text`` what the speaker narrows.
+    """
+    return typer.Option(
+        "--speaker",
+        "-s",
+        metavar="NAME",
+        show_default=False,
+        autocompletion=_complete_speaker,
+        help=help_text,
+    )
 
 
 ArticleOption = Annotated[

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from cstocli.cli.command import Command
-from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
+from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption, speaker_option
 from cstocli.cli.output import Output, built, emit, output_options
 from cstocli.cli.sources import check_sources, read
 from cstocli.cli.terminal import print_lines, warn, write_json, write_lines
@@ -44,13 +44,6 @@ def _no_match_hint(
     return f"no matches for {shown(query)}{where}" + (f" said by {names}" if names else "")
 
 
-def _complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """``--speaker`` completion: ``completion`` is loaded only when a shell asks."""
-    from cstocli.cli import completion
-
-    return completion.complete_speaker(ctx, incomplete)
-
-
 def register(app: typer.Typer) -> None:
     """Add ``search`` to the cstocli app (``app`` imports this module only when needed)."""
     app.command("search", cls=Command)(search_command)
@@ -65,14 +58,9 @@ def search_command(
     *,
     speaker: Annotated[
         Optional[list[str]],  # noqa: UP045 - read at runtime by Typer
-        typer.Option(
-            "--speaker",
-            "-s",
-            metavar="NAME",
-            show_default=False,
-            autocompletion=_complete_speaker,
-            help="Only what this speaker said (fuzzy: 'lukashenka' finds Lukashenko);"
-            " repeat it for any of several.",
+        speaker_option(
+            "Only what this speaker said (fuzzy: 'lukashenka' finds Lukashenko);"
+            " repeat it for any of several."
         ),
     ] = None,
     limit: Annotated[
