@@ -220,3 +220,17 @@ def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = F
     console = screen.make_console(choice, out, environ={}, width=width)
     console.print(renderable)
     return out.getvalue()
+
+
+def read_terminal(master: int) -> bytes:
+    """Everything a child wrote to its pseudo-terminal, read until it closed its end.
+
+    Read while the child runs: a full terminal buffer would stall it.
+    """
+    chunks = []
+    try:
+        while chunk := os.read(master, 65536):
+            chunks.append(chunk)
+    except OSError:  # EIO: every slave end is closed, the child is done writing
+        pass
+    return b"".join(chunks)

@@ -12,6 +12,7 @@ import pytest
 import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import read_terminal
 from typer import _click as click
 from typer.core import TyperGroup
 from typer.testing import CliRunner, Result
@@ -662,15 +663,10 @@ def run_in_terminal(*args: str, size: tuple[int, int] = (40, 100), **env: str) -
         env={**clean, "TERM": "xterm-256color", "PAGER": "cat", **env},
     ) as child:
         os.close(slave)
-        chunks = []
-        try:
-            while chunk := os.read(master, 65536):
-                chunks.append(chunk)
-        except OSError:  # EIO: the child closed the terminal
-            pass
+        received = read_terminal(master)
         assert child.wait() == 0
     os.close(master)
-    return b"".join(chunks).decode()
+    return received.decode()
 
 
 def test_terminal_output_is_coloured_and_fits_the_width() -> None:

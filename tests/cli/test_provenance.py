@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import WEB_PAGES, WebServer
+from tests.conftest import WEB_PAGES, WebServer, read_terminal
 
 from cstocli.cli import app as cli
 from cstocli.importer import fetch as fetching
@@ -496,15 +496,10 @@ def test_library_hits_at_a_terminal_name_their_article(tmp_path: Path) -> None:
         stdin=slave, stdout=slave, stderr=slave, env={**env, "COLUMNS": "200"},
     ) as child:  # fmt: skip
         os.close(slave)
-        chunks = []
-        try:
-            while chunk := os.read(master, 65536):
-                chunks.append(chunk)
-        except OSError:  # EIO: the child closed the terminal
-            pass
+        received = read_terminal(master)
         assert child.wait() == 0
     os.close(master)
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode())
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", received.decode())
     assert (
         "harbour-gazette  q1  Ruth Abernethy  line 7"
         "  Council votes to reopen the old ferry pier (2023-09-05)"

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import read_terminal
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 FILES = ["label_alone.txt", "interview_blank.txt", "reported_speech.txt", "wrapped.txt"]
@@ -41,16 +42,11 @@ def at_terminal(
         env={**clean, "TERM": "xterm-256color", **env},
     ) as child:
         os.close(slave)
-        chunks = []
-        try:
-            while chunk := os.read(master, 65536):
-                chunks.append(chunk)
-        except OSError:  # EIO: the child closed the terminal
-            pass
+        received = read_terminal(master)
         errors = child.stderr.read().decode() if child.stderr is not None else ""
         code = child.wait()
     os.close(master)
-    return b"".join(chunks).decode(errors="replace"), errors, code
+    return received.decode(errors="replace"), errors, code
 
 
 def test_import_progress_bar_draws_at_a_terminal(tmp_path: Path) -> None:
