@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 from cstocli.dataset.files import bundled_path, load, load_bundled
+from cstocli.importer.article import import_article, read_article
+from cstocli.library import open_library
 from cstocli.model import Dataset
 from cstocli.views import console as screen
 
@@ -75,6 +80,16 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data" / "library.sqlite3"
     monkeypatch.setenv("CSTOCLI_LIBRARY", str(path))
     return path
+
+
+@pytest.fixture
+def stocked(db: Path) -> Path:
+    """The library at ``db`` holding three fixture articles of different layouts."""
+    with open_library(db) as lib:
+        for name in ("label_alone.txt", "interview_blank.txt", "inline_caps.txt"):
+            path = Path(__file__).parent / "fixtures" / "articles" / name
+            lib.store(import_article(read_article(path), file_name=path.name).dataset)
+    return db
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +249,23 @@ def read_terminal(master: int) -> bytes:
     except OSError:  # EIO: every slave end is closed, the child is done writing
         pass
     return b"".join(chunks)
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def load_bench(script: str) -> ModuleType:
+    """``bench/<script>.py`` as a module, for tests that run or reuse a benchmark.
+
+    Registered in ``sys.modules`` (dataclasses look their module up), with ``bench/`` on the
+    path, since the scripts import one another (``corpus``).
+    """
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(f"bench_{script}", BENCH / f"{script}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module

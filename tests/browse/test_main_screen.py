@@ -6,7 +6,6 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from cstocli.browse.app import BrowseApp
@@ -20,21 +19,9 @@ from cstocli.browse.search_field import SearchField
 from cstocli.browse.session import Selection, Session
 from cstocli.browse.speakers_screen import SpeakersScreen
 from cstocli.dataset.files import load
-from cstocli.importer.article import import_article, read_article
-from cstocli.library import open_library
 from cstocli.model import Dataset
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-
-
-@pytest.fixture
-def stocked(db: Path) -> Path:
-    """A library holding three fixture articles of different layouts."""
-    with open_library(db) as lib:
-        for name in ("label_alone.txt", "interview_blank.txt", "inline_caps.txt"):
-            path = FIXTURES / "articles" / name
-            lib.store(import_article(read_article(path), file_name=path.name).dataset)
-    return db
 
 
 def main_screen(app: BrowseApp) -> MainScreen:

@@ -18,23 +18,12 @@ from cstocli.browse.session import (
     quote_with_citation,
 )
 from cstocli.dataset.files import load
-from cstocli.importer.article import import_article, read_article
 from cstocli.library import access, open_library
 from cstocli.model import Dataset
 from cstocli.search import engine
 from cstocli.search.memory import build_index
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-
-
-@pytest.fixture
-def stocked(db: Path) -> Path:
-    """A library holding three fixture articles of different layouts."""
-    with open_library(db) as lib:
-        for name in ("label_alone.txt", "interview_blank.txt", "inline_caps.txt"):
-            path = FIXTURES / "articles" / name
-            lib.store(import_article(read_article(path), file_name=path.name).dataset)
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -5,30 +5,16 @@ Every transcript is read with each paragraph under the key's speaker (bench/attr
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.conftest import load_bench
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
 TRANSCRIPTS = sorted(p.stem for p in CORPUS.glob("[0-9]*.txt") if "-news-" not in p.stem[:8])
 
 
-def _bench() -> ModuleType:
-    """``bench/attribution.py``, whose scoring the corpus uses."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "attribution.py"
-    spec = importlib.util.spec_from_file_location("bench_attribution", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _bench().score_article
+SCORE = load_bench("attribution").score_article
 
 
 def test_the_corpus_holds_the_transcript_layouts() -> None:

@@ -7,22 +7,11 @@ from pathlib import Path
 import pytest
 
 from cstocli.errors import UsageError
-from cstocli.importer.article import import_article, read_article
 from cstocli.library import access, open_library
 from cstocli.views import payloads
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 GOOD = ["label_alone.txt", "interview_blank.txt", "inline_caps.txt"]
-
-
-@pytest.fixture
-def stocked(db: Path) -> Path:
-    """The library at ``db`` holding three fixture articles of different layouts."""
-    with open_library(db) as lib:
-        for name in GOOD:
-            path = ARTICLES / name
-            lib.store(import_article(read_article(path), file_name=path.name).dataset)
-    return db
 
 
 def test_search_library_spans_articles(stocked: Path) -> None:

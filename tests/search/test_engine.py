@@ -1,14 +1,11 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import itertools
-import sys
 from collections.abc import Sequence
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.conftest import load_bench
 
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
 from cstocli.search.engine import RERANK, Hit, Results, find, search
@@ -381,7 +378,7 @@ def test_limit_keeps_exactly_the_first_hits_of_the_bundled_article(bundled: Data
 @pytest.mark.slow
 def test_limit_keeps_exactly_the_first_hits_past_the_rerank_head() -> None:
     """Over a synthetic bench corpus (queries with hundreds of hits), the same holds."""
-    corpus = load_bench_corpus()
+    corpus = load_bench("corpus")
     dataset, asked = corpus.make_corpus(3000, 25, seed=4)
     store = build_index(dataset)
     common = sorted((t for t in store.terms(5, 40) if t not in COMMON_WORDS), key=store.frequency)[
@@ -455,15 +452,3 @@ def test_a_limit_measures_only_the_groups_that_can_be_shown() -> None:
     store.tokenised = 0
     assert find(store, "budget schools", limit=4).hits == full.hits[:4]
     assert store.tokenised == RERANK  # the 4th is in the next group: the whole head
-
-
-def load_bench_corpus() -> ModuleType:
-    """``bench/corpus.py``, the seeded generator of the search benchmark."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("bench_corpus", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module

@@ -7,13 +7,10 @@ query must find nothing.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import load_bench
 
 from cstocli.model import Dataset
 from cstocli.search.engine import search
@@ -267,18 +264,9 @@ def test_any_query_with_a_speaker_filter_stays_with_the_speaker(
     assert all(hit.sentence.speaker_id == MAKEI for hit in hits)
 
 
-def test_benchmark_runs_at_a_tiny_size(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_benchmark_runs_at_a_tiny_size(capsys: pytest.CaptureFixture[str]) -> None:
     """bench/search.py runs end to end on a tiny corpus, so it cannot rot unnoticed."""
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    monkeypatch.syspath_prepend(str(bench))
-    spec = importlib.util.spec_from_file_location("bench_search", bench / "search.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    module = load_bench("search")
     assert module.main(["--sizes", "300", "--queries", "6"]) == 0
     printed = capsys.readouterr().out
     assert "300 sentences, 6 queries" in printed
