@@ -24,6 +24,7 @@ from cstocli.importer.article import import_article, read_article
 from cstocli.library import open_library
 from cstocli.model import Dataset
 from cstocli.views import console as screen
+from cstocli.views.colour import ColorChoice
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -231,7 +232,7 @@ def assert_snapshot(path: Path, text: str) -> None:
 def rendered(renderable: screen.Renderable, *, width: int = 100, color: bool = False) -> str:
     """What a console of this width prints, with or without escape codes."""
     out = io.StringIO()
-    choice: screen.ColorChoice = "always" if color else "never"
+    choice: ColorChoice = "always" if color else "never"
     console = screen.make_console(choice, out, environ={}, width=width)
     console.print(renderable)
     return out.getvalue()

@@ -35,9 +35,11 @@ from cstocli.cli.terminal import (
     write_tsv,
 )
 from cstocli.errors import UsageError
+from cstocli.views.colour import is_terminal
 
 if TYPE_CHECKING:
-    from cstocli.views.console import ColorChoice, Renderable
+    from cstocli.views.colour import ColorChoice
+    from cstocli.views.console import Renderable
     from cstocli.views.records import Rows
 
 Format: TypeAlias = Literal["table", "tsv", "csv", "json", "jsonl"]
@@ -72,15 +74,8 @@ def choose(
     if json_:
         format_ = "json"
     elif format_ is None:
-        format_ = "table" if _stdout_is_terminal() else piped
+        format_ = "table" if is_terminal(sys.stdout) else piped
     return Output(format_, header, color, page)
-
-
-def _stdout_is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except ValueError:  # a closed stream is no terminal
-        return False
 
 
 def built(view: str, function: str, *args: Any, **kwargs: Any) -> Callable[[], Any]:

@@ -19,10 +19,12 @@ import sys
 from collections.abc import Iterable, MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
+from cstocli.views.colour import is_terminal
 from cstocli.views.safe import one_line, parse_width, shown
 
 if TYPE_CHECKING:
-    from cstocli.views.console import ColorChoice, Line, Renderable
+    from cstocli.views.colour import ColorChoice
+    from cstocli.views.console import Line, Renderable
     from cstocli.views.records import Rows
 
 DEFAULT_PAGER = "less -FRX"
@@ -37,7 +39,7 @@ def print_renderable(renderable: Renderable, color: ColorChoice, *, page: bool =
     from cstocli.views import console as screen
 
     console = screen.make_console(color, sys.stdout)
-    if not screen.is_terminal(sys.stdout):
+    if not is_terminal(sys.stdout):
         for line in screen.trimmed_lines(console, renderable):
             sys.stdout.write(line + "\n")
         return None

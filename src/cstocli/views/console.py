@@ -22,7 +22,6 @@ from rich.text import Text
 from cstocli.views.colour import ColorChoice, color_enabled, is_terminal
 from cstocli.views.safe import clamp_width, one_line, parse_width
 
-__all__ = ["ColorChoice", "color_enabled", "is_terminal"]  # and everything defined below
 Renderable: TypeAlias = RenderableType
 """Anything ``Console.print`` accepts; named here so ``cli`` need not import Rich."""
 Line: TypeAlias = Text
