@@ -1,5 +1,5 @@
 """``python -m cstocli``: the same entry point as the ``cstocli`` command."""
 
-from cstocli.cli.app import main
+from cstocli.cli.launch import main
 
 main()
