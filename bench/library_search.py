@@ -33,6 +33,7 @@ import argparse
 import compileall
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -124,6 +125,8 @@ class Code:
 
     name: str
     env: dict[str, str] | None
+    cstocli: tuple[str, ...]
+    """The command that starts this code's ``cstocli``."""
     queries: dict[str, Measured] = field(default_factory=dict)
     in_process_mb: float = 0.0
 
@@ -149,7 +152,15 @@ def baseline_code(source_tree: Path) -> Code:
     if not (src / "cstocli").is_dir():
         raise SystemExit(f"{source_tree}: no src/cstocli in it")
     compile_bytecode(src / "cstocli")
-    return Code("old", {**os.environ, "PYTHONPATH": str(src)})
+    # What its own console script runs: the entry point has moved (cli.app, cli.launch).
+    entry = re.search(
+        r'^cstocli = "([\w.]+):(\w+)"', (source_tree / "pyproject.toml").read_text(), re.M
+    )
+    if entry is None:
+        raise SystemExit(f"{source_tree}/pyproject.toml: no cstocli console script in it")
+    module, function = entry.groups()
+    script = f"import sys; sys.argv[0] = 'cstocli'; from {module} import {function}; {function}()"
+    return Code("old", {**os.environ, "PYTHONPATH": str(src)}, (sys.executable, "-c", script))
 
 
 def current_code() -> Code:
@@ -157,7 +168,7 @@ def current_code() -> Code:
     import cstocli  # noqa: PLC0415  # the package measured, found like the CLI finds it
 
     compile_bytecode(Path(cstocli.__file__).parent)
-    return Code("new", None)
+    return Code("new", None, (str(Path(sys.executable).with_name("cstocli")),))
 
 
 def percentile(times: Sequence[float], share: float) -> float:
@@ -170,8 +181,7 @@ def measure_search(
     db: Path, queries: Sequence[str], *, runs: int, in_process_runs: int, codes: Sequence[Code]
 ) -> SearchFigures:
     """Measure every query with every version of the code (see the module docstring)."""
-    codes = [Code(code.name, code.env) for code in codes]  # fresh figures for this library
-    exe = str(Path(sys.executable).with_name("cstocli"))
+    codes = [Code(code.name, code.env, code.cstocli) for code in codes]  # fresh figures
     floor: list[Run] = []
     whole: dict[tuple[str, str], list[Run]] = {}
     # Interleaved rounds, the floor among the queries, so that noise hits all alike.
@@ -179,7 +189,8 @@ def measure_search(
         floor.append(run_child([sys.executable, "-c", FLOOR]))
         for code in codes:
             for query in queries:
-                command = [exe, "search", "--all", "--library", str(db), "--", *query.split()]
+                command = [*code.cstocli, "search", "--all", "--library", str(db), "--"]
+                command += query.split()
                 whole.setdefault((code.name, query), []).append(run_child(command, code.env))
     for code in codes:
         result = run_child(
