@@ -31,9 +31,11 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cstocli.importer import figure_starts
 from cstocli.importer.figure_units import unit_after
 from cstocli.importer.figure_words import (
     CURRENCIES,
@@ -98,6 +100,12 @@ _VAGUE_BASES = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1
 _VAGUE = re.compile(
     r"\b(?<![\w-])(?P<vague>" + "|".join(_VAGUE_BASES) + r")\s+of(?=\s)", re.IGNORECASE
 )
+# What ``_matches`` looks for first: the cores of the two patterns, and how far back a
+# phrase can start before its core (a currency sign, a hedge of up to three words).
+_NUMBER_WORDS = figure_starts.words_pattern([*SMALL, *TENS])
+_VAGUE_WORDS = figure_starts.words_pattern(_VAGUE_BASES)
+_SIGNS = "".join(CURRENCIES)
+_HEDGE_WORDS = max(len(hedge.split()) for hedge in QUALIFIERS)
 # A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
 _JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
 # "two of its beams", "40 of its 212 shops": the whole is part of the phrase, not a figure.
@@ -158,18 +166,40 @@ class FigurePhrase:
 def find_figures(text: str, start: int = 0, end: int | None = None) -> tuple[FigurePhrase, ...]:
     """Every figure phrase in ``text[start:end]``, in order; spans index ``text`` itself."""
     stop = len(text) if end is None else end
+    counted, vaguely = _matches(text, start, stop)
     found: list[FigurePhrase] = []
-    for match in _FIGURE.finditer(text, start, stop):
+    for match in counted:
         if found and match.start() < found[-1].span[1]:
             continue  # the upper end of a range already read ("six to eight weeks")
         phrase = _read(text, match, stop)
         if phrase is not None:
             found.append(phrase)
-    for match in _VAGUE.finditer(text, start, stop):
+    for match in vaguely:
         vague = _read_vague(text, match, stop)
         if vague is not None and not any(_overlap(vague.span, f.span) for f in found):
             found.append(vague)
     return _durations(text, sorted(found, key=lambda phrase: phrase.span))
+
+
+def _matches(
+    text: str, start: int, stop: int
+) -> tuple[Iterator[re.Match[str]], Iterator[re.Match[str]]]:
+    """The matches of ``_FIGURE`` and of ``_VAGUE`` in ``text[start:stop]``.
+
+    The very matches ``finditer`` gives, tried only where a core lets one start
+    (``figure_starts``).
+    """
+    if not figure_starts.plain(text, start, stop):
+        return _FIGURE.finditer(text, start, stop), _VAGUE.finditer(text, start, stop)
+    lowered = text[start:stop].lower()
+    cores = figure_starts.digit_starts(text, start, stop)
+    cores += figure_starts.word_starts(lowered, start, _NUMBER_WORDS)
+    starts = figure_starts.hedged_starts(text, start, cores, signs=_SIGNS, hedge_words=_HEDGE_WORDS)
+    vague = figure_starts.word_starts(lowered, start, _VAGUE_WORDS)
+    return (
+        figure_starts.matches_at(_FIGURE, text, starts, start, stop),
+        figure_starts.matches_at(_VAGUE, text, vague, start, stop),
+    )
 
 
 def _durations(text: str, found: list[FigurePhrase]) -> tuple[FigurePhrase, ...]:
