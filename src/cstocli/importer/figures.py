@@ -33,9 +33,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from cstocli.importer import figure_starts
+from cstocli.importer.figure_starts import trie
 from cstocli.importer.figure_units import unit_after
 from cstocli.importer.figure_words import (
     CURRENCIES,
@@ -50,45 +50,14 @@ from cstocli.importer.figure_words import (
 from cstocli.model import Span
 from cstocli.text import split_sentences
 
-
-def _trie(words: list[str] | tuple[str, ...]) -> str:
-    """A regex matching any of ``words``, longest first, shaped as a trie.
-
-    Python's ``re`` tries an alternation branch by branch at every position; sharing
-    prefixes lets it drop all but one branch on the first letter, which made figure
-    search about 2.5 times faster on the bundled article.
-    """
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branch(tree)
-
-
-def _branch(node: dict[str, Any]) -> str:
-    """The regex of one trie node (see ``_trie``)."""
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _branch(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 _UNITS_UNDER_TEN = [word for word, value in SMALL.items() if value < 10]
 _WORD_NUMBER = (
-    "(?:" + _trie(list(TENS)) + r"(?:[-\s]" + _trie(_UNITS_UNDER_TEN) + ")?|"
-    + _trie(list(SMALL)) + ")"
+    "(?:" + trie(list(TENS)) + r"(?:[-\s]" + trie(_UNITS_UNDER_TEN) + ")?|"
+    + trie(list(SMALL)) + ")"
 )  # fmt: skip
-_SCALE = r"(?:\s+(?P<scale>" + _trie(list(SCALES)) + r"))?"
+_SCALE = r"(?:\s+(?P<scale>" + trie(list(SCALES)) + r"))?"
 _PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
-_QUALIFIER = r"(?:(?P<qualifier>" + _trie(QUALIFIERS) + r")\s+)?"
+_QUALIFIER = r"(?:(?P<qualifier>" + trie(QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
     r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
     + r"(?P<currency>[$€£])?"
