@@ -5,7 +5,10 @@ frozen dataclasses: every command creates these classes at start-up, and Python 
 compiles six methods for each frozen dataclass (~0.5 ms a class, 4 ms of every run for the
 eight) against one for a NamedTuple. They compare, hash, pickle and print as frozen
 dataclasses do (a NamedTuple also equals a plain tuple of its values, which nothing here
-relies on); a changed copy is ``record._replace(field=value)``.
+relies on); a changed copy is ``record._replace(field=value)``. The annotations are
+evaluated as the module loads (no ``from __future__ import annotations``): given as strings,
+``NamedTuple`` compiles each field's one into a ``ForwardRef``, which cost 1.6 ms of the
+module's 2.7.
 
 ``dataset`` builds these objects from JSON after validating them; ``search``, ``render``
 and ``cli`` only read them.
@@ -14,8 +17,6 @@ Every piece of text carries its ``Span``: the half-open character range ``[start
 in the article's source file, so that ``source_text[start:end] == text`` always holds and
 any quote or figure can be traced back to the exact words of the article.
 """
-
-from __future__ import annotations
 
 import functools
 import re

@@ -23,8 +23,6 @@ punctuation separate words, so ``Nagorno-Karabakh`` is the two words ``nagorno``
 ``karabakh``, exactly what ``nagorno karabakh`` gives.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache

@@ -8,8 +8,6 @@ its original, except that ``replace`` carries it over (the same source text came
 This module owns the table: its DDL, the migration step that adds it, and its queries.
 """
 
-from __future__ import annotations
-
 import sqlite3
 import zlib
 from pathlib import Path

@@ -4,8 +4,6 @@
 query names the file in the ``LibraryError`` it raises.
 """
 
-from __future__ import annotations
-
 import difflib
 import sqlite3
 import zlib

@@ -8,8 +8,6 @@ the source text (``unpack_dataset``, ``with_texts``), which is stored compressed
 (``pack_text``: about half its size).
 """
 
-from __future__ import annotations
-
 import codecs
 import json
 import zlib

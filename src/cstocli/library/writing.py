@@ -5,8 +5,6 @@ and two writers queue instead of failing half-way. Rows go in with ``executemany
 the search index is updated once per batch (``index.IndexBatch``).
 """
 
-from __future__ import annotations
-
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager

@@ -8,8 +8,6 @@ Every cell goes through ``safe.one_line``: a control character is made visible a
 tab or newline inside a field becomes a space, so one record is always one line.
 """
 
-from __future__ import annotations
-
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple, TypeAlias
