@@ -7,8 +7,8 @@ eight) against one for a NamedTuple. They compare, hash, pickle and print as fro
 dataclasses do (a NamedTuple also equals a plain tuple of its values, which nothing here
 relies on); a changed copy is ``record._replace(field=value)``. The annotations are
 evaluated as the module loads (no ``from __future__ import annotations``): given as strings,
-``NamedTuple`` compiles each field's one into a ``ForwardRef``, which cost 1.6 ms of the
-module's 2.7.
+``NamedTuple`` compiles each field's one into a ``ForwardRef``, which cost 0.6 ms of the
+module's 1.7 in a command (Typer imported first).
 
 ``dataset`` builds these objects from JSON after validating them; ``search``, ``render``
 and ``cli`` only read them.
