@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import NEWS_INTERRUPTED
 
 from cstocli.cli import app as cli
 from cstocli.dataset.files import load
@@ -531,3 +532,26 @@ def test_search_context_shows_a_quote_without_the_reporter_s_words(
     )
     code, out, _ = run(capsys, "search", "building", "--all", "--json")
     assert "she said" not in json.loads(out)[0]["text"]
+
+
+def test_a_file_named_with_controls_imports_and_stays_readable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A download named with ESC or a newline: stored with U+FFFD, every --all read works."""
+    named = tmp_path / "esc\x1b[31mred\nline.txt"
+    shutil.copy(NEWS_INTERRUPTED, named)
+    db = str(tmp_path / "lib.sqlite3")
+    code, out, _ = run(capsys, "import", str(named), "--library", db)
+    assert code == 0
+    assert "\x1b" not in out
+    for command in (["search", "harbour"], ["stats"], ["facts"], ["random"], ["speakers"]):
+        code, out, err = run(capsys, *command, "--all", "--library", db)
+        assert code in (0, 1), err  # facts: none in this story is fine; no error (exit 2)
+        assert "control character" not in err
+    code, out, _ = run(
+        capsys, "show", "q1", "--article", "esc-31mred-line", "--library", db, "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["source"]["title"] == "Harbour workers stay out as talks stall"
+    with open_library(Path(db)) as lib:
+        assert lib.get("esc-31mred-line").source.file == "esc\ufffd[31mred\ufffdline.txt"

@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 
 from cstocli import disk
 from cstocli.dataset.files import SOURCE_LIMIT
-from cstocli.dataset.validation import LARGEST_INTEGER
+from cstocli.dataset.validation import CONTROL, LARGEST_INTEGER
 from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
@@ -162,7 +162,7 @@ def import_article(
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem)[:MAX_LENGTH].strip("-") or "article",
         source=Source(
-            file=PurePath(file_name).name,
+            file=stored_name(file_name),
             title=headline.title,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             body_start=headline.body_start,
@@ -222,6 +222,15 @@ def _opening_speaker(items: tuple[Item, ...], people: People, roster: Roster) ->
     ):
         return None
     return roster.add_person(giver.name, giver.role)
+
+
+def stored_name(file_name: str) -> str:
+    """The file's name as the dataset keeps it, each control character in it U+FFFD.
+
+    A downloaded file may be named with a newline or an escape in it; a dataset's names may
+    hold none (``dataset.validation``), and one stored raw would make the article unreadable.
+    """
+    return CONTROL.sub("\ufffd", PurePath(file_name).name)
 
 
 def _check_text(text: str, file: str) -> None:
