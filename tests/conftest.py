@@ -93,7 +93,7 @@ def stocked(db: Path) -> Path:
     return db
 
 
-NEWS_INTERRUPTED = Path(__file__).parent / "fixtures" / "articles" / "news_interrupted.txt"
+NEWS_INTERRUPTED = Path(__file__).parent / "fixtures" / "news-interrupted.txt"
 """A news story whose quotes are cut by "said X" and run over paragraphs, and whose
 narration reports someone ("She said the offer was fair"): article id news-interrupted."""
 
