@@ -283,6 +283,15 @@ def test_remove(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["id"] for r in listed(capsys)] == ["interview-blank"]
 
 
+def test_remove_an_id_given_twice(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``library remove a a``: removed once, said once, exit 0 (no traceback)."""
+    run(capsys, "import", *(fixture(n) for n in GOOD))
+    code, out, err = run(capsys, "library", "remove", "label-alone", "label-alone")
+    assert (code, err) == (0, "")
+    assert out == "removed\tlabel-alone\n"
+    assert [r["id"] for r in listed(capsys)] == ["interview-blank", "inline-caps"]
+
+
 def test_export_round_trips_and_corrected_json_replaces(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
