@@ -165,8 +165,8 @@ def as_written(figure: Figure) -> str:
 
 
 def line_of(source_text: str, offset: int) -> int:
-    """The 1-based line of the source on which ``offset`` stands."""
-    return source_text.count("\n", 0, offset) + 1
+    """The 1-based line of the source on which ``offset`` stands (LF, CR LF or CR ends one)."""
+    return text.line_of(source_text, offset)
 
 
 def lines_of(source_text: str, span: Span) -> tuple[int, int]:

@@ -157,3 +157,18 @@ def test_narration_that_reports_someone_is_cited_as_the_reporter_s(
     assert code == 0
     assert "\u2014 the reporter (narration), in" in out
     assert "Marov, harbour" not in out
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_the_cited_line_is_the_editor_s_whatever_the_line_endings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, newline: str
+) -> None:
+    """A CR-only (old Mac) or CR LF file: 'MR JONES: When?' stands on line 5, as in an editor."""
+    lines = ["Harbour budget hearing", "", "MS SMITH: We will spend more.", "", "MR JONES: When?"]
+    article = tmp_path / "hearing.txt"
+    article.write_bytes(newline.join(lines).encode())
+    db = str(tmp_path / "lib.sqlite3")
+    assert run(capsys, "import", str(article), "--library", db)[0] == 0
+    code, out, _ = run(capsys, "cite", "q2", "--article", "hearing", "--library", db)
+    assert code == 0
+    assert out.endswith("\u2014 MR JONES, in \u201cHarbour budget hearing\u201d, line 5\n")

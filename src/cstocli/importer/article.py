@@ -43,6 +43,7 @@ from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset, Figure, Passage, Source
+from cstocli.text import line_of
 
 __all__ = [
     "ArticleError",
@@ -140,7 +141,7 @@ def import_article(
             speakers, passages = story.speakers, story.passages
             ignored = [
                 ImportWarning(
-                    text.count("\n", 0, at) + 1,
+                    line_of(text, at),
                     "paragraph correction ignored: a news"
                     " story's passages follow its quotations, not narration/speech corrections",
                 )
@@ -239,7 +240,7 @@ def _check_text(text: str, file: str) -> None:
         raise ArticleError(file, None, "file is empty, expected an article")
     found = _CONTROL.search(text)
     if found is not None:
-        line = text.count("\n", 0, found.start()) + 1
+        line = line_of(text, found.start())
         code = ord(found.group())
         problem = f"control character U+{code:04X}: a binary file, not an article"
         raise ArticleError(file, line, problem)
