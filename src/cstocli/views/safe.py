@@ -11,8 +11,9 @@ show them, so offsets into the shown text stay those of the source (highlights h
 C0 controls and DEL become their Unicode Control Pictures (ESC is U+241B, CR is U+240D),
 C1 controls become U+FFFD, and so do the bidirectional embeddings, overrides and isolates
 (U+202A-U+202E, U+2066-U+2069), which would make a terminal show a quote's words in
-another order than the source's ("Trojan Source"). Tab and newline are kept only where a format uses them as
-separators; inside a TSV field they become a space so that one record stays one line.
+another order than the source's ("Trojan Source"). Tab and newline are kept only where a
+format uses them as separators; inside a TSV field they become a space so that one record
+stays one line.
 
 Nothing here changes what is stored: the source text stays verbatim, spans still hold.
 """
