@@ -422,6 +422,30 @@ def test_corrections_replace_the_stored_article(
     assert len(listed(capsys)) == 1
 
 
+def test_review_with_corrections_that_do_not_fit_fails_as_the_import_would(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--review --corrections FILE for another article: the split, the error, exit 2."""
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(
+        json.dumps({"corrections_version": 1, "article": "other.txt", "speakers": {}}),
+        encoding="utf-8",
+    )
+    args = ("import", "--corrections", str(fixes), fixture("label_alone.txt"))
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "not 'label_alone.txt'" in err
+    code, out, review_err = run(capsys, *args, "--review")
+    assert code == 2
+    assert review_err == err
+    assert out  # the split as the importer saw it, still shown
+    code, out, _ = run(capsys, *args, "--review", "--json")
+    (item,) = json.loads(out)
+    assert (code, item["status"]) == (2, "failed")
+    assert "not 'label_alone.txt'" in item["error"]
+    assert item["review"]
+
+
 def test_every_library_command_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     """Each command's --help shows an example line."""
     for argv in (["import"], ["library", "list"], ["library", "show"], ["library", "remove"],

@@ -79,6 +79,10 @@ class ImportResult:
     """Whether the text was read as hard-wrapped (lines joined into paragraphs)."""
 
 
+REFUSED = "the import would refuse this article"
+"""How a review's warning ends when the import would refuse the article it splits."""
+
+
 def read_article(path: Path) -> str:
     """Read an article file as UTF-8 text; refuse a missing, binary, non-UTF-8 or empty one."""
     name = str(path)
@@ -156,7 +160,7 @@ def import_article(
             if refusals:
                 raise ArticleError(file_name, None, reason)
             first = lines[headline.body_line].number if headline.body_line < len(lines) else 1
-            refusal.append(ImportWarning(first, f"{reason}; the import would refuse this article"))
+            refusal.append(ImportWarning(first, f"{reason}; {REFUSED}"))
             speakers, ids = roster.speakers(used)
             passages = _passages(text, blocks, ids)
     figures, unitless = _figures(text, passages)

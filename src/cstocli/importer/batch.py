@@ -291,20 +291,28 @@ def review_one(
 
     Each warning is kept once: in the row whose lines hold it, else in ``warnings``.
     """
+    from cstocli.importer.article import REFUSED
     from cstocli.importer.review import outside_blocks, review
 
+    refused = None
     try:
         result, _ = _parse_source(source, fixes, given)
     except CstocliError as error:
-        try:  # show why it is refused: the split as the importer saw it
+        # Still show the split as the importer saw it. An article it refuses says why in
+        # a warning of the split; anything else (corrections that do not fit it) is the
+        # review's error, as it would be the import's.
+        try:
             result, _ = _parse_source(source, fixes, given, refusals=False)
         except CstocliError:
             return FileOutcome(str(source), "failed", error=str(error))
+        if not any(w.message.endswith(REFUSED) for w in result.warnings):
+            refused = str(error)
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
         str(source),
-        "reviewed",
+        "reviewed" if refused is None else "failed",
+        error=refused,
         warnings=outside,
         review=[dataclasses.asdict(r) for r in rows],
         headline=result.dataset.source.title.text,
