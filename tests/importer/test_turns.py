@@ -62,6 +62,70 @@ def test_participant_line_is_no_turn() -> None:
     assert not is_listing("We met today.")
 
 
+def test_a_panel_of_people_after_a_colon_is_no_turn() -> None:
+    """A panel line ("I: Dr Ann Lee, Director, Agency; and ...") is no turn."""
+    assert is_listing(
+        "Dr Ann Lee, Director of Floods, Environment Agency;"
+        " and Councillor Bo Vale, Leader, Fen Council."
+    )
+    assert not is_listing("We met the panel; and then we left.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "00:00:02.140 --> 00:00:07.910",
+        "00:01:02,500 --> 00:01:04,000",
+        "00:02.000 --> 00:04.500 align:start",
+    ],
+)
+def test_caption_cue_time_ranges_are_furniture(line: str) -> None:
+    """A WebVTT or SRT cue's time range is nobody's words."""
+    assert is_page_furniture(line)
+
+
+def test_caption_cues_give_each_speaker_only_their_words() -> None:
+    """A meeting's caption file: cue numbers and time ranges never join a speaker's quote."""
+    text = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAnn Lee: Welcome to the meeting.\n\n"
+        "2\n00:00:04.500 --> 00:00:08.000\nBo Vale: Thanks. The bill came to 40 pounds.\n"
+    )
+    dataset = import_article(text, file_name="a.vtt").dataset
+    texts = [piece.text for p in dataset.passages for piece in p.paragraphs]
+    assert not [t for t in texts if "-->" in t]
+    assert _speakers_of(text)[-2:] == [("Ann Lee", "Welcome"), ("Bo Vale", "Thanks.")]
+
+
+def test_name_and_bare_timestamp_lines_are_labels() -> None:
+    """A recorder's "Name  0:03" over the speech labels the turn; its credit line is no one's."""
+    text = (
+        "Sprint review\n\nAnn Lee  0:03\nOkay, we are recording.\n\nBo Vale  0:19\n"
+        "Thanks. Search is faster now.\n\nAnn Lee  0:44\nGood news.\n\nBo Vale  0:51\n"
+        "The holds screen is not done.\n\nTranscribed by https://otter.ai\n"
+    )
+    assert _speakers_of(text) == [
+        ("Ann Lee", "Okay,"),
+        ("Bo Vale", "Thanks."),
+        ("Ann Lee", "Good"),
+        ("Bo Vale", "The"),
+    ]
+
+
+def test_numbered_questions_label_the_member_asking() -> None:
+    """An evidence session's "Q3 Mr Vale:" is Mr Vale's turn; "Chair:" recurs as a label."""
+    text = (
+        "Oral evidence: Floods\n\nQ1 Chair: Good morning.\n\nDr Lee: Good morning to you.\n\n"
+        "Q2 Mr Vale: What went wrong?\n\nDr Lee: The drains failed.\n\nChair: Thank you.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Chair",
+        "Dr Lee",
+        "Mr Vale",
+        "Dr Lee",
+        "Chair",
+    ]
+
+
 def test_two_turns_in_one_paragraph_are_split() -> None:
     """In "...pays? MR LEE: The fund..." the answer goes to Mr Lee, a known label."""
     text = "Briefing\n\nMR LEE: Hello.\n\nQUESTION: Who pays? MR LEE: The fund does.\n"
