@@ -222,3 +222,14 @@ def test_a_list_of_names_is_no_role() -> None:
     assert {p.name: p.role for p in people.persons}.get("Bo Vale", "absent") is None
     books = _people("Q&A\nBy Ann Lee, Books Editor\n")
     assert {p.name: p.role for p in books.persons}["Ann Lee"] == "Books Editor"
+
+
+def test_the_giver_of_remarks_may_be_named_with_a_possessive() -> None:
+    """A possessive names the giver ("Ann Lee's Press Conference"); a breadcrumb's nobody."""
+    people = _people(
+        "Home > Press Service > Spokesperson's Remarks\n"
+        "Foreign Ministry Spokesperson Ann Lee's Regular Press Conference on 4 May\n"
+    )
+    assert people.remarks is not None
+    assert people.remarks.name == "Ann Lee"
+    assert _people("Home > Press Service > Spokesperson's Remarks\n").remarks is None

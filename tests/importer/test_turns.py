@@ -23,7 +23,7 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
      "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
-     "speaker"],
+     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""

@@ -37,7 +37,7 @@ from cstocli.importer.layout import (
     split_lines,
     without_line_numbers,
 )
-from cstocli.importer.names import slug
+from cstocli.importer.names import name_words, slug
 from cstocli.importer.news import read_news
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
@@ -126,7 +126,8 @@ def import_article(
     people = People.read(_unlabelled(lines), headline.title.text)
     roster = Roster(people, read_witnesses(text))
     opener = _opening_speaker(items, people, roster)
-    blocks, decided = assemble(items, roster, overrides or {}, opener)
+    announces = opener is not None and _answers_first(items, people)
+    blocks, decided = assemble(items, roster, overrides or {}, opener, announces=announces)
     used = {block.speaker for block in blocks if block.speaker is not None}
     refusal = []
     if used:
@@ -222,6 +223,24 @@ def _opening_speaker(items: tuple[Item, ...], people: People, roster: Roster) ->
     ):
         return None
     return roster.add_person(giver.name, giver.role)
+
+
+def _answers_first(items: tuple[Item, ...], people: People) -> bool:
+    """Whether the giver of the remarks answers the article's first questions.
+
+    So when the first label that names someone the article knows is the giver's: only
+    questioners (a "Q", an outlet, a reporter the text never names) speak before them.
+    """
+    giver = people.remarks
+    for item in items:
+        if giver is None or item.label is None:
+            continue
+        linked = people.link(item.label)
+        if linked is not None:
+            return name_words(linked[0]) == name_words(giver.name)
+        if item.label.interview == "answer" or people.knows(item.label.name):
+            return False
+    return False
 
 
 def _check_text(text: str, file: str) -> None:

@@ -186,6 +186,14 @@ _REMARKS = re.compile(
 )
 
 
+# "Spokesperson Ann Lee's Regular Press Conference", "Governor Lee's Remarks at ...": the
+# possessive names whose remarks they are, as "by" does.
+_OWN_REMARKS = re.compile(
+    rf"([^.:;\n]*?)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}(?:press\s+)?(?:{'|'.join(_REMARK_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
 def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
     """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
     # Most articles hold none of the words: one look at all the lines, not a pattern per line.
@@ -193,6 +201,11 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     if not any(word in top for word in _REMARK_WORDS):
         return None
     for _, line in lines:
+        own = _OWN_REMARKS.search(line)
+        if own is not None:  # the name just before the possessive
+            named = [p for p in persons if own[1].rstrip().endswith(p.name)]
+            if named:
+                return named[0] if len(named) == 1 else None
         found = _REMARKS.search(line)
         if found is None:
             continue

@@ -41,6 +41,7 @@ _FURNITURE_LINE = re.compile(
       | (?:END|ENDS|THE\ END|MORE|-+\s*more\s*-+|\(?more\)?)
       | page\s+\d+(?:\s+of\s+\d+)?|\d{1,4}                # page numbers
       | \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?   # 1:07 P.M. EDT
+      | \d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?    # 2026-05-14 16:05
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}(?:\s+\S.*)?
                                                         # a caption cue's time range (VTT, SRT)
