@@ -233,3 +233,14 @@ def test_the_giver_of_remarks_may_be_named_with_a_possessive() -> None:
     assert people.remarks is not None
     assert people.remarks.name == "Ann Lee"
     assert _people("Home > Press Service > Spokesperson's Remarks\n").remarks is None
+
+
+def test_a_role_set_off_before_the_name_is_its_role_not_the_predicate() -> None:
+    """In a standfirst "Lorvik's fisheries minister, NAME, talks about X, Y" the role is first."""
+    people = _people(
+        "Interview\nCod stocks are falling. Lorvik's fisheries minister, Henrikke Aalto,"
+        " talks about closures, subsidies and anger.\n"
+    )
+    assert {p.name: p.role for p in people.persons}["Henrikke Aalto"] == (
+        "Lorvik's fisheries minister"
+    )

@@ -198,10 +198,31 @@ def _from_run(
         role_words = []  # the name twice ("Ann Lee Portrait Ms Ann Lee"): no role in that
     lower = [] if role_words else _lower_role(line, words, start)
     role = " ".join(lower + role_words) or None
-    # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
-    # force"; "SEN. NAME (R-KS), CHAIRMAN").
-    role = _role_after(line, words[end - 1].end()) or role
-    return [(" ".join(name_tokens), role, formal)]
+    fronted = None if role else _role_before_comma(line[: words[start].start()])
+    # "Lorvik's fisheries minister, NAME, talks about ...": after a role set off before the
+    # name, the words after it are the predicate. Else an apposition says more than a title
+    # ("Admiral Leif Kjellberg, commander of the task force"; "SEN. NAME (R-KS), CHAIRMAN").
+    role = fronted or _role_after(line, words[end - 1].end()) or role
+    return [(" ".join(name_tokens), role, formal or fronted is not None)]
+
+
+def _role_before_comma(head: str) -> str | None:
+    """A role set off before a name, opened by a possessive or an article.
+
+    "Lorvik's fisheries minister, NAME," and "The port's director, NAME,": the name is
+    the apposition. Lower-case words or titles after the opening word; "the" is dropped.
+    """
+    head = head.rstrip()
+    if not head.endswith(","):
+        return None
+    words = re.split(r"[.!?;:,]\s+", head[:-1])[-1].split()
+    owned = bool(words) and words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
+    if not 2 <= len(words) <= 6 or not (owned or words[0].casefold() in ("the", "a", "an")):
+        return None
+    rest = words[1:]
+    if not all(w.islower() or is_title_word(w) or w.endswith(("'s", "\u2019s")) for w in rest):
+        return None
+    return " ".join(rest if words[0].casefold() in ("the", "a", "an") else words)
 
 
 def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
