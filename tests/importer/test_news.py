@@ -302,3 +302,16 @@ def test_a_weak_verb_with_an_object_before_a_quotation_attributes_it() -> None:
     """'NAME called the response "far too slow".' quotes NAME; "conceded the vote." does not."""
     result = _read('Councillor Brendan Hale called the response "far too slow".')
     assert _quoted(result) == {"far too slow": "Brendan Hale"}
+
+
+def test_a_quote_introduced_by_her_words_is_hers() -> None:
+    """A quotation introduced by "Her message was cautious:" is the woman's last named."""
+    result = _read(
+        "Governor Ottilie Varga-Sandoval said a cut was possible in the autumn.",
+        "Her message to markets was cautious: \u201cNobody should read today as a promise.\u201d",
+    )
+    assert _rows(result)[-1] == (
+        "quote",
+        "Ottilie Varga-Sandoval",
+        ["Nobody should read today as a promise."],
+    )

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from cstocli.importer.article import ImportResult, import_article, read_article
-from cstocli.importer.quotations import blank_quotations, find_quotations
+from cstocli.importer.quotations import blank_quotations, find_quotations, owned_by
 from cstocli.model import Dataset, Passage
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
@@ -196,12 +196,16 @@ def _quoted(paragraph: str) -> list[tuple[str, bool]]:
         ("'We won't stop,' she said of the '90s protests.", [("We won't stop", True)]),
         ("The council's plan, Norway's roads and the '90s.", []),
         ("\u00abNous verrons\u00bb, a-t-il dit.", [("Nous verrons", True)]),
+        (
+            '\u201cNot yet," Lee told reporters. "But soon.\u201d',
+            [("Not yet", True), ("But soon.", True)],
+        ),
     ],
 )
 def test_quotations_are_found_to_the_quoted_words(
     paragraph: str, expected: list[tuple[str, bool]]
 ) -> None:
-    """Marks, the final comma and spaces are cut off; nested quotes and apostrophes stay."""
+    """Marks, final comma and spaces are cut off; nested quotes, apostrophes stay; styles mix."""
     assert _quoted(paragraph) == expected
 
 
@@ -217,3 +221,19 @@ def test_blanking_keeps_offsets_and_the_reporter_s_words() -> None:
 def test_an_empty_quotation_gives_nothing() -> None:
     """A pair of marks around nothing, or a stray mark at the end, is no quote."""
     assert _quoted('He wrote "" twice and then "') == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "owner"),
+    [
+        ("Her message to markets was cautious:        ", "her"),
+        ("His answer was short:           ", "his"),
+        ("The message to markets was cautious:        ", None),
+        ("Her message was cautious: she said    ", None),
+    ],
+)
+def test_a_colon_after_her_or_his_words_names_whose_quotation_follows(
+    prose: str, owner: str | None
+) -> None:
+    """A colon after "Her message ..." introduces her quotation; other openings no one's."""
+    assert owned_by(prose) == owner

@@ -37,6 +37,7 @@ from cstocli.importer.quotations import (
     Quotation,
     blank_quotations,
     find_quotations,
+    owned_by,
     points_back,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
@@ -344,6 +345,9 @@ class _Reader:
             message = f"quotation with no one named; read as {named.name!r}'s, named next"
             self.warn(paragraph.span[0], message)
             return named
+        owner = owned_by(prose)  # "Her message was blunt: "..."": hers, as "she said" is
+        if owner is not None:
+            return self.cast.pronoun("she" if owner == "her" else "he", paragraph.span[0])
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]
