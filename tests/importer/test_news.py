@@ -315,3 +315,19 @@ def test_a_quote_introduced_by_her_words_is_hers() -> None:
         "Ottilie Varga-Sandoval",
         ["Nobody should read today as a promise."],
     )
+
+
+def test_a_figure_in_the_attribution_inside_a_split_quote_is_read() -> None:
+    """In "...," said X, a nurse for two decades, "..." the two decades are a figure."""
+    result = _read(
+        "\u201cWe did not want this,\u201d said Grace Lee-Olsen, a nurse who has worked here"
+        " for two decades. \u201cBut I am not doing it again.\u201d",
+    )
+    figures = {f.text: f.passage_id for f in result.dataset.figures}
+    assert "two decades" in figures
+    quote = next(p for p in result.dataset.passages if p.id == figures["two decades"])
+    assert quote.is_quote
+    assert [x.text for x in quote.paragraphs] == [
+        "We did not want this",
+        "But I am not doing it again.",
+    ]

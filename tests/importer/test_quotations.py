@@ -25,6 +25,8 @@ NEWS = sorted(path.stem for path in CORPUS.glob("[0-9][0-9]-news-*.txt"))
 KNOWN_FIGURE_MISSES = {
     # "A crowd of 8,412 saw the match": the unit (spectators) is not written.
     ("34-news-sports-shared-surname", "A crowd of 8,412"),
+    # "we have another 40 starting in April": the unit (nurses) is not written after it.
+    ("95-news-long-appositions-told-by-phone", "another 40"),
 }
 # Roles the importer is known to miss (none now). Strict: a fixed miss shows here. Article
 # 89's first reading missed two: "Professor X, head of Y," took the title over the

@@ -291,13 +291,25 @@ def _line_breaks(text: str) -> list[int]:
     return breaks
 
 
+def _read_spans(text: str, passage: Passage) -> list[tuple[int, int]]:
+    """A passage's paragraphs, and the gaps inside one line between a quote's pieces."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in passage.paragraphs:
+        if spans and "\n" not in text[spans[-1][1] : paragraph.span[0]]:
+            spans.append((spans[-1][1], paragraph.span[0]))  # "...," said X, a nurse, "..."
+        spans.append(paragraph.span)
+    return spans
+
+
 def _figures(
     text: str, passages: tuple[Passage, ...]
 ) -> tuple[tuple[Figure, ...], list[ImportWarning]]:
     """Every figure with a unit in the passages' paragraphs, numbered ``f1``.. in order.
 
     A number with nothing countable after it ("we expect 12 more") says too little to be a
-    figure on its own; it is left out with a warning, and a correction can add it.
+    figure on its own; it is left out with a warning, and a correction can add it. The
+    reporter's words between two pieces of one quotation on one line ("...," said Ann Lee,
+    a nurse for two decades, "...") are read too: they lie inside that quote's span.
     """
     figures: list[Figure] = []
     skipped: list[ImportWarning] = []
@@ -305,8 +317,8 @@ def _figures(
     # long transcript's import grow with the square of its length.
     breaks = _line_breaks(text)
     for passage in passages:
-        for paragraph in passage.paragraphs:
-            for phrase in find_figures(text, *paragraph.span):
+        for span in _read_spans(text, passage):
+            for phrase in find_figures(text, *span):
                 line = bisect.bisect_left(breaks, phrase.span[0]) + 1
                 if not _storable(phrase.value):
                     message = f"number {phrase.text[:40]!r} is too large; not kept as a figure"
