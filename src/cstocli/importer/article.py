@@ -28,6 +28,7 @@ from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.court import read_witnesses
 from cstocli.importer.figures import find_figures
 from cstocli.importer.headline import find_headline
+from cstocli.importer.interviews import read_bold_interview
 from cstocli.importer.introductions import read_stated_roles
 from cstocli.importer.labels import read_label
 from cstocli.importer.layout import (
@@ -129,6 +130,9 @@ def import_article(
     announces = opener is not None and _answers_first(items, people)
     blocks, decided = assemble(items, roster, overrides or {}, opener, announces=announces)
     used = {block.speaker for block in blocks if block.speaker is not None}
+    interview = None if used else read_bold_interview(items, people, roster)
+    if interview is not None:  # no labels, but bold questions and plain answers
+        blocks, used = interview, {b.speaker for b in interview if b.speaker is not None}
     refusal = []
     if used:
         decided = [*decided, *read_stated_roles(text, blocks, roster)]
