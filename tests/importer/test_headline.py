@@ -223,3 +223,14 @@ def test_a_members_line_or_witness_list_is_not_the_headline() -> None:
     )
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Bureau of Statistics"
+
+
+def test_a_caption_files_title_follows_its_signature() -> None:
+    """A WebVTT header "WEBVTT - Title" gives the title without the file's signature."""
+    text = (
+        "WEBVTT - Allotment committee, March meeting\n\n"
+        "1\n00:00:01.000 --> 00:00:03.000\nAnn Lee: Hello.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Allotment committee, March meeting"
+    assert text[slice(*headline.title.span)] == headline.title.text

@@ -69,9 +69,10 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
-# Markdown heading or emphasis marks, or a copied PDF's line number ("2      STATE v. LEE").
+# Markdown heading or emphasis marks, a copied PDF's line number ("2      STATE v. LEE"), or
+# a caption file's signature before its title ("WEBVTT - Council meeting").
 _HEADING_MARKS = re.compile(
-    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))"
+    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S)|WEBVTT[ \t]+-?[ \t]*)"
 )
 _TOP_LINES = 12
 _APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelists)\s*:?\s*\Z")
