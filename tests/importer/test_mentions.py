@@ -215,6 +215,7 @@ def test_court_report_titles_and_a_lone_participle(
             [("Dmitri Holloway", "retired postal worker")],
         ),
         ("said Mrs Dorothy Ashe, 82, who started it.", [("Dorothy Ashe", None)]),
+        ("On Monday Eirik Moen-Salt, 68, did not seem to notice.", [("Eirik Moen-Salt", None)]),
     ],
 )
 def test_an_age_and_a_long_clause_leave_the_role_between_them(
@@ -230,3 +231,9 @@ def test_a_name_set_off_after_a_possessive_role_takes_that_role() -> None:
         "Lorvik's fisheries minister, Henrikke Aalto, talks about closures, subsidies and anger."
     )
     assert _named(prose) == [("Henrikke Aalto", "Lorvik's fisheries minister")]
+
+
+def test_a_noun_phrase_set_off_before_a_titled_name_says_more_than_the_title() -> None:
+    """A phrase set off before a titled name is the role: more than the title alone."""
+    prose = "The leader of the opposition group, Councillor Desmond Ilunga, called it a shambles."
+    assert _named(prose) == [("Desmond Ilunga", "leader of the opposition group")]

@@ -331,3 +331,17 @@ def test_a_figure_in_the_attribution_inside_a_split_quote_is_read() -> None:
         "We did not want this",
         "But I am not doing it again.",
     ]
+
+
+def test_a_quote_after_a_short_sentence_about_someone_is_theirs() -> None:
+    """In a feature, "Moen laughs. "Not about her."" is Moen's quotation, with a warning."""
+    result = _read(
+        "The ferry is run by Eirik Saltvik-Moen, who retires this week.",
+        "Does he worry? Saltvik-Moen laughs. \u201cNot about her. About the council.\u201d",
+    )
+    assert _rows(result)[-1] == (
+        "quote",
+        "Eirik Saltvik-Moen",
+        ["Not about her. About the council."],
+    )
+    assert any("the sentence before it" in w.message for w in result.warnings)

@@ -244,3 +244,13 @@ def test_a_role_set_off_before_the_name_is_its_role_not_the_predicate() -> None:
     assert {p.name: p.role for p in people.persons}["Henrikke Aalto"] == (
         "Lorvik's fisheries minister"
     )
+
+
+def test_a_given_name_label_links_to_the_one_person_with_that_given_name() -> None:
+    """A given-name label is the one person of that given name; two make it nobody."""
+    people = _people("Talk\nI met Sarah Lee-Obi, a nurse, and Tom Abbot, a paramedic.\n")
+    assert _link(people, "SARAH: Hello.") == ("Sarah Lee-Obi", "nurse")
+    twins = _people("Talk\nI met Sarah Lee-Obi and Sarah Vale.\n")
+    assert _link(twins, "SARAH: Hello.") is None
+    surname = _people("Talk\nI met Sarah Lee and Lee Vale.\n")
+    assert _link(surname, "LEE: Hello.") == ("Sarah Lee", None)  # an ending comes first

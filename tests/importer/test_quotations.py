@@ -15,7 +15,12 @@ from typing import Any
 import pytest
 
 from cstocli.importer.article import ImportResult, import_article, read_article
-from cstocli.importer.quotations import blank_quotations, find_quotations, owned_by
+from cstocli.importer.quotations import (
+    acting_before,
+    blank_quotations,
+    find_quotations,
+    owned_by,
+)
 from cstocli.model import Dataset, Passage
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
@@ -239,3 +244,17 @@ def test_a_colon_after_her_or_his_words_names_whose_quotation_follows(
 ) -> None:
     """A colon after "Her message ..." introduces her quotation; other openings no one's."""
     assert owned_by(prose) == owner
+
+
+@pytest.mark.parametrize(
+    ("lead", "start"),
+    [
+        ("Does he worry? Moen laughs. ", 15),
+        ("She shrugs.", 0),
+        ("The council plans to cut the winter timetable to four crossings a day.", None),
+        ("Moen laughs, ", None),
+    ],
+)
+def test_a_short_sentence_just_before_a_quotation_is_found(lead: str, start: int | None) -> None:
+    """A sentence of a few words ending just before a quotation; a long one is none."""
+    assert acting_before(lead) == start

@@ -109,6 +109,8 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         titles = [w[2] for w in words[:title_end]]
         roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
         before = _role_before(prose, words[0][0], roles if roles == titles else [])
+        phrase = _fronted_role(prose, words[0][0]) if roles else None
+        before = phrase or before  # "The leader of the group, Councillor NAME,": the phrase
         after, raw = _apposition(prose, last[1])
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in BODY_NOUNS:
@@ -118,7 +120,9 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         # a title before the name ("Professor Ann Lee, head of the School of Geography,").
         # "Lorvik's fisheries minister, NAME, talks about ...": a name set off after its role
         # is the apposition; what follows its comma is the sentence's predicate.
-        fronted_role = before is not None and before == _fronted_role(prose, words[0][0])
+        fronted_role = before is not None and before == (
+            phrase or _fronted_role(prose, words[0][0])
+        )
         role = (before if fronted_role else after or before) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
@@ -271,9 +275,13 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     """The role after a name, ", the port director," and the whole apposition as written."""
     found = _APPOSITION.match(prose[end : end + _PHRASE])
     if found is not None and found[1].strip().isdigit():
-        # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition
+        # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition; but in
+        # "Eirik Moen, 68, did not seem to notice." the words after the age are the predicate.
         end += found.end()
         found = _APPOSITION.match(prose[end : end + _PHRASE])
+        first = found[1].split()[0] if found is not None and found[1].split() else ""
+        if first.casefold() not in _ARTICLES and not is_title_word(first):
+            return None, ""
     if found is None:
         return None, ""
     raw = found[1].strip()

@@ -35,6 +35,7 @@ from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.quotations import (
     Quotation,
+    acting_before,
     blank_quotations,
     find_quotations,
     owned_by,
@@ -168,7 +169,8 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                speakers[0] = self.unattributed(paragraph, text)
+                actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
+                speakers[0] = actor or self.unattributed(paragraph, text)
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
         if speakers[0] is None:
@@ -337,6 +339,20 @@ class _Reader:
             index += 1
         pronoun = _PRONOUN_AFTER.match(prose.text, end)
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
+
+    def actor(self, persons: list[_Named], prose: str, at: int, base: int) -> Person | None:
+        """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
+        start = acting_before(prose[:at])
+        if start is None:
+            return None
+        pronoun = re.match(r"([Ss]he|[Hh]e)\b", prose[start:])
+        if pronoun is not None:
+            return self.cast.pronoun(pronoun[1], base + start)
+        subject = [person for mention, person in persons if mention.start == base + start]
+        if subject and subject[0] is not None:
+            message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
+            self.warn(base + start, message)
+        return subject[0] if subject else None
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""

@@ -16,8 +16,9 @@ so a long transcript costs no more) and links a terse label to the one person it
 A name is two to five capitalised words; a longer run keeps its shortest ending that the
 text also writes on its own ("Forester Wanjiru Kamau" when "Wanjiru Kamau" stands alone
 elsewhere: "Forester" is then her role). A label is linked when its words, honorifics and
-titles aside, are the ending of exactly one person's name ("KELLAWAY", "Mr Trelawney"),
-or, for a role-only label ("THE PRESIDENT", "Spokesman", "MINISTER"), when exactly one
+titles aside, are the ending of exactly one person's name ("KELLAWAY", "Mr Trelawney") or,
+when none ends so, its given name ("Sarah" for the one Sarah Kettering-Obi of the intro), or,
+for a role-only label ("THE PRESIDENT", "Spokesman", "MINISTER"), when exactly one
 person's role holds that word. Nothing else is guessed.
 """
 
@@ -105,12 +106,15 @@ class People:
             return None
         if all(is_title_word(w) for w in words):
             return self._by_role(words)
+        matches = []
         if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
             matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
-        elif len(words) > 1:  # a full name already: only its role may be filled in
+        if not matches and len(words) > 1:  # a full name already: only its role is filled in
             matches = [p for p in self.persons if name_words(p.name) == tuple(words)]
-        else:
+        elif not matches:  # "LEE:" is a surname in capitals when it is nobody's initials
             matches = [p for p in self.persons if _ends_with(name_words(p.name), tuple(words))]
+            if not matches:  # "Sarah:" for the one Sarah Kettering the intro names
+                matches = [p for p in self.persons if _given_name(name_words(p.name), words[0])]
         if len(matches) != 1:
             return None
         person = matches[0]
@@ -228,6 +232,11 @@ def _initials(name: str) -> set[str]:
     whole = "".join(w[:1] for w in words)
     parts = "".join(p[:1] for w in words for p in w.split("-") if p)
     return {whole.upper(), parts.upper()} if len(words) > 1 else set()
+
+
+def _given_name(name: tuple[str, ...], word: str) -> bool:
+    """Whether a one-word label is the given name of a full name ("Sarah", "Sarah Lee")."""
+    return len(name) > 1 and name[0] == word and word not in HONORIFICS
 
 
 def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -186,3 +186,21 @@ def owned_by(prose: str) -> str | None:
     """
     found = _OWNED_WORDS.match(prose)
     return None if found is None else found[1].casefold()
+
+
+# The short sentence just before a quotation, naming who acts: "Moen laughs.", "She shrugs."
+_ACTION = re.compile(r"(?:\A|(?<=[.!?])\s+)(?P<sentence>[A-Z][^.!?]{0,60}[.!?])\s*\Z")
+_ACTION_WORDS = 6
+
+
+def acting_before(lead: str) -> int | None:
+    """Where a short sentence ending just before a quotation starts, or None.
+
+    In a feature, "Saltvik-Moen laughs. \u201cNot about her.\u201d" gives the quote to the one
+    the sentence before it is about: its subject, named at that offset of ``lead`` (the
+    paragraph's words before the quotation).
+    """
+    found = _ACTION.search(lead.rstrip())
+    if found is None or len(found["sentence"].split()) > _ACTION_WORDS:
+        return None
+    return found.start("sentence")
