@@ -198,9 +198,10 @@ def test_a_records_past_tense_note_is_narration() -> None:
 
 
 def test_a_press_conference_opens_with_the_spokespersons_announcements() -> None:
-    """Impersonal announcements before the first question are the giver's; an account is not."""
+    """Announcements before the first question are the giver's; a place line or account not."""
     text = (
         "Spokesperson Ann Lee-Varga's Regular Press Conference on 4 May 2026\n\n"
+        "Press Hall\n\n"
         "The following is a transcript of the press conference.\n\n"
         "Foreign Minister Bo Vale of Corvania will pay an official visit next week.\n\n"
         "The river talks will be held in Lorvik. Six countries have confirmed attendance.\n\n"
@@ -216,6 +217,7 @@ def test_a_press_conference_opens_with_the_spokespersons_announcements() -> None
         for piece in p.paragraphs
     ]
     assert said == [
+        ("-", "Press"),
         ("-", "The"),
         ("Ann Lee-Varga", "Foreign"),
         ("Ann Lee-Varga", "The"),

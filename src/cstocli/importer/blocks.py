@@ -53,6 +53,7 @@ _FIRST_PERSON = re.compile(
 # A paragraph wholly in markdown italics (one "*" or "_", not a bold "**Name**" label).
 _EMPHASISED = re.compile(r"([*_])(?![*_\s])[^*_]*(?<![*_\s])\1")
 # An account of the event, not its speaker's words: "The following is a transcript of ...".
+_SENTENCE_WORDS = 6
 _ACCOUNT = re.compile(r"(?i)\b(?:transcript|briefing|(?:press|news)\s+conference|remarks)\b")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourselves)\b|[?!]")
 
@@ -167,16 +168,14 @@ class _Assembler:
         return self._announcement(item)
 
     def _announcement(self, item: Item) -> bool:
-        """Whether a paragraph before any label is the giver's announcement.
-
-        So when the giver answers the first questions (``announces``) and it is no account
-        of the event: it names neither the giver nor the briefing or the transcript.
-        """
+        """Whether a paragraph before any label is the announcement of a giver who answers first."""
         if not self.announces or self.opener is None or item.paragraph is None:
             return False
         surname = self.roster.name(self.opener).split()[-1]
         text = item.paragraph.text
-        return surname not in text and _ACCOUNT.search(text) is None
+        # A sentence ("South Lawn" is a place line) naming neither giver nor briefing.
+        sentence = text.rstrip().endswith((".", "!")) and len(text.split()) >= _SENTENCE_WORDS
+        return sentence and surname not in text and _ACCOUNT.search(text) is None
 
     def close(self, next_speaker: int | None, *, last: bool = False) -> None:
         """Settle the open block and the unlabelled paragraphs after it.
