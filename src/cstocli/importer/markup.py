@@ -24,6 +24,7 @@ _LEADING_STAMP = re.compile(
 # A timestamp at the end of a label head ("Jane Doe (00:22)"), bracketed or, as meeting
 # recorders export a turn's head, bare after the name ("Jane Doe  0:03").
 _TRAILING_STAMP = re.compile(rf"(?:\s*[(\[]{_STAMP}[)\]]|\s+{_STAMP})\Z")
+_STAMP_ENDS = frozenset("0123456789)]")
 _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
 # A line holding nothing but a timestamp (the speech follows on the next line).
 _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
@@ -87,7 +88,8 @@ def skip_stamp_after(line: str, index: int) -> int:
 def clean_head(head: str) -> str:
     """A label head without its trailing timestamp and delivery notes."""
     while True:
-        stamp = _TRAILING_STAMP.search(head)
+        # Only a head ending in a digit or a bracket can end with a stamp: no search else.
+        stamp = _TRAILING_STAMP.search(head) if head.rstrip()[-1:] in _STAMP_ENDS else None
         if stamp:
             head = head[: stamp.start()]
             continue

@@ -193,7 +193,7 @@ _REMARKS = re.compile(
 # "Spokesperson Ann Lee's Regular Press Conference", "Governor Lee's Remarks at ...": the
 # possessive names whose remarks they are, as "by" does.
 _OWN_REMARKS = re.compile(
-    rf"([^.:;\n]*?)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}(?:press\s+)?(?:{'|'.join(_REMARK_WORDS)})\b",
+    rf"['\u2019]s\s+(?:[\w-]+\s+){{0,2}}(?:press\s+)?(?:{'|'.join(_REMARK_WORDS)})\b",
     re.IGNORECASE,
 )
 
@@ -207,7 +207,8 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     for _, line in lines:
         own = _OWN_REMARKS.search(line)
         if own is not None:  # the name just before the possessive
-            named = [p for p in persons if own[1].rstrip().endswith(p.name)]
+            before = line[: own.start()]
+            named = [p for p in persons if before.endswith(p.name)]
             if named:
                 return named[0] if len(named) == 1 else None
         found = _REMARKS.search(line)

@@ -191,6 +191,7 @@ def owned_by(prose: str) -> str | None:
 # The short sentence just before a quotation, naming who acts: "Moen laughs.", "She shrugs."
 _ACTION = re.compile(r"(?:\A|(?<=[.!?])\s+)(?P<sentence>[A-Z][^.!?]{0,60}[.!?])\s*\Z")
 _ACTION_WORDS = 6
+_ACTION_REACH = 80
 
 
 def acting_before(lead: str) -> int | None:
@@ -200,7 +201,9 @@ def acting_before(lead: str) -> int | None:
     the sentence before it is about: its subject, named at that offset of ``lead`` (the
     paragraph's words before the quotation).
     """
-    found = _ACTION.search(lead.rstrip())
+    lead = lead.rstrip()
+    window = max(0, len(lead) - _ACTION_REACH)  # the sentence is short: no need to look far
+    found = _ACTION.search(lead, window)
     if found is None or len(found["sentence"].split()) > _ACTION_WORDS:
         return None
     return found.start("sentence")
