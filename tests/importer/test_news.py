@@ -345,3 +345,20 @@ def test_a_quote_after_a_short_sentence_about_someone_is_theirs() -> None:
         ["Not about her. About the council."],
     )
     assert any("the sentence before it" in w.message for w in result.warnings)
+
+
+def test_key_quotes_credited_with_a_dash_are_the_named_peoples() -> None:
+    """A list of quotes each followed by "\u2014 NAME, role" gives each to its person."""
+    result = _read(
+        "The summit's president, Ilse Varga-Moreno, closed the talks on Friday.",
+        "- \u201cWe came for coal and we leave with trees.\u201d \u2014 Tevita Fonua-Halls,"
+        " climate envoy of the Pacific states",
+        "- \u201cNobody believed we would get all of it.\u201d \u2014 Ilse Varga-Moreno",
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [
+        ("Tevita Fonua-Halls", ["We came for coal and we leave with trees."]),
+        ("Ilse Varga-Moreno", ["Nobody believed we would get all of it."]),
+    ]
+    roles = {s.name: s.role for s in result.dataset.speakers}
+    assert roles["Tevita Fonua-Halls"] == "climate envoy of the Pacific states"

@@ -254,3 +254,21 @@ def test_a_given_name_label_links_to_the_one_person_with_that_given_name() -> No
     assert _link(twins, "SARAH: Hello.") is None
     surname = _people("Talk\nI met Sarah Lee and Lee Vale.\n")
     assert _link(surname, "LEE: Hello.") == ("Sarah Lee", None)  # an ending comes first
+
+
+def test_the_intro_names_the_host_and_the_guest_of_a_show() -> None:
+    """The intro's host ("Hosted by NAME") and guest are whom "HOST:" and "GUEST:" name."""
+    people = _people(
+        "Bus fares\nHosted by Jonah Kemp. Our guest this afternoon is Councillor Bea Lund.\n"
+    )
+    roles = {p.name: p.role for p in people.persons}
+    assert roles["Jonah Kemp"] == "host"
+    assert _link(people, "HOST: Welcome.") == ("Jonah Kemp", "host")
+    assert _link(people, "GUEST: Thanks.") == ("Bea Lund", "Councillor")
+    assert _link(_people("Bus fares\nA talk with Jonah Kemp.\n"), "GUEST: Hi.") is None
+
+
+def test_a_participant_line_with_a_semicolon_gives_name_and_title() -> None:
+    """A participant line "Ann Lee-Obi; Chief Executive Officer" gives her title."""
+    people = _people("Call\nCorporate Participants\nAnn Lee-Obi; Chief Executive Officer\n")
+    assert {p.name: p.role for p in people.persons}["Ann Lee-Obi"] == "Chief Executive Officer"

@@ -18,6 +18,7 @@ from cstocli.importer.article import ImportResult, import_article, read_article
 from cstocli.importer.quotations import (
     acting_before,
     blank_quotations,
+    credited,
     find_quotations,
     owned_by,
 )
@@ -258,3 +259,11 @@ def test_a_colon_after_her_or_his_words_names_whose_quotation_follows(
 def test_a_short_sentence_just_before_a_quotation_is_found(lead: str, start: int | None) -> None:
     """A sentence of a few words ending just before a quotation; a long one is none."""
     assert acting_before(lead) == start
+
+
+def test_a_dash_after_a_quotation_credits_the_name_after_it() -> None:
+    """In "(quote) \u2014 Ann Lee" the dash credits the quote; a dash in prose does not."""
+    prose = "- " + " " * 20 + " \u2014 Ann Lee, envoy"
+    assert credited(prose, [22], prose.index("Ann")) == prose.index("\u2014")
+    plain = "The plan \u2014 Ann Lee says \u2014 is late."
+    assert credited(plain, [], plain.index("Ann")) is None

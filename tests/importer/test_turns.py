@@ -225,3 +225,27 @@ def test_a_title_case_head_the_article_repeats_is_a_label() -> None:
     assert labels[1].name == "An Leas-Cheann Comhairle"
     assert labels[3] is not None
     assert labels[4] is None
+
+
+def test_names_alone_in_bold_label_the_turns_under_them() -> None:
+    """A podcast page's "**Ann Lee**" lines over the speech are labels, not headings."""
+    text = (
+        "Episode 4\n\n**Ann Lee**\n\nWelcome back to the show.\n\n**Bo Vale**\n\n"
+        "Thanks for having me.\n\n**Ann Lee**\n\nHow bad is it?\n\n**Bo Vale**\n\nVery bad.\n"
+    )
+    assert _speakers_of(text) == [
+        ("Ann Lee", "Welcome"),
+        ("Bo Vale", "Thanks"),
+        ("Ann Lee", "How"),
+        ("Bo Vale", "Very"),
+    ]
+
+
+def test_a_placeholder_alone_on_its_line_labels_a_turn_where_names_do() -> None:
+    """Among name lines, "Unidentified Analyst" over a question is that placeholder's turn."""
+    text = (
+        "Lee Corp Q4 call\n\nOperator\n\nWelcome to the call.\n\nAnn Lee\n\nWe grew.\n\n"
+        "Operator\n\nNext question.\n\nAnn Lee\n\nWe did well.\n\nUnidentified Analyst\n\n"
+        "Can you comment on stock?\n"
+    )
+    assert _speakers_of(text)[-1] == ("Unidentified Analyst", "Can")

@@ -37,6 +37,7 @@ from cstocli.importer.quotations import (
     Quotation,
     acting_before,
     blank_quotations,
+    credited,
     find_quotations,
     owned_by,
     points_back,
@@ -296,6 +297,10 @@ class _Reader:
                 if person is None and not clause.strip(" ,\u2014-"):
                     person = self.after(prose, verb.end(), persons, starts)
             found.append((at, person))
+        for mention, person in persons:  # ""..." \u2014 Ann Lee, envoy": a credit, as "said"
+            dash = credited(prose.text, prose.quotation_ends, mention.start - prose.base)
+            if dash is not None and person is not None:
+                bisect.insort(found, (dash, person), key=lambda event: event[0])
         return found
 
     def before(

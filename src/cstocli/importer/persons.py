@@ -133,6 +133,8 @@ def _listed(line: str, text: str) -> list[tuple[str, str | None, bool]] | None:
         name = f"{witness['given']} {_title_case(witness['surname'])}"
         return [(name, witness["role"].strip() if witness["role"] else None, True)]
     parts = [part.strip(" .") for part in line.split(";")]
+    if len(parts) == 2 and is_personal_name(parts[0]) and is_role_line(parts[1]):
+        return [(parts[0], parts[1], True)]  # a participant list's "Ann Lee; Chief Executive"
     if len(parts) > 1 and all(len(part.split()) <= _PANEL_PART_WORDS for part in parts):
         # "Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council.": one person a part.
         return [

@@ -207,3 +207,21 @@ def acting_before(lead: str) -> int | None:
     if found is None or len(found["sentence"].split()) > _ACTION_WORDS:
         return None
     return found.start("sentence")
+
+
+# A credit after a quotation, a dash then the name: "\u201c...\u201d \u2014 Ann Lee, envoy".
+_CREDIT_DASH = re.compile(r"(?:\u2014|\u2013|--?)\s*\Z")
+
+
+def credited(prose: str, quotation_ends: list[int], at: int) -> int | None:
+    """Where a dash credits the quotation just before it to the name at ``at``, or None.
+
+    ``prose`` is the paragraph with its quotations blanked, ``quotation_ends`` where they end.
+    """
+    dash = _CREDIT_DASH.search(prose, max(0, at - 8), at)
+    if dash is None:
+        return None
+    ended = bisect.bisect_right(quotation_ends, dash.start()) - 1
+    if ended < 0 or prose[quotation_ends[ended] : dash.start()].strip():
+        return None  # a dash in the reporter's words, not after a quotation
+    return dash.start()

@@ -6,7 +6,8 @@ Read from the whole article before it is cut up:
   over a timestamp line): a short line that reads as a name and is followed by a speech is a
   label when the same name stands so at least twice in the article, or when the article
   already labels at least two people this way (the convention holds) and this one is followed
-  straight by its speech or a timestamp, or is a name the article writes elsewhere too. A
+  straight by its speech or a timestamp, or is a placeholder ("Unidentified Analyst"), or is
+  a name the article writes elsewhere too; a name alone in bold counts as alone. A
   line followed by another such line is a list (the participants of an earnings call), not
   a turn. Every label taken on the strength of
   the convention alone is reported with its line.
@@ -182,7 +183,10 @@ def lone_labels(
     filled = [line for line in lines if not line.blank]
     candidates: dict[int, Label] = {}
     for line in filled:
-        if labels.get(line.number) is None and not is_page_furniture(line.text):
+        # A name alone in bold ("**Ann Lee**") looks like a heading; whether it labels
+        # turns is what the rest decides, as for any name alone.
+        bold = _BOLD_LINE.fullmatch(line.text.strip()) is not None
+        if labels.get(line.number) is None and (bold or not is_page_furniture(line.text)):
             label = read_lone_label(line.text, line.start)
             if label is not None and _may_be_lone(label):
                 candidates[line.number] = label
@@ -211,7 +215,9 @@ def lone_labels(
     for number, (label, close) in chosen.items():
         if name_words(label.name) in recurring:
             found[number] = label
-        elif convention and (close or named[tuple(label.name.split()[-2:])] > 1):
+        elif convention and (
+            close or is_placeholder(label.name) or named[tuple(label.name.split()[-2:])] > 1
+        ):
             found[number] = label
             message = f"{label.text!r} read as a speaker label (the article labels turns so)"
             warnings.append(ImportWarning(number, message))
@@ -220,6 +226,7 @@ def lone_labels(
 
 # An evidence session numbers its questions before the label ("Q12 Chair: ...").
 _NUMBERED = r"[ \t]*(?:Q\d{1,4}[ \t]+)?"
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{2,60}\1")
 _ONE_WORD_HEAD = re.compile(rf"{_NUMBERED}([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
 # A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
 _CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
