@@ -207,6 +207,7 @@ _PART = re.compile(
 _PART_OF_LABEL = {"host": "host", "presenter": "host", "guest": "guest"}
 _PART_OF_WORD = {"hosted": "host", "presented": "host", "presenter": "host"}
 _PART_REACH = 40
+_PART_WORDS = ("hosted", "presented", "our guest", "our host", "our presenter")
 _ROLE_OF_WORD = {"hosted": "host", "presented": "presenter"}
 
 
@@ -220,7 +221,8 @@ def _parts(text: str, persons: list[Person]) -> dict[str, list[Person]]:
 
 def _named_parts(text: str, persons: list[Person]) -> list[tuple[str, Person]]:
     """Each phrase naming a part ("hosted", "guest") with the person named right after it."""
-    if "by" not in text and "our" not in text.casefold():
+    folded = lower_as_ignorecase(text)
+    if not any(word in folded for word in _PART_WORDS):
         return []  # most articles: no look for the phrase
     named = []
     for found in _PART.finditer(text):
