@@ -33,6 +33,7 @@ from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
 from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
+from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
     Quotation,
     acting_before,
@@ -45,7 +46,6 @@ from cstocli.importer.quotations import (
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
-from cstocli.text import split_sentences as sentences
 
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
@@ -71,38 +71,6 @@ _Event = tuple[int, Person | None]
 """A reporting verb's offset in its paragraph and the person it names (None: no one)."""
 _Named = tuple[Mention, Person | None]
 """A name in the paragraph and the person it is."""
-
-
-class _Prose:
-    """A paragraph's own words (quotations blanked) with its sentences, found once."""
-
-    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
-        self.text = text
-        self.base = base
-        """The paragraph's offset in the article."""
-        # Each sentence runs on from where the one before it ended (the space between two
-        # belongs to the later one), and the last one to the end of the paragraph, blanked
-        # quotations included: only a sentence's own final mark ends it.
-        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
-        self.starts = [0, *self.ends[:-1]]
-        self.quotation_ends = quotation_ends
-
-    def breaks(self, start: int, end: int) -> bool:
-        """Whether a sentence ends in ``[start, end)``."""
-        index = bisect.bisect_left(self.ends, start)
-        return index < len(self.ends) and self.ends[index] < end
-
-    def sentence_start(self, at: int) -> int:
-        """Where the sentence holding ``at`` starts."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        return self.starts[sentence] if sentence >= 0 else 0
-
-    def clause_start(self, at: int) -> int:
-        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
-        start = self.starts[sentence] if sentence >= 0 else 0
-        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
 
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
@@ -153,7 +121,7 @@ class _Reader:
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
         persons = [(m, self.cast.meet(m)) for m in mentions]
-        prose = _Prose(text, base, [q.outer[1] - base for q in quotations])
+        prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.attributions(prose, persons)
         pending, self.pending = self.pending, None
         if not quotations:
@@ -247,7 +215,7 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self, prose: _Prose, quotations: tuple[Quotation, ...], events: list[_Event]
+        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[_Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
@@ -275,7 +243,7 @@ class _Reader:
                 found[0] = first
         return found
 
-    def attributions(self, prose: _Prose, persons: list[_Named]) -> list[_Event]:
+    def attributions(self, prose: Prose, persons: list[_Named]) -> list[_Event]:
         """Each reporting verb (or "according to") with the person it names, in order.
 
         A verb's subject is looked for in its clause: from the start of its sentence or the
@@ -332,7 +300,7 @@ class _Reader:
         return holder
 
     def after(
-        self, prose: _Prose, end: int, persons: list[_Named], starts: list[int]
+        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
     ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
         reach = _REACH.match(prose.text, end)
