@@ -33,16 +33,19 @@ from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
 from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
+from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
     Quotation,
+    acting_before,
     blank_quotations,
+    credited,
     find_quotations,
+    owned_by,
     points_back,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
-from cstocli.text import split_sentences as sentences
 
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
@@ -68,38 +71,6 @@ _Event = tuple[int, Person | None]
 """A reporting verb's offset in its paragraph and the person it names (None: no one)."""
 _Named = tuple[Mention, Person | None]
 """A name in the paragraph and the person it is."""
-
-
-class _Prose:
-    """A paragraph's own words (quotations blanked) with its sentences, found once."""
-
-    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
-        self.text = text
-        self.base = base
-        """The paragraph's offset in the article."""
-        # Each sentence runs on from where the one before it ended (the space between two
-        # belongs to the later one), and the last one to the end of the paragraph, blanked
-        # quotations included: only a sentence's own final mark ends it.
-        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
-        self.starts = [0, *self.ends[:-1]]
-        self.quotation_ends = quotation_ends
-
-    def breaks(self, start: int, end: int) -> bool:
-        """Whether a sentence ends in ``[start, end)``."""
-        index = bisect.bisect_left(self.ends, start)
-        return index < len(self.ends) and self.ends[index] < end
-
-    def sentence_start(self, at: int) -> int:
-        """Where the sentence holding ``at`` starts."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        return self.starts[sentence] if sentence >= 0 else 0
-
-    def clause_start(self, at: int) -> int:
-        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
-        start = self.starts[sentence] if sentence >= 0 else 0
-        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
 
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
@@ -150,7 +121,7 @@ class _Reader:
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
         persons = [(m, self.cast.meet(m)) for m in mentions]
-        prose = _Prose(text, base, [q.outer[1] - base for q in quotations])
+        prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.attributions(prose, persons)
         pending, self.pending = self.pending, None
         if not quotations:
@@ -167,7 +138,8 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                speakers[0] = self.unattributed(paragraph, text)
+                actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
+                speakers[0] = actor or self.unattributed(paragraph, text)
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
         if speakers[0] is None:
@@ -243,7 +215,7 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self, prose: _Prose, quotations: tuple[Quotation, ...], events: list[_Event]
+        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[_Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
@@ -271,7 +243,7 @@ class _Reader:
                 found[0] = first
         return found
 
-    def attributions(self, prose: _Prose, persons: list[_Named]) -> list[_Event]:
+    def attributions(self, prose: Prose, persons: list[_Named]) -> list[_Event]:
         """Each reporting verb (or "according to") with the person it names, in order.
 
         A verb's subject is looked for in its clause: from the start of its sentence or the
@@ -293,6 +265,10 @@ class _Reader:
                 if person is None and not clause.strip(" ,\u2014-"):
                     person = self.after(prose, verb.end(), persons, starts)
             found.append((at, person))
+        for mention, person in persons:  # ""..." \u2014 Ann Lee, envoy": a credit, as "said"
+            dash = credited(prose.text, prose.quotation_ends, mention.start - prose.base)
+            if dash is not None and person is not None:
+                bisect.insort(found, (dash, person), key=lambda event: event[0])
         return found
 
     def before(
@@ -324,7 +300,7 @@ class _Reader:
         return holder
 
     def after(
-        self, prose: _Prose, end: int, persons: list[_Named], starts: list[int]
+        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
     ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
         reach = _REACH.match(prose.text, end)
@@ -337,6 +313,20 @@ class _Reader:
         pronoun = _PRONOUN_AFTER.match(prose.text, end)
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
 
+    def actor(self, persons: list[_Named], prose: str, at: int, base: int) -> Person | None:
+        """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
+        start = acting_before(prose[:at])
+        if start is None:
+            return None
+        pronoun = re.match(r"([Ss]he|[Hh]e)\b", prose[start:])
+        if pronoun is not None:
+            return self.cast.pronoun(pronoun[1], base + start)
+        subject = [person for mention, person in persons if mention.start == base + start]
+        if subject and subject[0] is not None:
+            message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
+            self.warn(base + start, message)
+        return subject[0] if subject else None
+
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
         named = self.named_next()
@@ -344,6 +334,9 @@ class _Reader:
             message = f"quotation with no one named; read as {named.name!r}'s, named next"
             self.warn(paragraph.span[0], message)
             return named
+        owner = owned_by(prose)  # "Her message was blunt: "..."": hers, as "she said" is
+        if owner is not None:
+            return self.cast.pronoun("she" if owner == "her" else "he", paragraph.span[0])
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]
