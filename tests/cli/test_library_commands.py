@@ -588,3 +588,15 @@ def test_a_file_named_with_controls_imports_and_stays_readable(
     assert json.loads(out)["source"]["title"] == "Harbour workers stay out as talks stall"
     with open_library(Path(db)) as lib:
         assert lib.get("esc-31mred-line").source.file == "esc\ufffd[31mred\ufffdline.txt"
+
+
+def test_an_article_refused_is_named_by_the_path_given(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two 'notes.txt' in two folders: the error names the one that failed, as given."""
+    for folder, text in (("a", "Quiet\n\nNothing was said.\n"), ("b", "Quiet\n\nNor here.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.txt").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "import", str(tmp_path / "b" / "notes.txt"))
+    assert code == 2
+    assert err.startswith(f"cstocli: {tmp_path / 'b' / 'notes.txt'}: no speaker labels found")

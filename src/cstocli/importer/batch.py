@@ -70,9 +70,14 @@ class FileOutcome:
 
 def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""
-    from cstocli.importer.article import read_article
+    from cstocli.importer.article import ArticleError, read_article
 
-    return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
+    try:
+        return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
+    except ArticleError as error:  # the article knows its name; the user gave a path
+        if error.file != path.name:
+            raise
+        raise ArticleError(str(path), error.line, error.problem) from None
 
 
 def _parse_text(
