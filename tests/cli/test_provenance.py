@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import WEB_PAGES, WebServer, read_terminal
+from tests.conftest import NEWS_INTERRUPTED, WEB_PAGES, WebServer, read_terminal
 
 from cstocli.cli import app as cli
 from cstocli.importer import fetch as fetching
@@ -533,3 +533,40 @@ def test_a_malformed_url_is_one_line(db: Path, capsys: pytest.CaptureFixture[str
     code, _, err = run(capsys, "import", "http://[::1/page")
     assert code == 2
     assert err == "cstocli: http://[::1/page: not a valid URL (Invalid IPv6 URL)\n"
+
+
+def test_restating_one_field_keeps_what_was_stated_before(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Import F --url --title --publisher, then import F --date: the URL and the rest stay."""
+    db = str(tmp_path / "lib.sqlite3")
+    first = (
+        "--url",
+        "https://gazette.example/strike",
+        "--title",
+        "Strike",
+        "--publisher",
+        "Gazette",
+    )
+    assert run(capsys, "import", str(NEWS_INTERRUPTED), *first, "--library", db)[0] == 0
+    assert (
+        run(capsys, "import", str(NEWS_INTERRUPTED), "--date", "2024-05-01", "--library", db)[0]
+        == 0
+    )
+    assert (
+        run(capsys, "import", str(NEWS_INTERRUPTED), "--publisher", "Herald", "--library", db)[0]
+        == 0
+    )
+    code, out, _ = run(
+        capsys, "show", "q1", "--article", "news-interrupted", "--library", db, "--json"
+    )
+    assert code == 0
+    source = json.loads(out)["source"]
+    assert source["url"] == "https://gazette.example/strike"
+    assert (source["title"], source["publisher"], source["date"]) == (
+        "Strike",
+        "Herald",
+        "2024-05-01",
+    )
+    with open_library(Path(db)) as lib:
+        assert lib.ids() == ["news-interrupted"]

@@ -280,9 +280,16 @@ def _import_one(
                 stored = lib.replace(result.dataset, web.original)
             else:
                 # Corrections and stated provenance change what we know of the same
-                # text: they replace, not skip.
+                # text: they replace, not skip. What this import does not state of the
+                # source (a URL stated before, when only --date is now) is kept.
+                from cstocli.importer.provenance import with_earlier_source
+
+                dataset = result.dataset
+                earlier = lib.id_of_text(dataset.source.sha256) if given else None
+                if earlier is not None and fixes is None:
+                    dataset = with_earlier_source(dataset, lib.get(earlier).source)
                 store = lib.replace if fixes is not None or given else lib.store
-                stored = store(result.dataset)
+                stored = store(dataset)
     except CstocliError as error:
         return FileOutcome(str(source), "failed", error=str(error))
     status = "imported" if stored.added else "unchanged"

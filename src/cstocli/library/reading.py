@@ -76,6 +76,14 @@ class LibraryReader:
             row = self._conn.execute(_SUMMARY_SQL + " WHERE a.key = ?", (key,)).fetchone()
         return ArticleSummary(*row)
 
+    def id_of_text(self, sha256: str) -> str | None:
+        """The id of the stored article whose source text has this hex SHA-256, or None."""
+        with translate_errors(self.path):
+            row = self._conn.execute(
+                "SELECT id FROM articles WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def ids(self) -> list[str]:
         """Return the ids of every stored article, in import order."""
         return article_ids(self._conn, self.path)
