@@ -34,22 +34,23 @@ from cstocli.importer.layout import Item
 from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.quotations import (
+    Prose,
     Quotation,
     blank_quotations,
     find_quotations,
+    only_attribution,
     points_back,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
-from cstocli.text import split_sentences as sentences
 
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
 _SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
 _PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
-_REACH = re.compile(r"[^.!?;]{0,60}")
+_REACH = re.compile(r"[^!?;]{0,60}")  # and to its sentence's end: "said Dr. Ann Lee" goes on
 _CLAUSE = 400
 """How far back from a verb its subject is looked for (a bound on the work per verb)."""
 _DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
@@ -68,38 +69,6 @@ _Event = tuple[int, Person | None]
 """A reporting verb's offset in its paragraph and the person it names (None: no one)."""
 _Named = tuple[Mention, Person | None]
 """A name in the paragraph and the person it is."""
-
-
-class _Prose:
-    """A paragraph's own words (quotations blanked) with its sentences, found once."""
-
-    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
-        self.text = text
-        self.base = base
-        """The paragraph's offset in the article."""
-        # Each sentence runs on from where the one before it ended (the space between two
-        # belongs to the later one), and the last one to the end of the paragraph, blanked
-        # quotations included: only a sentence's own final mark ends it.
-        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
-        self.starts = [0, *self.ends[:-1]]
-        self.quotation_ends = quotation_ends
-
-    def breaks(self, start: int, end: int) -> bool:
-        """Whether a sentence ends in ``[start, end)``."""
-        index = bisect.bisect_left(self.ends, start)
-        return index < len(self.ends) and self.ends[index] < end
-
-    def sentence_start(self, at: int) -> int:
-        """Where the sentence holding ``at`` starts."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        return self.starts[sentence] if sentence >= 0 else 0
-
-    def clause_start(self, at: int) -> int:
-        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
-        start = self.starts[sentence] if sentence >= 0 else 0
-        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
 
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
@@ -124,6 +93,10 @@ class _Reader:
         self.following: tuple[str, list[Mention], int] | None = None
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
+        self.met = 0
+        """How many of the paragraph's names the reading has met."""
+        self.deferred: list[tuple[int, Located]] = []
+        """Paragraphs of an open quotation no one is named for yet (where their parts begin)."""
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
     def read(self, paragraphs: list[Located]) -> NewsStory | None:
@@ -139,6 +112,8 @@ class _Reader:
         for paragraph, prose, named, after in zip(body, proses, mentions, nexts, strict=True):
             self.following = after
             self.paragraph(paragraph, prose, named)
+        if self.deferred:
+            self.settle()
         if not any(part.person is not None for part in self.parts):
             return None
         return make_story(self.text, self.parts, self.warnings)
@@ -146,21 +121,29 @@ class _Reader:
     # -- the second reading: whose words each paragraph holds ----------------------------
 
     def paragraph(self, paragraph: Located, text: str, mentions: list[Mention]) -> None:
-        self.previous_start, self.current_start = self.current_start, len(self.parts)
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
-        persons = [(m, self.cast.meet(m)) for m in mentions]
-        prose = _Prose(text, base, [q.outer[1] - base for q in quotations])
+        previous = self.parts[-1] if self.parts else None
+        going_on = bool(quotations) and previous is not None and previous.open
+        going_on = going_on and quotations[0].outer[0] == base
+        if self.deferred and not going_on:
+            self.settle()
+        self.previous_start, self.current_start = self.current_start, len(self.parts)
+        # Each name is met when the reading reaches it, so a pronoun means someone named
+        # before it, never the person named after the verb ("she told Lund").
+        persons: list[_Named] = [(m, None) for m in mentions]
+        self.met = 0
+        prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.attributions(prose, persons)
+        self.meet_before(persons, paragraph.span[1])
         pending, self.pending = self.pending, None
         if not quotations:
             self.plain(paragraph, text, events)
             return
-        previous = self.parts[-1] if self.parts else None
-        going_on = previous is not None and previous.open and quotations[0].outer[0] == base
         speakers = self.speakers_of(prose, quotations, events)
+        defer = False
         if speakers[0] is None:
-            if going_on and previous is not None and not events:
+            if going_on and previous is not None and previous.person and not events:
                 speakers[0] = previous.person
             elif pending is not None and not events:
                 speakers[0] = pending
@@ -168,14 +151,23 @@ class _Reader:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
                 speakers[0] = self.unattributed(paragraph, text)
+                # An opening mark never closed says the quotation goes on: the paragraph
+                # that ends it may name whose it is ("...," said Ivan Kral).
+                defer = speakers[0] is None and not quotations[-1].closed
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
-        if speakers[0] is None:
+        if speakers[0] is None and not defer:
+            if self.deferred:
+                self.settle()
+            if not events:
+                self.warn(base, "quotation with no one named; read as narration")
             self.narration(paragraph, None)
             return
+        if defer:
+            self.deferred.append((self.current_start, paragraph))
         self.split(
             paragraph,
-            text,
+            prose,
             quotations=quotations,
             speakers=speakers,
             events=events,
@@ -185,7 +177,7 @@ class _Reader:
     def split(
         self,
         paragraph: Located,
-        prose: str,
+        prose: Prose,
         *,
         quotations: tuple[Quotation, ...],
         speakers: list[Person | None],
@@ -199,11 +191,15 @@ class _Reader:
         while index < len(quotations):
             speaker = speakers[index]
             last = index
-            while last + 1 < len(quotations) and speakers[last + 1] is speaker:
+            while (
+                last + 1 < len(quotations)
+                and speakers[last + 1] is speaker
+                and self.attribution_between(prose, events, quotations[last : last + 2])
+            ):
                 last += 1
             lead = self.piece(cursor, quotations[index].outer[0])
             if lead is not None:
-                said = self.reports(prose, events, lead.span[0] - base, lead.span[1] - base)
+                said = self.reports(prose.text, events, lead.span[0] - base, lead.span[1] - base)
                 # "X said:" only introduces the quote; "X urged both sides to talk." reports.
                 told = any(who is speaker and n >= _REPORTED_WORDS for n, who in said)
                 self.parts.append(Part("narration", speaker if told else None, [lead]))
@@ -211,9 +207,12 @@ class _Reader:
             pieces = [Located(self.text[slice(*q.words)], q.words) for q in run]
             previous = self.parts[-1] if self.parts else None
             if index == 0 and going_on and lead is None and previous is not None:
-                if previous.person is speaker:
+                if previous.person is speaker or previous.person is None:
+                    previous.person = speaker  # a quotation deferred till now is theirs
                     previous.pieces.extend(pieces)
                     part = previous
+                    if speaker is not None:
+                        self.deferred = []
                 else:
                     previous.open = False
                     part = Part("quote", speaker, pieces)
@@ -229,6 +228,18 @@ class _Reader:
             self.parts[-1].open = False
             self.parts.append(Part("narration", None, [trail]))
 
+    def attribution_between(
+        self, prose: Prose, events: list[_Event], pair: tuple[Quotation, ...]
+    ) -> bool:
+        """Whether the words between two quotations of one speaker only attribute them.
+
+        Then they stay inside the quote passage's span (not in its paragraphs); anything
+        more is the reporter's narration, which cuts the quote in two around it.
+        """
+        begin, end = pair[0].outer[1] - prose.base, pair[1].outer[0] - prose.base
+        verbs = len(self.reports(prose.text, events, begin, end))
+        return only_attribution(prose, begin, end, verbs)
+
     def plain(
         self, paragraph: Located, prose: str, events: list[tuple[int, Person | None]]
     ) -> None:
@@ -243,7 +254,7 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self, prose: _Prose, quotations: tuple[Quotation, ...], events: list[_Event]
+        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[_Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
@@ -271,7 +282,7 @@ class _Reader:
                 found[0] = first
         return found
 
-    def attributions(self, prose: _Prose, persons: list[_Named]) -> list[_Event]:
+    def attributions(self, prose: Prose, persons: list[_Named]) -> list[_Event]:
         """Each reporting verb (or "according to") with the person it names, in order.
 
         A verb's subject is looked for in its clause: from the start of its sentence or the
@@ -285,6 +296,7 @@ class _Reader:
             if _SHARED_SUBJECT.match(prose.text, start, at):
                 start = max(prose.sentence_start(at), at - _CLAUSE)
             clause = prose.text[start:at]
+            self.meet_before(persons, prose.base + at)
             if verb.group().casefold().startswith("according"):
                 person = self.after(prose, verb.end(), persons, starts)
             else:
@@ -324,11 +336,12 @@ class _Reader:
         return holder
 
     def after(
-        self, prose: _Prose, end: int, persons: list[_Named], starts: list[int]
+        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
     ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
         reach = _REACH.match(prose.text, end)
-        limit = prose.base + (end if reach is None else reach.end())
+        limit = prose.base + min(end if reach is None else reach.end(), prose.sentence_end(end))
+        self.meet_before(persons, limit)
         index = bisect.bisect_left(starts, prose.base + end)
         while index < len(starts) and starts[index] < limit:
             if persons[index][1] is not None:
@@ -336,6 +349,13 @@ class _Reader:
             index += 1
         pronoun = _PRONOUN_AFTER.match(prose.text, end)
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
+
+    def meet_before(self, persons: list[_Named], offset: int) -> None:
+        """Meet the paragraph's names before ``offset`` not met yet, in reading order."""
+        while self.met < len(persons) and persons[self.met][0].start < offset:
+            mention = persons[self.met][0]
+            persons[self.met] = (mention, self.cast.meet(mention))
+            self.met += 1
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
@@ -352,8 +372,16 @@ class _Reader:
             message = f"quotation with no one named; read as {last.person.name!r}'s"
             self.warn(paragraph.span[0], message)
             return last.person
-        self.warn(paragraph.span[0], "quotation with no one named; read as narration")
         return None
+
+    def settle(self) -> None:
+        """Read the quotation deferred over the last paragraphs as narration: no one named."""
+        chain, self.deferred = self.deferred, []
+        ends = [start for start, _ in chain[1:]] + [len(self.parts)]
+        for (start, paragraph), end in reversed(list(zip(chain, ends, strict=True))):
+            self.warn(paragraph.span[0], "quotation with no one named; read as narration")
+            self.parts[start:end] = [Part("narration", None, [paragraph])]
+        self.current_start = len(self.parts) - 1
 
     def named_next(self) -> Person | None:
         """The person the next paragraph names as the speaker of this one's quotation."""

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from cstocli.model import Span
+from cstocli.text import split_sentences as sentences
 
 _CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
 _DOUBLE_OPENING = re.compile('[\u201c"\u00ab]')
@@ -152,3 +153,66 @@ def points_back(prose: str) -> int | None:
     """
     found = _POINTS_BACK.match(prose)
     return None if found is None else found.end()
+
+
+class Prose:
+    """A paragraph's own words (quotations blanked) with its sentences, found once."""
+
+    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
+        self.text = text
+        self.base = base
+        """The paragraph's offset in the article."""
+        # Each sentence runs on from where the one before it ended (the space between two
+        # belongs to the later one), and the last one to the end of the paragraph, blanked
+        # quotations included: only a sentence's own final mark ends it.
+        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
+        self.starts = [0, *self.ends[:-1]]
+        self.quotation_ends = quotation_ends
+
+    def breaks(self, start: int, end: int) -> bool:
+        """Whether a sentence ends in ``[start, end)``."""
+        index = bisect.bisect_left(self.ends, start)
+        return index < len(self.ends) and self.ends[index] < end
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence holding ``at`` starts."""
+        sentence = bisect.bisect_right(self.starts, at) - 1
+        return self.starts[sentence] if sentence >= 0 else 0
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
+        sentence = bisect.bisect_right(self.starts, at) - 1
+        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
+        start = self.starts[sentence] if sentence >= 0 else 0
+        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
+
+    def sentence_end(self, at: int) -> int:
+        """Where the sentence holding ``at`` ends (the splitter knows "Dr." ends none)."""
+        return (
+            self.ends[bisect.bisect_right(self.ends, at)] if at < self.ends[-1] else len(self.text)
+        )
+
+
+# After an attribution's first comma, a clause of the reporter's own: a participle ("adding
+# that", "pointing to"), a subordinate or a coordinated clause ("as the crowd cheered").
+_CLAUSE_GOES_ON = re.compile(
+    r",\s*(?:as|while|when|after|before|because|although|though|since|until|and|but|so|then"
+    r"|[a-z]+ing)\b"
+)
+
+
+def only_attribution(prose: Prose, begin: int, end: int, verbs: int) -> bool:
+    """Whether the words between two quotations only say who speaks ("...," she said. "...").
+
+    ``[begin, end)`` is where they stand in the paragraph; ``verbs`` counts the reporting
+    verbs among them. A reader takes them as part of the quoting when they are one
+    attribution clause, with at most a description of the speaker ("said Ann Lee, the
+    mayor, who ..."). A sentence of their own, a second reporting verb or a clause going
+    on after the attribution ("..., adding that 300 homes were flooded") is the reporter's
+    account: narration.
+    """
+    gap = prose.text[begin:end]
+    words = gap.rstrip(" \t\r\n,;:.\u2014\u2013-")
+    if verbs > 1 or prose.breaks(begin, begin + len(words)):
+        return False
+    return _CLAUSE_GOES_ON.search(words) is None
