@@ -29,7 +29,7 @@ from cstocli.importer.court import read_witnesses
 from cstocli.importer.figures import find_figures
 from cstocli.importer.headline import find_headline
 from cstocli.importer.introductions import read_stated_roles
-from cstocli.importer.labels import read_label
+from cstocli.importer.labels import Label, read_label
 from cstocli.importer.layout import (
     Item,
     Line,
@@ -129,13 +129,20 @@ def import_article(
     blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
     refusal = []
+    story = read_news(text, items, headline.title.text) if _story_over_label(items, used) else None
+    if story is not None and any(passage.is_quote for passage in story.passages):
+        label = next(item.label for item in items if item.label is not None)
+        decided = [_label_not_speaker(label, text)]  # the transcript reading's are moot
+        used = set()
+    else:
+        story = None
     if used:
         decided = [*decided, *read_stated_roles(text, blocks, roster)]
         speakers, ids = roster.speakers(used)
         passages = _passages(text, blocks, ids)
     else:
         # No labels: a news story, whose quotations and attributions say who speaks.
-        story = read_news(text, items, headline.title.text)
+        story = story or read_news(text, items, headline.title.text)
         if story is not None:
             speakers, passages = story.speakers, story.passages
             ignored = [
@@ -195,6 +202,27 @@ def _unlabelled(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
         elif label.speech_start is not None:
             top.append((line.number, line.text[label.speech_start - line.start :]))
     return top
+
+
+def _story_over_label(items: tuple[Item, ...], used: set[int]) -> bool:
+    """Whether a news reading should be tried although a speaker label was found.
+
+    One label-like line ("LONDON: Ministers clashed ...", "KYIV, Ukraine: ...": a colon
+    dateline) does not make a transcript of a story that quotes people in prose; ``read_news``
+    then says whether it does.
+    """
+    labelled = [item for item in items if item.label is not None]
+    return bool(used) and len(labelled) == 1 and labelled[0].paragraph is not None
+
+
+def _label_not_speaker(label: Label, text: str) -> ImportWarning:
+    """The warning for the one label a news story's reading set aside."""
+    kind = "a dateline" if label.text.split(",")[0].isupper() else "narration"
+    return ImportWarning(
+        text.count("\n", 0, label.span[0]) + 1,
+        f"{label.text!r} is the only speaker label of a story that quotes people in prose;"
+        f" read as {kind}, not a speaker",
+    )
 
 
 def has_labels(items: tuple[Item, ...]) -> bool:

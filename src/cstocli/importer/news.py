@@ -150,10 +150,10 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                speakers[0] = self.unattributed(paragraph, text)
+                guess = speakers[0] = self.unattributed(paragraph, text)
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
-                defer = speakers[0] is None and not quotations[-1].closed
+                defer = guess is None and not quotations[-1].closed
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
         if speakers[0] is None and not defer:
