@@ -15,7 +15,12 @@ from typing import Any
 import pytest
 
 from cstocli.importer.article import ImportResult, import_article, read_article
-from cstocli.importer.quotations import blank_quotations, find_quotations
+from cstocli.importer.quotations import (
+    Prose,
+    blank_quotations,
+    find_quotations,
+    only_attribution,
+)
 from cstocli.model import Dataset, Passage
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
@@ -217,3 +222,27 @@ def test_blanking_keeps_offsets_and_the_reporter_s_words() -> None:
 def test_an_empty_quotation_gives_nothing() -> None:
     """A pair of marks around nothing, or a stray mark at the end, is no quote."""
     assert _quoted('He wrote "" twice and then "') == []
+
+
+@pytest.mark.parametrize(
+    ("middle", "verbs", "alone"),
+    [
+        ("she said.", 1, True),
+        ("said Ann Lee, the mayor, who chairs the board.", 1, True),
+        ("said Dr. Ann Lee.", 1, True),
+        ("she said, ", 1, True),
+        ("said Ann Lee, adding that 300 homes were flooded.", 1, False),
+        ("she said, as the crowd cheered.", 1, False),
+        ("said Ann Lee. Lee said 20 buses were late.", 2, False),
+        ("said Ann Lee. The crowd cheered.", 1, False),
+    ],
+)
+def test_only_an_attribution_between_two_quotations_is_part_of_the_quoting(
+    middle: str, verbs: int, alone: bool
+) -> None:
+    """One attribution clause only says who speaks; a sentence or clause more is narration."""
+    paragraph = f'"We are ready," {middle} "We are willing."'
+    quotations = find_quotations(paragraph, 0, len(paragraph))
+    prose = Prose(blank_quotations(paragraph, 0, len(paragraph)), 0, [])
+    gap = (quotations[0].outer[1], quotations[1].outer[0])
+    assert only_attribution(prose, *gap, verbs) is alone
