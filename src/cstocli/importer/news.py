@@ -11,16 +11,20 @@ Then paragraph by paragraph:
   mayor, told reporters", "according to X", a pronoun ("she said": the most recent person
   the pronouns can mean), a surname ("Lindqvist said": the full name met before) or a role
   ("the captain said"). A quote left open at the paragraph's end goes on in the next
-  paragraph that opens with a mark. The reporter's words before the first and after the last
-  quotation stay narration; the attribution between two quotations lies inside the quote
-  passage's span but not in its paragraphs, so every quote printed is the speaker's words;
+  paragraph that opens with a mark, and when no one is named yet, the paragraph that names
+  someone names its speaker. The reporter's words before the first and after the last
+  quotation stay narration; a bare attribution between two quotations ("she said") lies
+  inside the quote passage's span but not in its paragraphs, so every quote printed is the
+  speaker's words, and words that say more ("..., adding that ...") are narration between
+  two quote passages;
 - a paragraph without quotations is narration; when a named person is the subject of a
   reporting verb ("Cantrell said the city needs more time", "according to Cantrell") the
   narration reports that speaker (``Passage.speaker_id``) without quoting them.
 
 Every guess warns with its line: an ambiguous pronoun or surname, a quotation with no one
 named (the person the next paragraph names, "So said X."; else the last speaker's when it
-follows their quote; else narration). ``story`` makes the passages.
+follows their quote; else narration). ``attributions`` finds whom each reporting verb
+names, ``story`` makes the passages.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from cstocli.importer.attributions import CLAUSE, Event, Subjects
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
-from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.quotations import (
     Prose,
@@ -45,30 +49,12 @@ from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
 
-# A clause opening with these shares its subject with the clause before ("X called it
-# "striking" but cautioned that ...").
-_SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
-_PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
-_PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
-_REACH = re.compile(r"[^!?;]{0,60}")  # and to its sentence's end: "said Dr. Ann Lee" goes on
-_CLAUSE = 400
-"""How far back from a verb its subject is looked for (a bound on the work per verb)."""
-_DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
-    r"\s*[Tt]he\s+((?:[\w'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s*,\s*(?:who|whose)\b.{0,200}?,\s*\Z"
-)
-_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
 _NAMED_NEXT = 60  # how far after "So said" the speaker is named ("Osei's deputy, Carla ...")
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
-
-
-_Event = tuple[int, Person | None]
-"""A reporting verb's offset in its paragraph and the person it names (None: no one)."""
-_Named = tuple[Mention, Person | None]
-"""A name in the paragraph and the person it is."""
 
 
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
@@ -93,8 +79,7 @@ class _Reader:
         self.following: tuple[str, list[Mention], int] | None = None
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
-        self.met = 0
-        """How many of the paragraph's names the reading has met."""
+        self.subjects = Subjects(self.cast)
         self.deferred: list[tuple[int, Located]] = []
         """Paragraphs of an open quotation no one is named for yet (where their parts begin)."""
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
@@ -129,13 +114,8 @@ class _Reader:
         if self.deferred and not going_on:
             self.settle()
         self.previous_start, self.current_start = self.current_start, len(self.parts)
-        # Each name is met when the reading reaches it, so a pronoun means someone named
-        # before it, never the person named after the verb ("she told Lund").
-        persons: list[_Named] = [(m, None) for m in mentions]
-        self.met = 0
         prose = Prose(text, base, [q.outer[1] - base for q in quotations])
-        events = self.attributions(prose, persons)
-        self.meet_before(persons, paragraph.span[1])
+        events = self.subjects.read(prose, mentions)
         pending, self.pending = self.pending, None
         if not quotations:
             self.plain(paragraph, text, events)
@@ -229,7 +209,7 @@ class _Reader:
             self.parts.append(Part("narration", None, [trail]))
 
     def attribution_between(
-        self, prose: Prose, events: list[_Event], pair: tuple[Quotation, ...]
+        self, prose: Prose, events: list[Event], pair: tuple[Quotation, ...]
     ) -> bool:
         """Whether the words between two quotations of one speaker only attribute them.
 
@@ -254,7 +234,7 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[_Event]
+        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
@@ -281,81 +261,6 @@ class _Reader:
             elif first is not None:
                 found[0] = first
         return found
-
-    def attributions(self, prose: Prose, persons: list[_Named]) -> list[_Event]:
-        """Each reporting verb (or "according to") with the person it names, in order.
-
-        A verb's subject is looked for in its clause: from the start of its sentence or the
-        end of the quotation before it, whichever is later (and at most ``_CLAUSE`` back).
-        """
-        found: list[_Event] = []
-        starts = [m.start for m, _ in persons]
-        for verb in REPORTING.finditer(prose.text):
-            at = verb.start()
-            start = max(prose.clause_start(at), at - _CLAUSE)
-            if _SHARED_SUBJECT.match(prose.text, start, at):
-                start = max(prose.sentence_start(at), at - _CLAUSE)
-            clause = prose.text[start:at]
-            self.meet_before(persons, prose.base + at)
-            if verb.group().casefold().startswith("according"):
-                person = self.after(prose, verb.end(), persons, starts)
-            else:
-                base = prose.base
-                person = self.before(clause, base + start, base + at, persons, starts)
-                if person is None and not clause.strip(" ,\u2014-"):
-                    person = self.after(prose, verb.end(), persons, starts)
-            found.append((at, person))
-        return found
-
-    def before(
-        self, clause: str, start: int, end: int, persons: list[_Named], starts: list[int]
-    ) -> Person | None:
-        """The subject of a verb: the first person named in its clause, a pronoun, a role."""
-        index = bisect.bisect_left(starts, start)
-        while index < len(starts) and starts[index] < end:
-            if persons[index][1] is not None:
-                return persons[index][1]
-            index += 1
-        pronoun = _PRONOUN_BEFORE.search(clause)
-        if pronoun is not None:
-            return self.cast.pronoun(pronoun[1], end)
-        described = _DESCRIBED.search(clause) or _DESCRIBED_SUBJECT.match(clause)
-        if described is None:
-            return None
-        holder = self.cast.described(described[1], end)
-        # A description of someone named before: the one person the paragraph named ("the
-        # pensioner said"), or for an age ("The 47-year-old teacher, who ...") the last one.
-        if holder is None:
-            named = _named_before(persons, starts, start)
-            if len(named) == 1:
-                holder = named[0]
-            elif not named and "year-old" in described[0] and self.cast.recent:
-                holder = self.cast.recent[0]
-        if holder is not None and not holder.role:
-            self.cast.warn(end, f"{described[0].strip()!r} read as {holder.name!r}, named before")
-        return holder
-
-    def after(
-        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
-    ) -> Person | None:
-        """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
-        reach = _REACH.match(prose.text, end)
-        limit = prose.base + min(end if reach is None else reach.end(), prose.sentence_end(end))
-        self.meet_before(persons, limit)
-        index = bisect.bisect_left(starts, prose.base + end)
-        while index < len(starts) and starts[index] < limit:
-            if persons[index][1] is not None:
-                return persons[index][1]
-            index += 1
-        pronoun = _PRONOUN_AFTER.match(prose.text, end)
-        return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
-
-    def meet_before(self, persons: list[_Named], offset: int) -> None:
-        """Meet the paragraph's names before ``offset`` not met yet, in reading order."""
-        while self.met < len(persons) and persons[self.met][0].start < offset:
-            mention = persons[self.met][0]
-            persons[self.met] = (mention, self.cast.meet(mention))
-            self.met += 1
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
@@ -394,7 +299,7 @@ class _Reader:
         near = [m for m in mentions if base + at <= m.start <= base + at + _NAMED_NEXT]
         return None if not near else self.cast.meet(near[0])
 
-    def reports(self, prose: str, events: list[_Event], begin: int, end: int) -> list[_Event]:
+    def reports(self, prose: str, events: list[Event], begin: int, end: int) -> list[Event]:
         """The verbs in ``[begin, end)`` (paragraph offsets), each with the words after it.
 
         The words are counted to ``end`` or a few hundred characters: enough to tell a
@@ -403,7 +308,7 @@ class _Reader:
         first = bisect.bisect_left(events, begin, key=lambda event: event[0])
         last = bisect.bisect_left(events, end, key=lambda event: event[0])
         return [
-            (len(prose[at : min(end, at + _CLAUSE)].split()) - 1, who)
+            (len(prose[at : min(end, at + CLAUSE)].split()) - 1, who)
             for at, who in events[first:last]
         ]
 
@@ -423,19 +328,3 @@ class _Reader:
     def warn(self, offset: int, message: str) -> None:
         line = bisect.bisect_right(self.line_starts, offset)
         self.warnings.append(ImportWarning(line, message))
-
-
-def _named_before(persons: list[_Named], starts: list[int], start: int) -> list[Person]:
-    """The different people the paragraph names before ``start``: none, one, or two of them.
-
-    Two are as good as more for the caller, so the walk stops there: a paragraph of a
-    megabyte naming one person thousands of times still costs a look per name, not a
-    set of all of them for every description in it.
-    """
-    found: list[Person] = []
-    for _, person in persons[: bisect.bisect_left(starts, start)]:
-        if person is not None and all(person.name != other.name for other in found):
-            found.append(person)
-            if len(found) == 2:
-                break
-    return found
