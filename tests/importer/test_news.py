@@ -411,3 +411,15 @@ def test_an_open_quotation_no_paragraph_attributes_stays_narration() -> None:
     assert kinds == [("narration", None)] * 3 + [("quote", "Ana Vidal"), ("narration", None)]
     warned = [w.line for w in result.warnings if "no one named" in w.message]
     assert warned == [5, 7]
+
+
+def test_a_pronoun_never_means_the_person_its_own_clause_speaks_to() -> None:
+    """'"…," she told Holm.' after Holm spoke last: she is the other woman, not Holm."""
+    result = _read(
+        "Mayor Karen Olsen and Minister Mia Holm met on Monday.",
+        '"The city had the money," Olsen said.',
+        '"The state never sent it," Holm said. "We are still waiting," she added.',
+        '"That is simply false," she told Holm.',
+    )
+    quotes = [who for kind, who, _ in _rows(result) if kind == "quote"]
+    assert quotes == ["Karen Olsen", "Mia Holm", "Karen Olsen"]

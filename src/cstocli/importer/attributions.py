@@ -78,6 +78,8 @@ class Subjects:
             else:
                 base = prose.base
                 person = self.before(clause, base + start, base + at, persons, starts)
+                if person is None:
+                    person = self.pronoun(clause, prose, verb.end(), persons, starts)
                 if person is None and not clause.strip(" ,\u2014-"):
                     person = self.after(prose, verb.end(), persons, starts)
             found.append((at, person))
@@ -92,9 +94,8 @@ class Subjects:
             if persons[index][1] is not None:
                 return persons[index][1]
             index += 1
-        pronoun = _PRONOUN_BEFORE.search(clause)
-        if pronoun is not None:
-            return self.cast.pronoun(pronoun[1], end)
+        if _PRONOUN_BEFORE.search(clause):
+            return None  # a pronoun, read once the names after the verb are known
         described = _DESCRIBED.search(clause) or _DESCRIBED_SUBJECT.match(clause)
         if described is None:
             return None
@@ -110,6 +111,24 @@ class Subjects:
         if holder is not None and not holder.role:
             self.cast.warn(end, f"{described[0].strip()!r} read as {holder.name!r}, named before")
         return holder
+
+    def pronoun(
+        self, clause: str, prose: Prose, end: int, persons: list[_Named], starts: list[int]
+    ) -> Person | None:
+        """The person a pronoun subject means ("she told Lund"), if the clause has one.
+
+        The most recent person it can mean, but none named after the verb in its sentence:
+        they are spoken to or about, never speaking.
+        """
+        pronoun = _PRONOUN_BEFORE.search(clause)
+        if pronoun is None:
+            return None
+        limit = prose.base + min(prose.sentence_end(end), end + CLAUSE)
+        self.meet_before(persons, limit)
+        first = bisect.bisect_left(starts, prose.base + end)
+        last = bisect.bisect_left(starts, limit)
+        named = [who for _, who in persons[first:last] if who is not None]
+        return self.cast.pronoun(pronoun[1], prose.base + end, besides=named)
 
     def after(
         self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
