@@ -200,3 +200,20 @@ def test_court_report_titles_and_a_lone_participle(
     """A prosecutor's title is a role; "NAME, defending," says what she does, not a role."""
     full_names = [(name, role) for name, role in _named(prose) if " " in name]
     assert full_names == named
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("said Sen. Tom Hill, who represents the valley.", [("Tom Hill", "Sen.", None)]),
+        ("Gov. Ruth Lane said.", [("Ruth Lane", "Gov.", None)]),
+        ("said Mr. John Smith.", [("John Smith", None, "m")]),
+        ("said Dr. Helen Marsh, a surgeon.", [("Helen Marsh", "surgeon", None)]),
+        ("Lt. Col. Ann Ray said", [("Ann Ray", "Lt. Col.", None)]),
+    ],
+)
+def test_an_abbreviated_title_with_its_full_stop_stays_with_the_name(
+    prose: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    """'Sen. Tom Hill': the title's full stop parts no words; the title is role or honorific."""
+    assert [(m.name, m.role, m.sex) for m in find_mentions(prose, 0)] == expected
