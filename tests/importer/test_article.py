@@ -398,7 +398,9 @@ def test_a_colon_dateline_leaves_the_story_a_news_story(dateline: str) -> None:
     quotes = [names[p.speaker_id or ""] for p in dataset.passages if p.is_quote]
     assert quotes == ["Amy Price", "Rob Hale"]
     assert dataset.passages[0].kind == "narration"
-    assert dataset.passages[0].text.startswith("Ministers clashed")
+    assert dataset.passages[0].text == f"{dateline} Ministers clashed on Tuesday over funding" + (
+        " for the northern rail line."
+    )
     warned = [w for w in result.warnings if "read as a dateline" in w.message]
     assert [w.line for w in warned] == [3]
 

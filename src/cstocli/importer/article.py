@@ -42,7 +42,7 @@ from cstocli.importer.news import read_news
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
-from cstocli.model import Dataset, Figure, Passage, Source
+from cstocli.model import Dataset, Figure, Located, Passage, Source
 
 __all__ = [
     "ArticleError",
@@ -129,7 +129,9 @@ def import_article(
     blocks, decided = assemble(items, roster, overrides or {}, opener)
     used = {block.speaker for block in blocks if block.speaker is not None}
     refusal = []
-    story = read_news(text, items, headline.title.text) if _story_over_label(items, used) else None
+    story = None
+    if _story_over_label(items, used):
+        story = read_news(text, _unlabelled_items(text, items), headline.title.text)
     if story is not None and any(passage.is_quote for passage in story.passages):
         label = next(item.label for item in items if item.label is not None)
         decided = [_label_not_speaker(label, text)]  # the transcript reading's are moot
@@ -213,6 +215,19 @@ def _story_over_label(items: tuple[Item, ...], used: set[int]) -> bool:
     """
     labelled = [item for item in items if item.label is not None]
     return bool(used) and len(labelled) == 1 and labelled[0].paragraph is not None
+
+
+def _unlabelled_items(text: str, items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The items with an inline label read back into its paragraph: the reporter's words."""
+    read: list[Item] = []
+    for item in items:
+        if item.label is None or item.paragraph is None:
+            read.append(item)
+            continue
+        start, end = item.label.span[0], item.paragraph.span[1]
+        paragraph = Located(text[start:end], (start, end))
+        read.append(Item(None, paragraph, item.first_line, item.last_line))
+    return tuple(read)
 
 
 def _label_not_speaker(label: Label, text: str) -> ImportWarning:
