@@ -282,10 +282,10 @@ class _Reader:
     def settle(self) -> None:
         """Read the quotation deferred over the last paragraphs as narration: no one named."""
         chain, self.deferred = self.deferred, []
-        ends = [start for start, _ in chain[1:]] + [len(self.parts)]
-        for (start, paragraph), end in reversed(list(zip(chain, ends, strict=True))):
+        del self.parts[chain[0][0] :]  # the chain's paragraphs are the last ones read
+        for _, paragraph in chain:
             self.warn(paragraph.span[0], "quotation with no one named; read as narration")
-            self.parts[start:end] = [Part("narration", None, [paragraph])]
+            self.parts.append(Part("narration", None, [paragraph]))
         self.current_start = len(self.parts) - 1
 
     def named_next(self) -> Person | None:
