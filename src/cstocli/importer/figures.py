@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from cstocli.importer import figure_starts
 from cstocli.importer.figure_starts import trie
-from cstocli.importer.figure_units import unit_after
+from cstocli.importer.figure_units import proportion_after, unit_after
 from cstocli.importer.figure_words import (
     CURRENCIES,
     MONTHS,
@@ -90,12 +90,6 @@ _WHOLE = r"(?:\s+(?:\d{1,3}(?:,\d{3})*(?!\S*\d)|" + _WORD_NUMBER + r"))?(?=\s)"
 _OWNER = r"[^\W\d_][\w-]*(?:['\u2019]s\b|s['\u2019])"
 _DETERMINER = r"(?:its|the|their|our|his|her|these|those)(?:\s+" + _OWNER + ")?"
 _PARTITIVE = re.compile(r"\s+of\s+(?:" + _DETERMINER + "|" + _OWNER + ")" + _WHOLE, re.I)
-# "3 in 10 residents", "one in five adults", "4 out of 10 voters": a proportion, one figure
-# whose unit says the base ("in 10 residents"), so that proportions of one base compare.
-_PROPORTION = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?:\d{1,3}(?:,\d{3})*(?![\d.,:]\d)|" + _WORD_NUMBER + r")\b",
-    re.I,
-)
 _FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
@@ -234,7 +228,7 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
         value = _word_value(words)
         # "some six" is rare; "some one" / "some two of them" are not counts, nor "one of";
         # "one in five adults" is a proportion.
-        proportion = _proportion(text, match.end(), stop)[0]
+        proportion = proportion_after(text, match.end(), stop)[0]
         if (value == 1 and scale is None and not proportion) or (qualifier or "").lower() == "some":
             return None
     if scale is not None:
@@ -318,7 +312,7 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
         word = joined[1]  # "a 12-year tenure", "a 41-page ruling", "a two-hour meeting"
         return (word if word.endswith("s") else f"{word}s"), joined.end()
     if not unit and not match["scale"]:
-        proportion, proportion_end = _proportion(text, match.end(), stop)
+        proportion, proportion_end = proportion_after(text, match.end(), stop)
         if proportion:
             return proportion, proportion_end
     partitive = _PARTITIVE.match(text, match.end(), stop)
@@ -326,20 +320,6 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
         unit, unit_end = unit_after(text, partitive.end(), stop)  # "two of its beams"
         unit_end = unit_end if unit else match.end()
     return unit, unit_end
-
-
-def _proportion(text: str, end: int, stop: int) -> tuple[str, int]:
-    """The unit of a proportion after a number ("in 10 residents"), or "" where none is.
-
-    A period after it makes a duration, no proportion: "2 in 10 minutes" counts minutes.
-    """
-    base = _PROPORTION.match(text, end, stop)
-    if base is None:
-        return "", end
-    unit, unit_end = unit_after(text, base.end(), stop)
-    if not unit or unit.split()[-1].casefold() in PERIODS:
-        return "", end
-    return " ".join(text[end:unit_end].split()), unit_end
 
 
 def _read_vague(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
