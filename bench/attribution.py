@@ -222,11 +222,13 @@ def _is_news(stem: str) -> bool:
     return re.match(r"\d+-news-", stem) is not None
 
 
-def run(corpus: Path, limit: int | None) -> tuple[dict[str, Score], dict[str, Score]]:
-    """Score every article of the corpus; return per-article and per-kind scores."""
+def run(
+    corpus: Path, limit: int | None, match: str = "[0-9]*"
+) -> tuple[dict[str, Score], dict[str, Score]]:
+    """Score the corpus's articles named ``match``; return per-article and per-kind scores."""
     articles: dict[str, Score] = {}
     totals = {"transcripts": Score(), "news": Score(), "total": Score()}
-    paths = sorted(corpus.glob("[0-9]*.txt"))[:limit]
+    paths = sorted(corpus.glob(f"{match}.txt"))[:limit]
     for path in paths:
         score = score_article(path)
         articles[path.stem] = score
@@ -240,10 +242,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of articles + keys")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument(
+        "--match",
+        default="[0-9]*",
+        help="only the articles whose names match this glob ('9[0-9]-*': the held-out 90-99)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--verbose", action="store_true", help="list each article's misses")
     args = parser.parse_args(argv)
-    articles, totals = run(args.corpus, args.limit)
+    articles, totals = run(args.corpus, args.limit, args.match)
     if args.json:
         payload = {
             "articles": {name: asdict(s) for name, s in articles.items()},

@@ -93,6 +93,21 @@ def stocked(db: Path) -> Path:
     return db
 
 
+NEWS_INTERRUPTED = Path(__file__).parent / "fixtures" / "news-interrupted.txt"
+"""A news story whose quotes are cut by "said X" and run over paragraphs, and whose
+narration reports someone ("She said the offer was fair"): article id news-interrupted."""
+
+
+@pytest.fixture
+def news_library(tmp_path: Path) -> Path:
+    """A library at ``tmp_path`` holding ``NEWS_INTERRUPTED`` (q1, q2 quotes; n2 reported)."""
+    db = tmp_path / "news.sqlite3"
+    with open_library(db) as lib:
+        article = read_article(NEWS_INTERRUPTED)
+        lib.store(import_article(article, file_name=NEWS_INTERRUPTED.name).dataset)
+    return db
+
+
 @pytest.fixture(scope="module")
 def bracket() -> Dataset:
     """The small fixture article whose quotes hold markup-like brackets."""

@@ -166,3 +166,18 @@ def test_passage_words_cut_out_what_stands_between_a_quote_s_pieces() -> None:
     assert summary.offset_in_words(quote, text.index("at last")) == len("We won \u2026 ")
     narration = next(p for p in dataset.passages if not p.is_quote)
     assert summary.passage_words(narration) == narration.text
+
+
+def test_passage_words_keep_a_quotation_s_paragraphs_apart_without_their_marks() -> None:
+    """A quotation over paragraphs: each re-opening mark left out, a blank line between."""
+    text = (
+        "Harbour talks stall\r\n\r\nThe strike entered its third day.\r\n\r\n"
+        '"We made three offers," said Ilse Marov, the director. "Each was better.\r\n\r\n'
+        '"And each was refused."\r\n'
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    quote = next(p for p in dataset.passages if p.is_quote)
+    words = summary.passage_words(quote)
+    assert words == "We made three offers \u2026 Each was better.\n\nAnd each was refused."
+    at = text.index("And each")
+    assert words[summary.offset_in_words(quote, at) :].startswith("And each was refused.")

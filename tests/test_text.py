@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cstocli.text import count_words, ends_sentence, fold, split_sentences, tokenise, words
+from cstocli.text import (
+    count_words,
+    ends_sentence,
+    fold,
+    line_of,
+    split_sentences,
+    tokenise,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -245,3 +253,18 @@ def test_words_of_plain_ascii_keep_numbers_whole() -> None:
         "not",
         "12,34",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "lines"),
+    [
+        ("a\nbb\n\nc", [1, 1, 2, 2, 2, 3, 4]),
+        ("a\rbb\r\rc", [1, 1, 2, 2, 2, 3, 4]),
+        ("a\r\nbb\n\rc", [1, 1, 1, 2, 2, 2, 3, 4]),
+    ],
+)
+def test_line_of_counts_lf_cr_lf_and_a_lone_cr_each_as_one_line_end(
+    source: str, lines: list[int]
+) -> None:
+    """Every offset's line, as an editor shows it, whatever the line endings."""
+    assert [line_of(source, offset) for offset in range(len(source))] == lines

@@ -165,8 +165,8 @@ def as_written(figure: Figure) -> str:
 
 
 def line_of(source_text: str, offset: int) -> int:
-    """The 1-based line of the source on which ``offset`` stands."""
-    return source_text.count("\n", 0, offset) + 1
+    """The 1-based line of the source on which ``offset`` stands (LF, CR LF or CR ends one)."""
+    return text.line_of(source_text, offset)
 
 
 def lines_of(source_text: str, span: Span) -> tuple[int, int]:
@@ -202,18 +202,26 @@ def shown(value: str, limit: int = 60) -> str:
 
 _CUT = " \u2026 "
 """What joins the pieces of a quote the reporter interrupted: an ellipsis marks the cut."""
+_BREAK = "\n\n"
+"""What joins the pieces of a quote that runs over paragraphs: a blank line, as in print."""
 
 
 def passage_words(passage: Passage) -> str:
-    """A passage's own words, as a search shows them around a hit.
+    """A passage's own words: what a search shows around a hit, a citation quotes.
 
-    That is its text, or for a quote whose pieces stand apart in the source (a news quote
-    interrupted by "she said") the pieces joined by an ellipsis: printing it never puts
-    the reporter's "she said" into the speaker's mouth.
+    That is its text where only white space stands between its pieces (a transcript's
+    paragraphs). Elsewhere the reporter's words between them are left out, so that
+    printing a quote never puts "she said" or a re-opening quote mark into the speaker's
+    mouth: pieces of one paragraph are joined by an ellipsis, the paragraphs of a
+    quotation that runs over several by a blank line.
     """
     if _contiguous(passage):
         return passage.text
-    return _CUT.join(piece.text for piece in passage.paragraphs)
+    pieces = passage.paragraphs
+    words = [pieces[0].text]
+    for joint, piece in zip(_joints(passage), pieces[1:], strict=True):
+        words += [joint, piece.text]
+    return "".join(words)
 
 
 def offset_in_words(passage: Passage, position: int) -> int:
@@ -221,17 +229,36 @@ def offset_in_words(passage: Passage, position: int) -> int:
     if _contiguous(passage):
         return position - passage.span[0]
     offset = 0
-    for piece in passage.paragraphs:
+    for piece, joint in zip(passage.paragraphs, [*_joints(passage), ""], strict=True):
         if piece.span[0] <= position <= piece.span[1]:
             return offset + position - piece.span[0]
-        offset += len(piece.text) + len(_CUT)
+        offset += len(piece.text) + len(joint)
     return 0
+
+
+def _gaps(passage: Passage) -> list[str]:
+    """The source text between each two consecutive pieces of a passage."""
+    start = passage.span[0]
+    return [
+        passage.text[a.span[1] - start : b.span[0] - start]
+        for a, b in itertools.pairwise(passage.paragraphs)
+    ]
+
+
+def _joints(passage: Passage) -> list[str]:
+    """What joins each two pieces in ``passage_words``: white space as it is, else a mark."""
+    return [
+        gap if not gap.strip() else _BREAK if _parts_paragraphs(gap) else _CUT
+        for gap in _gaps(passage)
+    ]
+
+
+def _parts_paragraphs(gap: str) -> bool:
+    """Whether ``gap`` holds a blank line (of any line ending): a paragraph ends in it."""
+    lines = gap.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return any(not line.strip() for line in lines[1:-1])
 
 
 def _contiguous(passage: Passage) -> bool:
     """Whether only white space stands between a passage's pieces in the source."""
-    pieces = passage.paragraphs
-    return all(
-        not passage.text[a.span[1] - passage.span[0] : b.span[0] - passage.span[0]].strip()
-        for a, b in itertools.pairwise(pieces)
-    )
+    return not any(gap.strip() for gap in _gaps(passage))

@@ -30,6 +30,15 @@ def test_attribution_runs_on_two_articles() -> None:
     assert 0 < total["paragraphs_right"] <= total["paragraphs"]
 
 
+def test_attribution_scores_only_the_articles_matched() -> None:
+    """--match '9[0-9]-*' scores the held-out articles 90-99 alone."""
+    done = _run("attribution.py", "--match", "9[0-9]-*", "--json")
+    assert done.returncode == 0, done.stderr
+    names = list(json.loads(done.stdout)["articles"])
+    assert len(names) == 10
+    assert all(name.startswith("9") for name in names)
+
+
 def test_attribution_prints_its_table() -> None:
     """Without --json the script prints a row per article and the three totals."""
     done = _run("attribution.py", "--limit", "2")

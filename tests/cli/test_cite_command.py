@@ -116,3 +116,59 @@ def test_cite_through_a_real_process() -> None:
         f"> — Nursultan Nazarbayev, President of Kazakhstan, in [*{TITLE}*](<{URL}>),"
         " CTV (Capital Television, Belarus), 2017-12-01, line 28"
     )
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "csl-json"])
+def test_a_cut_news_quote_is_cited_without_the_reporter_s_words(
+    capsys: pytest.CaptureFixture[str], news_library: Path, fmt: str
+) -> None:
+    """'"...," said Tomas Berger, a steward. "..."': every format quotes his words only."""
+    code, out, _ = run(
+        capsys, "cite", "q1", "--article", "news-interrupted", "--library", str(news_library),
+        "-f", fmt,
+    )  # fmt: skip
+    assert code == 0
+    assert "said Tomas" not in out
+    assert "promises." in out
+    assert "contract is signed \u2026 Our families cannot live" in out
+
+
+def test_a_quotation_over_paragraphs_is_cited_without_its_reopening_mark(
+    capsys: pytest.CaptureFixture[str], news_library: Path
+) -> None:
+    """Its paragraphs a blank line apart, the mark that re-opens the second left out."""
+    code, out, _ = run(
+        capsys, "cite", "q2", "--article", "news-interrupted", "--library", str(news_library)
+    )
+    assert code == 0
+    assert out.startswith(
+        "\u201cWe have made three offers since June \u2026 Each one was better than the last."
+        "\n\nAnd each one was refused.\u201d\n\u2014 Ilse Marov, harbour authority's director,"
+    )
+
+
+def test_narration_that_reports_someone_is_cited_as_the_reporter_s(
+    capsys: pytest.CaptureFixture[str], news_library: Path
+) -> None:
+    """'She said the offer was fair' is the reporter's sentence, not Ilse Marov's quote."""
+    code, out, _ = run(
+        capsys, "cite", "n2", "--article", "news-interrupted", "--library", str(news_library)
+    )
+    assert code == 0
+    assert "\u2014 the reporter (narration), in" in out
+    assert "Marov, harbour" not in out
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_the_cited_line_is_the_editor_s_whatever_the_line_endings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, newline: str
+) -> None:
+    """A CR-only (old Mac) or CR LF file: 'MR JONES: When?' stands on line 5, as in an editor."""
+    lines = ["Harbour budget hearing", "", "MS SMITH: We will spend more.", "", "MR JONES: When?"]
+    article = tmp_path / "hearing.txt"
+    article.write_bytes(newline.join(lines).encode())
+    db = str(tmp_path / "lib.sqlite3")
+    assert run(capsys, "import", str(article), "--library", db)[0] == 0
+    code, out, _ = run(capsys, "cite", "q2", "--article", "hearing", "--library", db)
+    assert code == 0
+    assert out.endswith("\u2014 MR JONES, in \u201cHarbour budget hearing\u201d, line 5\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import NEWS_INTERRUPTED
 
 from cstocli.cli import app as cli
 from cstocli.dataset.files import load
@@ -282,6 +283,15 @@ def test_remove(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["id"] for r in listed(capsys)] == ["interview-blank"]
 
 
+def test_remove_an_id_given_twice(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``library remove a a``: removed once, said once, exit 0 (no traceback)."""
+    run(capsys, "import", *(fixture(n) for n in GOOD))
+    code, out, err = run(capsys, "library", "remove", "label-alone", "label-alone")
+    assert (code, err) == (0, "")
+    assert out == "removed\tlabel-alone\n"
+    assert [r["id"] for r in listed(capsys)] == ["interview-blank", "inline-caps"]
+
+
 def test_export_round_trips_and_corrected_json_replaces(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -412,6 +422,30 @@ def test_corrections_replace_the_stored_article(
     assert len(listed(capsys)) == 1
 
 
+def test_review_with_corrections_that_do_not_fit_fails_as_the_import_would(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--review --corrections FILE for another article: the split, the error, exit 2."""
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(
+        json.dumps({"corrections_version": 1, "article": "other.txt", "speakers": {}}),
+        encoding="utf-8",
+    )
+    args = ("import", "--corrections", str(fixes), fixture("label_alone.txt"))
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "not 'label_alone.txt'" in err
+    code, out, review_err = run(capsys, *args, "--review")
+    assert code == 2
+    assert review_err == err
+    assert out  # the split as the importer saw it, still shown
+    code, out, _ = run(capsys, *args, "--review", "--json")
+    (item,) = json.loads(out)
+    assert (code, item["status"]) == (2, "failed")
+    assert "not 'label_alone.txt'" in item["error"]
+    assert item["review"]
+
+
 def test_every_library_command_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     """Each command's --help shows an example line."""
     for argv in (["import"], ["library", "list"], ["library", "show"], ["library", "remove"],
@@ -531,3 +565,38 @@ def test_search_context_shows_a_quote_without_the_reporter_s_words(
     )
     code, out, _ = run(capsys, "search", "building", "--all", "--json")
     assert "she said" not in json.loads(out)[0]["text"]
+
+
+def test_a_file_named_with_controls_imports_and_stays_readable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A download named with ESC or a newline: stored with U+FFFD, every --all read works."""
+    named = tmp_path / "esc\x1b[31mred\nline.txt"
+    shutil.copy(NEWS_INTERRUPTED, named)
+    db = str(tmp_path / "lib.sqlite3")
+    code, out, _ = run(capsys, "import", str(named), "--library", db)
+    assert code == 0
+    assert "\x1b" not in out
+    for command in (["search", "harbour"], ["stats"], ["facts"], ["random"], ["speakers"]):
+        code, out, err = run(capsys, *command, "--all", "--library", db)
+        assert code in (0, 1), err  # facts: none in this story is fine; no error (exit 2)
+        assert "control character" not in err
+    code, out, _ = run(
+        capsys, "show", "q1", "--article", "esc-31mred-line", "--library", db, "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["source"]["title"] == "Harbour workers stay out as talks stall"
+    with open_library(Path(db)) as lib:
+        assert lib.get("esc-31mred-line").source.file == "esc\ufffd[31mred\ufffdline.txt"
+
+
+def test_an_article_refused_is_named_by_the_path_given(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two 'notes.txt' in two folders: the error names the one that failed, as given."""
+    for folder, text in (("a", "Quiet\n\nNothing was said.\n"), ("b", "Quiet\n\nNor here.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "notes.txt").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "import", str(tmp_path / "b" / "notes.txt"))
+    assert code == 2
+    assert err.startswith(f"cstocli: {tmp_path / 'b' / 'notes.txt'}: no speaker labels found")

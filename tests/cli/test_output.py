@@ -283,3 +283,26 @@ def test_stats_all_gives_each_figure_its_label_topic_line_and_article(library: P
     dollars = next(row for row in rows if row[2] == "dollars")
     assert dollars[0] == "Up to 2,000 dollars per flat"
     assert dollars[5] == "interview-blank"
+
+
+def test_a_search_of_an_empty_library_prints_an_empty_json_array(tmp_path: Path) -> None:
+    """A search of no library yet, --json: [], exit 1, the reason on one stderr line."""
+    result = invoke("search", "harbour", "--all", "--json", library=tmp_path / "none.sqlite3")
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
+    assert "no articles yet" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_facts_of_a_library_without_any_print_an_empty_json_array(news_library: Path) -> None:
+    """With --all --json, when no article records facts: [] (an array, as documented)."""
+    result = invoke("facts", "--all", "--json", library=news_library)
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
+    assert result.stderr == "cstocli: no article of the library records an event or lists\n"
+
+
+def test_facts_of_an_article_without_any_print_its_empty_json_object(news_library: Path) -> None:
+    """With --article ID --json and none: the object, its event null and lists empty."""
+    result = invoke("facts", "--article", "news-interrupted", "--json", library=news_library)
+    assert result.exit_code == 1
+    shown = json.loads(result.stdout)
+    assert (shown["event"], shown["lists"], shown["member_states"]) == (None, [], [])

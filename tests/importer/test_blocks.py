@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from cstocli.importer.article import import_article
 from cstocli.importer.blocks import Block, Decision, assemble
 from cstocli.importer.layout import segment, split_lines
 from cstocli.importer.roster import Roster
@@ -194,3 +195,45 @@ def test_a_records_past_tense_note_is_narration() -> None:
     speech = "Ann Lee:\nI came.\n\nThe flood fell by a third, so we rebuilt.\n\nBo Chan:\nOk.\n"
     blocks, _ = _blocks(speech)
     assert _shape(blocks)[0] == ("quote", 0, 2)
+
+
+def test_a_press_conference_opens_with_the_spokespersons_announcements() -> None:
+    """Announcements before the first question are the giver's; a place line or account not."""
+    text = (
+        "Spokesperson Ann Lee-Varga's Regular Press Conference on 4 May 2026\n\n"
+        "Press Hall\n\n"
+        "The following is a transcript of the press conference.\n\n"
+        "Foreign Minister Bo Vale of Corvania will pay an official visit next week.\n\n"
+        "The river talks will be held in Lorvik. Six countries have confirmed attendance.\n\n"
+        "Tidewater News: Can you give us an update on the quota?\n\n"
+        "Lee-Varga: The teams met twice this week.\n\n"
+        "Tidewater News: And the border?\n\nLee-Varga: Our consulate is in touch.\n"
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    names = {s.id: s.name for s in dataset.speakers}
+    said = [
+        (names.get(p.speaker_id or "", "-"), piece.text.split()[0])
+        for p in dataset.passages
+        for piece in p.paragraphs
+    ]
+    assert said == [
+        ("-", "Press"),
+        ("-", "The"),
+        ("Ann Lee-Varga", "Foreign"),
+        ("Ann Lee-Varga", "The"),
+        ("Tidewater News", "Can"),
+        ("Ann Lee-Varga", "The"),
+        ("Tidewater News", "And"),
+        ("Ann Lee-Varga", "Our"),
+    ]
+
+
+def test_impersonal_paragraphs_stay_narration_when_someone_else_answers_first() -> None:
+    """The giver's announcements need the giver to answer the first questions."""
+    text = (
+        "Spokesperson Ann Lee-Varga's Regular Press Conference on 4 May 2026\n\n"
+        "Foreign Minister Bo Vale of Corvania will pay an official visit next week.\n\n"
+        "Bo Vale: Thank you for having me.\n\nLee-Varga: Welcome.\n"
+    )
+    dataset = import_article(text, file_name="a.txt").dataset
+    assert dataset.passages[0].speaker_id is None

@@ -19,10 +19,16 @@ from cstocli.importer.figure_units import proportion_after, unit_after
         ("140 aircraft took part", "aircraft"),
         ("5 Ministers met", ""),
         ("12 of them", ""),
+        ("40 starting in April", ""),
+        ("10 parking spaces were lost", "parking spaces"),
+        ("one meeting a week", "meeting"),
     ],
 )
 def test_the_unit_is_the_short_noun_phrase_after_the_number(text: str, unit: str) -> None:
-    """At most four words, ending at a plural, a money word, a stop word or a capital."""
+    """At most four words, ending at a plural, a money word, a stop word or a capital.
+
+    A participle alone ("40 starting in April") is what they do, not a unit.
+    """
     number_end = text.index(" ")
     if text.startswith("240 million"):
         number_end = len("240 million")

@@ -200,3 +200,37 @@ def test_a_caption_with_a_photo_credit_under_the_headline_is_not_it() -> None:
     )
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Hedgerows are vanishing, survey finds"
+
+
+def test_a_field_value_under_its_name_is_not_the_headline() -> None:
+    """A field name alone ("SPEAKERS") and the list under it are no headline."""
+    text = (
+        "Sprint review\n\nSUMMARY KEYWORDS\nsearch, catalogue, release\n\n"
+        "SPEAKERS\nAnn Lee-Barros, Tobias Fairweather, Unknown Speaker\n\n"
+        "Ann Lee-Barros  0:03\nHello.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Sprint review"
+
+
+def test_a_members_line_or_witness_list_is_not_the_headline() -> None:
+    """A members line and a surname-first witness line say who, not what."""
+    text = (
+        "Estimates\n\nMembers in attendance: Senators Abernethy-Cole, McKinnon, Tran-Whitaker\n\n"
+        "Bureau of Statistics\n\n"
+        "LINDQVIST-ARA, Mr Erik, Statistician and Deputy Registrar General\n\n"
+        "CHAIR: I declare the hearing open.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Bureau of Statistics"
+
+
+def test_a_caption_files_title_follows_its_signature() -> None:
+    """A WebVTT header "WEBVTT - Title" gives the title without the file's signature."""
+    text = (
+        "WEBVTT - Allotment committee, March meeting\n\n"
+        "1\n00:00:01.000 --> 00:00:03.000\nAnn Lee: Hello.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Allotment committee, March meeting"
+    assert text[slice(*headline.title.span)] == headline.title.text

@@ -34,6 +34,8 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("Mr John Smith:", "John Smith", None, False),
         ("MR. JOHN JONES: Yes.", "JOHN JONES", None, True),
         ("Dr Brown:", "Dr Brown", None, False),
+        ("Dr. Anja Lindemann (CDU/CSU):", "Anja Lindemann", None, False),
+        ("Ann Lee (SNP): Yes.", "Ann Lee", None, True),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:

@@ -79,3 +79,18 @@ def test_a_records_period_label(line: str, head: str | None) -> None:
     """A record's "Mr. SURNAME." label: an honorific or title, capitals, a full stop."""
     found = period_label(line, 0)
     assert (found[0] if found else None) == head
+
+
+def test_a_bare_timestamp_after_a_name_leaves_the_head() -> None:
+    """A meeting recorder's "Jane Doe  0:03" head is Jane Doe; a digit in a name stays."""
+    assert clean_head("Jane Doe  0:03") == "Jane Doe"
+    assert clean_head("Unknown Speaker 1:02:10") == "Unknown Speaker"
+    assert clean_head("Speaker 2") == "Speaker 2"
+
+
+def test_a_committee_question_number_before_a_label_is_skipped() -> None:
+    """A question number ("Q12 Chair:") opens the line, not the speaker's name."""
+    line = "Q12 Chair: Good morning."
+    assert line[skip_leading_stamp(line, 0) :] == "Chair: Good morning."
+    revenue = "Q1 2026 revenue: up."
+    assert skip_leading_stamp(revenue, 0) == 0  # a quarter and a year name nobody

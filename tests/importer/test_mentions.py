@@ -205,6 +205,43 @@ def test_court_report_titles_and_a_lone_participle(
 @pytest.mark.parametrize(
     ("prose", "expected"),
     [
+        (
+            "said Grace Lee-Olsen, 52, an intensive care nurse who has worked here for years.",
+            [("Grace Lee-Olsen", "intensive care nurse")],
+        ),
+        (
+            "Dmitri Holloway, 67, a retired postal worker whose operation is booked for the "
+            "week of the strike and who has waited eleven months, said so.",
+            [("Dmitri Holloway", "retired postal worker")],
+        ),
+        ("said Mrs Dorothy Ashe, 82, who started it.", [("Dorothy Ashe", None)]),
+        ("On Monday Eirik Moen-Salt, 68, did not seem to notice.", [("Eirik Moen-Salt", None)]),
+    ],
+)
+def test_an_age_and_a_long_clause_leave_the_role_between_them(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """The apposition after an age is the role; a relative clause after it is cut, any length."""
+    assert _named(prose) == expected
+
+
+def test_a_name_set_off_after_a_possessive_role_takes_that_role() -> None:
+    """In "Lorvik's fisheries minister, NAME, talks about ...", the verb phrase is no role."""
+    prose = (
+        "Lorvik's fisheries minister, Henrikke Aalto, talks about closures, subsidies and anger."
+    )
+    assert _named(prose) == [("Henrikke Aalto", "Lorvik's fisheries minister")]
+
+
+def test_a_noun_phrase_set_off_before_a_titled_name_says_more_than_the_title() -> None:
+    """A phrase set off before a titled name is the role: more than the title alone."""
+    prose = "The leader of the opposition group, Councillor Desmond Ilunga, called it a shambles."
+    assert _named(prose) == [("Desmond Ilunga", "leader of the opposition group")]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
         ("said Sen. Tom Hill, who represents the valley.", [("Tom Hill", "Sen.", None)]),
         ("Gov. Ruth Lane said.", [("Ruth Lane", "Gov.", None)]),
         ("said Mr. John Smith.", [("John Smith", None, "m")]),

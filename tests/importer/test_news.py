@@ -304,6 +304,66 @@ def test_a_weak_verb_with_an_object_before_a_quotation_attributes_it() -> None:
     assert _quoted(result) == {"far too slow": "Brendan Hale"}
 
 
+def test_a_quote_introduced_by_her_words_is_hers() -> None:
+    """A quotation introduced by "Her message was cautious:" is the woman's last named."""
+    result = _read(
+        "Governor Ottilie Varga-Sandoval said a cut was possible in the autumn.",
+        "Her message to markets was cautious: \u201cNobody should read today as a promise.\u201d",
+    )
+    assert _rows(result)[-1] == (
+        "quote",
+        "Ottilie Varga-Sandoval",
+        ["Nobody should read today as a promise."],
+    )
+
+
+def test_a_figure_in_the_attribution_inside_a_split_quote_is_read() -> None:
+    """In "...," said X, a nurse for two decades, "..." the two decades are a figure."""
+    result = _read(
+        "\u201cWe did not want this,\u201d said Grace Lee-Olsen, a nurse who has worked here"
+        " for two decades. \u201cBut I am not doing it again.\u201d",
+    )
+    figures = {f.text: f.passage_id for f in result.dataset.figures}
+    assert "two decades" in figures
+    quote = next(p for p in result.dataset.passages if p.id == figures["two decades"])
+    assert quote.is_quote
+    assert [x.text for x in quote.paragraphs] == [
+        "We did not want this",
+        "But I am not doing it again.",
+    ]
+
+
+def test_a_quote_after_a_short_sentence_about_someone_is_theirs() -> None:
+    """In a feature, "Moen laughs. "Not about her."" is Moen's quotation, with a warning."""
+    result = _read(
+        "The ferry is run by Eirik Saltvik-Moen, who retires this week.",
+        "Does he worry? Saltvik-Moen laughs. \u201cNot about her. About the council.\u201d",
+    )
+    assert _rows(result)[-1] == (
+        "quote",
+        "Eirik Saltvik-Moen",
+        ["Not about her. About the council."],
+    )
+    assert any("the sentence before it" in w.message for w in result.warnings)
+
+
+def test_key_quotes_credited_with_a_dash_are_the_named_peoples() -> None:
+    """A list of quotes each followed by "\u2014 NAME, role" gives each to its person."""
+    result = _read(
+        "The summit's president, Ilse Varga-Moreno, closed the talks on Friday.",
+        "- \u201cWe came for coal and we leave with trees.\u201d \u2014 Tevita Fonua-Halls,"
+        " climate envoy of the Pacific states",
+        "- \u201cNobody believed we would get all of it.\u201d \u2014 Ilse Varga-Moreno",
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [
+        ("Tevita Fonua-Halls", ["We came for coal and we leave with trees."]),
+        ("Ilse Varga-Moreno", ["Nobody believed we would get all of it."]),
+    ]
+    roles = {s.name: s.role for s in result.dataset.speakers}
+    assert roles["Tevita Fonua-Halls"] == "climate envoy of the Pacific states"
+
+
 # -- the reporter's words between two quotations (QA #19) ---------------------------------
 
 

@@ -166,3 +166,109 @@ def test_initials_labels_link_to_the_one_person_with_those_initials() -> None:
     assert _link(people, "XY: Hi.") is None
     twins = _people("Show\nhost Tom Ames and guest Tia Avery talk.\n")
     assert _link(twins, "TA: Hi.") is None
+
+
+def test_a_members_list_names_each_member_and_the_chair() -> None:
+    """A members list names each member, and its chair is whom "CHAIR:" names."""
+    people = _people("Oral evidence\nMembers present: Dame Ann Lee (Chair); Mr Bo Vale; Cy Ode.\n")
+    assert {(p.name, p.role) for p in people.persons} >= {
+        ("Ann Lee", "Chair"),
+        ("Bo Vale", None),
+        ("Cy Ode", None),
+    }
+    assert _link(people, "CHAIR: Good morning.") == ("Ann Lee", "Chair")
+    assert _link(people, "Mr Vale: Why?") == ("Bo Vale", None)
+
+
+def test_a_plural_title_gives_each_surname_in_the_list_its_title() -> None:
+    """In "Senators Lee, Vale (Chair)" one surname names a senator; a bracket is a role."""
+    people = _people("Estimates\nMembers in attendance: Senators Lee, Vale (Chair)\n")
+    assert {(p.name, p.role) for p in people.persons} == {("Lee", "Senator"), ("Vale", "Chair")}
+    assert _link(people, "CHAIR: We begin.") == ("Vale", "Chair")
+
+
+def test_a_surname_first_witness_line_names_the_witness() -> None:
+    """A witness line "LEE-VALE, Dr Ann, Director, ..." is Ann Lee-Vale, with her role."""
+    people = _people("Estimates\nLEE-VALE, Dr Ann, Director, Census Division\n")
+    assert [(p.name, p.role) for p in people.persons] == [
+        ("Ann Lee-Vale", "Director, Census Division")
+    ]
+    assert _link(people, "Dr Lee-Vale: Yes.") == ("Ann Lee-Vale", "Director, Census Division")
+
+
+def test_each_part_of_a_panel_line_has_its_own_role() -> None:
+    """A semicolon ends one panel member's role: "Dr Ann Lee, Director, Agency; and ..."."""
+    people = _people(
+        "Evidence\nI: Dr Ann Lee, Director of Floods, Environment Agency;"
+        " and Councillor Bo Vale, Leader, Fen Council.\n"
+    )
+    roles = {p.name: p.role for p in people.persons}
+    assert roles["Ann Lee"] == "Director of Floods, Environment Agency"
+    assert roles["Bo Vale"] == "Leader, Fen Council"
+
+
+def test_a_possessive_ends_the_name_in_a_headline() -> None:
+    """A possessive ends a name: "Spokesperson Ann Lee's Press Conference" is Ann Lee."""
+    people = _people("Foreign Ministry Spokesperson Ann Lee's Regular Press Conference on 4 May\n")
+    assert [(p.name, p.role) for p in people.persons] == [
+        ("Ann Lee", "Foreign Ministry Spokesperson")
+    ]
+
+
+def test_a_list_of_names_is_no_role() -> None:
+    """A list of names ("Ann Lee, Bo Vale, Unknown Speaker") gives no one a role."""
+    people = _people("Review\nSPEAKERS\nAnn Lee, Bo Vale, Unknown Speaker\n")
+    assert {p.name: p.role for p in people.persons}.get("Ann Lee", "absent") is None
+    assert {p.name: p.role for p in people.persons}.get("Bo Vale", "absent") is None
+    books = _people("Q&A\nBy Ann Lee, Books Editor\n")
+    assert {p.name: p.role for p in books.persons}["Ann Lee"] == "Books Editor"
+
+
+def test_the_giver_of_remarks_may_be_named_with_a_possessive() -> None:
+    """A possessive names the giver ("Ann Lee's Press Conference"); a breadcrumb's nobody."""
+    people = _people(
+        "Home > Press Service > Spokesperson's Remarks\n"
+        "Foreign Ministry Spokesperson Ann Lee's Regular Press Conference on 4 May\n"
+    )
+    assert people.remarks is not None
+    assert people.remarks.name == "Ann Lee"
+    assert _people("Home > Press Service > Spokesperson's Remarks\n").remarks is None
+
+
+def test_a_role_set_off_before_the_name_is_its_role_not_the_predicate() -> None:
+    """In a standfirst "Lorvik's fisheries minister, NAME, talks about X, Y" the role is first."""
+    people = _people(
+        "Interview\nCod stocks are falling. Lorvik's fisheries minister, Henrikke Aalto,"
+        " talks about closures, subsidies and anger.\n"
+    )
+    assert {p.name: p.role for p in people.persons}["Henrikke Aalto"] == (
+        "Lorvik's fisheries minister"
+    )
+
+
+def test_a_given_name_label_links_to_the_one_person_with_that_given_name() -> None:
+    """A given-name label is the one person of that given name; two make it nobody."""
+    people = _people("Talk\nI met Sarah Lee-Obi, a nurse, and Tom Abbot, a paramedic.\n")
+    assert _link(people, "SARAH: Hello.") == ("Sarah Lee-Obi", "nurse")
+    twins = _people("Talk\nI met Sarah Lee-Obi and Sarah Vale.\n")
+    assert _link(twins, "SARAH: Hello.") is None
+    surname = _people("Talk\nI met Sarah Lee and Lee Vale.\n")
+    assert _link(surname, "LEE: Hello.") == ("Sarah Lee", None)  # an ending comes first
+
+
+def test_the_intro_names_the_host_and_the_guest_of_a_show() -> None:
+    """The intro's host ("Hosted by NAME") and guest are whom "HOST:" and "GUEST:" name."""
+    people = _people(
+        "Bus fares\nHosted by Jonah Kemp. Our guest this afternoon is Councillor Bea Lund.\n"
+    )
+    roles = {p.name: p.role for p in people.persons}
+    assert roles["Jonah Kemp"] == "host"
+    assert _link(people, "HOST: Welcome.") == ("Jonah Kemp", "host")
+    assert _link(people, "GUEST: Thanks.") == ("Bea Lund", "Councillor")
+    assert _link(_people("Bus fares\nA talk with Jonah Kemp.\n"), "GUEST: Hi.") is None
+
+
+def test_a_participant_line_with_a_semicolon_gives_name_and_title() -> None:
+    """A participant line "Ann Lee-Obi; Chief Executive Officer" gives her title."""
+    people = _people("Call\nCorporate Participants\nAnn Lee-Obi; Chief Executive Officer\n")
+    assert {p.name: p.role for p in people.persons}["Ann Lee-Obi"] == "Chief Executive Officer"

@@ -23,7 +23,7 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
      "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
-     "speaker"],
+     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -60,6 +60,70 @@ def test_participant_line_is_no_turn() -> None:
     """A line "WITNESS: ANN LEE, ADMINISTRATOR" lists a witness; a sentence is speech."""
     assert is_listing("ANN LEE, ADMINISTRATOR, RURAL OFFICE")
     assert not is_listing("We met today.")
+
+
+def test_a_panel_of_people_after_a_colon_is_no_turn() -> None:
+    """A panel line ("I: Dr Ann Lee, Director, Agency; and ...") is no turn."""
+    assert is_listing(
+        "Dr Ann Lee, Director of Floods, Environment Agency;"
+        " and Councillor Bo Vale, Leader, Fen Council."
+    )
+    assert not is_listing("We met the panel; and then we left.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "00:00:02.140 --> 00:00:07.910",
+        "00:01:02,500 --> 00:01:04,000",
+        "00:02.000 --> 00:04.500 align:start",
+    ],
+)
+def test_caption_cue_time_ranges_are_furniture(line: str) -> None:
+    """A WebVTT or SRT cue's time range is nobody's words."""
+    assert is_page_furniture(line)
+
+
+def test_caption_cues_give_each_speaker_only_their_words() -> None:
+    """A meeting's caption file: cue numbers and time ranges never join a speaker's quote."""
+    text = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAnn Lee: Welcome to the meeting.\n\n"
+        "2\n00:00:04.500 --> 00:00:08.000\nBo Vale: Thanks. The bill came to 40 pounds.\n"
+    )
+    dataset = import_article(text, file_name="a.vtt").dataset
+    texts = [piece.text for p in dataset.passages for piece in p.paragraphs]
+    assert not [t for t in texts if "-->" in t]
+    assert _speakers_of(text)[-2:] == [("Ann Lee", "Welcome"), ("Bo Vale", "Thanks.")]
+
+
+def test_name_and_bare_timestamp_lines_are_labels() -> None:
+    """A recorder's "Name  0:03" over the speech labels the turn; its credit line is no one's."""
+    text = (
+        "Sprint review\n\nAnn Lee  0:03\nOkay, we are recording.\n\nBo Vale  0:19\n"
+        "Thanks. Search is faster now.\n\nAnn Lee  0:44\nGood news.\n\nBo Vale  0:51\n"
+        "The holds screen is not done.\n\nTranscribed by https://otter.ai\n"
+    )
+    assert _speakers_of(text) == [
+        ("Ann Lee", "Okay,"),
+        ("Bo Vale", "Thanks."),
+        ("Ann Lee", "Good"),
+        ("Bo Vale", "The"),
+    ]
+
+
+def test_numbered_questions_label_the_member_asking() -> None:
+    """An evidence session's "Q3 Mr Vale:" is Mr Vale's turn; "Chair:" recurs as a label."""
+    text = (
+        "Oral evidence: Floods\n\nQ1 Chair: Good morning.\n\nDr Lee: Good morning to you.\n\n"
+        "Q2 Mr Vale: What went wrong?\n\nDr Lee: The drains failed.\n\nChair: Thank you.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == [
+        "Chair",
+        "Dr Lee",
+        "Mr Vale",
+        "Dr Lee",
+        "Chair",
+    ]
 
 
 def test_two_turns_in_one_paragraph_are_split() -> None:
@@ -161,3 +225,27 @@ def test_a_title_case_head_the_article_repeats_is_a_label() -> None:
     assert labels[1].name == "An Leas-Cheann Comhairle"
     assert labels[3] is not None
     assert labels[4] is None
+
+
+def test_names_alone_in_bold_label_the_turns_under_them() -> None:
+    """A podcast page's "**Ann Lee**" lines over the speech are labels, not headings."""
+    text = (
+        "Episode 4\n\n**Ann Lee**\n\nWelcome back to the show.\n\n**Bo Vale**\n\n"
+        "Thanks for having me.\n\n**Ann Lee**\n\nHow bad is it?\n\n**Bo Vale**\n\nVery bad.\n"
+    )
+    assert _speakers_of(text) == [
+        ("Ann Lee", "Welcome"),
+        ("Bo Vale", "Thanks"),
+        ("Ann Lee", "How"),
+        ("Bo Vale", "Very"),
+    ]
+
+
+def test_a_placeholder_alone_on_its_line_labels_a_turn_where_names_do() -> None:
+    """Among name lines, "Unidentified Analyst" over a question is that placeholder's turn."""
+    text = (
+        "Lee Corp Q4 call\n\nOperator\n\nWelcome to the call.\n\nAnn Lee\n\nWe grew.\n\n"
+        "Operator\n\nNext question.\n\nAnn Lee\n\nWe did well.\n\nUnidentified Analyst\n\n"
+        "Can you comment on stock?\n"
+    )
+    assert _speakers_of(text)[-1] == ("Unidentified Analyst", "Can")

@@ -163,6 +163,19 @@ def test_control_characters_never_reach_the_text() -> None:
     assert "We opened the new school today, and 400 pupils came." in page.text
 
 
+def test_control_characters_written_as_references_are_dropped_too() -> None:
+    """'&#27;', '&#x7;' and '&#0011' in a page: dropped, not a refusal; '&#8217;' kept."""
+    html = (
+        "<html><head><title>Bad&#27;[31m title</title></head><body><article>"
+        "<p>Ann Lee, Mayor:</p><p>We opened&#x7; the new school&#0011 today, and"
+        " 400 pupils came. It&#8217;s a good day&#X1B;.</p></article></body></html>"
+    )
+    page = extract_page(html, url=None, where="x")
+    assert page.title == "Bad[31m title"
+    assert "We opened the new school today, and 400 pupils came." in page.text
+    assert "It\u2019s a good day." in page.text
+
+
 def test_a_story_wrapper_named_like_furniture_is_kept() -> None:
     """A body whose class says 'related' still holds the story, so it is not dropped."""
     story = "".join(

@@ -139,6 +139,21 @@ def test_remove_unknown_id_changes_nothing(lib: Library, bundled: Dataset) -> No
     assert lib.ids() == [bundled.id]
 
 
+def test_an_id_in_capitals_is_suggested_in_lower_case(lib: Library, bundled: Dataset) -> None:
+    """'CSTO-MINSK-2017' is not an id, but the error names the one it stands for."""
+    lib.store(bundled)
+    with pytest.raises(LibraryError, match="did you mean csto-minsk-2017"):
+        lib.get("CSTO-MINSK-2017")
+
+
+def test_remove_an_id_given_twice_removes_it_once(lib: Library, bundled: Dataset) -> None:
+    """'remove a a' (a glob, a pasted list): the article goes, the other stays, no error."""
+    lib.store(bundled)
+    lib.store(variant(bundled, 1))
+    lib.remove([bundled.id, bundled.id])
+    assert lib.ids() == [f"{bundled.id}-v1"]
+
+
 class _Crash(Exception):
     """Stands for a crash in the middle of a write."""
 

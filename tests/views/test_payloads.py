@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import NEWS_INTERRUPTED
 
 from cstocli import summary
 from cstocli.dataset.files import load
+from cstocli.importer.article import import_article, read_article
 from cstocli.model import Dataset
 from cstocli.search.engine import search
 from cstocli.search.memory import build_index
@@ -186,3 +188,16 @@ def test_hits_and_passages_carry_their_source(bundled: Dataset) -> None:
     assert payloads.passage(bundled, passage)["source"] == expected
     assert payloads.stats(bundled, summary.speaker_summaries(bundled))["source"] == expected
     assert payloads.facts(bundled)["source"] == expected
+
+
+def test_show_json_text_is_the_quoted_words_and_paragraphs_the_pieces() -> None:
+    """Show --json: "text" leaves out "said Tomas Berger"; "paragraphs" keep each piece's span."""
+    article = read_article(NEWS_INTERRUPTED)
+    dataset = import_article(article, file_name=NEWS_INTERRUPTED.name).dataset
+    shown = payloads.passage(dataset, dataset.passages[1])
+    assert shown["quote_id"] == "q1"
+    assert "said" not in shown["text"]
+    assert shown["text"] == " \u2026 ".join(p["text"] for p in shown["paragraphs"])
+    for piece in shown["paragraphs"]:
+        start, end = piece["span"]
+        assert dataset.source_text[start:end] == piece["text"]

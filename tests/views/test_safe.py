@@ -28,7 +28,8 @@ from cstocli.views import safe
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 WORD = "Testville"  # in the fixture's title, event and text; replaced one for one
 MARKUP = "[bold]R[/bold][link=http://evil.example]L[/link]"
-CONTROLS = [chr(c) for c in (*range(32), 127, *range(0x80, 0xA0))]
+BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # embeddings, overrides, isolates
+CONTROLS = [chr(c) for c in (*range(32), 127, *range(0x80, 0xA0), *BIDI)]
 HOSTILE = st.lists(
     st.sampled_from([*CONTROLS, "a", "[", "]", "\x1b[31m", "\x1b]52;c\x07"]), min_size=1
 ).map(lambda parts: "".join(parts)[: len(WORD)])
@@ -166,6 +167,10 @@ def test_the_rule_is_one_for_one() -> None:
     assert safe.visible("\t\n\x7f") == "\u2409\u240a\u2421"
     assert safe.json_text('"\x85\x9b\x7f"') == '"\\u0085\\u009b\\u007f"'
     assert not safe.has_controls("Łódź [bold] 2,000")
+    # A right-to-left override would show a quote's words in another order than written.
+    assert safe.shown("pay \u202e001$ \u2066x\u2069") == "pay \ufffd001$ \ufffdx\ufffd"
+    assert safe.json_text('"\u202e"') == '"\\u202e"'
+    assert safe.has_controls("\u2067")
 
 
 def test_width_parsing_is_clamped() -> None:

@@ -76,7 +76,11 @@ def random_command(
     for dataset in datasets:
         ids = summary.any_speaker_ids(dataset.speakers, speaker or ()) if not all_ else None
         for passage in dataset.passages:
-            if passage.speaker_id is None or (ids is not None and passage.speaker_id not in ids):
+            # Only quotes: narration that reports someone ("She said the offer was fair")
+            # is the reporter's sentence, never a quote of theirs.
+            if not passage.is_quote or passage.speaker_id is None:
+                continue
+            if ids is not None and passage.speaker_id not in ids:
                 continue
             if all_ and speaker and not _said_by(dataset, passage, speaker):
                 continue

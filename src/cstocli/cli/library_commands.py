@@ -315,6 +315,7 @@ def remove_articles(
     """
     from cstocli.library import open_library  # noqa: PLC0415  # lazy: see module docstring
 
+    article_ids = list(dict.fromkeys(article_ids))  # each one once, as it is removed once
     with open_library(library_path, create=False) as lib:
         lib.remove(article_ids)
     if as_json:

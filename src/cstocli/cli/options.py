@@ -119,4 +119,7 @@ LibraryFileOption = Annotated[
         dir_okay=False,
     ),
 ]
-LibraryJsonFlag = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
+LibraryJsonFlag = Annotated[
+    bool, typer.Option("--json", help="Print what was done as JSON (for scripts).")
+]
+"""``--json`` of the commands that only act (remove, export): they print no table."""

@@ -18,7 +18,9 @@ import importlib
 import inspect
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NoReturn, TypeAlias
+
+import typer
 
 from cstocli.cli.options import (
     ColorOption,
@@ -29,12 +31,13 @@ from cstocli.cli.options import (
 )
 from cstocli.cli.terminal import (
     print_renderable,
+    warn,
     write_csv,
     write_json,
     write_jsonl,
     write_tsv,
 )
-from cstocli.errors import UsageError
+from cstocli.errors import EXIT_NO_MATCH, UsageError
 from cstocli.views.colour import is_terminal
 
 if TYPE_CHECKING:
@@ -157,3 +160,15 @@ def output_options(command: Callable[..., None], *, piped: Format = "tsv") -> Ca
     run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in parameters}
     return run
+
+
+def nothing_found(out: Output, hint: str, payload: Callable[[], object] = list) -> NoReturn:
+    """Nothing to show: the hint on stderr and exit 1; ``--json`` still prints its shape.
+
+    That is ``[]`` by default, so that ``| jq length`` says 0 and a script's JSON parser
+    never meets an empty stdout.
+    """
+    if out.format == "json":
+        write_json(payload())
+    warn(hint)
+    raise typer.Exit(EXIT_NO_MATCH)

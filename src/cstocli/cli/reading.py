@@ -18,10 +18,9 @@ import typer
 
 from cstocli.cli.command import Command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption
-from cstocli.cli.output import Output, built, emit, output_options
+from cstocli.cli.output import Output, built, emit, nothing_found, output_options
 from cstocli.cli.sources import check_sources, read
-from cstocli.cli.terminal import warn
-from cstocli.errors import EXIT_NO_MATCH, UsageError
+from cstocli.errors import UsageError
 
 
 def register(app: typer.Typer) -> None:
@@ -217,11 +216,13 @@ def facts_command(
     if all_:
         from cstocli.library import access
 
-        found = access.all_articles(library)
+        try:
+            found = access.all_articles(library)
+        except access.EmptyLibraryError as empty:
+            nothing_found(out, str(empty))
         datasets = [d for d in found if d.event is not None or d.lists]
         if not datasets:
-            warn("no article of the library records an event or lists")
-            raise typer.Exit(EXIT_NO_MATCH)
+            nothing_found(out, "no article of the library records an event or lists")
         return emit(
             out,
             payload=built("payloads", "library_facts", datasets),
@@ -230,8 +231,8 @@ def facts_command(
         )
     dataset = read(data, article, library)
     if dataset.event is None and not dataset.lists:
-        warn(f"{dataset.id} records no event and no lists")
-        raise typer.Exit(EXIT_NO_MATCH)
+        hint = f"{dataset.id} records no event and no lists"
+        nothing_found(out, hint, built("payloads", "facts", dataset))
     return emit(
         out,
         payload=built("payloads", "facts", dataset),

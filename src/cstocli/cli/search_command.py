@@ -12,16 +12,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from cstocli.cli.command import Command
 from cstocli.cli.options import AllFlag, ArticleOption, DataOption, LibraryOption, speaker_option
-from cstocli.cli.output import Output, built, emit, output_options
+from cstocli.cli.output import Output, built, emit, nothing_found, output_options
 from cstocli.cli.sources import check_sources, read
-from cstocli.cli.terminal import print_lines, warn, write_json, write_lines
-from cstocli.errors import EXIT_NO_MATCH, UsageError
+from cstocli.cli.terminal import print_lines, warn, write_lines
+from cstocli.errors import UsageError
 
 if TYPE_CHECKING:
     from cstocli.model import Dataset
@@ -103,9 +103,14 @@ def search_command(
     if all_:
         from cstocli.library import access
 
-        everywhere = access.search_library(query, speaker=names, limit=limit, library_path=library)
+        try:
+            everywhere = access.search_library(
+                query, speaker=names, limit=limit, library_path=library
+            )
+        except access.EmptyLibraryError as empty:  # nothing to search: nothing found, []
+            nothing_found(out, str(empty))
         if not everywhere.total:
-            _no_match(out, _no_match_hint(query, None, None, " in the library"))
+            nothing_found(out, _no_match_hint(query, None, None, " in the library"))
         hits, total = everywhere.shown, everywhere.total
         source: Dataset | Mapping[str, Dataset] = everywhere.datasets
     else:
@@ -114,14 +119,6 @@ def search_command(
     if len(hits) < total:  # after the hits, where a reader looks last
         sys.stdout.flush()
         warn(f"showing {len(hits)} of {total} hits (--limit 0 shows all)")
-
-
-def _no_match(out: Output, hint: str) -> NoReturn:
-    """Nothing found: an empty array for --json (so `| jq length` says 0), a hint, exit 1."""
-    if out.format == "json":
-        write_json([])
-    warn(hint)
-    raise typer.Exit(EXIT_NO_MATCH)
 
 
 def _search_one(
@@ -136,7 +133,7 @@ def _search_one(
     store = memory.build_index(dataset)
     found = search.find(store, query, speaker_ids=speaker_ids, limit=limit or None)
     if not found.total:
-        _no_match(out, _no_match_hint(query, dataset, speaker_ids))
+        nothing_found(out, _no_match_hint(query, dataset, speaker_ids))
     return found.hits, found.total, dataset
 
 

@@ -21,13 +21,14 @@ from pathlib import Path, PurePath
 
 from cstocli import disk
 from cstocli.dataset.files import SOURCE_LIMIT
-from cstocli.dataset.validation import LARGEST_INTEGER
+from cstocli.dataset.validation import CONTROL, LARGEST_INTEGER
 from cstocli.errors import DatasetError
 from cstocli.ids import MAX_LENGTH
 from cstocli.importer.blocks import Block, Decision, assemble, reports_quotation
 from cstocli.importer.court import read_witnesses
 from cstocli.importer.figures import find_figures
 from cstocli.importer.headline import find_headline
+from cstocli.importer.interviews import read_bold_interview
 from cstocli.importer.introductions import read_stated_roles
 from cstocli.importer.labels import Label, read_label
 from cstocli.importer.layout import (
@@ -37,12 +38,13 @@ from cstocli.importer.layout import (
     split_lines,
     without_line_numbers,
 )
-from cstocli.importer.names import slug
+from cstocli.importer.names import name_words, slug
 from cstocli.importer.news import read_news
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset, Figure, Located, Passage, Source
+from cstocli.text import line_of
 
 __all__ = [
     "ArticleError",
@@ -76,6 +78,10 @@ class ImportResult:
     """Decisions to review, in line order."""
     wrapped: bool
     """Whether the text was read as hard-wrapped (lines joined into paragraphs)."""
+
+
+REFUSED = "the import would refuse this article"
+"""How a review's warning ends when the import would refuse the article it splits."""
 
 
 def read_article(path: Path) -> str:
@@ -126,8 +132,12 @@ def import_article(
     people = People.read(_unlabelled(lines), headline.title.text)
     roster = Roster(people, read_witnesses(text))
     opener = _opening_speaker(items, people, roster)
-    blocks, decided = assemble(items, roster, overrides or {}, opener)
+    announces = opener is not None and _answers_first(items, people)
+    blocks, decided = assemble(items, roster, overrides or {}, opener, announces=announces)
     used = {block.speaker for block in blocks if block.speaker is not None}
+    interview = None if used else read_bold_interview(items, people, roster)
+    if interview is not None:  # no labels, but bold questions and plain answers
+        blocks, used = interview, {b.speaker for b in interview if b.speaker is not None}
     refusal = []
     story = None
     if _story_over_label(items, used):
@@ -149,7 +159,7 @@ def import_article(
             speakers, passages = story.speakers, story.passages
             ignored = [
                 ImportWarning(
-                    text.count("\n", 0, at) + 1,
+                    line_of(text, at),
                     "paragraph correction ignored: a news"
                     " story's passages follow its quotations, not narration/speech corrections",
                 )
@@ -164,14 +174,14 @@ def import_article(
             if refusals:
                 raise ArticleError(file_name, None, reason)
             first = lines[headline.body_line].number if headline.body_line < len(lines) else 1
-            refusal.append(ImportWarning(first, f"{reason}; the import would refuse this article"))
+            refusal.append(ImportWarning(first, f"{reason}; {REFUSED}"))
             speakers, ids = roster.speakers(used)
             passages = _passages(text, blocks, ids)
     figures, unitless = _figures(text, passages)
     dataset = Dataset(
         id=dataset_id or slug(PurePath(file_name).stem)[:MAX_LENGTH].strip("-") or "article",
         source=Source(
-            file=PurePath(file_name).name,
+            file=stored_name(file_name),
             title=headline.title,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             body_start=headline.body_start,
@@ -267,13 +277,40 @@ def _opening_speaker(items: tuple[Item, ...], people: People, roster: Roster) ->
     return roster.add_person(giver.name, giver.role)
 
 
+def stored_name(file_name: str) -> str:
+    """The file's name as the dataset keeps it, each control character in it U+FFFD.
+
+    A downloaded file may be named with a newline or an escape in it; a dataset's names may
+    hold none (``dataset.validation``), and one stored raw would make the article unreadable.
+    """
+    return CONTROL.sub("\ufffd", PurePath(file_name).name)
+
+
+def _answers_first(items: tuple[Item, ...], people: People) -> bool:
+    """Whether the giver of the remarks answers the article's first questions.
+
+    So when the first label that names someone the article knows is the giver's: only
+    questioners (a "Q", an outlet, a reporter the text never names) speak before them.
+    """
+    giver = people.remarks
+    for item in items:
+        if giver is None or item.label is None:
+            continue
+        linked = people.link(item.label)
+        if linked is not None:
+            return name_words(linked[0]) == name_words(giver.name)
+        if item.label.interview == "answer" or people.knows(item.label.name):
+            return False
+    return False
+
+
 def _check_text(text: str, file: str) -> None:
     """Refuse text that is empty or holds control characters (a binary file)."""
     if not text.strip():
         raise ArticleError(file, None, "file is empty, expected an article")
     found = _CONTROL.search(text)
     if found is not None:
-        line = text.count("\n", 0, found.start()) + 1
+        line = line_of(text, found.start())
         code = ord(found.group())
         problem = f"control character U+{code:04X}: a binary file, not an article"
         raise ArticleError(file, line, problem)
@@ -315,13 +352,25 @@ def _line_breaks(text: str) -> list[int]:
     return breaks
 
 
+def _read_spans(text: str, passage: Passage) -> list[tuple[int, int]]:
+    """A passage's paragraphs, and the gaps inside one line between a quote's pieces."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in passage.paragraphs:
+        if spans and "\n" not in text[spans[-1][1] : paragraph.span[0]]:
+            spans.append((spans[-1][1], paragraph.span[0]))  # "...," said X, a nurse, "..."
+        spans.append(paragraph.span)
+    return spans
+
+
 def _figures(
     text: str, passages: tuple[Passage, ...]
 ) -> tuple[tuple[Figure, ...], list[ImportWarning]]:
     """Every figure with a unit in the passages' paragraphs, numbered ``f1``.. in order.
 
     A number with nothing countable after it ("we expect 12 more") says too little to be a
-    figure on its own; it is left out with a warning, and a correction can add it.
+    figure on its own; it is left out with a warning, and a correction can add it. The
+    reporter's words between two pieces of one quotation on one line ("...," said Ann Lee,
+    a nurse for two decades, "...") are read too: they lie inside that quote's span.
     """
     figures: list[Figure] = []
     skipped: list[ImportWarning] = []
@@ -329,8 +378,8 @@ def _figures(
     # long transcript's import grow with the square of its length.
     breaks = _line_breaks(text)
     for passage in passages:
-        for paragraph in passage.paragraphs:
-            for phrase in find_figures(text, *paragraph.span):
+        for span in _read_spans(text, passage):
+            for phrase in find_figures(text, *span):
                 line = bisect.bisect_left(breaks, phrase.span[0]) + 1
                 if not _storable(phrase.value):
                     message = f"number {phrase.text[:40]!r} is too large; not kept as a figure"

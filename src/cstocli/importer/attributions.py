@@ -16,7 +16,8 @@ import re
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
-from cstocli.importer.quotations import Prose
+from cstocli.importer.prose import Prose
+from cstocli.importer.quotations import credited
 
 # A clause opening with these shares its subject with the clause before ("X called it
 # "striking" but cautioned that ...").
@@ -34,7 +35,7 @@ _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\
 
 Event = tuple[int, Person | None]
 """A reporting verb's offset in its paragraph and the person it names (None: no one)."""
-_Named = tuple[Mention, Person | None]
+Named = tuple[Mention, Person | None]
 """A name in the paragraph and the person it is."""
 
 
@@ -45,6 +46,8 @@ class Subjects:
         self.cast = cast
         self.met = 0
         """How many of the paragraph's names the reading has met."""
+        self.persons: list[Named] = []
+        """The last paragraph's names, each with the person it is, once ``read``."""
 
     def read(self, prose: Prose, mentions: list[Mention]) -> list[Event]:
         """Each reporting verb (or "according to") of a paragraph with the person it names.
@@ -52,13 +55,14 @@ class Subjects:
         Each name is met when the reading reaches it, so a pronoun means someone named
         before it, never the person named after the verb ("she told Lund").
         """
-        persons: list[_Named] = [(m, None) for m in mentions]
+        persons: list[Named] = [(m, None) for m in mentions]
         self.met = 0
         events = self.attributions(prose, persons)
         self.meet_before(persons, prose.base + len(prose.text))
+        self.persons = persons
         return events
 
-    def attributions(self, prose: Prose, persons: list[_Named]) -> list[Event]:
+    def attributions(self, prose: Prose, persons: list[Named]) -> list[Event]:
         """Each reporting verb (or "according to") with the person it names, in order.
 
         A verb's subject is looked for in its clause: from the start of its sentence or the
@@ -83,10 +87,15 @@ class Subjects:
                 if person is None and not clause.strip(" ,\u2014-"):
                     person = self.after(prose, verb.end(), persons, starts)
             found.append((at, person))
+        self.meet_before(persons, prose.base + len(prose.text))
+        for mention, person in persons:  # ""..." \u2014 Ann Lee, envoy": a credit, as "said"
+            dash = credited(prose.text, prose.quotation_ends, mention.start - prose.base)
+            if dash is not None and person is not None:
+                bisect.insort(found, (dash, person), key=lambda event: event[0])
         return found
 
     def before(
-        self, clause: str, start: int, end: int, persons: list[_Named], starts: list[int]
+        self, clause: str, start: int, end: int, persons: list[Named], starts: list[int]
     ) -> Person | None:
         """The subject of a verb: the first person named in its clause, a pronoun, a role."""
         index = bisect.bisect_left(starts, start)
@@ -113,7 +122,7 @@ class Subjects:
         return holder
 
     def pronoun(
-        self, clause: str, prose: Prose, end: int, persons: list[_Named], starts: list[int]
+        self, clause: str, prose: Prose, end: int, persons: list[Named], starts: list[int]
     ) -> Person | None:
         """The person a pronoun subject means ("she told Lund"), if the clause has one.
 
@@ -131,7 +140,7 @@ class Subjects:
         return self.cast.pronoun(pronoun[1], prose.base + end, besides=named)
 
     def after(
-        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
+        self, prose: Prose, end: int, persons: list[Named], starts: list[int]
     ) -> Person | None:
         """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
         reach = _REACH.match(prose.text, end)
@@ -145,7 +154,7 @@ class Subjects:
         pronoun = _PRONOUN_AFTER.match(prose.text, end)
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
 
-    def meet_before(self, persons: list[_Named], offset: int) -> None:
+    def meet_before(self, persons: list[Named], offset: int) -> None:
         """Meet the paragraph's names before ``offset`` not met yet, in reading order."""
         while self.met < len(persons) and persons[self.met][0].start < offset:
             mention = persons[self.met][0]
@@ -153,7 +162,7 @@ class Subjects:
             self.met += 1
 
 
-def _named_before(persons: list[_Named], starts: list[int], start: int) -> list[Person]:
+def _named_before(persons: list[Named], starts: list[int], start: int) -> list[Person]:
     """The different people the paragraph names before ``start``: none, one, or two of them.
 
     Two are as good as more for the caller, so the walk stops there: a paragraph of a

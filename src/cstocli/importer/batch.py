@@ -70,9 +70,14 @@ class FileOutcome:
 
 def _parse(path: Path, fixes: Corrections | None, *, refusals: bool = True) -> ImportResult:
     """Read one article file and import it (with the corrections, when given)."""
-    from cstocli.importer.article import read_article
+    from cstocli.importer.article import ArticleError, read_article
 
-    return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
+    try:
+        return _parse_text(read_article(path), path.name, fixes, refusals=refusals)
+    except ArticleError as error:  # the article knows its name; the user gave a path
+        if error.file != path.name:
+            raise
+        raise ArticleError(str(path), error.line, error.problem) from None
 
 
 def _parse_text(
@@ -291,20 +296,28 @@ def review_one(
 
     Each warning is kept once: in the row whose lines hold it, else in ``warnings``.
     """
+    from cstocli.importer.article import REFUSED
     from cstocli.importer.review import outside_blocks, review
 
+    refused = None
     try:
         result, _ = _parse_source(source, fixes, given)
     except CstocliError as error:
-        try:  # show why it is refused: the split as the importer saw it
+        # Still show the split as the importer saw it. An article it refuses says why in
+        # a warning of the split; anything else (corrections that do not fit it) is the
+        # review's error, as it would be the import's.
+        try:
             result, _ = _parse_source(source, fixes, given, refusals=False)
         except CstocliError:
             return FileOutcome(str(source), "failed", error=str(error))
+        if not any(w.message.endswith(REFUSED) for w in result.warnings):
+            refused = str(error)
     rows = review(result.dataset, result.warnings)
     outside = [(w.line, w.message) for w in outside_blocks(rows, result.warnings)]
     return FileOutcome(
         str(source),
-        "reviewed",
+        "reviewed" if refused is None else "failed",
+        error=refused,
         warnings=outside,
         review=[dataclasses.asdict(r) for r in rows],
         headline=result.dataset.source.title.text,

@@ -52,6 +52,9 @@ _FIRST_PERSON = re.compile(
 
 # A paragraph wholly in markdown italics (one "*" or "_", not a bold "**Name**" label).
 _EMPHASISED = re.compile(r"([*_])(?![*_\s])[^*_]*(?<![*_\s])\1")
+# An account of the event, not its speaker's words: "The following is a transcript of ...".
+_SENTENCE_WORDS = 6
+_ACCOUNT = re.compile(r"(?i)\b(?:transcript|briefing|(?:press|news)\s+conference|remarks)\b")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourselves)\b|[?!]")
 
 
@@ -109,9 +112,12 @@ class Block:
 class _Assembler:
     """Walks the items in order, keeping the open speech block and what follows it."""
 
-    def __init__(self, roster: Roster, overrides: dict[int, Decision], opener: int | None) -> None:
+    def __init__(
+        self, roster: Roster, overrides: dict[int, Decision], opener: int | None, announces: bool
+    ) -> None:
         self.roster = roster
         self.opener = opener
+        self.announces = announces
         self.overrides = overrides
         self.blocks: list[Block] = []
         self.warnings: list[ImportWarning] = []
@@ -141,20 +147,35 @@ class _Assembler:
             self.warnings.append(ImportWarning(item.first_line, message))
         elif self.current is None:
             self.blocks.append(Block("narration", None, None, item.first_line, [item.paragraph]))
-        elif not self.current.paragraphs:
-            self.current.paragraphs.append(item.paragraph)
+        elif not self.current.paragraphs or (
+            self.current.label is None and not self.pending and self._announcement(item)
+        ):
+            self.current.paragraphs.append(item.paragraph)  # the giver's next announcement
         else:
             self.pending.append(item)
 
     def _opens(self, item: Item) -> bool:
         """Whether a paragraph before any label starts the named speaker's remarks.
 
-        It does when it speaks as "I", "we" or to "you" (not in quotation marks).
+        It does when it speaks as "I", "we" or to "you" (not in quotation marks), or is an
+        announcement (a press conference's opening, impersonal: "X will visit on 18 May").
         """
         if self.opener is None or item.paragraph is None or self.blocks_after_label:
             return False
         voice = _Voice.of(item.paragraph.text)
-        return voice.own_first_person or _SECOND_PERSON.search(voice.outside) is not None
+        if voice.own_first_person or _SECOND_PERSON.search(voice.outside) is not None:
+            return True
+        return self._announcement(item)
+
+    def _announcement(self, item: Item) -> bool:
+        """Whether a paragraph before any label is the announcement of a giver who answers first."""
+        if not self.announces or self.opener is None or item.paragraph is None:
+            return False
+        surname = self.roster.name(self.opener).split()[-1]
+        text = item.paragraph.text
+        # A sentence ("South Lawn" is a place line) naming neither giver nor briefing.
+        sentence = text.rstrip().endswith((".", "!")) and len(text.split()) >= _SENTENCE_WORDS
+        return sentence and surname not in text and _ACCOUNT.search(text) is None
 
     def close(self, next_speaker: int | None, *, last: bool = False) -> None:
         """Settle the open block and the unlabelled paragraphs after it.
@@ -241,13 +262,17 @@ def assemble(
     roster: Roster,
     overrides: dict[int, Decision],
     opener: int | None = None,
+    *,
+    announces: bool = False,
 ) -> tuple[list[Block], list[ImportWarning]]:
     """Group items into blocks, deciding each unlabelled paragraph after a speech.
 
     ``opener``: the speaker the top of the article names as giving the remarks; the first
-    paragraph before any label that speaks as "I", "we" or to "you" opens their speech.
+    paragraph before any label that speaks as "I", "we" or to "you" opens their speech, or
+    any paragraph that is no account of the event when they answer the first questions
+    (``announces``).
     """
-    assembler = _Assembler(roster, overrides, opener)
+    assembler = _Assembler(roster, overrides, opener, announces)
     for item in items:
         assembler.add(item)
     assembler.close(next_speaker=None, last=True)

@@ -61,7 +61,8 @@ _DATELINE = re.compile(
 # what the document is about, never its headline.
 _FIELD = re.compile(
     r"(?i)\A(?:date|time|place|venue|location|speakers?|participants?|present|attendees|"
-    r"panel(?:ists)?|subject|topic)\s*:\s"
+    r"panel(?:ists)?|subject|topic|members\s+(?:present|in\s+attendance)|in\s+attendance|"
+    r"also\s+present|witnesses|(?:summary\s+)?keywords|tags)\s*:\s"
 )
 _STANDFIRST_WORDS = 8
 _INTRO_WORDS = 5

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cstocli.importer.markup import lower_as_ignorecase
+from cstocli.text import line_of
 
 _NAME = (
     r"(?:(?:MR|MRS|MS|MISS|DR|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
@@ -56,13 +57,11 @@ def read_witnesses(text: str) -> list[Witness]:
     lowered = lower_as_ignorecase(text)
     if not any(word in lowered for word in _OATH_WORDS):
         return found  # no oath in the text: no pattern run over it
-    line, counted = 1, 0  # lines counted as the matches go: linear in the text
     for match in _WITNESS.finditer(text):
         name = match["name"].strip()
         if len(name.split()) < 2 or name.casefold().startswith(("the ", "by ")):
             continue
-        line, counted = line + text.count("\n", counted, match.start()), match.start()
-        found.append(Witness(_title_case(name), line))
+        found.append(Witness(_title_case(name), line_of(text, match.start())))
     return found
 
 

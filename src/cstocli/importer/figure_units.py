@@ -1,10 +1,10 @@
 """What a number counts: the short noun phrase after it (``importer.figures`` finds the number).
 
 At most four words, ending at punctuation, a function word, a common verb, a capitalised
-word, a money word or a plural; "of" and one more noun join a counting word ("2,000 units
-of equipment"), and a plural possessive ends the phrase ("10 days' notice"). After a
-proportion's base ("3 in 10 residents") the unit holds the base. A guess the corrections
-file can fix.
+word, a money word or a plural, and never a participle alone ("40 starting in April"); "of"
+and one more noun join a counting word ("2,000 units of equipment"), and a plural possessive
+ends the phrase ("10 days' notice"). After a proportion's base ("3 in 10 residents") the
+unit holds the base. A guess the corrections file can fix.
 """
 
 from __future__ import annotations
@@ -62,7 +62,24 @@ def unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
                 words.extend(text[end:following].split())
                 end = following
             break
+    if len(words) == 1 and _is_participle(words[0]):
+        return "", position  # "another 40 starting in April": what they do, not what they are
     return " ".join(words), end
+
+
+# Nouns that end as participles do ("one meeting"): a unit even alone.
+_ING_NOUNS = frozenset(
+    """
+    morning evening meeting building wedding ceiling painting booking sibling offering
+    setting serving helping
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+
+
+def _is_participle(word: str) -> bool:
+    """Whether a lone word after a number is a participle ("starting"), not a noun."""
+    lower = word.lower()
+    return len(lower) > 5 and lower.endswith("ing") and lower not in _ING_NOUNS
 
 
 def _is_plural(word: str) -> bool:

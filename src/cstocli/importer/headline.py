@@ -21,7 +21,7 @@ from cstocli.importer.chrome import (
 from cstocli.importer.labels import is_furniture
 from cstocli.importer.layout import Line, located_line, same_words
 from cstocli.importer.markup import split_dashes
-from cstocli.importer.persons import is_personal_name, is_role_line
+from cstocli.importer.persons import is_personal_name, is_role_line, is_surname_first
 from cstocli.importer.turns import (
     is_page_furniture,
 )
@@ -69,9 +69,10 @@ def find_headline(lines: tuple[Line, ...]) -> tuple[Headline, list[ImportWarning
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)(?!\w)")
-# Markdown heading or emphasis marks, or a copied PDF's line number ("2      STATE v. LEE").
+# Markdown heading or emphasis marks, a copied PDF's line number ("2      STATE v. LEE"), or
+# a caption file's signature before its title ("WEBVTT - Council meeting").
 _HEADING_MARKS = re.compile(
-    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S))"
+    r"\A[ \t]*\d{1,2}[ \t]{3,}(?=\S)|[ \t]*(?:#{1,6}[ \t]+|[*_]{1,2}(?=\S)|WEBVTT[ \t]+-?[ \t]*)"
 )
 _TOP_LINES = 12
 _APPEARANCES = re.compile(r"(?i)\s*(?:appearances|witnesses|participants|panelists)\s*:?\s*\Z")
@@ -81,6 +82,11 @@ _CREDIT = re.compile(
     r"(?i:photo|photograph|picture|image|credit)s?:\s*[^.!?]{1,80})\s*\Z"
 )
 _HEADLINE_WORDS = 4
+# A header field's name on a line of its own, its value (a list) on the next line.
+_FIELD_NAME = re.compile(
+    r"(?i)(?:speakers|participants|attendees|panel(?:ists)?|(?:summary\s+)?keywords|tags"
+    r"|members\s+present|present)\s*:?"
+)
 
 
 def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
@@ -95,6 +101,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     candidates: list[tuple[int, str]] = []
     mastheads: list[int] = []
     lines_text = "\n".join(line.text for line in lines)  # a heading's "name" labels no turn
+    fields = _field_lines(lines, filled[:_TOP_LINES])
     for index in filled[:_TOP_LINES]:
         line = lines[index]
         words = _HEADING_MARKS.sub("", line.text).strip().strip("*_").strip()
@@ -103,7 +110,9 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
         if is_masthead_line(words):
             mastheads.append(index)  # the issuer: the title only when nothing else is
             continue
-        chrome = is_page_furniture(words) or _is_breadcrumb(words) or is_chrome_line(words)
+        # A field's name alone ("SPEAKERS") or its value under it: never the headline.
+        chrome = index in fields or is_page_furniture(words) or _is_breadcrumb(words)
+        chrome = chrome or is_chrome_line(words)
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
@@ -150,6 +159,15 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
     return chosen[0]
 
 
+def _field_lines(lines: tuple[Line, ...], top: list[int]) -> set[int]:
+    """The top lines that name a header field ("SPEAKERS") alone, and the lines under them."""
+    fields: set[int] = set()
+    for place, index in enumerate(top):
+        if _FIELD_NAME.fullmatch(lines[index].text.strip().strip("*_#").strip()):
+            fields.update(top[place : place + 2])
+    return fields
+
+
 def _is_prose(words: str) -> bool:
     """Whether a line is written in sentence case with a few words (not a title-case name)."""
     tokens = [w for w in words.split()[1:] if w[:1].isalpha()]
@@ -165,6 +183,8 @@ def _previous_filled(filled: list[int], index: int) -> int | None:
 
 def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index: int) -> bool:
     """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
+    if is_surname_first(words):
+        return True  # "LEE, Dr Ann, Director": a witness list, surname first
     parts = split_dashes(words)
     if not is_personal_name(parts[0]):
         return False

@@ -30,6 +30,7 @@ FURNITURE = frozenset(
         "venue", "subject", "time", "place", "transcript by", "transcribed by",
         "prepared remarks", "questions and answers", "questions & answers", "presentation",
         "question-and-answer session", "call participants", "participants",
+        "summary keywords", "members present", "members in attendance",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.

@@ -238,8 +238,12 @@ def _parse_head(
     else:
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
-    if bracketed and _is_place(role_part):
-        role, comma = None, ""  # "Mr. Kasabian (Ruritania):" names the country he speaks for
+    untitled = not any(is_title_word(t) for t in name_part.split()[:-1])
+    if bracketed and (_is_place(role_part) or (untitled and _is_party(role_part))):
+        # "Mr. Kasabian (Ruritania):" names the country he speaks for, "Dr. Ann Lee
+        # (CDU/CSU):" her party: where they sit, not what they are ("SEN. LEE (R-OH)" keeps
+        # it with the title, "Senator (R-OH)").
+        role, comma = None, ""
     tokens = name_part.split()
     opens = _may_open_label(tokens, inline, known)
     if _is_sentence(name_part if bracketed else head) or not opens:
@@ -294,6 +298,15 @@ def _is_place(words: str) -> bool:
     return 1 <= len(tokens) <= 4 and all(
         _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not is_title_word(t)
         for t in tokens
+    )
+
+
+def _is_party(words: str) -> bool:
+    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "R-OH")."""
+    party = words.strip()
+    return (
+        re.fullmatch(r"[A-Z]{1,5}(?:[/-][A-Z]{1,5})*", party) is not None
+        and sum(c.isupper() for c in party) >= 2
     )
 
 

@@ -16,10 +16,15 @@ from cstocli.importer.label_words import TITLE_WORDS
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
 # A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
-# "[*]" of congressional transcripts, a bullet.
-_LEADING_STAMP = re.compile(rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022)[ \t]*")
-# A timestamp at the end of a label head ("Jane Doe (00:22)") or just after its colon.
-_TRAILING_STAMP = re.compile(rf"\s*[(\[]{_STAMP}[)\]]\Z")
+# "[*]" of congressional transcripts, a bullet, a committee's question number ("Q12 Chair:").
+_QUESTION_NUMBER = r"Q\d{1,4}[ \t]+(?=[^\W\d_])"
+_LEADING_STAMP = re.compile(
+    rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022|{_QUESTION_NUMBER})[ \t]*"
+)
+# A timestamp at the end of a label head ("Jane Doe (00:22)"), bracketed or, as meeting
+# recorders export a turn's head, bare after the name ("Jane Doe  0:03").
+_TRAILING_STAMP = re.compile(rf"(?:\s*[(\[]{_STAMP}[)\]]|\s+{_STAMP})\Z")
+_STAMP_ENDS = frozenset("0123456789)]")
 _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
 # A line holding nothing but a timestamp (the speech follows on the next line).
 _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
@@ -83,7 +88,8 @@ def skip_stamp_after(line: str, index: int) -> int:
 def clean_head(head: str) -> str:
     """A label head without its trailing timestamp and delivery notes."""
     while True:
-        stamp = _TRAILING_STAMP.search(head)
+        # Only a head ending in a digit or a bracket can end with a stamp: no search else.
+        stamp = _TRAILING_STAMP.search(head) if head.rstrip()[-1:] in _STAMP_ENDS else None
         if stamp:
             head = head[: stamp.start()]
             continue

@@ -109,6 +109,8 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         titles = [w[2] for w in words[:title_end]]
         roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
         before = _role_before(prose, words[0][0], roles if roles == titles else [])
+        phrase = _fronted_role(prose, words[0][0]) if roles else None
+        before = phrase or before  # "The leader of the group, Councillor NAME,": the phrase
         after, raw = _apposition(prose, last[1])
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in BODY_NOUNS:
@@ -116,7 +118,12 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         # A surname's apposition ("Berg, the port's director, said") states a role too: the
         # cast gives it to the one person the surname means. An apposition says more than
         # a title before the name ("Professor Ann Lee, head of the School of Geography,").
-        role = (after or before) if full else after
+        # "Lorvik's fisheries minister, NAME, talks about ...": a name set off after its role
+        # is the apposition; what follows its comma is the sentence's predicate.
+        fronted_role = before is not None and before == (
+            phrase or _fronted_role(prose, words[0][0])
+        )
+        role = (before if fronted_role else after or before) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
@@ -264,7 +271,11 @@ def _fronted_role(prose: str, start: int) -> str | None:
             words = words[at:]
             phrase = " ".join(words)
             break
-    if not 2 <= len(words) <= 9 or words[0].casefold() not in ("the", "a", "an", "its"):
+    # "Lorvik's fisheries minister, NAME,": a possessive opens the phrase as "the" does.
+    owned = words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
+    if not 2 <= len(words) <= 9 or (
+        words[0].casefold() not in ("the", "a", "an", "its") and not owned
+    ):
         return None
     if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its", "of"} for w in words[1:]):
         return None
@@ -274,6 +285,14 @@ def _fronted_role(prose: str, start: int) -> str | None:
 def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     """The role after a name, ", the port director," and the whole apposition as written."""
     found = _APPOSITION.match(prose[end : end + _PHRASE])
+    if found is not None and found[1].strip().isdigit():
+        # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition; but in
+        # "Eirik Moen, 68, did not seem to notice." the words after the age are the predicate.
+        end += found.end()
+        found = _APPOSITION.match(prose[end : end + _PHRASE])
+        first = found[1].split()[0] if found is not None and found[1].split() else ""
+        if first.casefold() not in _ARTICLES and not is_title_word(first):
+            return None, ""
     if found is None:
         return None, ""
     raw = found[1].strip()
@@ -296,7 +315,7 @@ def _present_verb(word: str) -> bool:
 
 def _role_words(words: list[str]) -> str | None:
     """The role an apposition's words state, or None when they are no role."""
-    if not words or len(words) > _ROLE_WORDS or words[0][0].isdigit():
+    if not words or words[0][0].isdigit():
         return None  # "Teodor Lukic, 71,": an age
     first = words[0].casefold()
     after_first = words[1].casefold() if len(words) > 1 else ""
@@ -313,8 +332,8 @@ def _role_words(words: list[str]) -> str | None:
         return None  # "the worst night was in 1997": a clause, not a role
     if clause is not None:
         words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
-        if not words:
-            return None
+    if not words or len(words) > _ROLE_WORDS:
+        return None  # however long the clause after it, a role itself is a few words
     titled = is_title_word(words[0]) or first in TITLES
     if words[0][0].isupper() and first not in _ARTICLES and not titled:
         return None  # "Jane Doe, Anna Berg and ...": a list of names

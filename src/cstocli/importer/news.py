@@ -32,17 +32,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from cstocli.importer.attributions import CLAUSE, Event, Subjects
+from cstocli.importer.attributions import CLAUSE, Event, Named, Subjects
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
 from cstocli.importer.mentions import Mention
+from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
-    Prose,
     Quotation,
+    acting_before,
     blank_quotations,
     find_quotations,
     only_attribution,
+    owned_by,
     points_back,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
@@ -116,6 +118,7 @@ class _Reader:
         self.previous_start, self.current_start = self.current_start, len(self.parts)
         prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.subjects.read(prose, mentions)
+        persons = self.subjects.persons
         pending, self.pending = self.pending, None
         if not quotations:
             self.plain(paragraph, text, events)
@@ -130,7 +133,8 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                guess = speakers[0] = self.unattributed(paragraph, text)
+                actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
+                guess = speakers[0] = actor or self.unattributed(paragraph, text)
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
                 defer = guess is None and not quotations[-1].closed
@@ -262,6 +266,20 @@ class _Reader:
                 found[0] = first
         return found
 
+    def actor(self, persons: list[Named], prose: str, at: int, base: int) -> Person | None:
+        """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
+        start = acting_before(prose[:at])
+        if start is None:
+            return None
+        pronoun = re.match(r"([Ss]he|[Hh]e)\b", prose[start:])
+        if pronoun is not None:
+            return self.cast.pronoun(pronoun[1], base + start)
+        subject = [person for mention, person in persons if mention.start == base + start]
+        if subject and subject[0] is not None:
+            message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
+            self.warn(base + start, message)
+        return subject[0] if subject else None
+
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
         named = self.named_next()
@@ -269,6 +287,9 @@ class _Reader:
             message = f"quotation with no one named; read as {named.name!r}'s, named next"
             self.warn(paragraph.span[0], message)
             return named
+        owner = owned_by(prose)  # "Her message was blunt: "..."": hers, as "she said" is
+        if owner is not None:
+            return self.cast.pronoun("she" if owner == "her" else "he", paragraph.span[0])
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]

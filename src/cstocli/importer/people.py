@@ -16,15 +16,16 @@ so a long transcript costs no more) and links a terse label to the one person it
 A name is two to five capitalised words; a longer run keeps its shortest ending that the
 text also writes on its own ("Forester Wanjiru Kamau" when "Wanjiru Kamau" stands alone
 elsewhere: "Forester" is then her role). A label is linked when its words, honorifics and
-titles aside, are the ending of exactly one person's name ("KELLAWAY", "Mr Trelawney"),
-or, for a role-only label ("THE PRESIDENT", "Spokesman", "MINISTER"), when exactly one
+titles aside, are the ending of exactly one person's name ("KELLAWAY", "Mr Trelawney") or,
+when none ends so, its given name ("Sarah" for the one Sarah Kettering-Obi of the intro), or,
+for a role-only label ("THE PRESIDENT", "Spokesman", "MINISTER"), when exactly one
 person's role holds that word. Nothing else is guessed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cstocli.importer.appearances import read_appearances
 from cstocli.importer.labels import Label
@@ -66,6 +67,9 @@ class People:
         self.text = text
         """The lines read, joined: where the article's words are looked up."""
         self.remarks = remarks
+        self.parts = _parts(text, persons)
+        """The people the intro names by their part in a show ("Hosted by NAME", "Our guest
+        this afternoon is NAME"): a "HOST:" or "GUEST:" label is theirs."""
         """The one person the top of the article says gives the remarks, briefing or
         statement ("Remarks by Governor Ann Lee at ..."), or None."""
 
@@ -95,7 +99,7 @@ class People:
             if known is None or known.role is None:
                 at = number if known is None else known.line
                 found[name_words(name)] = Person(name, role, at, False, True)
-        persons = list(found.values())
+        persons = _show_roles(text, list(found.values()))
         return cls(persons, _giver(lines, persons), text)
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
@@ -103,14 +107,20 @@ class People:
         words = [w for w in name_words(label.name) if w not in HONORIFICS and w != "the"]
         if not words:
             return None
+        parted = self._by_part(words, label)
+        if parted is not None:
+            return parted
         if all(is_title_word(w) for w in words):
             return self._by_role(words)
+        matches = []
         if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
             matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
-        elif len(words) > 1:  # a full name already: only its role may be filled in
+        if not matches and len(words) > 1:  # a full name already: only its role is filled in
             matches = [p for p in self.persons if name_words(p.name) == tuple(words)]
-        else:
+        elif not matches:  # "LEE:" is a surname in capitals when it is nobody's initials
             matches = [p for p in self.persons if _ends_with(name_words(p.name), tuple(words))]
+            if not matches:  # "Sarah:" for the one Sarah Kettering the intro names
+                matches = [p for p in self.persons if _given_name(name_words(p.name), words[0])]
         if len(matches) != 1:
             return None
         person = matches[0]
@@ -167,6 +177,18 @@ class People:
         rest = [p for p in self.persons if p.name not in taken and p.formal and not p.byline]
         return rest[0] if rest else None
 
+    def _by_part(self, words: list[str], label: Label) -> tuple[str, str | None] | None:
+        """The one person the intro names as the show's host or guest ("HOST:", "GUEST:").
+
+        Their role is the one the text states, else the label's word ("HOST").
+        """
+        part = _PART_OF_LABEL.get(words[0]) if len(words) == 1 else None
+        named = {p.name: p for p in self.parts.get(part or "", [])}
+        if len(named) != 1:
+            return None
+        person = next(iter(named.values()))
+        return person.name, person.role or label.name
+
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
         """The one person whose role holds every word of a role-only label."""
         matches = [
@@ -175,6 +197,51 @@ class People:
         if len({p.name for p in matches}) != 1:
             return None
         return matches[0].name, matches[0].role
+
+
+# How an intro names someone by their part in a show, and which label words mean that part.
+_PART = re.compile(
+    r"(?i)\b(?:(hosted|presented)\s+by|our\s+(guest|host|presenter)s?\b[^.:;\n]{0,30}?"
+    r"\s+(?:is|was|are)(?:\s+joined\s+by)?)\s+"
+)
+_PART_OF_LABEL = {"host": "host", "presenter": "host", "guest": "guest"}
+_PART_OF_WORD = {"hosted": "host", "presented": "host", "presenter": "host"}
+_PART_REACH = 40
+_PART_WORDS = ("hosted", "presented", "our guest", "our host", "our presenter")
+_ROLE_OF_WORD = {"hosted": "host", "presented": "presenter"}
+
+
+def _parts(text: str, persons: list[Person]) -> dict[str, list[Person]]:
+    """The people each part of a show is given to ("Hosted by NAME": the host)."""
+    parts: dict[str, list[Person]] = {}
+    for word, person in _named_parts(text, persons):
+        parts.setdefault(_PART_OF_WORD.get(word, word), []).append(person)
+    return parts
+
+
+def _named_parts(text: str, persons: list[Person]) -> list[tuple[str, Person]]:
+    """Each phrase naming a part ("hosted", "guest") with the person named right after it."""
+    folded = lower_as_ignorecase(text)
+    if not any(word in folded for word in _PART_WORDS):
+        return []  # most articles: no look for the phrase
+    named = []
+    for found in _PART.finditer(text):
+        after = text[found.end() : found.end() + _PART_REACH]
+        places = [(after.find(p.name), p) for p in persons if p.name in after]
+        if places:
+            word = (found[1] or found[2]).casefold()
+            named.append((word, min(places, key=lambda place: place[0])[1]))
+    return named
+
+
+def _show_roles(text: str, persons: list[Person]) -> list[Person]:
+    """The people with the role "Hosted by" or "Presented by" gives, when none is stated."""
+    roles = {
+        person.name: _ROLE_OF_WORD[word]
+        for word, person in _named_parts(text, persons)
+        if word in _ROLE_OF_WORD and person.role is None
+    }
+    return [replace(p, role=roles[p.name]) if p.name in roles else p for p in persons]
 
 
 _REMARK_WORDS = (
@@ -186,6 +253,14 @@ _REMARKS = re.compile(
 )
 
 
+# "Spokesperson Ann Lee's Regular Press Conference", "Governor Lee's Remarks at ...": the
+# possessive names whose remarks they are, as "by" does.
+_OWN_REMARKS = re.compile(
+    rf"['\u2019]s\s+(?:[\w-]+\s+){{0,2}}(?:press\s+)?(?:{'|'.join(_REMARK_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
 def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
     """The one person named after "Remarks by", "briefing by"... at the top, if only one."""
     # Most articles hold none of the words: one look at all the lines, not a pattern per line.
@@ -193,6 +268,12 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     if not any(word in top for word in _REMARK_WORDS):
         return None
     for _, line in lines:
+        own = _OWN_REMARKS.search(line)
+        if own is not None:  # the name just before the possessive
+            before = line[: own.start()]
+            named = [p for p in persons if before.endswith(p.name)]
+            if named:
+                return named[0] if len(named) == 1 else None
         found = _REMARKS.search(line)
         if found is None:
             continue
@@ -215,6 +296,11 @@ def _initials(name: str) -> set[str]:
     whole = "".join(w[:1] for w in words)
     parts = "".join(p[:1] for w in words for p in w.split("-") if p)
     return {whole.upper(), parts.upper()} if len(words) > 1 else set()
+
+
+def _given_name(name: tuple[str, ...], word: str) -> bool:
+    """Whether a one-word label is the given name of a full name ("Sarah", "Sarah Lee")."""
+    return len(name) > 1 and name[0] == word and word not in HONORIFICS
 
 
 def _ends_with(name: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -7,7 +7,13 @@
 - ``Name - Role`` (participant lists) and a name line followed by a role-only line;
 - a capitalised run of two to five words, with title words and lower-case role words before
   it ("Press Secretary Dorian Vasquez-Hale", "marine ecologist Dr. Hal Ness") and an
-  apposition after it (", Spokesman for the Secretary-General").
+  apposition after it (", Spokesman for the Secretary-General"); a possessive ends the name
+  ("Spokesperson Ann Lee's Regular Press Conference");
+- a list of the members present ("Members present: Dame Ann Lee (Chair); Mr Bo Vale",
+  "Members in attendance: Senators Lee, Vale (Chair)": each a person, the bracket or the
+  list's plural title their role), a panel of several people on one line, each part up to
+  its semicolon read as a line of its own, and a witness list with the surname first in
+  capitals ("LEE-VALE, Dr Ann, Director, Census Division"), as parliaments index them.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections.abc import Iterator
 from cstocli.importer.markup import split_dashes
 from cstocli.importer.names import HONORIFICS
 from cstocli.importer.titles import is_title_word
+from cstocli.model import is_placeholder
 
 _NOT_WORD = r"\s,;:?!()\[\]\"\u201c\u201d\u2018*|/"
 _WORD = re.compile(rf"[^{_NOT_WORD}]+")
@@ -59,16 +66,28 @@ _STOP = frozenset(
 )
 
 
+# "Members present:", "Members in attendance:", "Also present:": who sits on the committee.
+_MEMBERS = re.compile(
+    r"(?i)\s*(?:members\s+(?:present|in\s+attendance)|(?:also\s+)?present|in\s+attendance)"
+    r"\s*:\s*(?P<list>.+)"
+)
+# "LEE-VALE, Dr Ann Marie, Director": a surname in capitals, then honorific, given names, role.
+_SURNAME_FIRST = re.compile(
+    r"(?P<surname>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?),\s+"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mx)\.?\s+"
+    r"(?P<given>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2})(?:,\s*(?P<role>[^.;:()]{2,80}))?"
+)
+_PANEL_PART_WORDS = 14
+"""A part of a line up to its semicolon this long or shorter may name one panel member."""
+
+
 def mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None, bool]]:
     """The (name, role, formal) triples one line states."""
     stripped = _QA_START.sub("", line.strip().strip("*_#> "))
     found: list[tuple[str, str | None, bool]] = []
-    head, colon, rest = stripped.partition(":")
-    if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
-        return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
-    header = _HEADER.match(rest) if colon and is_role_line(head.strip()) else None
-    if header is not None:  # a record's "President: Ms. Ann Lee . . . . (Ostmark)"
-        return [(header[1], head.strip(), True)]
+    listed = _listed(stripped, text) or _after_role(stripped)
+    if listed is not None:
+        return listed
     parts = split_dashes(stripped)
     if len(parts) > 1 and is_personal_name(parts[0]):
         role = parts[1]
@@ -93,6 +112,39 @@ def mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None,
     return found
 
 
+def _after_role(line: str) -> list[tuple[str, str | None, bool]] | None:
+    """The person of a "Role: Name" line, or None."""
+    head, colon, rest = line.partition(":")
+    if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
+        return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
+    header = _HEADER.match(rest) if colon and is_role_line(head.strip()) else None
+    if header is not None:  # a record's "President: Ms. Ann Lee . . . . (Ostmark)"
+        return [(header[1], head.strip(), True)]
+    return None
+
+
+def _listed(line: str, text: str) -> list[tuple[str, str | None, bool]] | None:
+    """The people of a members list, a surname-first witness line or a panel line, or None."""
+    members = _MEMBERS.match(line)
+    if members is not None:
+        return _members(members["list"])
+    witness = _SURNAME_FIRST.fullmatch(line.rstrip(" ."))
+    if witness is not None:
+        name = f"{witness['given']} {_title_case(witness['surname'])}"
+        return [(name, witness["role"].strip() if witness["role"] else None, True)]
+    parts = [part.strip(" .") for part in line.split(";")]
+    if len(parts) == 2 and is_personal_name(parts[0]) and is_role_line(parts[1]):
+        return [(parts[0], parts[1], True)]  # a participant list's "Ann Lee; Chief Executive"
+    if len(parts) > 1 and all(len(part.split()) <= _PANEL_PART_WORDS for part in parts):
+        # "Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council.": one person a part.
+        return [
+            person
+            for part in parts
+            for person in mentions(re.sub(r"\A(?:and|&)\s+", "", part), "", text)
+        ]
+    return None
+
+
 def _in_run(words: list[re.Match[str]], start: int, index: int) -> bool:
     """Whether word ``index`` continues a capitalised run begun at ``start``."""
     word = words[index][0]
@@ -102,6 +154,8 @@ def _in_run(words: list[re.Match[str]], start: int, index: int) -> bool:
             return False  # punctuation between two words ends a run
         if before[0].endswith(".") and len(before[0].rstrip(".")) > 3:
             return False  # so does a full stop ("Thursday. Give")
+    if index > start and words[index - 1][0].endswith(("'s", "\u2019s")):
+        return False  # a possessive ends a name ("Ann Lee's Regular Press Conference")
     if word[:1].isupper():
         return True
     lower = word.casefold()
@@ -146,10 +200,31 @@ def _from_run(
         role_words = []  # the name twice ("Ann Lee Portrait Ms Ann Lee"): no role in that
     lower = [] if role_words else _lower_role(line, words, start)
     role = " ".join(lower + role_words) or None
-    # An apposition says more than a title ("Admiral Leif Kjellberg, commander of the task
-    # force"; "SEN. NAME (R-KS), CHAIRMAN").
-    role = _role_after(line, words[end - 1].end()) or role
-    return [(" ".join(name_tokens), role, formal)]
+    fronted = None if role else _role_before_comma(line[: words[start].start()])
+    # "Lorvik's fisheries minister, NAME, talks about ...": after a role set off before the
+    # name, the words after it are the predicate. Else an apposition says more than a title
+    # ("Admiral Leif Kjellberg, commander of the task force"; "SEN. NAME (R-KS), CHAIRMAN").
+    role = fronted or _role_after(line, words[end - 1].end()) or role
+    return [(" ".join(name_tokens), role, formal or fronted is not None)]
+
+
+def _role_before_comma(head: str) -> str | None:
+    """A role set off before a name, opened by a possessive or an article.
+
+    "Lorvik's fisheries minister, NAME," and "The port's director, NAME,": the name is
+    the apposition. Lower-case words or titles after the opening word; "the" is dropped.
+    """
+    head = head.rstrip()
+    if not head.endswith(","):
+        return None
+    words = re.split(r"[.!?;:,]\s+", head[:-1])[-1].split()
+    owned = bool(words) and words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
+    if not 2 <= len(words) <= 6 or not (owned or words[0].casefold() in ("the", "a", "an")):
+        return None
+    rest = words[1:]
+    if not all(w.islower() or is_title_word(w) or w.endswith(("'s", "\u2019s")) for w in rest):
+        return None
+    return " ".join(rest if words[0].casefold() in ("the", "a", "an") else words)
 
 
 def _lower_role(line: str, words: list[re.Match[str]], start: int) -> list[str]:
@@ -196,13 +271,21 @@ def _role_after(line: str, index: int) -> str | None:
     if not role:
         return None
     first = role.split()[0].casefold()
-    if first in _STOP or first in {"we", "i"} or len(role.split()) > 9:
+    if first in _STOP or first in {"we", "i"} or len(role.split()) > 9 or _names_people(role):
         return None
     if any(c.isdigit() for c in role) or role.casefold().rstrip(".") in _SUFFIXES:
         return None
     if found.end() >= len(rest.rstrip()) and role.split()[-1].casefold() in _DANGLING:
         return None  # "NAME, Chief" at a hard wrap: the role goes on the next line
     return role
+
+
+def _names_people(role: str) -> bool:
+    """Whether the words after a name's comma are more names ("Bo Vale, Unknown Speaker")."""
+    listed = [part.strip() for part in role.split(",")]
+    return is_placeholder(listed[0]) or (
+        len(listed) > 1 and all(is_personal_name(p) or is_placeholder(p) for p in listed)
+    )
 
 
 def _stands_alone(tokens: list[str], text: str) -> bool:
@@ -266,6 +349,11 @@ def is_personal_name(text: str) -> bool:
     ) and not any(c.isdigit() for c in text)
 
 
+def is_surname_first(text: str) -> bool:
+    """Whether a line lists one person surname first ("LEE-VALE, Dr Ann, Director")."""
+    return _SURNAME_FIRST.fullmatch(text.strip().rstrip(" .")) is not None
+
+
 def is_role_line(text: str) -> bool:
     """Whether a short line is a role only ("Spokesperson", "Special Envoy for X")."""
     words = text.split()
@@ -274,3 +362,33 @@ def is_role_line(text: str) -> bool:
         and not text.endswith((".", "?", "!", ":"))
         and (any(is_title_word(w) for w in words) or words[0].casefold() in {"spokesperson"})
     )
+
+
+def _members(listing: str) -> list[tuple[str, str | None, bool]]:
+    """The people of a members list: "Dame Ann Lee (Chair); Mr Bo Vale", "Senators Lee, Vale".
+
+    A plural title opening the list is each member's ("Senators" -> "Senator"); a bracket
+    after a name is that member's role ("(Chair)"). With such a title, one surname names a
+    member; otherwise a name has two words or more, as everywhere.
+    """
+    items = [re.sub(r"\A(?:and|&)\s+", "", item.strip(" .")) for item in re.split(r"[;,]", listing)]
+    first = items[0].split() if items else []
+    title = None
+    if len(first) > 1 and first[0].endswith("s") and is_title_word(first[0][:-1]):
+        title = first[0][:-1]
+        items[0] = " ".join(first[1:])
+    people: list[tuple[str, str | None, bool]] = []
+    for item in items:
+        bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", item)
+        name, role = (bracket[1], bracket[2].strip()) if bracket else (item, None)
+        tokens = [t for t in name.split() if t.rstrip(".").casefold() not in HONORIFICS]
+        name = " ".join(tokens)
+        single = title is not None and len(tokens) == 1 and tokens[0][:1].isupper()
+        if single or is_personal_name(name):
+            people.append((name, role or title, True))
+    return people
+
+
+def _title_case(surname: str) -> str:
+    """A surname a list writes in capitals, as a name is written ("LEE-VALE" -> "Lee-Vale")."""
+    return re.sub(r"[^\W\d_]+", lambda word: word[0].capitalize(), surname.lower())

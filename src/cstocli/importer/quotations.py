@@ -3,6 +3,8 @@
 A quotation opens with a double mark (curly, straight or a guillemet) and runs to its closing
 mark; quotation marks inside it are nested quotes (single marks, curly or straight, inside the
 double ones) and stay part of the quoted words.
+Copied text mixes the styles ("\u201cWe are ready," she said): a curly double quotation also
+closes at a straight mark standing as a closer, and a straight one at a curly closing mark.
 A quotation that is not closed by the paragraph's end runs on to the next paragraph: news
 style leaves the closing mark for the last paragraph of a long quote and re-opens each
 continued paragraph with a mark. British style quotes with single marks at the outer level;
@@ -22,10 +24,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.prose import Prose
 from cstocli.model import Span
-from cstocli.text import split_sentences as sentences
 
 _CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
+# Copied text mixes curly and straight double marks ("“We are not there yet,\" she said"): a
+# double quotation also closes at the other style's mark where that stands as a closer.
+_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d"}
 _DOUBLE_OPENING = re.compile('[\u201c"\u00ab]')
 _SINGLE_OPENING = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[^\W_])")
 _TRAILING = " \t\r\n,\u00a0"
@@ -107,10 +112,20 @@ class _Closings:
 
     def after(self, mark: str, position: int) -> int | None:
         """The first place after ``position`` where a quotation opened by ``mark`` closes."""
-        closing = _CLOSING[mark]
-        places = self.found.get(closing)
+        found = self.first(_CLOSING[mark], position, single=mark in "\u2018'")
+        other = _OTHER_CLOSING.get(mark)
+        mixed = None if other is None else self.first(other, position, single=True)
+        if found is None or (mixed is not None and mixed < found):
+            return mixed
+        return found
+
+    def first(self, closing: str, position: int, *, single: bool) -> int | None:
+        """The first mark ``closing`` after ``position`` (``single``: standing as a closer)."""
+        places = self.found.get(closing + "1" if single else closing)
         if places is None:
-            places = self.found[closing] = self.places(closing, single=mark in "\u2018'")
+            places = self.found[closing + "1" if single else closing] = self.places(
+                closing, single=single
+            )
         index = bisect.bisect_left(places, position)
         return places[index] if index < len(places) else None
 
@@ -155,42 +170,62 @@ def points_back(prose: str) -> int | None:
     return None if found is None else found.end()
 
 
-class Prose:
-    """A paragraph's own words (quotations blanked) with its sentences, found once."""
+# A quotation introduced by a colon after someone's words named with "her" or "his": "Her
+# message to markets was blunt: "...".", "His answer was short: "..."". The quote is theirs.
+_OWNED_WORDS = re.compile(
+    r"\s*(Her|His)\s+(?:[a-z]+\s+){0,2}(?:message|answer|reply|response|warning|advice|"
+    r"verdict|words|view|promise|plea|argument|explanation|point|assessment|conclusion|"
+    r"instructions?|prediction|answers)\b[^.!?:]{0,80}:\s*\Z"
+)
 
-    def __init__(self, text: str, base: int, quotation_ends: list[int]) -> None:
-        self.text = text
-        self.base = base
-        """The paragraph's offset in the article."""
-        # Each sentence runs on from where the one before it ended (the space between two
-        # belongs to the later one), and the last one to the end of the paragraph, blanked
-        # quotations included: only a sentence's own final mark ends it.
-        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
-        self.starts = [0, *self.ends[:-1]]
-        self.quotation_ends = quotation_ends
 
-    def breaks(self, start: int, end: int) -> bool:
-        """Whether a sentence ends in ``[start, end)``."""
-        index = bisect.bisect_left(self.ends, start)
-        return index < len(self.ends) and self.ends[index] < end
+def owned_by(prose: str) -> str | None:
+    """The possessive ("her", "his") whose words a paragraph's last quotation is, or None.
 
-    def sentence_start(self, at: int) -> int:
-        """Where the sentence holding ``at`` starts."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        return self.starts[sentence] if sentence >= 0 else 0
+    ``prose`` is the paragraph with its quotations blanked: it must open with "Her message
+    ... :" (or the like) and end with the quotation the colon introduces.
+    """
+    found = _OWNED_WORDS.match(prose)
+    return None if found is None else found[1].casefold()
 
-    def clause_start(self, at: int) -> int:
-        """Where the clause holding ``at`` starts (its sentence's, or a quotation's end)."""
-        sentence = bisect.bisect_right(self.starts, at) - 1
-        quotation = bisect.bisect_right(self.quotation_ends, at) - 1
-        start = self.starts[sentence] if sentence >= 0 else 0
-        return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
 
-    def sentence_end(self, at: int) -> int:
-        """Where the sentence holding ``at`` ends (the splitter knows "Dr." ends none)."""
-        return (
-            self.ends[bisect.bisect_right(self.ends, at)] if at < self.ends[-1] else len(self.text)
-        )
+# The short sentence just before a quotation, naming who acts: "Moen laughs.", "She shrugs."
+_ACTION = re.compile(r"(?:\A|(?<=[.!?])\s+)(?P<sentence>[A-Z][^.!?]{0,60}[.!?])\s*\Z")
+_ACTION_WORDS = 6
+_ACTION_REACH = 80
+
+
+def acting_before(lead: str) -> int | None:
+    """Where a short sentence ending just before a quotation starts, or None.
+
+    In a feature, "Saltvik-Moen laughs. \u201cNot about her.\u201d" gives the quote to the one
+    the sentence before it is about: its subject, named at that offset of ``lead`` (the
+    paragraph's words before the quotation).
+    """
+    lead = lead.rstrip()
+    window = max(0, len(lead) - _ACTION_REACH)  # the sentence is short: no need to look far
+    found = _ACTION.search(lead, window)
+    if found is None or len(found["sentence"].split()) > _ACTION_WORDS:
+        return None
+    return found.start("sentence")
+
+
+# A credit after a quotation, a dash then the name: "\u201c...\u201d \u2014 Ann Lee, envoy".
+_CREDIT_DASH = re.compile(r"(?:\u2014|\u2013|--?)\s*\Z")
+
+
+def credited(prose: str, quotation_ends: list[int], at: int) -> int | None:
+    """Where a dash credits the quotation just before it to the name at ``at``, or None.
+
+    ``prose`` is the paragraph with its quotations blanked, ``quotation_ends`` where they end.
+    """
+    dash = _CREDIT_DASH.search(prose, max(0, at - 8), at)
+    if dash is None:
+        return None
+    ended = bisect.bisect_right(quotation_ends, dash.start()) - 1
+    if ended < 0 or prose[quotation_ends[ended] : dash.start()].strip():
+        return None  # a dash in the reporter's words, not after a quotation
+    return dash.start()
 
 
 # After an attribution's first comma, a clause of the reporter's own: a participle ("adding

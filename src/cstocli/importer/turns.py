@@ -6,7 +6,8 @@ Read from the whole article before it is cut up:
   over a timestamp line): a short line that reads as a name and is followed by a speech is a
   label when the same name stands so at least twice in the article, or when the article
   already labels at least two people this way (the convention holds) and this one is followed
-  straight by its speech or a timestamp, or is a name the article writes elsewhere too. A
+  straight by its speech or a timestamp, or is a placeholder ("Unidentified Analyst"), or is
+  a name the article writes elsewhere too; a name alone in bold counts as alone. A
   line followed by another such line is a list (the participants of an earnings call), not
   a turn. Every label taken on the strength of
   the convention alone is reported with its line.
@@ -41,7 +42,10 @@ _FURNITURE_LINE = re.compile(
       | (?:END|ENDS|THE\ END|MORE|-+\s*more\s*-+|\(?more\)?)
       | page\s+\d+(?:\s+of\s+\d+)?|\d{1,4}                # page numbers
       | \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?   # 1:07 P.M. EDT
+      | \d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?    # 2026-05-14 16:05
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
+      | (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}(?:\s+\S.*)?
+                                                        # a caption cue's time range (VTT, SRT)
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
       | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
@@ -157,7 +161,8 @@ _CHROME_LINE = re.compile(
         (?:share|subscribe|listen|download|print|email|advertisement|related|export|comments)
           \b[^.!?\n]{0,80}                                    # no sentence: "Share prices fell."
       | (?:sign\ up|sign\ in|log\ in|follow\ us|read\ more|read\ also|most\ read|skip\ to
-          |return\ to|transcribe\ your|try\ it\ free|try\ our|hungry\ for\ more)\b.{0,80}
+          |return\ to|transcribe\ your|try\ it\ free|try\ our|hungry\ for\ more
+          |transcribed\ by|transcription\ by|captions?\ by)\b.{0,80}
       | [^.!?\n]{0,80}?(?:\s[|\u00b7\u2022\u203a\u00bb]\s[^.!?\n]{0,40}?){2,}   # a | b | c
     )\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
@@ -178,7 +183,10 @@ def lone_labels(
     filled = [line for line in lines if not line.blank]
     candidates: dict[int, Label] = {}
     for line in filled:
-        if labels.get(line.number) is None and not is_page_furniture(line.text):
+        # A name alone in bold ("**Ann Lee**") looks like a heading; whether it labels
+        # turns is what the rest decides, as for any name alone.
+        bold = _BOLD_LINE.fullmatch(line.text.strip()) is not None
+        if labels.get(line.number) is None and (bold or not is_page_furniture(line.text)):
             label = read_lone_label(line.text, line.start)
             if label is not None and _may_be_lone(label):
                 candidates[line.number] = label
@@ -207,17 +215,22 @@ def lone_labels(
     for number, (label, close) in chosen.items():
         if name_words(label.name) in recurring:
             found[number] = label
-        elif convention and (close or named[tuple(label.name.split()[-2:])] > 1):
+        elif convention and (
+            close or is_placeholder(label.name) or named[tuple(label.name.split()[-2:])] > 1
+        ):
             found[number] = label
             message = f"{label.text!r} read as a speaker label (the article labels turns so)"
             warnings.append(ImportWarning(number, message))
     return found
 
 
-_ONE_WORD_HEAD = re.compile(r"[ \t]*([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+# An evidence session numbers its questions before the label ("Q12 Chair: ...").
+_NUMBERED = r"[ \t]*(?:Q\d{1,4}[ \t]+)?"
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{2,60}\1")
+_ONE_WORD_HEAD = re.compile(rf"{_NUMBERED}([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
 # A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
 _CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
-_TITLED_HEAD = re.compile(rf"[ \t]*((?:{_CAPITAL}[ \t]+){{1,3}}{_CAPITAL}):[ \t]+\S")
+_TITLED_HEAD = re.compile(rf"{_NUMBERED}((?:{_CAPITAL}[ \t]+){{1,3}}{_CAPITAL}):[ \t]+\S")
 _LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
@@ -262,10 +275,20 @@ def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> fro
 
 
 def is_listing(speech: str) -> bool:
-    """Whether the words after a label's colon are only a name and title.
+    """Whether the words after a label's colon are only names and titles.
 
-    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn.
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
+    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
+    between people, a full stop closing the list).
     """
+    parts = speech.rstrip().split(";")
+    if len(parts) > 1:
+        parts[-1] = parts[-1].rstrip(".")
+    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
+
+
+def _lists_one(speech: str) -> bool:
+    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
     words = speech.replace(",", " ").split()
     if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
         return False

@@ -36,6 +36,9 @@ _HTML_START = re.compile(
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 # C0 controls but tab and line feed, DEL and C1 controls: never part of an article's words.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The same written as a numeric character reference (``&#27;``, ``&#x7;``), which lxml
+# turns into the character itself.
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH_TAGS = ("p", "head", "item", "quote", "cell", "code")
 
@@ -100,8 +103,9 @@ def extract_page(html: str, *, url: str | None, where: str) -> Page:
     """Read the article out of a page; ``where`` (a file or URL) names it in errors."""
     import trafilatura
 
-    # Controls go first: lxml keeps them in the tree, and trafilatura then finds nothing.
-    page = _without_chrome(_CONTROL.sub("", html), where)
+    # Controls go first, raw or as references: lxml keeps them in the tree, and
+    # trafilatura then finds nothing ("no article text" for one stray &#7;).
+    page = _without_chrome(_without_controls(html), where)
     try:
         document = trafilatura.bare_extraction(
             page,
@@ -215,6 +219,17 @@ def _is_byline(paragraph: str, author: str) -> bool:
     names = [name.strip() for name in author.split(";") if name.strip()]
     short = len(paragraph) <= 40 + len(author) and not paragraph.endswith((":", ".", "?", "!"))
     return short and any(name in paragraph for name in names)
+
+
+def _without_controls(html: str) -> str:
+    """The page less its control characters, raw or written as character references."""
+
+    def kept(reference: re.Match[str]) -> str:
+        hexadecimal, decimal = reference.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        return "" if code <= 0x10FFFF and _CONTROL.match(chr(code)) else reference.group()
+
+    return _CONTROL_REFERENCE.sub(kept, _CONTROL.sub("", html))
 
 
 def _clean(text: str) -> str:

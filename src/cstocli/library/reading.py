@@ -160,7 +160,9 @@ def article_key(conn: sqlite3.Connection, path: Path, article_id: str) -> int:
 
 
 def _unknown_id_problem(article_id: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(article_id, known, n=3, cutoff=0.5)
+    # Compared case-folded: 'NEWS1' is a mistyped 'news1', whatever difflib makes of case.
+    folded = {k.casefold(): k for k in reversed(known)}
+    close = [folded[k] for k in difflib.get_close_matches(article_id.casefold(), folded, 3, 0.5)]
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"no article with id {article_id!r} in this library{hint}"
 

@@ -149,10 +149,13 @@ class LibraryWriter:
             return result
 
     def remove(self, article_ids: Sequence[str]) -> None:
-        """Remove the articles (all of them, or none when one id is unknown)."""
+        """Remove the articles (all of them, or none when one id is unknown).
+
+        An id given twice (a shell glob, a pasted list) is removed once.
+        """
         with self._write() as conn:
             keys = [article_key(conn, self.path, article_id) for article_id in article_ids]
-            for key in keys:
+            for key in dict.fromkeys(keys):
                 _delete(conn, key)
 
 

@@ -2,8 +2,10 @@
 
 Pure functions from the model to strings and JSON objects, so that ``show``, ``cite``,
 ``search --json`` and any later view (a browser, a random quote) cite alike. The quote
-is always the passage exactly as the source has it; only the marks around it, and the
-escaping a format needs (Markdown, BibTeX), are added. Nothing here imports Rich: callers
+is always the passage's own words exactly as the source has them (``passage_words``: a
+news quote without the "she said" between its pieces); only the marks around it, and the
+escaping a format needs (Markdown, BibTeX), are added. Narration is the reporter's, even
+where it reports someone. Nothing here imports Rich: callers
 that print to a terminal make control characters visible themselves.
 """
 
@@ -13,7 +15,7 @@ import re
 from typing import Any, Literal, NamedTuple, TypeAlias
 
 from cstocli.model import Dataset, Passage
-from cstocli.summary import lines_of
+from cstocli.summary import lines_of, passage_words
 from cstocli.views.safe import shown
 
 CitationFormat: TypeAlias = Literal["text", "markdown", "csl-json", "bibtex"]
@@ -31,7 +33,9 @@ class Citation(NamedTuple):
     quote_id: str
     """The passage's id (``q2``)."""
     quote: str
-    """The passage exactly as written (paragraphs a blank line apart, as in the source)."""
+    """The passage's own words exactly as written (``summary.passage_words``): a news
+    quote without the reporter's "she said" between its pieces, paragraphs a blank line
+    apart."""
     speaker: str | None
     """Who says it; None for narration."""
     role: str | None
@@ -51,12 +55,14 @@ class Citation(NamedTuple):
 
 def citation(dataset: Dataset, passage: Passage) -> Citation:
     """What a citation of ``passage`` (of ``dataset``) says."""
-    who = None if passage.speaker_id is None else dataset.speaker(passage.speaker_id)
+    # Narration is the reporter's, even when it reports someone ("She said it was fair").
+    speaker_id = passage.speaker_id if passage.is_quote else None
+    who = None if speaker_id is None else dataset.speaker(speaker_id)
     source = dataset.source
     return Citation(
         article_id=dataset.id,
         quote_id=passage.id,
-        quote=passage.text,
+        quote=passage_words(passage),
         speaker=None if who is None else who.name,
         role=None if who is None else who.role,
         title=source.cited_title,

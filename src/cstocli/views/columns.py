@@ -242,7 +242,8 @@ def fortune(dataset: Dataset, passage: Passage) -> Rows:
     )
     who = _name(dataset, passage.speaker_id)
     return rows_of(
-        columns, [(dataset.id, passage.id, who, passage.text, citation(dataset, passage))]
+        columns,
+        [(dataset.id, passage.id, who, summary.passage_words(passage), citation(dataset, passage))],
     )
 
 

@@ -151,7 +151,7 @@ def passage(dataset: Dataset, value: Passage, *, article: bool = False) -> JSON:
         "affiliation": None if who is None else who.affiliation,
         "label": None if value.label is None else located(value.label, dataset),
         "paragraphs": [located(p, dataset) for p in value.paragraphs],
-        "text": value.text,
+        "text": queries.passage_words(value),
         "span": list(value.span),
         "lines": [first, last],
         "source": _source(dataset),

@@ -9,8 +9,11 @@ from ``cli.terminal`` (plain lines, messages) and from the Rich views (``verbati
 Each control character becomes one visible character, the way ``less`` and ``cat -v``
 show them, so offsets into the shown text stay those of the source (highlights hold):
 C0 controls and DEL become their Unicode Control Pictures (ESC is U+241B, CR is U+240D),
-C1 controls become U+FFFD. Tab and newline are kept only where a format uses them as
-separators; inside a TSV field they become a space so that one record stays one line.
+C1 controls become U+FFFD, and so do the bidirectional embeddings, overrides and isolates
+(U+202A-U+202E, U+2066-U+2069), which would make a terminal show a quote's words in
+another order than the source's ("Trojan Source"). Tab and newline are kept only where a
+format uses them as separators; inside a TSV field they become a space so that one record
+stays one line.
 
 Nothing here changes what is stored: the source text stays verbatim, spans still hold.
 """
@@ -21,9 +24,10 @@ import re
 
 _C0 = [*range(0x20), 0x7F]
 _C1 = list(range(0x80, 0xA0))
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _PICTURE = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421"}
 
-_VISIBLE = str.maketrans({**_PICTURE, **dict.fromkeys(_C1, "\ufffd")})
+_VISIBLE = str.maketrans({**_PICTURE, **dict.fromkeys([*_C1, *_BIDI], "\ufffd")})
 """Every control character, newline and tab included, as one visible character."""
 
 _TEXT = str.maketrans({c: v for c, v in _VISIBLE.items() if c not in (ord("\n"), ord("\t"))})
@@ -32,8 +36,8 @@ _TEXT = str.maketrans({c: v for c, v in _VISIBLE.items() if c not in (ord("\n"),
 _FIELD = str.maketrans({**_VISIBLE, ord("\n"): " ", ord("\t"): " "})
 """One TSV field or one line: a line break or a tab inside it becomes a space."""
 
-_JSON_CONTROLS = re.compile("[\x7f-\x9f]")
-"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL and the C1 controls."""
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL, the C1 and the bidi controls."""
 
 
 def shown(text: str) -> str:
@@ -52,7 +56,7 @@ def visible(text: str) -> str:
 
 
 def json_text(dumped: str) -> str:
-    r"""JSON text from ``json.dumps(..., ensure_ascii=False)`` with DEL and C1 escaped.
+    r"""JSON text from ``json.dumps(..., ensure_ascii=False)`` with DEL, C1 and bidi escaped.
 
     JSON requires only C0 controls to be escaped, and ``json`` escapes exactly those; a
     terminal still obeys U+009B (CSI) and friends, so they are written as ``\\u009b``.

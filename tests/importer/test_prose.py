@@ -1,0 +1,21 @@
+"""A news paragraph's own words and sentences (cstocli.importer.prose)."""
+
+from __future__ import annotations
+
+from cstocli.importer.prose import Prose
+
+
+def test_a_clause_starts_after_the_quotation_before_it() -> None:
+    """A verb's clause begins at its sentence's start or the quotation's end, the later."""
+    text = "It rained all day. Then " + " " * 12 + " she said, and left."
+    quotation_end = len("It rained all day. Then ") + 12
+    prose = Prose(text, 100, [quotation_end])
+    assert prose.clause_start(text.index("said")) == quotation_end
+    assert prose.sentence_start(text.index("said")) == len("It rained all day.")
+
+
+def test_a_sentence_end_between_two_offsets_is_a_break() -> None:
+    """A full stop between a quotation and a verb breaks them apart; none does not."""
+    prose = Prose("It rained. Lee said so.", 0, [])
+    assert prose.breaks(0, 15)
+    assert not prose.breaks(11, 20)
