@@ -30,7 +30,7 @@ from cstocli.importer.figures import find_figures
 from cstocli.importer.headline import find_headline
 from cstocli.importer.interviews import read_bold_interview
 from cstocli.importer.introductions import read_stated_roles
-from cstocli.importer.labels import Label, read_label
+from cstocli.importer.labels import read_label
 from cstocli.importer.layout import (
     Item,
     Line,
@@ -39,11 +39,11 @@ from cstocli.importer.layout import (
     without_line_numbers,
 )
 from cstocli.importer.names import name_words, slug
-from cstocli.importer.news import read_news
+from cstocli.importer.news import read_news, read_news_over_label
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
-from cstocli.model import Dataset, Figure, Located, Passage, Source
+from cstocli.model import Dataset, Figure, Passage, Source
 from cstocli.text import line_of
 
 __all__ = [
@@ -139,15 +139,13 @@ def import_article(
     if interview is not None:  # no labels, but bold questions and plain answers
         blocks, used = interview, {b.speaker for b in interview if b.speaker is not None}
     refusal = []
+    # One label-like line ("LONDON: Ministers clashed ...") makes no transcript of a story
+    # that quotes people in prose.
+    over_label = read_news_over_label(text, items, headline.title.text) if used else None
     story = None
-    if _story_over_label(items, used):
-        story = read_news(text, _unlabelled_items(text, items), headline.title.text)
-    if story is not None and any(passage.is_quote for passage in story.passages):
-        label = next(item.label for item in items if item.label is not None)
-        decided = [_label_not_speaker(label, text)]  # the transcript reading's are moot
-        used = set()
-    else:
-        story = None
+    if over_label is not None:
+        story, set_aside = over_label
+        decided, used = [set_aside], set()  # the transcript reading's decisions are moot
     if used:
         decided = [*decided, *read_stated_roles(text, blocks, roster)]
         speakers, ids = roster.speakers(used)
@@ -214,40 +212,6 @@ def _unlabelled(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
         elif label.speech_start is not None:
             top.append((line.number, line.text[label.speech_start - line.start :]))
     return top
-
-
-def _story_over_label(items: tuple[Item, ...], used: set[int]) -> bool:
-    """Whether a news reading should be tried although a speaker label was found.
-
-    One label-like line ("LONDON: Ministers clashed ...", "KYIV, Ukraine: ...": a colon
-    dateline) does not make a transcript of a story that quotes people in prose; ``read_news``
-    then says whether it does.
-    """
-    labelled = [item for item in items if item.label is not None]
-    return bool(used) and len(labelled) == 1 and labelled[0].paragraph is not None
-
-
-def _unlabelled_items(text: str, items: tuple[Item, ...]) -> tuple[Item, ...]:
-    """The items with an inline label read back into its paragraph: the reporter's words."""
-    read: list[Item] = []
-    for item in items:
-        if item.label is None or item.paragraph is None:
-            read.append(item)
-            continue
-        start, end = item.label.span[0], item.paragraph.span[1]
-        paragraph = Located(text[start:end], (start, end))
-        read.append(Item(None, paragraph, item.first_line, item.last_line))
-    return tuple(read)
-
-
-def _label_not_speaker(label: Label, text: str) -> ImportWarning:
-    """The warning for the one label a news story's reading set aside."""
-    kind = "a dateline" if label.text.split(",")[0].isupper() else "narration"
-    return ImportWarning(
-        text.count("\n", 0, label.span[0]) + 1,
-        f"{label.text!r} is the only speaker label of a story that quotes people in prose;"
-        f" read as {kind}, not a speaker",
-    )
 
 
 def has_labels(items: tuple[Item, ...]) -> bool:

@@ -1,6 +1,7 @@
 """Read a news story with quotations: who is quoted, who is reported, and the narration.
 
-An article with no speaker labels is read the way a careful reader reads a news story.
+An article with no speaker labels (or one label-like line only, a colon dateline such as
+"LONDON:": ``read_news_over_label``) is read the way a careful reader reads a news story.
 First the whole story (``people``): every full name with the role and sex the text gives.
 Then paragraph by paragraph:
 
@@ -50,6 +51,7 @@ from cstocli.importer.quotations import (
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
+from cstocli.text import line_of
 
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
@@ -66,6 +68,36 @@ def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | Non
     the first headline-like line of the body is taken for the headline.
     """
     return _Reader(text, title).read([i.paragraph for i in items if i.paragraph is not None])
+
+
+def read_news_over_label(
+    text: str, items: tuple[Item, ...], title: str
+) -> tuple[NewsStory, ImportWarning] | None:
+    """A story read past its one speaker label, with a warning saying so; or None.
+
+    One label-like line opening a paragraph ("LONDON: Ministers clashed ...", "KYIV,
+    Ukraine: ...": a colon dateline) does not make a transcript of a story whose quotations
+    are attributed in prose: the label's words are the reporter's, narration. None when the
+    article has other labels, or no quote is read without them.
+    """
+    labelled = [item for item in items if item.label is not None]
+    if len(labelled) != 1:
+        return None
+    item = labelled[0]
+    label, paragraph = item.label, item.paragraph
+    if label is None or paragraph is None:
+        return None
+    start, end = label.span[0], paragraph.span[1]
+    read = Item(None, Located(text[start:end], (start, end)), item.first_line, item.last_line)
+    story = read_news(text, tuple(read if i is item else i for i in items), title)
+    if story is None or not any(passage.is_quote for passage in story.passages):
+        return None
+    kind = "a dateline" if label.text.split(",")[0].isupper() else "narration"
+    message = (
+        f"{label.text!r} is the only speaker label of a story that quotes people in prose;"
+        f" read as {kind}, not a speaker"
+    )
+    return story, ImportWarning(line_of(text, start), message)
 
 
 class _Reader:
