@@ -377,3 +377,37 @@ def test_titled_labels_merge_with_the_plain_name() -> None:
     assert [(s.id, s.name, s.role) for s in dataset.speakers] == [
         ("john-smith", "John Smith", "Senator (R-Ohio)")
     ]
+
+
+# -- a colon dateline is no speaker label (QA #14) ----------------------------------------
+
+_DATELINE_STORY = (
+    "Ministers clash over rail funding\n\n"
+    "{dateline} Ministers clashed on Tuesday over funding for the northern rail line.\n\n"
+    '"We cannot afford another delay," said Transport Secretary Amy Price.\n\n'
+    'Chancellor Rob Hale said: "The budget is fixed."\n'
+)
+
+
+@pytest.mark.parametrize("dateline", ["LONDON:", "NEW DELHI:", "KYIV, Ukraine:"])
+def test_a_colon_dateline_leaves_the_story_a_news_story(dateline: str) -> None:
+    """'LONDON: Ministers clashed ...': the city speaks nothing; the quoted people do."""
+    result = import_article(_DATELINE_STORY.format(dateline=dateline), file_name="rail.txt")
+    dataset = result.dataset
+    names = {s.id: s.name for s in dataset.speakers}
+    quotes = [names[p.speaker_id or ""] for p in dataset.passages if p.is_quote]
+    assert quotes == ["Amy Price", "Rob Hale"]
+    assert dataset.passages[0].kind == "narration"
+    assert dataset.passages[0].text == f"{dateline} Ministers clashed on Tuesday over funding" + (
+        " for the northern rail line."
+    )
+    warned = [w for w in result.warnings if "read as a dateline" in w.message]
+    assert [w.line for w in warned] == [3]
+
+
+def test_one_label_in_a_story_without_attributed_quotations_stays_a_transcript() -> None:
+    """A single 'MAYOR:' before unlabelled remarks that quote no one is still that speaker's."""
+    text = "Remarks at the bridge\n\nMAYOR: Thank you all for coming.\n\nWe built it together.\n"
+    result = import_article(text, file_name="remarks.txt")
+    assert [s.name.casefold() for s in result.dataset.speakers] == ["mayor"]
+    assert result.dataset.passages[0].is_quote

@@ -5,13 +5,16 @@ Every transcript is read with each paragraph under the key's speaker (bench/attr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from tests.conftest import load_bench
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
-TRANSCRIPTS = sorted(p.stem for p in CORPUS.glob("[0-9]*.txt") if "-news-" not in p.stem[:8])
+TRANSCRIPTS = sorted(
+    p.stem for p in CORPUS.glob("[0-9]*.txt") if not re.match(r"\d+-news-", p.stem)
+)
 
 
 SCORE = load_bench("attribution").score_article

@@ -19,6 +19,7 @@ PIECES = [
     "25th", "10:30", "G20", "$", "€", "£", "%", " percent", " per cent", "million", "hundred",
     "dozens of", "Hundreds  of", "thousands of", "millionsof", " ", "  ", "\n", "\xa0",
     "\x1c", ",", ".", "-", "\u2013", "people", "units", "weeks", "to", "or", "(", "é", "\u2019",
+    "bn", "m", "K", "tn", "mn", "min", "in", "out of", "of the", "ward's", "s'",
 ]  # fmt: skip
 HEDGES = ["", "about ", "no  more\tthan ", "at least ", "an estimated\xa0", "Over ", "some "]
 NUMBERS = ["5", "1,200", "3.5", "2017", "six", "Seventy-Two", "twenty one", "\u017fix", "\u0663"]
@@ -27,7 +28,9 @@ PHRASES = st.tuples(
     st.sampled_from(HEDGES),
     st.sampled_from(["", "$", "€", "£"]),
     st.sampled_from(NUMBERS),
-    st.sampled_from(["", " million", "%", " percent", " people", "th", ":30", " to 9"]),
+    st.sampled_from(
+        ["", " million", "%", " percent", " people", "th", ":30", " to 9", "bn", "m", "k", "Mn"]
+    ),
 ).map("".join)
 TEXTS = st.lists(st.sampled_from(PIECES) | PHRASES, min_size=1, max_size=30).map(" ".join) | (
     st.lists(st.sampled_from(PIECES) | PHRASES, min_size=1, max_size=30).map("".join)

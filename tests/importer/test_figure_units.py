@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.figure_units import unit_after
+from cstocli.importer.figure_units import proportion_after, unit_after
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_a_line_break_ends_the_unit() -> None:
     """A unit never runs onto the next line (a table's next row, a caption)."""
     assert unit_after("300 people\nattended", 3, 19) == ("people", 10)
     assert unit_after("300\npeople attended", 3, 19) == ("", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("3 in 10 residents support it", "in 10 residents"),
+        ("one in twenty-five adults smoke", "in twenty-five adults"),
+        ("4 out of 10 voters agree", "out of 10 voters"),
+        ("2 in 10 minutes", ""),  # a period after the base: a duration, no proportion
+        ("5 in 2023 alone", ""),  # a year, no base of a count
+        ("3 in the morning", ""),
+    ],
+)
+def test_a_proportion_s_unit_holds_its_base(text: str, unit: str) -> None:
+    """'3 in 10 residents': the unit after the first number is 'in 10 residents'."""
+    end = text.index(" ")
+    assert proportion_after(text, end, len(text))[0] == unit

@@ -71,6 +71,27 @@ PHRASES = [
     # A part of a whole: the whole is in the phrase and no figure of its own.
     ("to close 40 of its 212 shops by May", ("40 of its 212 shops", 40, "shops", None, "40")),
     ("Three of the five dams are low", ("Three of the five dams", 3, "dams", None, "Three")),
+    # The whole may be named by its owner: the unit is what the whole counts.
+    (
+        "Only 12 of the council's 40 members voted.",
+        ("Only 12 of the council's 40 members", 12, "members", "only", "Only 12"),
+    ),
+    ("40 of the ward's 52 staff", ("40 of the ward's 52 staff", 40, "staff", None, "40")),
+    ("5 of Norway's counties", ("5 of Norway's counties", 5, "counties", None, "5")),
+    # Money with a scale glued on, as news copy writes it.
+    ("It will cost $1.5bn in total.", ("$1.5bn", 1_500_000_000, "dollars", None, "$1.5bn")),
+    ("We expect €3m a year", ("€3m", 3_000_000, "euros", None, "€3m")),
+    ("and $400k later", ("$400k", 400_000, "dollars", None, "$400k")),
+    ("a £2M grant", ("£2M", 2_000_000, "pounds", None, "£2M")),
+    ("a debt of $1.2tn", ("$1.2tn", 1_200_000_000_000, "dollars", None, "$1.2tn")),
+    ("nearly $5mn more", ("nearly $5mn", 5_000_000, "dollars", "nearly", "nearly $5mn")),
+    # A proportion is one figure: the unit says the base, the base is no figure of its own.
+    (
+        "and 3 in 10 residents support it",
+        ("3 in 10 residents", 3, "in 10 residents", None, "3"),
+    ),
+    ("One in five adults smoke", ("One in five adults", 1, "in five adults", None, "One")),
+    ("4 out of 10 voters", ("4 out of 10 voters", 4, "out of 10 voters", None, "4")),
 ]
 
 
@@ -106,6 +127,10 @@ def test_figure_phrases(sentence: str, expected: tuple[str, float, str, str | No
         "Published today \u00b7 38 min listen",
         "Updated: 7 hours ago",
         "12      morning in the hall, the clerk said",
+        # A scale letter glued to a number without money: metres, a race, a minute.
+        "a 3m wall",
+        "she ran the 10k",
+        "$3min",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -117,6 +142,15 @@ def test_a_change_from_one_number_to_another_is_no_range() -> None:
     """'from 5 to 10 percent' is where it ended, not a range from 5."""
     counted = [(f.text, f.value) for f in find_figures("it rose from 5 to 10 percent") if f.unit]
     assert counted == [("10 percent", 10)]
+
+
+def test_a_base_of_time_is_a_duration_not_a_proportion() -> None:
+    """'2 in 10 minutes' counts minutes: the 10 is the figure, the 2 has no unit."""
+    found = find_figures("they scored 2 in 10 minutes")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("2", 2, ""),
+        ("10 minutes", 10, "minutes"),
+    ]
 
 
 def test_years_ago_is_still_a_figure() -> None:

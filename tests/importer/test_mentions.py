@@ -237,3 +237,20 @@ def test_a_noun_phrase_set_off_before_a_titled_name_says_more_than_the_title() -
     """A phrase set off before a titled name is the role: more than the title alone."""
     prose = "The leader of the opposition group, Councillor Desmond Ilunga, called it a shambles."
     assert _named(prose) == [("Desmond Ilunga", "leader of the opposition group")]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("said Sen. Tom Hill, who represents the valley.", [("Tom Hill", "Sen.", None)]),
+        ("Gov. Ruth Lane said.", [("Ruth Lane", "Gov.", None)]),
+        ("said Mr. John Smith.", [("John Smith", None, "m")]),
+        ("said Dr. Helen Marsh, a surgeon.", [("Helen Marsh", "surgeon", None)]),
+        ("Lt. Col. Ann Ray said", [("Ann Ray", "Lt. Col.", None)]),
+    ],
+)
+def test_an_abbreviated_title_with_its_full_stop_stays_with_the_name(
+    prose: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    """'Sen. Tom Hill': the title's full stop parts no words; the title is role or honorific."""
+    assert [(m.name, m.role, m.sex) for m in find_mentions(prose, 0)] == expected

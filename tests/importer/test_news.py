@@ -362,3 +362,124 @@ def test_key_quotes_credited_with_a_dash_are_the_named_peoples() -> None:
     ]
     roles = {s.name: s.role for s in result.dataset.speakers}
     assert roles["Tevita Fonua-Halls"] == "climate envoy of the Pacific states"
+
+
+# -- the reporter's words between two quotations (QA #19) ---------------------------------
+
+
+def test_a_report_between_two_quotations_is_narration_between_two_quotes() -> None:
+    """'"…," said X, adding that 300 homes … "…"': the middle is narration, its figure kept."""
+    result = _read(
+        '"The river rose faster than ever," said Mayor Ana Vidal, adding that 300 homes were'
+        ' flooded and the bridge had collapsed. "We need help now," she said.'
+    )
+    rows = _rows(result)
+    assert rows[0] == ("quote", "Ana Vidal", ["The river rose faster than ever"])
+    assert rows[1][0] == "narration"
+    assert "300 homes were flooded and the bridge had collapsed." in rows[1][2][0]
+    assert rows[2] == ("quote", "Ana Vidal", ["We need help now"])
+    assert [(f.text, f.value) for f in result.dataset.figures] == [("300 homes", 300)]
+
+
+def test_a_sentence_of_its_own_between_two_quotations_is_narration() -> None:
+    """Each 'Vidal said 20 buses were late.' between quotations is narration; each figure kept."""
+    pair = '"We need more buses," said Ana Vidal. Vidal said {} buses were late.'
+    result = _read(" ".join(pair.format(n) for n in (20, 30, 40)))
+    kinds = [kind for kind, _, _ in _rows(result)]
+    assert kinds == ["quote", "narration"] * 3
+    assert [f.value for f in result.dataset.figures] == [20, 30, 40]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    ["she said.", "said Ana Vidal, the mayor.", "she said on Tuesday.", "she said, "],
+)
+def test_an_attribution_alone_between_two_quotations_keeps_one_quote(middle: str) -> None:
+    """'"A," she said. "B."': the attribution only says who speaks; the quote stays whole."""
+    result = _read("Mayor Ana Vidal spoke first.", f'"We are ready," {middle} "We are willing."')
+    assert _rows(result)[1] == ("quote", "Ana Vidal", ["We are ready", "We are willing."])
+
+
+# -- an abbreviated title after the verb (QA #3) ------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Dr.", "Mr.", "Prof.", "Sen.", "Gov.", "Rev."])
+def test_a_title_with_a_full_stop_after_said_keeps_the_quote(title: str) -> None:
+    """'"…," said Dr. Helen Marsh, a surgeon.': the title's full stop ends no sentence."""
+    result = _read(f'"This is a sad day," said {title} Helen Marsh, a surgeon.')
+    assert _rows(result)[0] == ("quote", "Helen Marsh", ["This is a sad day"])
+
+
+# -- a name after the verb is spoken to or about (QA #15) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "she told Lund.",
+        "she added, referring to Lund.",
+        "she said in reply to Lund.",
+        "she said about Governor Lund.",
+        "she said, turning to Lund.",
+    ],
+)
+def test_a_pronoun_is_the_person_named_before_it_not_after(attribution: str) -> None:
+    """'"…," she told Lund.': she is the mayor named before, Lund the one spoken to."""
+    result = _read(
+        "Mayor Karen Olsen and Governor Peter Lund met on Monday.",
+        '"The city had the money and did nothing," the governor said.',
+        "Olsen said she would ask for federal help.",
+        f'"He knows that is false," {attribution}',
+    )
+    quotes = [who for kind, who, _ in _rows(result) if kind == "quote"]
+    assert quotes == ["Peter Lund", "Karen Olsen"]
+
+
+# -- a long quotation attributed in its last paragraph (QA #18) ---------------------------
+
+
+def test_a_quote_over_paragraphs_is_whose_its_last_paragraph_says() -> None:
+    """An opening mark never closed goes on: the later paragraph naming the speaker names it."""
+    result = _read(
+        "Fishermen blocked the harbour on Saturday.",
+        '"We have fished here for generations.',
+        '"Our fathers did, and their fathers.',
+        '"Now they tell us we can catch only half," said Ivan Kral, a union leader.',
+    )
+    rows = _rows(result)
+    assert rows[1] == (
+        "quote",
+        "Ivan Kral",
+        [
+            "We have fished here for generations.",
+            "Our fathers did, and their fathers.",
+            "Now they tell us we can catch only half",
+        ],
+    )
+    assert not [w for w in result.warnings if "no one named" in w.message]
+
+
+def test_an_open_quotation_no_paragraph_attributes_stays_narration() -> None:
+    """When the quotation ends with no one named, each of its paragraphs is narration, warned."""
+    result = _read(
+        "Mayor Ana Vidal opened the bridge.",
+        '"We have fished here for generations.',
+        '"Our fathers did."',
+        '"It is open," said Ana Vidal.',
+    )
+    kinds = [(kind, who) for kind, who, _ in _rows(result)]
+    assert kinds == [("narration", None)] * 3 + [("quote", "Ana Vidal"), ("narration", None)]
+    warned = [w.line for w in result.warnings if "no one named" in w.message]
+    assert warned == [5, 7]
+
+
+def test_a_pronoun_never_means_the_person_its_own_clause_speaks_to() -> None:
+    """'"…," she told Holm.' after Holm spoke last: she is the other woman, not Holm."""
+    result = _read(
+        "Mayor Karen Olsen and Minister Mia Holm met on Monday.",
+        '"The city had the money," Olsen said.',
+        '"The state never sent it," Holm said. "We are still waiting," she added.',
+        '"That is simply false," she told Holm.',
+    )
+    quotes = [who for kind, who, _ in _rows(result) if kind == "quote"]
+    assert quotes == ["Karen Olsen", "Mia Holm", "Karen Olsen"]

@@ -39,7 +39,7 @@ from cstocli.importer.layout import (
     without_line_numbers,
 )
 from cstocli.importer.names import name_words, slug
-from cstocli.importer.news import read_news
+from cstocli.importer.news import read_news, read_news_over_label
 from cstocli.importer.people import SCAN_LINES, People
 from cstocli.importer.roster import Roster
 from cstocli.importer.warning import ImportWarning
@@ -139,13 +139,20 @@ def import_article(
     if interview is not None:  # no labels, but bold questions and plain answers
         blocks, used = interview, {b.speaker for b in interview if b.speaker is not None}
     refusal = []
+    # One label-like line ("LONDON: Ministers clashed ...") makes no transcript of a story
+    # that quotes people in prose.
+    over_label = read_news_over_label(text, items, headline.title.text) if used else None
+    story = None
+    if over_label is not None:
+        story, set_aside = over_label
+        decided, used = [set_aside], set()  # the transcript reading's decisions are moot
     if used:
         decided = [*decided, *read_stated_roles(text, blocks, roster)]
         speakers, ids = roster.speakers(used)
         passages = _passages(text, blocks, ids)
     else:
         # No labels: a news story, whose quotations and attributions say who speaks.
-        story = read_news(text, items, headline.title.text)
+        story = story or read_news(text, items, headline.title.text)
         if story is not None:
             speakers, passages = story.speakers, story.passages
             ignored = [

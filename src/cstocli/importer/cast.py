@@ -11,7 +11,7 @@ pronoun can mean (a warning when the sexes the text gives cannot settle it), and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cstocli.importer.mentions import Mention, Sex, find_mentions, pronoun_sex
@@ -116,13 +116,21 @@ class Cast:
             person.seen = -1
         self.recent = []
 
-    def pronoun(self, word: str, offset: int) -> Person | None:
-        """The most recent person a pronoun can mean; warn when the text does not settle it."""
+    def pronoun(self, word: str, offset: int, besides: Sequence[Person] = ()) -> Person | None:
+        """The most recent person a pronoun can mean; warn when the text does not settle it.
+
+        ``besides`` are people the pronoun cannot mean: those its own clause names as spoken
+        to or about ("she told Lund").
+        """
         folded = word.casefold()
         sex: Sex | None = (
             "f" if folded in ("she", "her") else "m" if folded in ("he", "him") else None
         )
-        fitting = [p for p in self.recent if sex is None or p.sex in (sex, None)]
+        fitting = [
+            p
+            for p in self.recent
+            if (sex is None or p.sex in (sex, None)) and all(p is not b for b in besides)
+        ]
         if not fitting:
             self.warn(offset, f"{word!r} names no one met before; read as narration")
             return None

@@ -3,17 +3,33 @@
 At most four words, ending at punctuation, a function word, a common verb, a capitalised
 word, a money word or a plural, and never a participle alone ("40 starting in April"); "of"
 and one more noun join a counting word ("2,000 units of equipment"), and a plural possessive
-ends the phrase ("10 days' notice"). A guess the corrections file can fix.
+ends the phrase ("10 days' notice"). After a proportion's base ("3 in 10 residents") the
+unit holds the base. A guess the corrections file can fix.
 """
 
 from __future__ import annotations
 
 import re
 
-from cstocli.importer.figure_words import CLASSIFIERS, IRREGULAR_PLURALS, MONEY_WORDS, STOP_WORDS
+from cstocli.importer.figure_starts import trie
+from cstocli.importer.figure_words import (
+    CLASSIFIERS,
+    IRREGULAR_PLURALS,
+    MONEY_WORDS,
+    PERIODS,
+    SMALL,
+    STOP_WORDS,
+    TENS,
+)
 
 _UNIT_WORDS = 4
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
+# "3 in 10 residents", "one in five adults", "4 out of 10 voters": a proportion, one figure
+# whose unit says the base ("in 10 residents"), so that proportions of one base compare.
+_BASE_WORD = f"{trie(list(TENS))}(?:-{trie(list(SMALL))})?|{trie(list(SMALL))}"
+_PROPORTION = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:\d{1,3}(?:,\d{3})*(?![\d.,:]\d)|" + _BASE_WORD + r")\b", re.I
+)
 
 
 def unit_after(text: str, position: int, stop: int) -> tuple[str, int]:
@@ -85,3 +101,17 @@ def _of_noun(text: str, position: int, stop: int) -> int | None:
     if "\n" in text[of.end() : noun.start(1)]:
         return None
     return noun.end()
+
+
+def proportion_after(text: str, end: int, stop: int) -> tuple[str, int]:
+    """The unit of a proportion after a number ("in 10 residents"), or "" where none is.
+
+    A period after it makes a duration, no proportion: "2 in 10 minutes" counts minutes.
+    """
+    base = _PROPORTION.match(text, end, stop)
+    if base is None:
+        return "", end
+    unit, unit_end = unit_after(text, base.end(), stop)
+    if not unit or unit.split()[-1].casefold() in PERIODS:
+        return "", end
+    return " ".join(text[end:unit_end].split()), unit_end

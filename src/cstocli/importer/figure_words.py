@@ -21,6 +21,12 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 
+# A scale glued to an amount of money in news copy ("$1.5bn", "€3m", "$400k"). Only after a
+# currency sign: a bare "3m" or "10k" may be metres or a race.
+SCALE_ABBREVIATIONS = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+
 QUALIFIERS = (
     "no more than", "no fewer than", "no less than", "in excess of", "as many as",
     "as much as", "more than", "fewer than", "less than", "at least", "at most", "just over",

@@ -3,7 +3,8 @@
 Pure text in, phrases out. What counts as a figure:
 
 - digits, with thousands separators or decimals (``13,000``, ``1.2``), optionally scaled
-  (``1.2 million``), a percentage (``1%``, ``98 percent``, ``per cent``) or money (``$5``);
+  (``1.2 million``), a percentage (``1%``, ``98 percent``, ``per cent``) or money (``$5``,
+  with a scale glued on: ``$1.5bn``, ``€3m``, ``$400k``);
 - number words from two to ninety-nine, hyphenated or not, optionally scaled (``six states``,
   ``ninety-eight percent``, ``two hundred``); a number word counts only with a unit after it,
   and "one" only when scaled, because "one of the topics" is no count;
@@ -21,9 +22,12 @@ The unit is the short noun phrase after the number (at most four words, stopping
 punctuation, a function word, a common verb, a capitalised word or a plural), so it is a
 guess the corrections file can fix. An "of" phrase joins it only after a counting word
 ("2,000 units of equipment"; "18 kilometres of coast" counts kilometres); a range is its
-lower end ("six to eight weeks"); a rate joins a unit of time or distance ("70 miles an
-hour"). Clock times ("2.45 pm"), references ("clause 4"), page furniture ("3 min read") and
-a copied PDF's line numbers are no counts. The word lists live in importer/figure_words.py.
+lower end ("six to eight weeks"); a part of a whole counts what the whole does ("40 of the
+ward's 52 staff"), a proportion is one figure whose unit names the base ("3 in 10
+residents": 3, "in 10 residents", so proportions of one base compare); a rate joins a
+unit of time or distance ("70 miles an hour"). Clock times ("2.45 pm"), references
+("clause 4"), page furniture ("3 min read") and a copied PDF's line numbers are no counts.
+The word lists live in importer/figure_words.py.
 """
 
 from __future__ import annotations
@@ -36,13 +40,14 @@ from dataclasses import dataclass
 
 from cstocli.importer import figure_starts
 from cstocli.importer.figure_starts import trie
-from cstocli.importer.figure_units import unit_after
+from cstocli.importer.figure_units import proportion_after, unit_after
 from cstocli.importer.figure_words import (
     CURRENCIES,
     MONTHS,
     PERIODS,
     QUALIFIERS,
     RATED,
+    SCALE_ABBREVIATIONS,
     SCALES,
     SMALL,
     TENS,
@@ -61,7 +66,9 @@ _QUALIFIER = r"(?:(?P<qualifier>" + trie(QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
     r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
     + r"(?P<currency>[$€£])?"
-    + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>" + _WORD_NUMBER + r"))"
+    + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + r"(?(currency)(?P<abbreviation>" + trie(list(SCALE_ABBREVIATIONS)) + r")?)"
+    + r"|(?P<words>" + _WORD_NUMBER + r"))"
     + r"(?!\w|[.,:]\d|[-\u2013]\d)" + _SCALE + _PERCENT,
     re.IGNORECASE,
 )  # fmt: skip
@@ -77,12 +84,12 @@ _SIGNS = "".join(CURRENCIES)
 _HEDGE_WORDS = max(len(hedge.split()) for hedge in QUALIFIERS)
 # A count joined to its unit by a hyphen, as an adjective; "-year-old" is an age, no figure.
 _JOINED_UNIT = re.compile(r"-([a-z]{3,})\b(?!-old)")
-# "two of its beams", "40 of its 212 shops": the whole is part of the phrase, not a figure.
-_PARTITIVE = re.compile(
-    r"\s+of\s+(?:its|the|their|our|his|her|these|those)"
-    r"(?:\s+(?:\d{1,3}(?:,\d{3})*(?!\S*\d)|" + _WORD_NUMBER + r"))?(?=\s)",
-    re.I,
-)
+# "two of its beams", "40 of its 212 shops", "40 of the ward's 52 staff", "12 of Norway's
+# counties": the whole (its owner's name too) is part of the phrase, not a figure.
+_WHOLE = r"(?:\s+(?:\d{1,3}(?:,\d{3})*(?!\S*\d)|" + _WORD_NUMBER + r"))?(?=\s)"
+_OWNER = r"[^\W\d_][\w-]*(?:['\u2019]s\b|s['\u2019])"
+_DETERMINER = r"(?:its|the|their|our|his|her|these|those)(?:\s+" + _OWNER + ")?"
+_PARTITIVE = re.compile(r"\s+of\s+(?:" + _DETERMINER + "|" + _OWNER + ")" + _WHOLE, re.I)
 _FOR = re.compile(r"\b(?:for|in|of|than)\s+\Z")
 _DURATION = re.compile(r"(?:over|under)\s+", re.I)
 _SENTENCE_WINDOW = 600
@@ -219,11 +226,15 @@ def _read(text: str, match: re.Match[str], stop: int) -> FigurePhrase | None:
             return None
     else:
         value = _word_value(words)
-        # "some six" is rare; "some one" / "some two of them" are not counts, nor "one of".
-        if (value == 1 and scale is None) or (qualifier or "").lower() == "some":
+        # "some six" is rare; "some one" / "some two of them" are not counts, nor "one of";
+        # "one in five adults" is a proportion.
+        proportion = proportion_after(text, match.end(), stop)[0]
+        if (value == 1 and scale is None and not proportion) or (qualifier or "").lower() == "some":
             return None
     if scale is not None:
         value *= SCALES[scale.lower()]
+    if match["abbreviation"]:
+        value *= SCALE_ABBREVIATIONS[match["abbreviation"].lower()]  # "$1.5bn"
     if _not_a_count(text, match, stop):
         return None
     unit, unit_end = _unit_of(text, match, stop)
@@ -300,6 +311,10 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
     if not unit and joined is not None:
         word = joined[1]  # "a 12-year tenure", "a 41-page ruling", "a two-hour meeting"
         return (word if word.endswith("s") else f"{word}s"), joined.end()
+    if not unit and not match["scale"]:
+        proportion, proportion_end = proportion_after(text, match.end(), stop)
+        if proportion:
+            return proportion, proportion_end
     partitive = _PARTITIVE.match(text, match.end(), stop)
     if not unit and partitive is not None:
         unit, unit_end = unit_after(text, partitive.end(), stop)  # "two of its beams"

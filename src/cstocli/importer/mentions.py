@@ -82,7 +82,7 @@ class Mention:
 def find_mentions(prose: str, base: int) -> list[Mention]:
     """The names in ``prose`` (a paragraph with its quotations blanked), offsets + ``base``."""
     mentions: list[Mention] = []
-    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(prose)]
+    tokens = [_with_title_stop(prose, m.start(), m.end()) for m in _NAME_TOKEN.finditer(prose)]
     index = 0
     while index < len(tokens):
         run = _capitalised_run(prose, tokens, index)
@@ -129,6 +129,17 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         initial = not full and _sentence_initial(prose, first[0])
         mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
     return mentions
+
+
+def _with_title_stop(prose: str, start: int, end: int) -> tuple[int, int, str]:
+    """A word of the prose, with the full stop of an abbreviated title ("Sen.", "Dr.").
+
+    The stop is part of the title, so "Sen. Tom Hill" is one run of capitalised words.
+    """
+    word = prose[start:end]
+    if prose[end : end + 1] == "." and (word.casefold() in HONORIFICS or is_title_word(word + ".")):
+        return start, end + 1, word + "."
+    return start, end, word
 
 
 def sex_of(words: str) -> Sex | None:

@@ -1,6 +1,7 @@
 """Read a news story with quotations: who is quoted, who is reported, and the narration.
 
-An article with no speaker labels is read the way a careful reader reads a news story.
+An article with no speaker labels (or one label-like line only, a colon dateline such as
+"LONDON:": ``read_news_over_label``) is read the way a careful reader reads a news story.
 First the whole story (``people``): every full name with the role and sex the text gives.
 Then paragraph by paragraph:
 
@@ -11,16 +12,20 @@ Then paragraph by paragraph:
   mayor, told reporters", "according to X", a pronoun ("she said": the most recent person
   the pronouns can mean), a surname ("Lindqvist said": the full name met before) or a role
   ("the captain said"). A quote left open at the paragraph's end goes on in the next
-  paragraph that opens with a mark. The reporter's words before the first and after the last
-  quotation stay narration; the attribution between two quotations lies inside the quote
-  passage's span but not in its paragraphs, so every quote printed is the speaker's words;
+  paragraph that opens with a mark, and when no one is named yet, the paragraph that names
+  someone names its speaker. The reporter's words before the first and after the last
+  quotation stay narration; a bare attribution between two quotations ("she said") lies
+  inside the quote passage's span but not in its paragraphs, so every quote printed is the
+  speaker's words, and words that say more ("..., adding that ...") are narration between
+  two quote passages;
 - a paragraph without quotations is narration; when a named person is the subject of a
   reporting verb ("Cantrell said the city needs more time", "according to Cantrell") the
   narration reports that speaker (``Passage.speaker_id``) without quoting them.
 
 Every guess warns with its line: an ambiguous pronoun or surname, a quotation with no one
 named (the person the next paragraph names, "So said X."; else the last speaker's when it
-follows their quote; else narration). ``story`` makes the passages.
+follows their quote; else narration). ``attributions`` finds whom each reporting verb
+names, ``story`` makes the passages.
 """
 
 from __future__ import annotations
@@ -28,49 +33,32 @@ from __future__ import annotations
 import bisect
 import re
 
+from cstocli.importer.attributions import CLAUSE, Event, Named, Subjects
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
-from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
     Quotation,
     acting_before,
     blank_quotations,
-    credited,
     find_quotations,
+    only_attribution,
     owned_by,
     points_back,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
+from cstocli.text import line_of
 
-# A clause opening with these shares its subject with the clause before ("X called it
-# "striking" but cautioned that ...").
-_SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
-_PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
-_PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
-_REACH = re.compile(r"[^.!?;]{0,60}")
-_CLAUSE = 400
-"""How far back from a verb its subject is looked for (a bound on the work per verb)."""
-_DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
-    r"\s*[Tt]he\s+((?:[\w'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s*,\s*(?:who|whose)\b.{0,200}?,\s*\Z"
-)
-_DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 _REPORTED_WORDS = 4
 _BARE_WORDS = 3
 _NAMED_NEXT = 60  # how far after "So said" the speaker is named ("Osei's deputy, Carla ...")
 _SMALL = frozenset(
     ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"]
 )
-
-
-_Event = tuple[int, Person | None]
-"""A reporting verb's offset in its paragraph and the person it names (None: no one)."""
-_Named = tuple[Mention, Person | None]
-"""A name in the paragraph and the person it is."""
 
 
 def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | None:
@@ -80,6 +68,36 @@ def read_news(text: str, items: tuple[Item, ...], title: str) -> NewsStory | Non
     the first headline-like line of the body is taken for the headline.
     """
     return _Reader(text, title).read([i.paragraph for i in items if i.paragraph is not None])
+
+
+def read_news_over_label(
+    text: str, items: tuple[Item, ...], title: str
+) -> tuple[NewsStory, ImportWarning] | None:
+    """A story read past its one speaker label, with a warning saying so; or None.
+
+    One label-like line opening a paragraph ("LONDON: Ministers clashed ...", "KYIV,
+    Ukraine: ...": a colon dateline) does not make a transcript of a story whose quotations
+    are attributed in prose: the label's words are the reporter's, narration. None when the
+    article has other labels, or no quote is read without them.
+    """
+    labelled = [item for item in items if item.label is not None]
+    if len(labelled) != 1:
+        return None
+    item = labelled[0]
+    label, paragraph = item.label, item.paragraph
+    if label is None or paragraph is None:
+        return None
+    start, end = label.span[0], paragraph.span[1]
+    read = Item(None, Located(text[start:end], (start, end)), item.first_line, item.last_line)
+    story = read_news(text, tuple(read if i is item else i for i in items), title)
+    if story is None or not any(passage.is_quote for passage in story.passages):
+        return None
+    kind = "a dateline" if label.text.split(",")[0].isupper() else "narration"
+    message = (
+        f"{label.text!r} is the only speaker label of a story that quotes people in prose;"
+        f" read as {kind}, not a speaker"
+    )
+    return story, ImportWarning(line_of(text, start), message)
 
 
 class _Reader:
@@ -95,6 +113,9 @@ class _Reader:
         self.following: tuple[str, list[Mention], int] | None = None
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
+        self.subjects = Subjects(self.cast)
+        self.deferred: list[tuple[int, Located]] = []
+        """Paragraphs of an open quotation no one is named for yet (where their parts begin)."""
         """Who the last paragraph introduced ("X said:") for a quotation that follows."""
 
     def read(self, paragraphs: list[Located]) -> NewsStory | None:
@@ -110,6 +131,8 @@ class _Reader:
         for paragraph, prose, named, after in zip(body, proses, mentions, nexts, strict=True):
             self.following = after
             self.paragraph(paragraph, prose, named)
+        if self.deferred:
+            self.settle()
         if not any(part.person is not None for part in self.parts):
             return None
         return make_story(self.text, self.parts, self.warnings)
@@ -117,21 +140,25 @@ class _Reader:
     # -- the second reading: whose words each paragraph holds ----------------------------
 
     def paragraph(self, paragraph: Located, text: str, mentions: list[Mention]) -> None:
-        self.previous_start, self.current_start = self.current_start, len(self.parts)
         base = paragraph.span[0]
         quotations = find_quotations(self.text, *paragraph.span)
-        persons = [(m, self.cast.meet(m)) for m in mentions]
+        previous = self.parts[-1] if self.parts else None
+        going_on = bool(quotations) and previous is not None and previous.open
+        going_on = going_on and quotations[0].outer[0] == base
+        if self.deferred and not going_on:
+            self.settle()
+        self.previous_start, self.current_start = self.current_start, len(self.parts)
         prose = Prose(text, base, [q.outer[1] - base for q in quotations])
-        events = self.attributions(prose, persons)
+        events = self.subjects.read(prose, mentions)
+        persons = self.subjects.persons
         pending, self.pending = self.pending, None
         if not quotations:
             self.plain(paragraph, text, events)
             return
-        previous = self.parts[-1] if self.parts else None
-        going_on = previous is not None and previous.open and quotations[0].outer[0] == base
         speakers = self.speakers_of(prose, quotations, events)
+        defer = False
         if speakers[0] is None:
-            if going_on and previous is not None and not events:
+            if going_on and previous is not None and previous.person and not events:
                 speakers[0] = previous.person
             elif pending is not None and not events:
                 speakers[0] = pending
@@ -139,15 +166,24 @@ class _Reader:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
                 actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
-                speakers[0] = actor or self.unattributed(paragraph, text)
+                guess = speakers[0] = actor or self.unattributed(paragraph, text)
+                # An opening mark never closed says the quotation goes on: the paragraph
+                # that ends it may name whose it is ("...," said Ivan Kral).
+                defer = guess is None and not quotations[-1].closed
         for index in range(1, len(speakers)):
             speakers[index] = speakers[index] or speakers[index - 1]
-        if speakers[0] is None:
+        if speakers[0] is None and not defer:
+            if self.deferred:
+                self.settle()
+            if not events:
+                self.warn(base, "quotation with no one named; read as narration")
             self.narration(paragraph, None)
             return
+        if defer:
+            self.deferred.append((self.current_start, paragraph))
         self.split(
             paragraph,
-            text,
+            prose,
             quotations=quotations,
             speakers=speakers,
             events=events,
@@ -157,7 +193,7 @@ class _Reader:
     def split(
         self,
         paragraph: Located,
-        prose: str,
+        prose: Prose,
         *,
         quotations: tuple[Quotation, ...],
         speakers: list[Person | None],
@@ -171,11 +207,15 @@ class _Reader:
         while index < len(quotations):
             speaker = speakers[index]
             last = index
-            while last + 1 < len(quotations) and speakers[last + 1] is speaker:
+            while (
+                last + 1 < len(quotations)
+                and speakers[last + 1] is speaker
+                and self.attribution_between(prose, events, quotations[last : last + 2])
+            ):
                 last += 1
             lead = self.piece(cursor, quotations[index].outer[0])
             if lead is not None:
-                said = self.reports(prose, events, lead.span[0] - base, lead.span[1] - base)
+                said = self.reports(prose.text, events, lead.span[0] - base, lead.span[1] - base)
                 # "X said:" only introduces the quote; "X urged both sides to talk." reports.
                 told = any(who is speaker and n >= _REPORTED_WORDS for n, who in said)
                 self.parts.append(Part("narration", speaker if told else None, [lead]))
@@ -183,9 +223,12 @@ class _Reader:
             pieces = [Located(self.text[slice(*q.words)], q.words) for q in run]
             previous = self.parts[-1] if self.parts else None
             if index == 0 and going_on and lead is None and previous is not None:
-                if previous.person is speaker:
+                if previous.person is speaker or previous.person is None:
+                    previous.person = speaker  # a quotation deferred till now is theirs
                     previous.pieces.extend(pieces)
                     part = previous
+                    if speaker is not None:
+                        self.deferred = []
                 else:
                     previous.open = False
                     part = Part("quote", speaker, pieces)
@@ -201,6 +244,18 @@ class _Reader:
             self.parts[-1].open = False
             self.parts.append(Part("narration", None, [trail]))
 
+    def attribution_between(
+        self, prose: Prose, events: list[Event], pair: tuple[Quotation, ...]
+    ) -> bool:
+        """Whether the words between two quotations of one speaker only attribute them.
+
+        Then they stay inside the quote passage's span (not in its paragraphs); anything
+        more is the reporter's narration, which cuts the quote in two around it.
+        """
+        begin, end = pair[0].outer[1] - prose.base, pair[1].outer[0] - prose.base
+        verbs = len(self.reports(prose.text, events, begin, end))
+        return only_attribution(prose, begin, end, verbs)
+
     def plain(
         self, paragraph: Located, prose: str, events: list[tuple[int, Person | None]]
     ) -> None:
@@ -215,7 +270,7 @@ class _Reader:
         self.narration(paragraph, speaker)
 
     def speakers_of(
-        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[_Event]
+        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[Event]
     ) -> list[Person | None]:
         """Who says each quotation: the attribution in its sentence, after or before it."""
         found: list[Person | None] = [None] * len(quotations)
@@ -243,77 +298,7 @@ class _Reader:
                 found[0] = first
         return found
 
-    def attributions(self, prose: Prose, persons: list[_Named]) -> list[_Event]:
-        """Each reporting verb (or "according to") with the person it names, in order.
-
-        A verb's subject is looked for in its clause: from the start of its sentence or the
-        end of the quotation before it, whichever is later (and at most ``_CLAUSE`` back).
-        """
-        found: list[_Event] = []
-        starts = [m.start for m, _ in persons]
-        for verb in REPORTING.finditer(prose.text):
-            at = verb.start()
-            start = max(prose.clause_start(at), at - _CLAUSE)
-            if _SHARED_SUBJECT.match(prose.text, start, at):
-                start = max(prose.sentence_start(at), at - _CLAUSE)
-            clause = prose.text[start:at]
-            if verb.group().casefold().startswith("according"):
-                person = self.after(prose, verb.end(), persons, starts)
-            else:
-                base = prose.base
-                person = self.before(clause, base + start, base + at, persons, starts)
-                if person is None and not clause.strip(" ,\u2014-"):
-                    person = self.after(prose, verb.end(), persons, starts)
-            found.append((at, person))
-        for mention, person in persons:  # ""..." \u2014 Ann Lee, envoy": a credit, as "said"
-            dash = credited(prose.text, prose.quotation_ends, mention.start - prose.base)
-            if dash is not None and person is not None:
-                bisect.insort(found, (dash, person), key=lambda event: event[0])
-        return found
-
-    def before(
-        self, clause: str, start: int, end: int, persons: list[_Named], starts: list[int]
-    ) -> Person | None:
-        """The subject of a verb: the first person named in its clause, a pronoun, a role."""
-        index = bisect.bisect_left(starts, start)
-        while index < len(starts) and starts[index] < end:
-            if persons[index][1] is not None:
-                return persons[index][1]
-            index += 1
-        pronoun = _PRONOUN_BEFORE.search(clause)
-        if pronoun is not None:
-            return self.cast.pronoun(pronoun[1], end)
-        described = _DESCRIBED.search(clause) or _DESCRIBED_SUBJECT.match(clause)
-        if described is None:
-            return None
-        holder = self.cast.described(described[1], end)
-        # A description of someone named before: the one person the paragraph named ("the
-        # pensioner said"), or for an age ("The 47-year-old teacher, who ...") the last one.
-        if holder is None:
-            named = _named_before(persons, starts, start)
-            if len(named) == 1:
-                holder = named[0]
-            elif not named and "year-old" in described[0] and self.cast.recent:
-                holder = self.cast.recent[0]
-        if holder is not None and not holder.role:
-            self.cast.warn(end, f"{described[0].strip()!r} read as {holder.name!r}, named before")
-        return holder
-
-    def after(
-        self, prose: Prose, end: int, persons: list[_Named], starts: list[int]
-    ) -> Person | None:
-        """The person named right after a verb ("said Jane Doe", "said the mayor, Jane Doe")."""
-        reach = _REACH.match(prose.text, end)
-        limit = prose.base + (end if reach is None else reach.end())
-        index = bisect.bisect_left(starts, prose.base + end)
-        while index < len(starts) and starts[index] < limit:
-            if persons[index][1] is not None:
-                return persons[index][1]
-            index += 1
-        pronoun = _PRONOUN_AFTER.match(prose.text, end)
-        return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
-
-    def actor(self, persons: list[_Named], prose: str, at: int, base: int) -> Person | None:
+    def actor(self, persons: list[Named], prose: str, at: int, base: int) -> Person | None:
         """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
         start = acting_before(prose[:at])
         if start is None:
@@ -345,8 +330,16 @@ class _Reader:
             message = f"quotation with no one named; read as {last.person.name!r}'s"
             self.warn(paragraph.span[0], message)
             return last.person
-        self.warn(paragraph.span[0], "quotation with no one named; read as narration")
         return None
+
+    def settle(self) -> None:
+        """Read the quotation deferred over the last paragraphs as narration: no one named."""
+        chain, self.deferred = self.deferred, []
+        del self.parts[chain[0][0] :]  # the chain's paragraphs are the last ones read
+        for _, paragraph in chain:
+            self.warn(paragraph.span[0], "quotation with no one named; read as narration")
+            self.parts.append(Part("narration", None, [paragraph]))
+        self.current_start = len(self.parts) - 1
 
     def named_next(self) -> Person | None:
         """The person the next paragraph names as the speaker of this one's quotation."""
@@ -359,7 +352,7 @@ class _Reader:
         near = [m for m in mentions if base + at <= m.start <= base + at + _NAMED_NEXT]
         return None if not near else self.cast.meet(near[0])
 
-    def reports(self, prose: str, events: list[_Event], begin: int, end: int) -> list[_Event]:
+    def reports(self, prose: str, events: list[Event], begin: int, end: int) -> list[Event]:
         """The verbs in ``[begin, end)`` (paragraph offsets), each with the words after it.
 
         The words are counted to ``end`` or a few hundred characters: enough to tell a
@@ -368,7 +361,7 @@ class _Reader:
         first = bisect.bisect_left(events, begin, key=lambda event: event[0])
         last = bisect.bisect_left(events, end, key=lambda event: event[0])
         return [
-            (len(prose[at : min(end, at + _CLAUSE)].split()) - 1, who)
+            (len(prose[at : min(end, at + CLAUSE)].split()) - 1, who)
             for at, who in events[first:last]
         ]
 
@@ -388,19 +381,3 @@ class _Reader:
     def warn(self, offset: int, message: str) -> None:
         line = bisect.bisect_right(self.line_starts, offset)
         self.warnings.append(ImportWarning(line, message))
-
-
-def _named_before(persons: list[_Named], starts: list[int], start: int) -> list[Person]:
-    """The different people the paragraph names before ``start``: none, one, or two of them.
-
-    Two are as good as more for the caller, so the walk stops there: a paragraph of a
-    megabyte naming one person thousands of times still costs a look per name, not a
-    set of all of them for every description in it.
-    """
-    found: list[Person] = []
-    for _, person in persons[: bisect.bisect_left(starts, start)]:
-        if person is not None and all(person.name != other.name for other in found):
-            found.append(person)
-            if len(found) == 2:
-                break
-    return found

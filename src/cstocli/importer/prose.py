@@ -41,3 +41,9 @@ class Prose:
         quotation = bisect.bisect_right(self.quotation_ends, at) - 1
         start = self.starts[sentence] if sentence >= 0 else 0
         return max(start, self.quotation_ends[quotation] if quotation >= 0 else 0)
+
+    def sentence_end(self, at: int) -> int:
+        """Where the sentence holding ``at`` ends (the splitter knows "Dr." ends none)."""
+        if at >= self.ends[-1]:
+            return len(self.text)
+        return self.ends[bisect.bisect_right(self.ends, at)]

@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.prose import Prose
 from cstocli.model import Span
 
 _CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
@@ -225,3 +226,28 @@ def credited(prose: str, quotation_ends: list[int], at: int) -> int | None:
     if ended < 0 or prose[quotation_ends[ended] : dash.start()].strip():
         return None  # a dash in the reporter's words, not after a quotation
     return dash.start()
+
+
+# After an attribution's first comma, a clause of the reporter's own: a participle ("adding
+# that", "pointing to"), a subordinate or a coordinated clause ("as the crowd cheered").
+_CLAUSE_GOES_ON = re.compile(
+    r",\s*(?:as|while|when|after|before|because|although|though|since|until|and|but|so|then"
+    r"|[a-z]+ing)\b"
+)
+
+
+def only_attribution(prose: Prose, begin: int, end: int, verbs: int) -> bool:
+    """Whether the words between two quotations only say who speaks ("...," she said. "...").
+
+    ``[begin, end)`` is where they stand in the paragraph; ``verbs`` counts the reporting
+    verbs among them. A reader takes them as part of the quoting when they are one
+    attribution clause, with at most a description of the speaker ("said Ann Lee, the
+    mayor, who ..."). A sentence of their own, a second reporting verb or a clause going
+    on after the attribution ("..., adding that 300 homes were flooded") is the reporter's
+    account: narration.
+    """
+    gap = prose.text[begin:end]
+    words = gap.rstrip(" \t\r\n,;:.\u2014\u2013-")
+    if verbs > 1 or prose.breaks(begin, begin + len(words)):
+        return False
+    return _CLAUSE_GOES_ON.search(words) is None
