@@ -267,3 +267,30 @@ def test_a_label_opening_a_long_line_is_read_like_a_short_ones() -> None:
     assert long is not None
     assert (long.name, long.role, long.span) == (short.name, short.role, short.span)
     assert read_label("We agree." * 200, 0) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Host: Glad you came.", "Anchor: Good evening.", "Presenter: And now the news.",
+     "Chair: Order, please.", "**Host:** Welcome back.", "**Co-Host**: Thanks, Ann."],
+)  # fmt: skip
+def test_a_conversation_role_is_a_label_inline_even_once(line: str) -> None:
+    """Part words ("Host:", "Chair:") open a turn inline as "Moderator:" does, bold or not."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert label.name in ("Host", "Anchor", "Presenter", "Chair", "Co-Host")
+    assert label.speech_start is not None
+    assert "*" not in line[label.speech_start :]
+
+
+def test_a_one_word_note_inline_is_still_prose() -> None:
+    """A "Note: ..." used once inline is no speaker label."""
+    assert read_label("Note: this is prose.", 0) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Host: Jane Roe", "Chair: Dame Philippa Crowhurst", "Guest: Dr Lena Park, hydrologist"]
+)
+def test_a_part_given_to_a_name_is_a_cast_line_not_a_turn(line: str) -> None:
+    """A cast line "Host: Jane Roe" says who holds the part; it opens no turn."""
+    assert read_label(line, 0) is None

@@ -272,3 +272,9 @@ def test_a_participant_line_with_a_semicolon_gives_name_and_title() -> None:
     """A participant line "Ann Lee-Obi; Chief Executive Officer" gives her title."""
     people = _people("Call\nCorporate Participants\nAnn Lee-Obi; Chief Executive Officer\n")
     assert {p.name: p.role for p in people.persons}["Ann Lee-Obi"] == "Chief Executive Officer"
+
+
+def test_a_part_label_links_to_whom_a_cast_line_gives_the_part() -> None:
+    """A cast line "Host: Jane Roe" at the top makes a later "Host:" turn Jane Roe's."""
+    people = _people("The River Hour\nHost: Jane Roe\nGuest: Dr Lena Park, hydrologist")
+    assert _link(people, "Host: Welcome back.") == ("Jane Roe", "Host")

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from cstocli.importer.article import import_article
+from cstocli.importer.labels import is_listing
 from cstocli.importer.layout import split_lines
-from cstocli.importer.turns import is_listing, is_page_furniture, line_labels, lone_labels
+from cstocli.importer.turns import is_page_furniture, line_labels, lone_labels
 
 
 def _speakers_of(text: str) -> list[tuple[str, str]]:
@@ -249,3 +250,21 @@ def test_a_placeholder_alone_on_its_line_labels_a_turn_where_names_do() -> None:
         "Can you comment on stock?\n"
     )
     assert _speakers_of(text)[-1] == ("Unidentified Analyst", "Can")
+
+
+def test_a_host_label_used_once_is_not_the_previous_speakers_words() -> None:
+    """A lone "Host:" turn after a guest's is the host's, not the guest's (QA finding 4)."""
+    text = (
+        "Panel one\n\nModerator: Welcome.\n\nJane Roe: Thanks for having me.\n\n"
+        "Host: Glad you came.\n"
+    )
+    assert _speakers_of(text)[-1] == ("Host", "Glad")
+
+
+def test_bold_one_word_names_repeated_are_labels() -> None:
+    """Bold "**Lena:** ..." and "**Lena**: ..." repeated read as the article's labels."""
+    text = (
+        "Episode 16\n\n**Lena:** Welcome back.\n\n**Tomas:** Thank you.\n\n"
+        "**Lena:** How is the river?\n\n**Tomas**: Not good.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == ["Lena", "Tomas", "Lena", "Tomas"]

@@ -18,6 +18,7 @@ from cstocli.importer.chrome import (
     is_label_line,
     is_masthead_line,
 )
+from cstocli.importer.label_words import CONVERSATION_ROLES
 from cstocli.importer.labels import is_furniture
 from cstocli.importer.layout import Line, located_line, same_words
 from cstocli.importer.markup import split_dashes
@@ -185,6 +186,9 @@ def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index:
     """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
     if is_surname_first(words):
         return True  # "LEE, Dr Ann, Director": a witness list, surname first
+    part, colon, holder = words.partition(":")
+    if colon and part.strip().casefold() in CONVERSATION_ROLES:
+        return is_personal_name(holder.partition(",")[0].strip())  # "Guest: Dr Jo Vale, ..."
     parts = split_dashes(words)
     if not is_personal_name(parts[0]):
         return False

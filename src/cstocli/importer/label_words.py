@@ -57,6 +57,15 @@ TITLE_WORDS = _words(
     justice chairwoman ranking coach manager councillor councilor alderman presenter
     """
 )
+# The parts people play in a conversation: each is a label alone, inline, even used once
+# ("Host: Glad you came.", "**Anchor:** Good evening."), as "Moderator:" and "Interviewer:"
+# are; a one-word head otherwise needs capitals or a repeat ("Note: ..." is prose).
+CONVERSATION_ROLES = _words(
+    """
+    host co-host anchor co-anchor presenter co-presenter chair co-chair chairman chairwoman
+    chairperson panelist panellist commentator correspondent interviewee guest
+    """
+)
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
 TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").

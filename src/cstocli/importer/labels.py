@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cstocli.importer.label_words import (
+    CONVERSATION_ROLES,
     FUNCTION_WORDS,
     FURNITURE,
     NAME_PARTICLES,
@@ -76,6 +77,7 @@ _QA_MARK = re.compile(r"(Q|A)(?:\.[ \t]+|\t[ \t]*|[ \t]{2,})(?=\S)")
 _INITIAL = re.compile(r"[^\W\d_]\.\Z")
 _BRACKETED = re.compile(r"([^()]+?)\s*\(([^()]+)\)\Z")
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
+_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +146,10 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     rest = stripped[end:]
     speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
     found = label_from_head(clean_head(head), alone=speech_start is None, known=known)
-    if found is None:
-        return None if bold is not None else _question_or_answer(stripped, lead, start)
+    # "Chair: Dame Ann Lee", "Guest: Jo Vale, hydrologist": who holds a part, no turn.
+    cast = found is not None and found[0].casefold() in CONVERSATION_ROLES and _names_holder(rest)
+    if found is None or cast:
+        return None if bold is not None or cast else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
     text = stripped[lead:end]
     return Label(text, (start + lead, start + end), name, role, role_first, interview, speech_start)
@@ -170,6 +174,46 @@ def label_from_head(
     if parsed is None:
         return None
     return (*parsed, None)
+
+
+def is_listing(speech: str) -> bool:
+    """Whether the words after a label's colon are only names and titles.
+
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
+    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
+    between people, a full stop closing the list).
+    """
+    parts = speech.rstrip().split(";")
+    if len(parts) > 1:
+        parts[-1] = parts[-1].rstrip(".")
+    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
+
+
+def _lists_one(speech: str) -> bool:
+    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
+    words = speech.replace(",", " ").split()
+    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
+        return False
+    return all(_LISTING_WORD.fullmatch(word) for word in words)
+
+
+def _names_holder(rest: str) -> bool:
+    """Whether the words after a part's colon name who holds it ("Dr Jo Vale, hydrologist").
+
+    A name of two words or more and a role in lower case, with no sentence's end, are a
+    cast list's line; "Thanks, Ann." is speech.
+    """
+    if len(rest) > 200:
+        return False
+    if is_listing(rest):
+        return True
+    name, comma, role = rest.strip().partition(",")
+    return (
+        bool(comma)
+        and len(name.split()) >= 2
+        and is_listing(name)
+        and not role.rstrip().endswith(tuple('.?!"\u201d)'))
+    )
 
 
 def _question_or_answer(line: str, lead: int, start: int) -> Label | None:
@@ -333,9 +377,10 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it.
+    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it or
+    # it names a part in the talk ("Host: ...").
     if inline and len(tokens) == 1 and not shouting:
-        return tokens[0].casefold() in known
+        return first in known or first in CONVERSATION_ROLES
     return True
 
 

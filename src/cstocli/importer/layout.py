@@ -21,9 +21,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from cstocli.importer.labels import Label, is_furniture
+from cstocli.importer.labels import Label, is_furniture, is_listing
 from cstocli.importer.turns import (
-    is_listing,
     is_page_furniture,
     known_heads,
     line_labels,

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from cstocli.importer.appearances import read_appearances
+from cstocli.importer.label_words import CONVERSATION_ROLES
 from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
@@ -110,8 +111,8 @@ class People:
         parted = self._by_part(words, label)
         if parted is not None:
             return parted
-        if all(is_title_word(w) for w in words):
-            return self._by_role(words)
+        if all(is_title_word(w) or w in CONVERSATION_ROLES for w in words):
+            return self._by_role(words)  # "THE CHAIR:", "Host:" after "Host: Jo Vale"
         matches = []
         if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
             matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]

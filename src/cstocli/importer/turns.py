@@ -227,11 +227,13 @@ def lone_labels(
 # An evidence session numbers its questions before the label ("Q12 Chair: ...").
 _NUMBERED = r"[ \t]*(?:Q\d{1,4}[ \t]+)?"
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{2,60}\1")
-_ONE_WORD_HEAD = re.compile(rf"{_NUMBERED}([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+# Bold too ("**Lena:** ...", "**Lena**: ..."): markdown dresses the same convention.
+_ONE_WORD_HEAD = re.compile(
+    rf"{_NUMBERED}(?:\*\*|__)?([^\W\d_][\w'\u2019-]*)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S"
+)
 # A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
 _CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 _TITLED_HEAD = re.compile(rf"{_NUMBERED}((?:{_CAPITAL}[ \t]+){{1,3}}{_CAPITAL}):[ \t]+\S")
-_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
 def line_labels(lines: tuple[Line, ...]) -> tuple[dict[int, Label | None], frozenset[str]]:
@@ -272,27 +274,6 @@ def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> fro
         if label is not None and label.interview is None and " " in label.name:
             surnames.add(label.name.split()[-1].casefold())
     return frozenset({word for word, count in counts.items() if count > 1} | surnames)
-
-
-def is_listing(speech: str) -> bool:
-    """Whether the words after a label's colon are only names and titles.
-
-    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
-    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
-    between people, a full stop closing the list).
-    """
-    parts = speech.rstrip().split(";")
-    if len(parts) > 1:
-        parts[-1] = parts[-1].rstrip(".")
-    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
-
-
-def _lists_one(speech: str) -> bool:
-    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
-    words = speech.replace(",", " ").split()
-    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
-        return False
-    return all(_LISTING_WORD.fullmatch(word) for word in words)
 
 
 def _may_be_lone(label: Label) -> bool:
