@@ -237,3 +237,13 @@ def test_impersonal_paragraphs_stay_narration_when_someone_else_answers_first() 
     )
     dataset = import_article(text, file_name="a.txt").dataset
     assert dataset.passages[0].speaker_id is None
+
+
+def test_a_hansards_interjecting_line_is_narration() -> None:
+    """A line "Honourable members interjecting-" between turns is the record's, no speech."""
+    text = (
+        "Mr LEE: The pipeline is done.\n\nHonourable members interjecting\u2014\n\n"
+        "Ms VALE: Order!\n"
+    )
+    blocks, _ = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1), ("quote", 1, 1)]

@@ -36,6 +36,8 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("Dr Brown:", "Dr Brown", None, False),
         ("Dr. Anja Lindemann (CDU/CSU):", "Anja Lindemann", None, False),
         ("Ann Lee (SNP): Yes.", "Ann Lee", None, True),
+        ("Mr HOLLOWAY (Tarrant\u2014Minister for Water) (14:22): I thank", "Mr HOLLOWAY",
+         "Minister for Water", True),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:
@@ -294,3 +296,36 @@ def test_a_one_word_note_inline_is_still_prose() -> None:
 def test_a_part_given_to_a_name_is_a_cast_line_not_a_turn(line: str) -> None:
     """A cast line "Host: Jane Roe" says who holds the part; it opens no turn."""
     assert read_label(line, 0) is None
+
+
+def test_a_webvtt_voice_tag_is_a_label() -> None:
+    """A caption cue's "<v Jane Doe>" names the speaker; the speech follows the tag."""
+    line = "<v Jane Doe>Hello there.</v>"
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.text) == ("Jane Doe", "<v Jane Doe>")
+    assert label.speech_start == line.index("Hello")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Ann Lee, Member of the Commission. \u2013 Madam President, we agree.", "Ann Lee",
+         "Member of the Commission"),
+        ("Ann Lee, on behalf of the PPE Group. \u2013 (DE) Madam President, no.", "Ann Lee", None),
+        ("Bo Vale (Renew). \u2014 Madam President, yes.", "Bo Vale", None),
+    ],
+)  # fmt: skip
+def test_a_verbatim_reports_label_ends_with_a_full_stop_and_a_dash(
+    line: str, name: str, role: str | None
+) -> None:
+    """A parliament's "Name, role. - speech": the label, whom one speaks for is no role."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+    assert label.speech_start == line.index("Madam") or line[label.speech_start :].startswith("(")
+
+
+def test_a_sentence_before_a_dash_is_no_label() -> None:
+    """Speech holding ". - " after a sentence opens no turn."""
+    assert read_label("We thank you. \u2013 And then we left.", 0) is None

@@ -278,3 +278,18 @@ def test_a_part_label_links_to_whom_a_cast_line_gives_the_part() -> None:
     """A cast line "Host: Jane Roe" at the top makes a later "Host:" turn Jane Roe's."""
     people = _people("The River Hour\nHost: Jane Roe\nGuest: Dr Lena Park, hydrologist")
     assert _link(people, "Host: Welcome back.") == ("Jane Roe", "Host")
+
+
+def test_a_keys_short_form_links_to_the_full_name() -> None:
+    """A key line "H. = Hedda Lindqvist, interviewer" makes "H.:" hers, with the role."""
+    people = _people("Interview 7\nH. = Hedda Lindqvist, interviewer\nP. = Pauline Garvey, nurse")
+    assert _link(people, "H.: Thank you.") == ("Hedda Lindqvist", "interviewer")
+    assert _link(people, "P.: Yes.") == ("Pauline Garvey", "nurse")
+
+
+def test_the_chairs_label_links_to_who_is_in_the_chair() -> None:
+    """Lines "IN THE CHAIR: NAME" over a role, "NAME took the chair": the chair's label."""
+    people = _people("Verbatim report\nIN THE CHAIR: Ilse VANDERMEULEN\nVice-President")
+    assert _link(people, "President:") == ("Ilse VANDERMEULEN", "Vice-President")
+    people = _people("Hansard\nThe SPEAKER (Hon. Ann Lee) took the chair at 14:00.")
+    assert _link(people, "The SPEAKER: Order!") == ("Ann Lee", "Speaker")

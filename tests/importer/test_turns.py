@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from cstocli.importer.article import import_article
-from cstocli.importer.labels import is_listing
 from cstocli.importer.layout import split_lines
+from cstocli.importer.names import is_listing
 from cstocli.importer.turns import is_page_furniture, line_labels, lone_labels
 
 
@@ -24,7 +24,8 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
      "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
-     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai"],
+     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai", "WEBVTT", "NOTE",
+     "1e0c6a52-9d1b-4a7e-8f31-6b2d0e9c4a10/3-0"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -268,3 +269,13 @@ def test_bold_one_word_names_repeated_are_labels() -> None:
         "**Lena:** How is the river?\n\n**Tomas**: Not good.\n"
     )
     assert [name for name, _ in _speakers_of(text)] == ["Lena", "Tomas", "Lena", "Tomas"]
+
+
+def test_a_one_word_head_closed_by_a_full_stop_and_a_dash_repeated_is_a_label() -> None:
+    """A verbatim report's "President. - ..." used again and again opens turns."""
+    text = (
+        "Debate\n\nPresident. \u2013 The next item is water.\n\n"
+        "Ann Lee, Member of the Commission. \u2013 Madam President, thank you.\n\n"
+        "President. \u2013 The debate is closed.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == ["President", "Ann Lee", "President"]

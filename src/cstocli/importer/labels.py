@@ -51,11 +51,13 @@ from cstocli.importer.label_words import (
 from cstocli.importer.markup import (
     bold_label,
     clean_head,
+    dash_label,
     period_label,
     skip_leading_stamp,
     skip_stamp_after,
+    voice_label,
 )
-from cstocli.importer.names import HONORIFICS
+from cstocli.importer.names import HONORIFICS, names_holder
 from cstocli.importer.titles import is_title_word, with_title
 from cstocli.model import Span, is_placeholder
 
@@ -77,7 +79,6 @@ _QA_MARK = re.compile(r"(Q|A)(?:\.[ \t]+|\t[ \t]*|[ \t]{2,})(?=\S)")
 _INITIAL = re.compile(r"[^\W\d_]\.\Z")
 _BRACKETED = re.compile(r"([^()]+?)\s*\(([^()]+)\)\Z")
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
-_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +129,12 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
         return Label(
             stripped[lead : period[1]], (start + lead, start + period[1]), *read, start + end
         )
-    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
-        return None  # the common case, a line of speech: no colon, no "Q    "
+    dashed = dash_label(stripped, lead)  # "Ann Lee, Member of the Commission. - Madam"
+    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A", "<") and not dashed:
+        return None  # the common case, a line of speech: no colon, no "Q    ", no "<v "
     head_start = skip_leading_stamp(stripped, lead)
-    bold = bold_label(stripped, head_start)
+    voice = voice_label(stripped, head_start)  # "<v Jane Doe>": a name, marked up as one
+    bold = voice or dashed or bold_label(stripped, head_start)
     if bold is not None:
         head, end = bold
     else:
@@ -145,9 +148,10 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     end = skip_stamp_after(stripped, end)
     rest = stripped[end:]
     speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
-    found = label_from_head(clean_head(head), alone=speech_start is None, known=known)
+    alone = speech_start is None or voice is not None
+    found = label_from_head(clean_head(head), alone=alone, known=known)
     # "Chair: Dame Ann Lee", "Guest: Jo Vale, hydrologist": who holds a part, no turn.
-    cast = found is not None and found[0].casefold() in CONVERSATION_ROLES and _names_holder(rest)
+    cast = found is not None and found[0].casefold() in CONVERSATION_ROLES and names_holder(rest)
     if found is None or cast:
         return None if bold is not None or cast else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
@@ -174,46 +178,6 @@ def label_from_head(
     if parsed is None:
         return None
     return (*parsed, None)
-
-
-def is_listing(speech: str) -> bool:
-    """Whether the words after a label's colon are only names and titles.
-
-    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
-    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
-    between people, a full stop closing the list).
-    """
-    parts = speech.rstrip().split(";")
-    if len(parts) > 1:
-        parts[-1] = parts[-1].rstrip(".")
-    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
-
-
-def _lists_one(speech: str) -> bool:
-    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
-    words = speech.replace(",", " ").split()
-    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
-        return False
-    return all(_LISTING_WORD.fullmatch(word) for word in words)
-
-
-def _names_holder(rest: str) -> bool:
-    """Whether the words after a part's colon name who holds it ("Dr Jo Vale, hydrologist").
-
-    A name of two words or more and a role in lower case, with no sentence's end, are a
-    cast list's line; "Thanks, Ann." is speech.
-    """
-    if len(rest) > 200:
-        return False
-    if is_listing(rest):
-        return True
-    name, comma, role = rest.strip().partition(",")
-    return (
-        bool(comma)
-        and len(name.split()) >= 2
-        and is_listing(name)
-        and not role.rstrip().endswith(tuple('.?!"\u201d)'))
-    )
 
 
 def _question_or_answer(line: str, lead: int, start: int) -> Label | None:
@@ -282,6 +246,9 @@ def _parse_head(
     else:
         name_part, comma, role_part = head.partition(",")
     role = role_part.strip() or None
+    seat, dash, office = role_part.replace("\u2013", "\u2014").partition("\u2014")
+    if bracketed and dash and _is_place(seat) and office.strip():
+        role = office.strip()  # "(Tarrant—Minister for Water)": the seat, then the office
     untitled = not any(is_title_word(t) for t in name_part.split()[:-1])
     if bracketed and (_is_place(role_part) or (untitled and _is_party(role_part))):
         # "Mr. Kasabian (Ruritania):" names the country he speaks for, "Dr. Ann Lee
@@ -294,6 +261,8 @@ def _parse_head(
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
+    if role is not None and role.casefold().startswith("on behalf of "):
+        role = None  # "Ann Lee, on behalf of the X Group": whom she speaks for, no office
     titled = any(is_title_word(t) for t in tokens[:-1])
     if titled:
         split = _split_role_first(tokens)

@@ -30,6 +30,8 @@ _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
 _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
 # "**Jane Doe:**", "**Jane Doe**:", "__Jane Doe:__": a bold label.
 _BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
+# "<v Jane Doe>", "<v.loud Jane Doe>": a WebVTT cue's voice tag, as meeting apps save it.
+_VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^<>\n]{1,80})>")
 # A note in brackets: how the words came, not who spoke them.
 _NOTE = re.compile(r"\s*\(([^()]{1,40})\)")
 _LANGUAGE = re.compile(r"\s+(?:in|from)\s+[A-Z][a-z]+\Z")
@@ -55,6 +57,31 @@ def bold_label(line: str, index: int) -> tuple[str, int] | None:
     if found is None or ":" in found[2]:
         return None
     return found[2], found.end()
+
+
+# "Ann Lee, on behalf of the X Group. - Mr President, ...": a parliament's verbatim report
+# closes its labels with a full stop and a dash instead of a colon.
+_DASH_LABEL = re.compile(r"([^\n\u2013\u2014:]{2,150}?)\.[ \t]+[\u2013\u2014-][ \t]+(?=\S)")
+_DASH_MARKS = (". \u2013 ", ". \u2014 ", ". - ")
+
+
+def dash_label(line: str, index: int) -> tuple[str, int] | None:
+    """A label closed by ". - " (any dash) at ``index``: its head and where it ends, or None."""
+    if not any(mark in line[index : index + 160] for mark in _DASH_MARKS):
+        return None
+    found = _DASH_LABEL.match(line, index)
+    return None if found is None else (found[1], found.end())
+
+
+def voice_label(line: str, index: int) -> tuple[str, int] | None:
+    """A voice tag at ``index`` ("<v Jane Doe>"): the name inside and where the tag ends."""
+    found = _VOICE.match(line, index) if line.startswith("<v", index) else None
+    return None if found is None else (found[1], found.end())
+
+
+def closing_voice(text: str) -> int:
+    """How many characters of a closing voice tag ("</v>") end ``text``: no one's words."""
+    return 4 if text.endswith("</v>") else 0
 
 
 # "Mr. LATHAM. The subcommittee will ...": a congressional record's label, an honorific or

@@ -25,6 +25,7 @@ HONORIFICS = frozenset(
     ("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable")
 )
 """Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
+_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 _SURNAME_SIMILARITY = 85.0
 _GIVEN_SIMILARITY = 75.0
 
@@ -80,3 +81,43 @@ def surname_key(name: str) -> str:
 def _spelling(word: str) -> str:
     """Fold the letters transliterations disagree on (Aleksandr/Alexander, Yuri/Iurii)."""
     return word.replace("ks", "x").replace("y", "i").replace("ii", "i")
+
+
+def is_listing(speech: str) -> bool:
+    """Whether the words after a label's colon are only names and titles.
+
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
+    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
+    between people, a full stop closing the list).
+    """
+    parts = speech.rstrip().split(";")
+    if len(parts) > 1:
+        parts[-1] = parts[-1].rstrip(".")
+    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
+
+
+def _lists_one(speech: str) -> bool:
+    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
+    words = speech.replace(",", " ").split()
+    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
+        return False
+    return all(_LISTING_WORD.fullmatch(word) for word in words)
+
+
+def names_holder(rest: str) -> bool:
+    """Whether the words after a part's colon name who holds it ("Dr Jo Vale, hydrologist").
+
+    A name of two words or more and a role in lower case, with no sentence's end, are a
+    cast list's line; "Thanks, Ann." is speech.
+    """
+    if len(rest) > 200:
+        return False
+    if is_listing(rest):
+        return True
+    name, comma, role = rest.strip().partition(",")
+    return (
+        bool(comma)
+        and len(name.split()) >= 2
+        and is_listing(name)
+        and not role.rstrip().endswith(tuple('.?!"\u201d)'))
+    )

@@ -32,7 +32,7 @@ from cstocli.importer.label_words import CONVERSATION_ROLES
 from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
-from cstocli.importer.persons import LINKS, mentions
+from cstocli.importer.persons import LINKS, is_personal_name, is_role_line, mentions
 from cstocli.importer.titles import is_title_word
 
 SCAN_LINES = 120
@@ -62,9 +62,19 @@ class People:
     """The people an article names, and the links from its labels to them."""
 
     def __init__(
-        self, persons: list[Person], remarks: Person | None = None, text: str = ""
+        self,
+        persons: list[Person],
+        remarks: Person | None = None,
+        text: str = "",
+        keys: dict[str, str] | None = None,
+        chair: str | None = None,
     ) -> None:
         self.persons = persons
+        self.keys = keys or {}
+        """A key's short forms (folded, no full stops) and the full names they stand for."""
+        self.chair = chair
+        """Who the record says is in the chair ("IN THE CHAIR: NAME", "NAME took the
+        chair"): the "President:", "The SPEAKER:" or "Chair:" label is theirs."""
         self.text = text
         """The lines read, joined: where the article's words are looked up."""
         self.remarks = remarks
@@ -81,10 +91,17 @@ class People:
         found: dict[tuple[str, ...], Person] = {}
         text = "\n".join(t for _, t in lines)
         previous = ""
+        keys: dict[str, str] = {}
+        chair: str | None = None
         for number, line in lines:
+            keyed = _key_entry(line)
+            if keyed is not None:  # "H. = Hedda Lindqvist, interviewer": "H.:" is hers
+                keys[_short_form(keyed[0])] = keyed[1]
+            chair = chair or _in_chair(line)
+            triples = _stated(line, previous, text, chair)
             # Once a line, and only its first words: a paragraph may be a megabyte long.
             byline = line.lstrip()[:3].casefold() == "by "
-            for name, role, honoured in mentions(line, previous, text):
+            for name, role, honoured in triples:
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
@@ -101,10 +118,14 @@ class People:
                 at = number if known is None else known.line
                 found[name_words(name)] = Person(name, role, at, False, True)
         persons = _show_roles(text, list(found.values()))
-        return cls(persons, _giver(lines, persons), text)
+        return cls(persons, _giver(lines, persons), text, keys, chair)
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
         """The full name and role of the one person a terse label names, or None."""
+        keyed = self.keys.get(_short_form(label.name))
+        if keyed is not None:
+            same = [p for p in self.persons if name_words(p.name) == name_words(keyed)]
+            return keyed, label.role or (same[0].role if same else None)
         words = [w for w in name_words(label.name) if w not in HONORIFICS and w != "the"]
         if not words:
             return None
@@ -112,7 +133,8 @@ class People:
         if parted is not None:
             return parted
         if all(is_title_word(w) or w in CONVERSATION_ROLES for w in words):
-            return self._by_role(words)  # "THE CHAIR:", "Host:" after "Host: Jo Vale"
+            # "THE CHAIR:", "Host:" after "Host: Jo Vale"; "President." for who is in the chair
+            return self._by_role(words) or self._presiding(words)
         matches = []
         if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
             matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
@@ -189,6 +211,14 @@ class People:
             return None
         person = next(iter(named.values()))
         return person.name, person.role or label.name
+
+    def _presiding(self, words: list[str]) -> tuple[str, str | None] | None:
+        """The person in the chair, for a label naming the chair's office ("The SPEAKER")."""
+        if self.chair is None or not set(words) <= _PRESIDING:
+            return None
+        same = [p for p in self.persons if name_words(p.name) == name_words(self.chair)]
+        role = same[0].role if same and same[0].role else " ".join(words).title()
+        return self.chair, role
 
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
         """The one person whose role holds every word of a role-only label."""
@@ -284,6 +314,62 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
         if named:
             return named[0] if len(named) == 1 else None
     return None
+
+
+# "H. = Hedda Lindqvist, interviewer", "P2 = Ann Lee": a label's short form, then who it is.
+_KEY_ENTRY = re.compile(
+    r"\s*([^\W\d_][\w.]{0,5})\s*=\s*([^=,]{3,60}?)\s*(?:,\s*([^=]{1,80}?))?\s*\Z"
+)
+# Who chairs: "IN THE CHAIR: Ilse VANDERMEULEN", "The SPEAKER (Hon. Ann Lee) took the chair".
+_CHAIR = re.compile(
+    r"(?i:\s*in\s+the\s+chair\s*:\s*)(?P<after>[^\n]{3,60}?)\s*\Z"
+    r"|(?:\((?:the\s+)?(?i:hon\.?\s+)?)?(?P<before>[A-Z][^()\n]{2,60}?)\)?\s+took\s+the\s+chair\b"
+)
+# The words of a label naming whoever presides ("President", "The SPEAKER", "Chair").
+_PRESIDING = frozenset(
+    "president chair chairman chairwoman chairperson speaker presiding officer".split()  # noqa: SIM905
+)
+
+
+def _stated(
+    line: str, previous: str, text: str, chair: str | None
+) -> list[tuple[str, str | None, bool]]:
+    """The (name, role, formal) triples a top line states.
+
+    A key's entry, who is in the chair (and the role on the line under that), or what
+    ``mentions`` reads.
+    """
+    keyed = _key_entry(line)
+    if keyed is not None:
+        return [(keyed[1], keyed[2], True)]
+    in_chair = _in_chair(line)
+    if in_chair is not None:
+        return [(in_chair, None, True)]
+    if chair is not None and _in_chair(previous) == chair and is_role_line(line.strip()):
+        return [(chair, line.strip(), True)]  # "IN THE CHAIR: NAME" over "Vice-President"
+    return mentions(line, previous, text)
+
+
+def _key_entry(line: str) -> tuple[str, str, str | None] | None:
+    """The short form, the full name and the role of a key's line ("H. = Ann Lee, chair")."""
+    found = _KEY_ENTRY.match(line) if "=" in line[:12] else None
+    if found is None or not is_personal_name(found[2]):
+        return None
+    return found[1], found[2], found[3]
+
+
+def _in_chair(line: str) -> str | None:
+    """The name of the person a record's line puts in the chair, if it does."""
+    found = _CHAIR.match(line) if "chair" in line[:200].casefold() else None
+    if found is None:
+        found = _CHAIR.search(line[:200]) if "took the chair" in line[:200] else None
+    name = None if found is None else (found["after"] or found["before"] or "").strip()
+    return name if name and is_personal_name(name) else None
+
+
+def _short_form(label: str) -> str:
+    """A label's short form as a key compares it: "H." and "h" alike."""
+    return label.replace(".", "").strip().casefold()
 
 
 def _is_initials(label: str) -> bool:

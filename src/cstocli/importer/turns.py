@@ -46,6 +46,8 @@ _FURNITURE_LINE = re.compile(
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}(?:\s+\S.*)?
                                                         # a caption cue's time range (VTT, SRT)
+      | [0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}(?:/\d+-\d+)?  # a cue's id, a GUID
+      | (?-i:WEBVTT|NOTE)                                  # a caption file's header, a note's
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
       | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
@@ -227,9 +229,11 @@ def lone_labels(
 # An evidence session numbers its questions before the label ("Q12 Chair: ...").
 _NUMBERED = r"[ \t]*(?:Q\d{1,4}[ \t]+)?"
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{2,60}\1")
-# Bold too ("**Lena:** ...", "**Lena**: ..."): markdown dresses the same convention.
+# Bold too ("**Lena:** ...", "**Lena**: ..."): markdown dresses the same convention; and a
+# verbatim report's "President. - ..." closes the head with a full stop and a dash.
 _ONE_WORD_HEAD = re.compile(
-    rf"{_NUMBERED}(?:\*\*|__)?([^\W\d_][\w'\u2019-]*)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S"
+    rf"{_NUMBERED}(?:\*\*|__)?([^\W\d_][\w'\u2019-]*)(?:\*\*|__)?"
+    r"(?:[ \t]*:|\.[ \t]+[\u2013\u2014-])(?:\*\*|__)?[ \t]+\S"
 )
 # A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
 _CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
