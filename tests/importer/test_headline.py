@@ -244,3 +244,13 @@ def test_a_cast_line_is_no_headline() -> None:
     )
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "The River Hour, episode 9"
+
+
+def test_a_title_with_its_credits_after_bars_is_the_headline() -> None:
+    """A video page's "Talk | Dr NAME | Event" is a title, where "Home | News" is a menu."""
+    text = (
+        "Home | News | Talks\n\nWhy wetlands hold the coast | Dr Ann Lee | Coast Talks 2026\n"
+        "Coast Talks\n\nTranscript\n\n0:00\ngood morning everyone.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Why wetlands hold the coast | Dr Ann Lee | Coast Talks 2026"

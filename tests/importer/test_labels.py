@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.labels import affiliation_of, is_furniture, read_label
+from cstocli.importer.labels import affiliation_of, credit_prefix, is_furniture, read_label
 from cstocli.importer.turns import read_lone_label
 
 PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d"
@@ -38,6 +38,15 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("Ann Lee (SNP): Yes.", "Ann Lee", None, True),
         ("Mr HOLLOWAY (Tarrant\u2014Minister for Water) (14:22): I thank", "Mr HOLLOWAY",
          "Minister for Water", True),
+        ("SHRI RAVI KULKARNI (NASHIK WEST): Sir,", "RAVI KULKARNI", None, True),
+        ("THE MINISTER OF JAL SHAKTI (SHRI ANAND MEHRA): Sir,", "ANAND MEHRA",
+         "THE MINISTER OF JAL SHAKTI", True),
+        ("Hon. Priya Venkataraman (Minister of Housing, Lib.):", "Priya Venkataraman",
+         "Minister of Housing", False),
+        ("Mr. Connor Blackwood (Kestrel Lake\u2014Ridgeview, CPC):", "Connor Blackwood", None,
+         False),
+        ("Ms. \u00c9lodie Vachon (Rivi\u00e8re-aux-Saules, BQ):", "\u00c9lodie Vachon", None,
+         False),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:
@@ -329,3 +338,13 @@ def test_a_verbatim_reports_label_ends_with_a_full_stop_and_a_dash(
 def test_a_sentence_before_a_dash_is_no_label() -> None:
     """Speech holding ". - " after a sentence opens no turn."""
     assert read_label("We thank you. \u2013 And then we left.", 0) is None
+
+
+def test_a_presiding_office_given_to_a_name_is_a_cast_line() -> None:
+    """A header "Speaker: The Honourable NAME" names the chair; it is no turn."""
+    assert read_label("Speaker: The Honourable G\u00e9rald Aucoin-Rioux", 0) is None
+
+
+def test_some_members_calling_out_is_a_note() -> None:
+    """A record's "Some hon. members: Oh, oh!" is a note, as "Hon. Members:" is."""
+    assert credit_prefix("Some hon. members: Oh, oh!") == "Some hon. members:"

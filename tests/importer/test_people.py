@@ -293,3 +293,20 @@ def test_the_chairs_label_links_to_who_is_in_the_chair() -> None:
     assert _link(people, "President:") == ("Ilse VANDERMEULEN", "Vice-President")
     people = _people("Hansard\nThe SPEAKER (Hon. Ann Lee) took the chair at 14:00.")
     assert _link(people, "The SPEAKER: Order!") == ("Ann Lee", "Speaker")
+
+
+def test_the_speakers_header_line_gives_the_chair() -> None:
+    """A header "Speaker: The Honourable NAME" makes "The Speaker:" that person."""
+    people = _people("House Debates\nSpeaker: The Honourable Gerald Aucoin-Rioux\nHousing")
+    assert _link(people, "The Speaker:") == ("Gerald Aucoin-Rioux", "Speaker")
+
+
+def test_a_video_transcripts_title_names_who_gives_the_talk() -> None:
+    """A title "Talk | Dr NAME | Event" over "Transcript": the named part gives the talk."""
+    people = _people(
+        "Why wetlands hold the coast | Dr Amara Oyelaran | Tidewater Talks\nTranscript\n0:00"
+    )
+    assert people.remarks is not None
+    assert people.remarks.name == "Amara Oyelaran"
+    menu = _people("Radio Eastmere | Listen live | Schedule\nTranscript\nPRESENTER: Hi.")
+    assert menu.remarks is None

@@ -25,7 +25,8 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
      "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
      "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai", "WEBVTT", "NOTE",
-     "1e0c6a52-9d1b-4a7e-8f31-6b2d0e9c4a10/3-0"],
+     "1e0c6a52-9d1b-4a7e-8f31-6b2d0e9c4a10/3-0", "EXT. MUDFLATS, KESSOCK BAY - DAWN",
+     "INT. HARBOUR OFFICE - LATER", "FADE OUT.", "48K subscribers", "12,408 views  Mar 3, 2026"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -279,3 +280,16 @@ def test_a_one_word_head_closed_by_a_full_stop_and_a_dash_repeated_is_a_label() 
         "President. \u2013 The debate is closed.\n"
     )
     assert [name for name, _ in _speakers_of(text)] == ["President", "Ann Lee", "President"]
+
+
+def test_a_scripts_names_over_wrapped_speech_and_directions_label_turns() -> None:
+    """Names alone over indented, wrapped speech label it, past a "(pointing)" line."""
+    text = (
+        "THE SALT ROAD\n\nFADE IN:\n\n          HELGA MARSDEN\n    I've walked this flat\n"
+        "    for 31 years.\n\n          TOBIAS REN\n    Is it safe?\n\n          HELGA MARSDEN\n"
+        "       (pointing)\n    Not there. That's\n    where it's soft.\n\n          TOBIAS REN\n"
+        "    The harbour master logged\n    14 rescues.\n"
+    )
+    speakers = [name for name, _ in _speakers_of(text)]
+    assert speakers[-4:] == ["HELGA MARSDEN", "TOBIAS REN", "HELGA MARSDEN", "TOBIAS REN"]
+    assert "FADE IN" not in speakers

@@ -113,7 +113,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
             continue
         # A field's name alone ("SPEAKERS") or its value under it: never the headline.
         chrome = index in fields or is_page_furniture(words) or _is_breadcrumb(words)
-        chrome = chrome or is_chrome_line(words)
+        chrome = (chrome or is_chrome_line(words)) and not _is_piped_title(words)
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
@@ -200,6 +200,23 @@ def _opens(lines: tuple[Line, ...], index: int) -> bool:
     """Whether a top line has a sentence straight under it: a label over its speech."""
     after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
     return after.endswith((".", "?", "!"))
+
+
+def _is_piped_title(text: str) -> bool:
+    """Whether a line is a title with its credits after bars, not a menu.
+
+    "Why wetlands matter | Dr Ann Lee | Coast Talks 2026": a video page's or a site's
+    title opens with a phrase of four words or more, no sentence and no field ("Listen on:
+    Apple Podcasts | Spotify"); a menu's items are a word or two.
+    """
+    parts = text.split(" | ")
+    first = parts[0]
+    return (
+        2 <= len(parts) <= 4
+        and len(first.split()) >= 4
+        and first[:1].isupper()
+        and not any(mark in first for mark in ".:!")  # "Listen on: ...", "... policy. Accept"
+    )
 
 
 def _is_breadcrumb(text: str) -> bool:

@@ -25,12 +25,14 @@ FURNITURE = frozenset(
         "transcript", "full transcript", "appearances", "present", "participants", "panel",
         "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
         "proceedings", "briefings", "in attendance", "also present", "hon. members",
-        "hon members", "several hon. members", "honourable members", "background", "context",
+        "hon members", "several hon. members", "honourable members",
+        "some hon. members", "some honourable members", "an hon. member", "background", "context",
         "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
         "venue", "subject", "time", "place", "transcript by", "transcribed by",
         "prepared remarks", "questions and answers", "questions & answers", "presentation",
         "question-and-answer session", "call participants", "participants",
         "summary keywords", "members present", "members in attendance",
+        "fade in", "fade out", "cut to", "dissolve to", "smash cut to", "match cut to",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -66,6 +68,9 @@ CONVERSATION_ROLES = _words(
     chairperson panelist panellist commentator correspondent interviewee guest
     """
 )
+# The offices that preside over a sitting: the label of whoever is in the chair
+# ("President.", "The SPEAKER:", "Chair:"), and, before a name, a cast line ("Speaker: NAME").
+PRESIDING = _words("president chair chairman chairwoman chairperson speaker presiding officer")
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
 TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").

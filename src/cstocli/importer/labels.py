@@ -44,6 +44,7 @@ from cstocli.importer.label_words import (
     FUNCTION_WORDS,
     FURNITURE,
     NAME_PARTICLES,
+    PRESIDING,
     REPORTING_WORDS,
     ROLE_LINKS,
     SIDE_WORDS,
@@ -102,6 +103,8 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
+# The parts a cast line gives a person ("Host: Jane Roe", "Speaker: The Hon. Ann Lee").
+_PARTS = CONVERSATION_ROLES | PRESIDING | {"moderator", "interviewer"}
 _CACHED_LINE = 1000
 """The longest line whose label is remembered (4,096 lines: a few MB at most)."""
 
@@ -151,7 +154,7 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     alone = speech_start is None or voice is not None
     found = label_from_head(clean_head(head), alone=alone, known=known)
     # "Chair: Dame Ann Lee", "Guest: Jo Vale, hydrologist": who holds a part, no turn.
-    cast = found is not None and found[0].casefold() in CONVERSATION_ROLES and names_holder(rest)
+    cast = found is not None and found[0].casefold() in _PARTS and names_holder(rest)
     if found is None or cast:
         return None if bold is not None or cast else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
@@ -214,7 +217,7 @@ def credit_prefix(paragraph: str) -> str | None:
     Such a line is the publisher's, never a speaker's, whatever stands after the colon.
     """
     head, colon, _ = paragraph.partition(":")
-    if not colon or len(head.split()) > 2:
+    if not colon or len(head.split()) > 3:
         return None
     folded = " ".join(head.casefold().replace("\u2019", "'").split())
     return f"{head.strip()}:" if folded in FURNITURE else None
@@ -242,13 +245,12 @@ def _parse_head(
             inside = inside[1:]
         return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
-        name_part, comma, role_part = bracketed[1], ",", bracketed[2]
+        name_part, role_part = bracketed[1], _without_party(bracketed[2])
+        role = _office(role_part)
+        comma = "," if role else ""
     else:
         name_part, comma, role_part = head.partition(",")
-    role = role_part.strip() or None
-    seat, dash, office = role_part.replace("\u2013", "\u2014").partition("\u2014")
-    if bracketed and dash and _is_place(seat) and office.strip():
-        role = office.strip()  # "(Tarrant—Minister for Water)": the seat, then the office
+        role = role_part.strip() or None
     untitled = not any(is_title_word(t) for t in name_part.split()[:-1])
     if bracketed and (_is_place(role_part) or (untitled and _is_party(role_part))):
         # "Mr. Kasabian (Ruritania):" names the country he speaks for, "Dr. Ann Lee
@@ -271,6 +273,24 @@ def _parse_head(
     if len(tokens) > 7 or not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
     return _without_honorifics(tokens), role, False
+
+
+def _without_party(inside: str) -> str:
+    """Brackets' words without a party after a comma ("Minister of Housing, Lib.")."""
+    before, comma, party = inside.rpartition(",")
+    return before if comma and _is_party(party) else inside
+
+
+def _office(inside: str) -> str | None:
+    """The role brackets give, or None.
+
+    "(Tarrant—Minister for Water)" is a seat, then the office; "(Kestrel Lake—Ridgeview)"
+    two places, a seat only; other brackets give their words.
+    """
+    seat, dash, office = inside.replace("\u2013", "\u2014").partition("\u2014")
+    if dash and _is_place(seat):
+        return office.strip() if any(is_title_word(w) for w in office.split()) else None
+    return inside.strip() or None
 
 
 def _names_in_brackets(outside: str, inside: str) -> bool:
@@ -306,17 +326,23 @@ def _is_role(role: str | None, *, bracketed: bool) -> bool:
 
 
 def _is_place(words: str) -> bool:
-    """Whether brackets after a name hold a place only ("Ruritania", "Fenmouth North")."""
+    """Whether brackets after a name hold a place only ("Ruritania", "Rivière-aux-Saules")."""
     tokens = words.split()
     return 1 <= len(tokens) <= 4 and all(
-        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not is_title_word(t)
+        _TOKEN.match(t)
+        and t[:1].isupper()
+        and not re.match(r"[A-Z]-", t)  # "R-Ohio": a party and a state
+        and ("-" not in t or not t.isupper())
+        and not is_title_word(t)
         for t in tokens
     )
 
 
 def _is_party(words: str) -> bool:
-    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "R-OH")."""
+    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "Lib.")."""
     party = words.strip()
+    if re.fullmatch(r"[A-Z][a-z]{1,3}\.", party):
+        return True  # "Lib.", "Ind.": a parliament's party, shortened
     return (
         re.fullmatch(r"[A-Z]{1,5}(?:[/-][A-Z]{1,5})*", party) is not None
         and sum(c.isupper() for c in party) >= 2

@@ -22,9 +22,13 @@ from cstocli.text import fold_letters
 Kinship = Literal["same", "part", "spelling"]
 
 HONORIFICS = frozenset(
-    ("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable")
+    (
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable"),
+        *("hon", "shri", "shrimati", "smt", "kumari", "sushri"),
+    )
 )
-"""Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
+"""Forms of address before a name, ignored when names are compared ("Dr", "Ms", "Hon.",
+and South Asian parliaments' "Shri" and "Shrimati")."""
 _LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 _SURNAME_SIMILARITY = 85.0
 _GIVEN_SIMILARITY = 75.0

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from cstocli.importer.appearances import read_appearances
-from cstocli.importer.label_words import CONVERSATION_ROLES
+from cstocli.importer.label_words import CONVERSATION_ROLES, PRESIDING
 from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
@@ -214,7 +214,7 @@ class People:
 
     def _presiding(self, words: list[str]) -> tuple[str, str | None] | None:
         """The person in the chair, for a label naming the chair's office ("The SPEAKER")."""
-        if self.chair is None or not set(words) <= _PRESIDING:
+        if self.chair is None or not set(words) <= PRESIDING:
             return None
         same = [p for p in self.persons if name_words(p.name) == name_words(self.chair)]
         role = same[0].role if same and same[0].role else " ".join(words).title()
@@ -297,7 +297,7 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     # Most articles hold none of the words: one look at all the lines, not a pattern per line.
     top = lower_as_ignorecase("\n".join(line for _, line in lines))
     if not any(word in top for word in _REMARK_WORDS):
-        return None
+        return _presenter(lines, persons)
     for _, line in lines:
         own = _OWN_REMARKS.search(line)
         if own is not None:  # the name just before the possessive
@@ -325,10 +325,6 @@ _CHAIR = re.compile(
     r"(?i:\s*in\s+the\s+chair\s*:\s*)(?P<after>[^\n]{3,60}?)\s*\Z"
     r"|(?:\((?:the\s+)?(?i:hon\.?\s+)?)?(?P<before>[A-Z][^()\n]{2,60}?)\)?\s+took\s+the\s+chair\b"
 )
-# The words of a label naming whoever presides ("President", "The SPEAKER", "Chair").
-_PRESIDING = frozenset(
-    "president chair chairman chairwoman chairperson speaker presiding officer".split()  # noqa: SIM905
-)
 
 
 def _stated(
@@ -348,6 +344,22 @@ def _stated(
     if chair is not None and _in_chair(previous) == chair and is_role_line(line.strip()):
         return [(chair, line.strip(), True)]  # "IN THE CHAIR: NAME" over "Vice-President"
     return mentions(line, previous, text)
+
+
+def _presenter(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
+    """The one person a video page's title names as a part of its own, if it is one.
+
+    Only on a transcript's page ("Why wetlands matter | Dr Ann Lee | Coast Talks", then
+    "Transcript").
+    """
+    if len(lines) < 2 or not any(t.strip().casefold() == "transcript" for _, t in lines):
+        return None
+    title, *parts = [part.strip() for part in lines[0][1].split(" | ")]
+    if len(title.split()) < 4:
+        return None  # "Radio Eastmere | Listen live": a site's menu, no title
+    # The speaker's part comes before the event's or the channel's ("| Coast Talks").
+    named = [p for part in parts for p in persons if name_words(part) == name_words(p.name)]
+    return named[0] if named else None
 
 
 def _key_entry(line: str) -> tuple[str, str, str | None] | None:

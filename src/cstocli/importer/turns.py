@@ -49,6 +49,11 @@ _FURNITURE_LINE = re.compile(
       | [0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}(?:/\d+-\d+)?  # a cue's id, a GUID
       | (?-i:WEBVTT|NOTE)                                  # a caption file's header, a note's
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
+      | (?-i:(?:INT|EXT|I/E)\.(?:/(?:INT|EXT)\.)?\s+[A-Z0-9][A-Z0-9\s,.'/&-]*
+             [-\u2013\u2014]\s*[A-Z][A-Z\s']*)                # a script's scene: EXT. BAY - DAWN
+      | (?-i:FADE\s+(?:IN|OUT)|CUT\s+TO|DISSOLVE\s+TO)[:.]?   # a script's transitions
+      | [\d.,]+[KMB]?\s+(?:views|subscribers|followers|likes|plays|listens)\b.{0,40}
+                                                        # a video page's counts
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
       | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
       | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
@@ -198,15 +203,17 @@ def lone_labels(
         if label is None:
             continue
         after = index + 1
-        while after < len(filled) and is_page_furniture(filled[after].text):
-            after += 1
+        while after < len(filled) and (
+            is_page_furniture(filled[after].text) or _ASIDE.fullmatch(filled[after].text)
+        ):
+            after += 1  # "(pointing)": a script's direction between the name and the words
         if after >= len(filled) or filled[after].number in candidates:
             continue  # a list of names, or the end of the article
         next_line = filled[after]
         if labels.get(next_line.number) is not None:
             continue
-        if not _is_speech(next_line.text):
-            continue
+        if not _is_speech(next_line.text) and not _is_speech(_block_from(lines, next_line)):
+            continue  # neither a sentence nor the first line of one hard-wrapped under it
         close = next_line.number == line.number + 1 or after > index + 1
         chosen[line.number] = (label, close)
     counts = Counter(name_words(label.name) for label, _ in chosen.values())
@@ -285,12 +292,27 @@ def _may_be_lone(label: Label) -> bool:
     return is_placeholder(label.name) or not any(c.isdigit() for c in label.name)
 
 
+def _block_from(lines: tuple[Line, ...], first: Line) -> str:
+    """The lines from ``first`` to the next blank line (at most 12), joined: a wrapped speech."""
+    at = first.number - lines[0].number  # numbers run on, one a line
+    if not 0 <= at < len(lines) or lines[at].number != first.number:
+        return first.text
+    block = []
+    for line in lines[at : at + 12]:
+        if line.blank:
+            break
+        block.append(line.text.strip())
+    return " ".join(block)
+
+
 def _is_speech(text: str) -> bool:
     """Whether a line reads as the start of someone's words: a sentence, or long."""
     stripped = text.strip()
     return stripped.endswith(tuple('.?!"\u201d\u2019\u2026-')) or len(stripped.split()) >= 8
 
 
+# A script's direction alone on a line under a name: "(pointing)", "(beat)".
+_ASIDE = re.compile(r"[ \t]*\([a-z][a-z '\u2019-]{1,40}\)[ \t]*")
 _PAIR = re.compile(r"(?=\b([^\W\d_][\w'\u2019.-]*)[ \t]+([^\W\d_][\w'\u2019-]*))")
 
 
