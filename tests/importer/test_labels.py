@@ -39,6 +39,7 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("Mr HOLLOWAY (Tarrant\u2014Minister for Water) (14:22): I thank", "Mr HOLLOWAY",
          "Minister for Water", True),
         ("SHRI RAVI KULKARNI (NASHIK WEST): Sir,", "RAVI KULKARNI", None, True),
+        ("MR ABERNETHY KC: My Lord,", "MR ABERNETHY", None, True),
         ("THE MINISTER OF JAL SHAKTI (SHRI ANAND MEHRA): Sir,", "ANAND MEHRA",
          "THE MINISTER OF JAL SHAKTI", True),
         ("Hon. Priya Venkataraman (Minister of Housing, Lib.):", "Priya Venkataraman",
@@ -348,3 +349,18 @@ def test_a_presiding_office_given_to_a_name_is_a_cast_line() -> None:
 def test_some_members_calling_out_is_a_note() -> None:
     """A record's "Some hon. members: Oh, oh!" is a note, as "Hon. Members:" is."""
     assert credit_prefix("Some hon. members: Oh, oh!") == "Some hon. members:"
+
+
+def test_a_table_rows_speaker_cell_is_a_label() -> None:
+    """A table export's row: times, the speaker's cell, then the words after a tab."""
+    line = "00:00:04\t00:00:11\tJoanna Achterberg\tThanks for coming."
+    label = read_label(line, 0)
+    assert label is not None
+    assert label.name == "Joanna Achterberg"
+    assert label.speech_start == line.index("Thanks")
+
+
+@pytest.mark.parametrize("line", ["Between:", "Neutral Citation Number: [2026] EWHC 1184 (KB)"])
+def test_a_judgments_caption_fields_are_no_labels(line: str) -> None:
+    """A court caption's "Between:" and citation field name no speaker."""
+    assert read_label(line, 0) is None

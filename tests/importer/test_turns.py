@@ -293,3 +293,19 @@ def test_a_scripts_names_over_wrapped_speech_and_directions_label_turns() -> Non
     speakers = [name for name, _ in _speakers_of(text)]
     assert speakers[-4:] == ["HELGA MARSDEN", "TOBIAS REN", "HELGA MARSDEN", "TOBIAS REN"]
     assert "FADE IN" not in speakers
+
+
+def test_a_chat_exports_poster_and_time_heads_each_message() -> None:
+    """Lines "Name — Today at 7:02 PM" over a message label the messages under them."""
+    text = (
+        "AMA with coach Ilona Varga\n\nIlona Varga \u2014 Today at 7:02 PM\nHi everyone.\n\n"
+        "Pete Okonkwo \u2014 Today at 7:03 PM\nWhat about the boathouse?\n\n"
+        "Ilona Varga \u2014 Today at 7:04 PM\nWe break ground in May.\n\n"
+        "Pete Okonkwo \u2014 Today at 7:05 PM\ngreat, thanks!\n"
+    )
+    assert _speakers_of(text)[-4:] == [
+        ("Ilona Varga", "Hi"),
+        ("Pete Okonkwo", "What"),
+        ("Ilona Varga", "We"),
+        ("Pete Okonkwo", "great,"),
+    ]

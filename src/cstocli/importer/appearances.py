@@ -7,7 +7,9 @@ tersely after ("MS. RIKELSTAD:"). The list comes in two layouts, both read here:
   behalf of the Petitioner." or "ANN LEE, Assistant to the Solicitor General, ...; for the
   United States, as amicus curiae, supporting the Respondent.";
 - a heading per side and the names under it: "ON BEHALF OF THE PETITIONER:" (or "For the
-  Respondent:") then "JANE DOE, ESQ." and the firm's address lines.
+  Respondent:") then "JANE DOE, ESQ." and the firm's address lines;
+- an English court's sentence per counsel, with no heading: "MR DAVID LEE KC (instructed by
+  Firm LLP) appeared on behalf of the Claimant." (the rank after the name dropped).
 
 The role is the side as written ("on behalf of the Petitioner"), whatever the case: that is
 what the transcript says the person is there for. Only the list after an "APPEARANCES"
@@ -49,8 +51,25 @@ _OFFICES = frozenset(
 )
 
 
+# An English court's line: "MR DAVID LEE KC (instructed by X) appeared on behalf of the Y."
+_APPEARED = re.compile(
+    rf"\s*(?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME}?)(?:\s+(?:KC|QC|SC))?"
+    rf"\s*(?:\([^()]{{0,120}}\)\s*)?appeared\s+(?P<role>{_SIDE}[^.;]{{2,80}}?)\s*\.?\s*\Z"
+)
+
+
 def read_appearances(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     """The (name, role as written, line) of each person an appearances list names."""
+    appeared = [
+        (found["name"], " ".join(found["role"].split()), number)
+        for number, text in lines
+        if " appeared " in text and (found := _APPEARED.match(text)) and _is_name(found["name"])
+    ]
+    return appeared or _listed(lines)
+
+
+def _listed(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
+    """The entries of the list after an "APPEARANCES" heading."""
     for position, (_, text) in enumerate(lines):
         heading = _HEADING.match(text)
         if heading is None:

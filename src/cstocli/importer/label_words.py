@@ -33,6 +33,7 @@ FURNITURE = frozenset(
         "question-and-answer session", "call participants", "participants",
         "summary keywords", "members present", "members in attendance",
         "fade in", "fade out", "cut to", "dissolve to", "smash cut to", "match cut to",
+        "neutral citation number", "between", "before",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -71,6 +72,8 @@ CONVERSATION_ROLES = _words(
 # The offices that preside over a sitting: the label of whoever is in the chair
 # ("President.", "The SPEAKER:", "Chair:"), and, before a name, a cast line ("Speaker: NAME").
 PRESIDING = _words("president chair chairman chairwoman chairperson speaker presiding officer")
+# Letters after a name that are a rank or an honour, no part of it ("ANN LEE KC:").
+POST_NOMINALS = _words("kc qc sc esq mp msp mla mbe obe cbe")
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
 TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").

@@ -44,6 +44,7 @@ from cstocli.importer.label_words import (
     FUNCTION_WORDS,
     FURNITURE,
     NAME_PARTICLES,
+    POST_NOMINALS,
     PRESIDING,
     REPORTING_WORDS,
     ROLE_LINKS,
@@ -56,6 +57,7 @@ from cstocli.importer.markup import (
     period_label,
     skip_leading_stamp,
     skip_stamp_after,
+    tabbed_label,
     voice_label,
 )
 from cstocli.importer.names import HONORIFICS, names_holder
@@ -136,7 +138,8 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A", "<") and not dashed:
         return None  # the common case, a line of speech: no colon, no "Q    ", no "<v "
     head_start = skip_leading_stamp(stripped, lead)
-    voice = voice_label(stripped, head_start)  # "<v Jane Doe>": a name, marked up as one
+    # "<v Jane Doe>", a table's speaker cell: a name, marked up as one
+    voice = voice_label(stripped, head_start) or tabbed_label(stripped, head_start)
     bold = voice or dashed or bold_label(stripped, head_start)
     if bold is not None:
         head, end = bold
@@ -258,6 +261,8 @@ def _parse_head(
         # it with the title, "Senator (R-OH)").
         role, comma = None, ""
     tokens = name_part.split()
+    while len(tokens) > 1 and tokens[-1].rstrip(".,").casefold() in POST_NOMINALS:
+        tokens.pop()  # "MR ABERNETHY KC": the rank after the name is no part of it
     opens = _may_open_label(tokens, inline, known)
     if _is_sentence(name_part if bracketed else head) or not opens:
         return None

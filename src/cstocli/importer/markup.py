@@ -30,6 +30,15 @@ _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
 _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
 # "**Jane Doe:**", "**Jane Doe**:", "__Jane Doe:__": a bold label.
 _BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
+# "Ann Lee — Today at 7:02 PM", "Ann Lee — 03/14/2026 7:02 PM": a chat export's message
+# header, the poster and when.
+_POSTED = re.compile(
+    r"\s+[\u2014\u2013-]\s+(?:(?:Today|Yesterday)\s+at\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+)?"
+    r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\Z"
+)
+# "00:00:04<TAB>00:00:11<TAB>Ann Lee<TAB>Thanks for coming.": a transcription tool's table
+# export, a row's times, the speaker, then the words.
+_TABBED = re.compile(r"(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\t){1,2}([^\t\n]{2,60})\t(?=\S)")
 # "<v Jane Doe>", "<v.loud Jane Doe>": a WebVTT cue's voice tag, as meeting apps save it.
 _VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^<>\n]{1,80})>")
 # A note in brackets: how the words came, not who spoke them.
@@ -62,14 +71,20 @@ def bold_label(line: str, index: int) -> tuple[str, int] | None:
 # "Ann Lee, on behalf of the X Group. - Mr President, ...": a parliament's verbatim report
 # closes its labels with a full stop and a dash instead of a colon.
 _DASH_LABEL = re.compile(r"([^\n\u2013\u2014:]{2,150}?)\.[ \t]+[\u2013\u2014-][ \t]+(?=\S)")
-_DASH_MARKS = (". \u2013 ", ". \u2014 ", ". - ")
+_DASH_MARK = re.compile(r"\. [\u2013\u2014-] ")
 
 
 def dash_label(line: str, index: int) -> tuple[str, int] | None:
     """A label closed by ". - " (any dash) at ``index``: its head and where it ends, or None."""
-    if not any(mark in line[index : index + 160] for mark in _DASH_MARKS):
-        return None
+    if _DASH_MARK.search(line, index, index + 160) is None:
+        return None  # most lines: no look for a head
     found = _DASH_LABEL.match(line, index)
+    return None if found is None else (found[1], found.end())
+
+
+def tabbed_label(line: str, index: int) -> tuple[str, int] | None:
+    """A table row's speaker cell after its times, and where it ends (a tab after each)."""
+    found = _TABBED.match(line, index) if line[index : index + 1].isdigit() else None
     return None if found is None else (found[1], found.end())
 
 
@@ -116,7 +131,9 @@ def clean_head(head: str) -> str:
     """A label head without its trailing timestamp and delivery notes."""
     while True:
         # Only a head ending in a digit or a bracket can end with a stamp: no search else.
-        stamp = _TRAILING_STAMP.search(head) if head.rstrip()[-1:] in _STAMP_ENDS else None
+        end = head.rstrip()[-1:]
+        stamp = _TRAILING_STAMP.search(head) if end in _STAMP_ENDS else None
+        stamp = stamp or (_POSTED.search(head) if end in "MmPp.0123456789" else None)
         if stamp:
             head = head[: stamp.start()]
             continue
