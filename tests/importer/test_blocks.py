@@ -247,3 +247,14 @@ def test_a_hansards_interjecting_line_is_narration() -> None:
     )
     blocks, _ = _blocks(text)
     assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1), ("quote", 1, 1)]
+
+
+def test_a_heading_between_turns_is_no_ones_words() -> None:
+    """A short capitalised line with no sentence's end between turns is a heading."""
+    text = (
+        "President. \u2013 We now move on.\n\nCatch-the-eye procedure\n\n"
+        "Ann Lee (Renew). \u2013 Madam President, a question.\n\n"
+        "President. \u2013 Thank you.\n\nYes\n\nAnn Lee (Renew). \u2013 Thanks.\n"
+    )
+    blocks, _ = _blocks(text)
+    assert [b.kind for b in blocks] == ["quote", "narration", "quote", "quote", "quote"]

@@ -39,6 +39,7 @@ from cstocli.importer.labels import credit_prefix
 from cstocli.importer.layout import Item
 from cstocli.importer.roster import Roster
 from cstocli.importer.titles import is_title_word
+from cstocli.importer.turns import is_heading
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, PassageKind
 
@@ -242,8 +243,8 @@ class _Assembler:
         if reason is None and last and _closing_note(voice):
             reason = ": a short closing line that addresses no one (no I, we or you)"
         note = _closing_note(voice) and _RECORD_NOTE.fullmatch(text.strip())
-        if reason is None and (note or _INTERJECTING.fullmatch(text.strip())):
-            reason = ': a record\'s note of what was done ("The clerk proceeded to ...")'
+        if reason is None and (note or _INTERJECTING.fullmatch(text.strip()) or is_heading(text)):
+            reason = ': a record\'s note or heading ("The clerk proceeded to ...")'
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"

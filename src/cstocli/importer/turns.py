@@ -14,6 +14,9 @@ Read from the whole article before it is cut up:
 - **known heads**: the names the article's line-start labels use; the same name followed by a
   colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
   opens a second turn there (see ``layout.split_turns``), as does any "Name: (00:09)".
+- **headings** between turns ("Catch-the-eye procedure"): a short capitalised line with no
+  sentence's end and no I, we or you, alone as a paragraph (``is_heading``; ``blocks``
+  makes it narration);
 - **page furniture**: separators ("* * *", "---", "###"), "END", "-- more --", "Page 2 of
   3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**", an export's
   lower-case "speaker" line before each turn's name: never speech.
@@ -285,6 +288,18 @@ def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> fro
         if label is not None and label.interview is None and " " in label.name:
             surnames.add(label.name.split()[-1].casefold())
     return frozenset({word for word, count in counts.items() if count > 1} | surnames)
+
+
+# A heading set between turns ("Catch-the-eye procedure", "Written statements (Rule 178)"):
+# a capital, two to six words, no sentence's end, no I, we or you ("Yes" is an answer).
+_HEADING = re.compile(r"[A-Z][\w'\u2019()-]*(?:[ \t]+[\w'\u2019()-]+){1,5}")
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our|me|us)\b")
+
+
+def is_heading(paragraph: str) -> bool:
+    """Whether a paragraph alone between turns is a heading of the record, no one's words."""
+    text = paragraph.strip()
+    return _HEADING.fullmatch(text) is not None and _PERSONAL.search(text) is None
 
 
 def _may_be_lone(label: Label) -> bool:
