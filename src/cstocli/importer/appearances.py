@@ -1,4 +1,8 @@
-"""Who appears for whom: the appearances list of a court or hearing transcript.
+"""Who is who in a record's header: counsel, the chair, a key to short labels.
+
+Besides counsel (below), a header may say who is in the chair ("IN THE CHAIR: NAME", "NAME
+took the chair": ``in_chair``) and give a key to the labels ("H. = Full Name, role":
+``key_entry``, compared by ``short_form``).
 
 An argument transcript names counsel once, in its list of appearances, and labels them
 tersely after ("MS. RIKELSTAD:"). The list comes in two layouts, both read here:
@@ -19,6 +23,8 @@ heading is read, up to the proceedings, so a sentence in the argument gives nobo
 from __future__ import annotations
 
 import re
+
+from cstocli.importer.persons import is_personal_name
 
 _HEADING = re.compile(r"\s*APPEARANCES\s*(?::\s*|\Z)", re.IGNORECASE)
 # Where the list ends: the contents, the proceedings, the first speaker label.
@@ -146,3 +152,36 @@ def _line_of(starts: list[int], offset: int) -> int:
     while line + 1 < len(starts) - 1 and starts[line + 1] <= offset:
         line += 1
     return line
+
+
+# "H. = Hedda Lindqvist, interviewer", "P2 = Ann Lee": a label's short form, then who it is.
+_KEY_ENTRY = re.compile(
+    r"\s*([^\W\d_][\w.]{0,5})\s*=\s*([^=,]{3,60}?)\s*(?:,\s*([^=]{1,80}?))?\s*\Z"
+)
+# Who chairs: "IN THE CHAIR: Ilse VANDERMEULEN", "The SPEAKER (Hon. Ann Lee) took the chair".
+_CHAIR = re.compile(
+    r"(?i:\s*in\s+the\s+chair\s*:\s*)(?P<after>[^\n]{3,60}?)\s*\Z"
+    r"|(?:\((?:the\s+)?(?i:hon\.?\s+)?)?(?P<before>[A-Z][^()\n]{2,60}?)\)?\s+took\s+the\s+chair\b"
+)
+
+
+def key_entry(line: str) -> tuple[str, str, str | None] | None:
+    """The short form, the full name and the role of a key's line ("H. = Ann Lee, chair")."""
+    found = _KEY_ENTRY.match(line) if "=" in line[:12] else None
+    if found is None or not is_personal_name(found[2]):
+        return None
+    return found[1], found[2], found[3]
+
+
+def in_chair(line: str) -> str | None:
+    """The name of the person a record's line puts in the chair, if it does."""
+    found = _CHAIR.match(line) if "chair" in line[:200].casefold() else None
+    if found is None:
+        found = _CHAIR.search(line[:200]) if "took the chair" in line[:200] else None
+    name = None if found is None else (found["after"] or found["before"] or "").strip()
+    return name if name and is_personal_name(name) else None
+
+
+def short_form(label: str) -> str:
+    """A label's short form as a key compares it: "H." and "h" alike."""
+    return label.replace(".", "").strip().casefold()

@@ -60,7 +60,14 @@ from cstocli.importer.markup import (
     tabbed_label,
     voice_label,
 )
-from cstocli.importer.names import HONORIFICS, names_holder
+from cstocli.importer.names import (
+    HONORIFICS,
+    bracket_office,
+    is_party,
+    is_place,
+    names_holder,
+    without_party,
+)
 from cstocli.importer.titles import is_title_word, with_title
 from cstocli.model import Span, is_placeholder
 
@@ -248,14 +255,14 @@ def _parse_head(
             inside = inside[1:]
         return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
-        name_part, role_part = bracketed[1], _without_party(bracketed[2])
-        role = _office(role_part)
+        name_part, role_part = bracketed[1], without_party(bracketed[2])
+        role = bracket_office(role_part)
         comma = "," if role else ""
     else:
         name_part, comma, role_part = head.partition(",")
         role = role_part.strip() or None
     untitled = not any(is_title_word(t) for t in name_part.split()[:-1])
-    if bracketed and (_is_place(role_part) or (untitled and _is_party(role_part))):
+    if bracketed and (is_place(role_part) or (untitled and is_party(role_part))):
         # "Mr. Kasabian (Ruritania):" names the country he speaks for, "Dr. Ann Lee
         # (CDU/CSU):" her party: where they sit, not what they are ("SEN. LEE (R-OH)" keeps
         # it with the title, "Senator (R-OH)").
@@ -278,24 +285,6 @@ def _parse_head(
     if len(tokens) > 7 or not all(_is_name_token(t, allow_links=False) for t in tokens):
         return None
     return _without_honorifics(tokens), role, False
-
-
-def _without_party(inside: str) -> str:
-    """Brackets' words without a party after a comma ("Minister of Housing, Lib.")."""
-    before, comma, party = inside.rpartition(",")
-    return before if comma and _is_party(party) else inside
-
-
-def _office(inside: str) -> str | None:
-    """The role brackets give, or None.
-
-    "(Tarrant—Minister for Water)" is a seat, then the office; "(Kestrel Lake—Ridgeview)"
-    two places, a seat only; other brackets give their words.
-    """
-    seat, dash, office = inside.replace("\u2013", "\u2014").partition("\u2014")
-    if dash and _is_place(seat):
-        return office.strip() if any(is_title_word(w) for w in office.split()) else None
-    return inside.strip() or None
 
 
 def _names_in_brackets(outside: str, inside: str) -> bool:
@@ -328,30 +317,6 @@ def _is_role(role: str | None, *, bracketed: bool) -> bool:
         return False
     # "Minsk, November 30:" is a dateline; "John Smith (R-Ohio 2):" may hold a district.
     return bracketed or not any(char.isdigit() for char in role)
-
-
-def _is_place(words: str) -> bool:
-    """Whether brackets after a name hold a place only ("Ruritania", "Rivière-aux-Saules")."""
-    tokens = words.split()
-    return 1 <= len(tokens) <= 4 and all(
-        _TOKEN.match(t)
-        and t[:1].isupper()
-        and not re.match(r"[A-Z]-", t)  # "R-Ohio": a party and a state
-        and ("-" not in t or not t.isupper())
-        and not is_title_word(t)
-        for t in tokens
-    )
-
-
-def _is_party(words: str) -> bool:
-    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "Lib.")."""
-    party = words.strip()
-    if re.fullmatch(r"[A-Z][a-z]{1,3}\.", party):
-        return True  # "Lib.", "Ind.": a parliament's party, shortened
-    return (
-        re.fullmatch(r"[A-Z]{1,5}(?:[/-][A-Z]{1,5})*", party) is not None
-        and sum(c.isupper() for c in party) >= 2
-    )
 
 
 def _is_sentence(head: str) -> bool:

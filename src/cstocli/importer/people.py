@@ -27,12 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from cstocli.importer.appearances import read_appearances
+from cstocli.importer.appearances import in_chair, key_entry, read_appearances, short_form
 from cstocli.importer.label_words import CONVERSATION_ROLES, PRESIDING
 from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
-from cstocli.importer.persons import LINKS, is_personal_name, is_role_line, mentions
+from cstocli.importer.persons import LINKS, is_role_line, mentions
 from cstocli.importer.titles import is_title_word
 
 SCAN_LINES = 120
@@ -94,10 +94,10 @@ class People:
         keys: dict[str, str] = {}
         chair: str | None = None
         for number, line in lines:
-            keyed = _key_entry(line)
+            keyed = key_entry(line)
             if keyed is not None:  # "H. = Hedda Lindqvist, interviewer": "H.:" is hers
-                keys[_short_form(keyed[0])] = keyed[1]
-            chair = chair or _in_chair(line)
+                keys[short_form(keyed[0])] = keyed[1]
+            chair = chair or in_chair(line)
             triples = _stated(line, previous, text, chair)
             # Once a line, and only its first words: a paragraph may be a megabyte long.
             byline = line.lstrip()[:3].casefold() == "by "
@@ -122,7 +122,7 @@ class People:
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
         """The full name and role of the one person a terse label names, or None."""
-        keyed = self.keys.get(_short_form(label.name))
+        keyed = self.keys.get(short_form(label.name))
         if keyed is not None:
             same = [p for p in self.persons if name_words(p.name) == name_words(keyed)]
             return keyed, label.role or (same[0].role if same else None)
@@ -316,17 +316,6 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     return None
 
 
-# "H. = Hedda Lindqvist, interviewer", "P2 = Ann Lee": a label's short form, then who it is.
-_KEY_ENTRY = re.compile(
-    r"\s*([^\W\d_][\w.]{0,5})\s*=\s*([^=,]{3,60}?)\s*(?:,\s*([^=]{1,80}?))?\s*\Z"
-)
-# Who chairs: "IN THE CHAIR: Ilse VANDERMEULEN", "The SPEAKER (Hon. Ann Lee) took the chair".
-_CHAIR = re.compile(
-    r"(?i:\s*in\s+the\s+chair\s*:\s*)(?P<after>[^\n]{3,60}?)\s*\Z"
-    r"|(?:\((?:the\s+)?(?i:hon\.?\s+)?)?(?P<before>[A-Z][^()\n]{2,60}?)\)?\s+took\s+the\s+chair\b"
-)
-
-
 def _stated(
     line: str, previous: str, text: str, chair: str | None
 ) -> list[tuple[str, str | None, bool]]:
@@ -335,13 +324,13 @@ def _stated(
     A key's entry, who is in the chair (and the role on the line under that), or what
     ``mentions`` reads.
     """
-    keyed = _key_entry(line)
+    keyed = key_entry(line)
     if keyed is not None:
         return [(keyed[1], keyed[2], True)]
-    in_chair = _in_chair(line)
-    if in_chair is not None:
-        return [(in_chair, None, True)]
-    if chair is not None and _in_chair(previous) == chair and is_role_line(line.strip()):
+    chaired = in_chair(line)
+    if chaired is not None:
+        return [(chaired, None, True)]
+    if chair is not None and in_chair(previous) == chair and is_role_line(line.strip()):
         return [(chair, line.strip(), True)]  # "IN THE CHAIR: NAME" over "Vice-President"
     return mentions(line, previous, text)
 
@@ -360,28 +349,6 @@ def _presenter(lines: list[tuple[int, str]], persons: list[Person]) -> Person | 
     # The speaker's part comes before the event's or the channel's ("| Coast Talks").
     named = [p for part in parts for p in persons if name_words(part) == name_words(p.name)]
     return named[0] if named else None
-
-
-def _key_entry(line: str) -> tuple[str, str, str | None] | None:
-    """The short form, the full name and the role of a key's line ("H. = Ann Lee, chair")."""
-    found = _KEY_ENTRY.match(line) if "=" in line[:12] else None
-    if found is None or not is_personal_name(found[2]):
-        return None
-    return found[1], found[2], found[3]
-
-
-def _in_chair(line: str) -> str | None:
-    """The name of the person a record's line puts in the chair, if it does."""
-    found = _CHAIR.match(line) if "chair" in line[:200].casefold() else None
-    if found is None:
-        found = _CHAIR.search(line[:200]) if "took the chair" in line[:200] else None
-    name = None if found is None else (found["after"] or found["before"] or "").strip()
-    return name if name and is_personal_name(name) else None
-
-
-def _short_form(label: str) -> str:
-    """A label's short form as a key compares it: "H." and "h" alike."""
-    return label.replace(".", "").strip().casefold()
 
 
 def _is_initials(label: str) -> bool:
