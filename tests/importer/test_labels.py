@@ -40,6 +40,7 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
          "Minister for Water", True),
         ("SHRI RAVI KULKARNI (NASHIK WEST): Sir,", "RAVI KULKARNI", None, True),
         ("MR ABERNETHY KC: My Lord,", "MR ABERNETHY", None, True),
+        (">> CHAIR DELACROIX: GOOD EVENING.", "DELACROIX", "CHAIR", True),
         ("THE MINISTER OF JAL SHAKTI (SHRI ANAND MEHRA): Sir,", "ANAND MEHRA",
          "THE MINISTER OF JAL SHAKTI", True),
         ("Hon. Priya Venkataraman (Minister of Housing, Lib.):", "Priya Venkataraman",
@@ -301,7 +302,13 @@ def test_a_one_word_note_inline_is_still_prose() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Host: Jane Roe", "Chair: Dame Philippa Crowhurst", "Guest: Dr Lena Park, hydrologist"]
+    "line",
+    [
+        "Host: Jane Roe",
+        "Chair: Dame Philippa Crowhurst",
+        "Guest: Dr Lena Park, hydrologist",
+        "Narrator: Hattie Brannigan",
+    ],
 )
 def test_a_part_given_to_a_name_is_a_cast_line_not_a_turn(line: str) -> None:
     """A cast line "Host: Jane Roe" says who holds the part; it opens no turn."""

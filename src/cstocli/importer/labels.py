@@ -112,8 +112,9 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
-# The parts a cast line gives a person ("Host: Jane Roe", "Speaker: The Hon. Ann Lee").
-_PARTS = CONVERSATION_ROLES | PRESIDING | {"moderator", "interviewer"}
+# The parts a cast line gives a person ("Host: Jane Roe", "Speaker: The Hon. Ann Lee"; an
+# oral history's "Narrator: NAME" is the one who tells their story).
+_PARTS = CONVERSATION_ROLES | PRESIDING | {"moderator", "interviewer", "narrator", "respondent"}
 _CACHED_LINE = 1000
 """The longest line whose label is remembered (4,096 lines: a few MB at most)."""
 

@@ -16,10 +16,11 @@ from cstocli.importer.label_words import TITLE_WORDS
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
 # A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
-# "[*]" of congressional transcripts, a bullet, a committee's question number ("Q12 Chair:").
+# "[*]" of congressional transcripts, a bullet, closed captions' speaker change ">>", a
+# committee's question number ("Q12 Chair:").
 _QUESTION_NUMBER = r"Q\d{1,4}[ \t]+(?=[^\W\d_])"
 _LEADING_STAMP = re.compile(
-    rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022|{_QUESTION_NUMBER})[ \t]*"
+    rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022|>>|{_QUESTION_NUMBER})[ \t]*"
 )
 # A timestamp at the end of a label head ("Jane Doe (00:22)"), bracketed or, as meeting
 # recorders export a turn's head, bare after the name ("Jane Doe  0:03").
