@@ -246,8 +246,11 @@ def stored_name(file_name: str) -> str:
 
     A downloaded file may be named with a newline or an escape in it; a dataset's names may
     hold none (``dataset.validation``), and one stored raw would make the article unreadable.
+    A name that is not UTF-8 (an old zip's Latin-1) reaches Python with its odd bytes as
+    surrogates, which no text file can hold: each is U+FFFD too.
     """
-    return CONTROL.sub("\ufffd", PurePath(file_name).name)
+    name = PurePath(file_name).name.encode("utf-8", "surrogateescape")
+    return CONTROL.sub("\ufffd", name.decode("utf-8", "replace"))
 
 
 def _answers_first(items: tuple[Item, ...], people: People) -> bool:
