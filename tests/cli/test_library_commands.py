@@ -612,9 +612,9 @@ def test_a_file_named_in_latin_1_imports_beside_the_others(
     plain = tmp_path / "plain.txt"
     plain.write_text(NEWS_INTERRUPTED.read_text(encoding="utf-8").replace("third", "fourth"))
     db = str(tmp_path / "lib.sqlite3")
-    code, out, err = run(capsys, "import", str(odd), str(plain), "--library", db)
+    code, out, err = run(capsys, "import", str(odd), str(plain), "--library", db, "--json")
     assert code == 0, err
-    assert out.count("imported\t") == 2
+    assert [item["status"] for item in json.loads(out)] == ["imported", "imported"]
     with open_library(Path(db)) as lib:
         files = sorted(lib.get(i).source.file for i in lib.ids())
     assert files == ["caf\ufffd notes.txt", "plain.txt"]

@@ -13,7 +13,8 @@ C1 controls become U+FFFD, and so do the bidirectional embeddings, overrides and
 (U+202A-U+202E, U+2066-U+2069), which would make a terminal show a quote's words in
 another order than the source's ("Trojan Source"). Tab and newline are kept only where a
 format uses them as separators; inside a TSV field they become a space so that one record
-stays one line.
+stays one line. JSON also escapes the lone surrogates by which Python holds a file name's
+bytes that are not UTF-8; printed as text, the streams write them as "?" (``cli.app``).
 
 Nothing here changes what is stored: the source text stays verbatim, spans still hold.
 """
@@ -36,8 +37,9 @@ _TEXT = str.maketrans({c: v for c, v in _VISIBLE.items() if c not in (ord("\n"),
 _FIELD = str.maketrans({**_VISIBLE, ord("\n"): " ", ord("\t"): " "})
 """One TSV field or one line: a line break or a tab inside it becomes a space."""
 
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL, the C1 and the bidi controls."""
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL, the C1 and the bidi controls,
+and lone surrogates (a file name in another encoding; no UTF-8 output can hold one)."""
 
 
 def shown(text: str) -> str:
