@@ -29,6 +29,10 @@ from cstocli.library.rows import (
 from cstocli.library.sentences import SentenceTexts
 from cstocli.search.store import Sentence
 
+POSTINGS_HELD = 500_000
+"""Sentence ids of posting lists an index keeps (~20 MB): ``browse`` keeps one index for
+its keystrokes, and "tiongati pro" reads again the lists "tiongati pr" read."""
+
 
 class IndexBatch:
     """Index the sentences of articles stored in one transaction, in bulk.
@@ -139,6 +143,10 @@ class LibraryIndex:
     Only what a query touches is read: vocabulary rows of the right lengths, the posting
     lists of the expanded terms (from FTS5), and the sentences ranked or shown. Sentence
     ids are the ``sentences.key`` column: ascending in import order, then source order.
+
+    What it read is kept for the next query (frequencies, speaker words, the latest
+    ``POSTINGS_HELD`` posting lists' ids, some articles' texts), which is right only while
+    nobody else writes to the library: ``current`` says whether that is still so.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -146,10 +154,13 @@ class LibraryIndex:
         self._path = path
         self._frequency: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
+        self._held = 0
+        """How many ids ``_postings`` holds."""
         self._speaker_words: dict[str, frozenset[str]] | None = None
         self._texts = SentenceTexts(conn, path)
         self._json: bool | None = None
         with translate_errors(path):
+            self._version = _data_version(conn)
             self._count, words = conn.execute("SELECT sentences, words FROM totals").fetchone()
         self._average = words / self._count if self._count else 0.0
 
@@ -160,6 +171,15 @@ class LibraryIndex:
     def average_length(self) -> float:
         """Mean number of words per sentence."""
         return self._average
+
+    def current(self) -> bool:
+        """Whether the library is as this index first read it (no other connection wrote).
+
+        SQLite's ``data_version`` changes when another connection commits; reading it
+        costs a few microseconds, so a long-lived reader can ask before every query.
+        """
+        with translate_errors(self._path):
+            return _data_version(self._conn) == self._version
 
     def terms(self, min_length: int, max_length: int) -> list[str]:
         """Return every indexed word whose length lies in ``[min_length, max_length]``."""
@@ -207,9 +227,15 @@ class LibraryIndex:
 
     def postings(self, term: str) -> list[int]:
         """Return the ids of the sentences that contain ``term``, ascending."""
-        if term not in self._postings:
-            self._postings[term] = self._ids(_fts_phrase(term)) if self.frequency(term) else []
-        return self._postings[term]
+        found = self._postings.get(term)
+        if found is None:
+            found = self._ids(_fts_phrase(term)) if self.frequency(term) else []
+            held = self._postings
+            while held and self._held + len(found) > POSTINGS_HELD:
+                self._held -= len(held.pop(next(iter(held))))  # the oldest
+            held[term] = found
+            self._held += len(found)
+        return found
 
     def tokens(self, sentence_id: int) -> Sequence[str]:
         """Return the folded words of one sentence, in order (its text, tokenised again)."""
@@ -288,6 +314,10 @@ class LibraryIndex:
 
 
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _has_json(conn: sqlite3.Connection) -> bool:
