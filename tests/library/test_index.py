@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from cstocli.library import Library, index, open_library
+from cstocli.library import Library, index, neighbours, open_library
 from cstocli.model import Dataset
 from cstocli.search import typos
 from cstocli.search.memory import build_index
@@ -115,3 +116,28 @@ def test_an_index_keeps_the_latest_posting_lists_up_to_its_bound(
     assert common[-1] in held
     assert common[0] not in held
     assert disk.postings(common[0]) == first  # read again, the same
+
+
+def test_an_index_looks_a_word_up_once_and_keeps_its_bound(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word's typo neighbours are looked up once; past NEAR_HELD words the oldest go."""
+    monkeypatch.setattr(index, "NEAR_HELD", 2)
+    disk = lib.index()
+    asked: list[str] = []
+    one_typo = neighbours.one_typo
+
+    def counted(conn: sqlite3.Connection, word: str) -> list[str]:
+        asked.append(word)
+        return one_typo(conn, word)
+
+    monkeypatch.setattr(neighbours, "one_typo", counted)
+    first = disk.near("securty", 1)
+    assert first is not None
+    assert "security" in first
+    assert disk.near("securty", 1) == first
+    assert asked == ["securty"]
+    disk.near("presidnt", 1)
+    disk.near("cooperaton", 1)  # the third word: "securty" is forgotten
+    assert disk.near("securty", 1) == first
+    assert asked == ["securty", "presidnt", "cooperaton", "securty"]

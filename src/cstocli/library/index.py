@@ -29,6 +29,9 @@ from cstocli.library.rows import (
 from cstocli.library.sentences import SentenceTexts
 from cstocli.search.store import Sentence
 
+NEAR_HELD = 256
+"""Words whose typo neighbours an index keeps: a query's first words, looked up again at
+every key of the next word."""
 POSTINGS_HELD = 500_000
 """Sentence ids of posting lists an index keeps (~20 MB): ``browse`` keeps one index for
 its keystrokes, and "tiongati pro" reads again the lists "tiongati pr" read."""
@@ -154,6 +157,7 @@ class LibraryIndex:
         self._path = path
         self._frequency: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
+        self._near: dict[tuple[str, int], list[str] | None] = {}
         self._held = 0
         """How many ids ``_postings`` holds."""
         self._speaker_words: dict[str, frozenset[str]] | None = None
@@ -209,14 +213,21 @@ class LibraryIndex:
         """Return the indexed words within ``budget`` typos of ``word`` (and others), or None.
 
         Looked up (``neighbours``), not scanned: for one typo or two; None (scan the
-        lengths) for more.
+        lengths) for more. Kept for the next query (the last ``NEAR_HELD`` words).
         """
+        asked = (word, budget)
+        if asked in self._near:
+            return self._near[asked]
+        found = None
         with translate_errors(self._path):
             if budget == 1:
-                return neighbours.one_typo(self._conn, word)
-            if budget == 2:
-                return neighbours.two_typos(self._conn, word)
-        return None
+                found = neighbours.one_typo(self._conn, word)
+            elif budget == 2:
+                found = neighbours.two_typos(self._conn, word)
+        if len(self._near) >= NEAR_HELD:
+            del self._near[next(iter(self._near))]  # the oldest
+        self._near[asked] = found
+        return found
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -292,7 +303,9 @@ class LibraryIndex:
             self._json = _has_json(self._conn)
         if self._json:
             (found,) = self._column(_IDS_SQL, (match,))
-            return sorted(json.loads(found))
+            ids: list[int] = json.loads(found)
+            ids.sort()  # in place: no copy of a prefix's 100,000 ids
+            return ids
         return self._column(  # an SQLite built without its JSON functions
             "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid", (match,)
         )
