@@ -103,7 +103,7 @@ LibraryOption = Annotated[
         envvar="CSTOCLI_LIBRARY",
         metavar="PATH",
         show_default=False,
-        help="The library file for --article and --all (default: in your user data folder).",
+        help="The library file that --article reads (default: in your user data folder).",
     ),
 ]
 
