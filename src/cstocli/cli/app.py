@@ -21,7 +21,6 @@ import typer
 from typer import _click as click  # Typer 0.28 vendors Click; the pin keeps this stable
 
 from cstocli import __version__
-from cstocli.cli import reading
 from cstocli.cli.command import new_app
 from cstocli.cli.streams import OutputError, guard_streams
 from cstocli.cli.terminal import clamp_widths, silence_stdout, warn
@@ -55,18 +54,20 @@ def _root(
     """
 
 
-reading.register(app)
-
 _ORDER = ("speakers", "search", "stats", "show", "facts", "random", "cite", "browse", "import")
 """The commands in the order ``--help`` lists them (the ``library`` group after them)."""
 _ON_DEMAND = {
+    "speakers": "reading",
+    "stats": "reading",
+    "show": "reading",
+    "facts": "reading",
     "search": "search_command",
     "random": "fortune",
     "cite": "cite_command",
     "browse": "browse_command",
 }
 """Commands whose module is imported only when they run or the whole app is listed, so
-that ``speakers`` and friends do not pay for them at start-up."""
+that no command pays for the others' modules at start-up (``reading`` registers its four)."""
 
 
 def _register(name: str) -> None:
