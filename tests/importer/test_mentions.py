@@ -254,3 +254,33 @@ def test_an_abbreviated_title_with_its_full_stop_stays_with_the_name(
 ) -> None:
     """'Sen. Tom Hill': the title's full stop parts no words; the title is role or honorific."""
     assert [(m.name, m.role, m.sex) for m in find_mentions(prose, 0)] == expected
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Resident Tom Berg disagreed with the plan.", [("Tom Berg", "Resident")]),
+        (
+            "Developer Nils Lie, whose firm bought the site, said so.",
+            [("Nils Lie", "Developer")],
+        ),
+        ("Homeowner Ada Moe, 64, said it floods.", [("Ada Moe", "Homeowner")]),
+    ],
+)
+def test_a_role_noun_glued_before_a_name_is_the_role(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """A common noun of role before a name ("Resident Tom Berg") is a role, not a name word."""
+    assert _named(prose) == expected
+
+
+def test_words_after_a_name_set_off_on_both_sides_are_the_predicate() -> None:
+    """In "Her co-author, Professor Ann Lee, put it plainly:" "put it plainly" is no role."""
+    assert _named("Her co-author, Professor Ann Lee, put it plainly:") == [("Ann Lee", "Professor")]
+    assert _named("One neighbour, Sigrun Holt, spoke for the plan:") == [("Sigrun Holt", None)]
+
+
+def test_no_relation_ends_an_apposition_s_role() -> None:
+    """In "a hydrologist at X and no relation" the role ends before "and no relation"."""
+    prose = "Emil Hovde, a hydrologist at the University of Nordvann and no relation, said"
+    assert _named(prose) == [("Emil Hovde", "hydrologist at the University of Nordvann")]

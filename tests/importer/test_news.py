@@ -483,3 +483,34 @@ def test_a_pronoun_never_means_the_person_its_own_clause_speaks_to() -> None:
     )
     quotes = [who for kind, who, _ in _rows(result) if kind == "quote"]
     assert quotes == ["Karen Olsen", "Mia Holm", "Karen Olsen"]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_its_subject_s_quotation() -> None:
+    """A sentence ending "X spoke for the plan:" before a quotation gives X the quote."""
+    result = _read(
+        'One neighbour, Sigrun Oyelaran, spoke for the plan: "My daughter cannot stay here."',
+    )
+    assert _rows(result)[1] == ("quote", "Sigrun Oyelaran", ["My daughter cannot stay here."])
+    assert any("introduces it" in w.message for w in result.warnings)
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_paragraph_s_quote() -> None:
+    """A paragraph ending "Her co-author, X, put it plainly:" gives X the next quote."""
+    result = _read(
+        "Her co-author, Professor Aksel Hovde, put the finding in plainer terms:",
+        '"You would not recognise it now."',
+    )
+    assert _rows(result)[1] == ("quote", "Aksel Hovde", ["You would not recognise it now."])
+
+
+def test_a_statement_attributed_to_a_person_is_theirs() -> None:
+    """'"...," read a statement attributed to the chief executive, X.' quotes X."""
+    result = _read(
+        '"The fault was ours," read a statement attributed to the chief executive,'
+        " Dagny Rostova-Amadi.",
+        '"We have suspended all updates," the statement continues.',
+    )
+    rows = _rows(result)
+    assert rows[0] == ("quote", "Dagny Rostova-Amadi", ["The fault was ours"])
+    assert rows[2] == ("quote", "Dagny Rostova-Amadi", ["We have suspended all updates"])
+    assert result.dataset.speakers[0].role == "chief executive"

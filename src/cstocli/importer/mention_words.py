@@ -84,6 +84,21 @@ TITLES = frozenset(
     prosecutor magistrate coroner solicitor barrister
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
+# Common nouns of what a person is or does, which a story puts before a name without a
+# comma ("Resident Tom Berg disagreed.", "Developer Nils Lie said"): opening a capitalised
+# run, such a word is a role, not the name's first word. Words that are also common
+# surnames or given names (baker, farmer, driver, smith, porter) are left out: "Baker" in
+# "Baker Ann Lee" cannot be told from a name by its spelling.
+ROLE_NOUNS = frozenset(
+    """
+    resident residents neighbour neighbor developer homeowner landlord landlady tenant
+    shopkeeper shopowner owner campaigner activist volunteer organiser organizer
+    protester student pupil teacher parent commuter passenger patient visitor witness
+    engineer architect researcher scientist glaciologist historian author novelist artist
+    musician chef entrepreneur founder investor contractor plumber electrician
+    firefighter paramedic surgeon physician pharmacist midwife veterinarian vet
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
 # Lower-case words that stop a role before a name: verbs and words that open a clause.
 ROLE_STOPS = NOT_NAMES | frozenset(
     """
@@ -123,9 +138,15 @@ WEAK_REPORTING_VERBS = (
     "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
     "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
 )
-# A reporting verb (or "according to"); a weak verb before a quotation: its marks, or the
-# run of spaces a blanked one leaves.
+# Words that name the person after them as the source of a quotation, as "according to"
+# does: "...," read a statement attributed to / issued by / from the chief executive, NAME.
+SOURCE_AFTER = (
+    r"\b[Aa]ccording\s+to\b|\breads?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?statement\s+"
+    r"(?:attributed\s+to|issued\s+by|signed\s+by|from|by)\b"
+)
+# A reporting verb (or ``SOURCE_AFTER``); a weak verb before a quotation: its marks, or
+# the run of spaces a blanked one leaves.
 REPORTING = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\b|\b[Aa]ccording\s+to\b"
+    rf"\b(?:{REPORTING_VERBS})\b|{SOURCE_AFTER}"
     rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*(?:[\"\u201c]|\s{{2,}}))"
 )

@@ -34,6 +34,7 @@ from cstocli.importer.mention_words import (
     NOT_NAMES,
     PARTICLES,
     PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
     ROLE_STOPS,
     TITLES,
 )
@@ -45,7 +46,7 @@ Sex = Literal["f", "m"]
 # A word of a name, or initials with their full stops ("U.S.", "J.").
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
 _ARTICLES = frozenset(("the", "a", "an"))
-_SOURCE_WORDS = frozenset(("from", "by", "with", "for"))
+_SOURCE_WORDS = frozenset(("from", "by", "with", "for", "to"))
 # How far around a name its role and context are looked for: bounded, so that a huge
 # paragraph costs time in proportion to its length.
 _NEAR = 40
@@ -111,7 +112,7 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         before = _role_before(prose, words[0][0], roles if roles == titles else [])
         phrase = _fronted_role(prose, words[0][0]) if roles else None
         before = phrase or before  # "The leader of the group, Councillor NAME,": the phrase
-        after, raw = _apposition(prose, last[1])
+        after, raw = _apposition(prose, last[1], set_off=bool(_fronted(prose, words[0][0])))
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
@@ -185,6 +186,8 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
         folded = word.casefold().rstrip(".")
         if is_title_word(word) or folded in TITLES or folded in HONORIFICS:
             split = position + 1
+        elif position == split and folded in ROLE_NOUNS:
+            split = position + 1  # "Resident Tom Berg": a role noun before the name
     if len(words) - split < 2 and split > 0 and words[split - 1][2].casefold() in HONORIFICS:
         return split  # "Mr Lindqvist": an honorific and a surname
     return split if len(words) - split >= 1 else 0
@@ -282,8 +285,12 @@ def _fronted_role(prose: str, start: int) -> str | None:
     return _without_article(phrase)
 
 
-def _apposition(prose: str, end: int) -> tuple[str | None, str]:
-    """The role after a name, ", the port director," and the whole apposition as written."""
+def _apposition(prose: str, end: int, *, set_off: bool = False) -> tuple[str | None, str]:
+    """The role after a name, ", the port director," and the whole apposition as written.
+
+    ``set_off``: the name itself follows a comma ("One neighbour, NAME, spoke ..."), so
+    what follows its own comma may be the sentence's predicate.
+    """
     found = _APPOSITION.match(prose[end : end + _PHRASE])
     if found is not None and found[1].strip().isdigit():
         # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition; but in
@@ -299,12 +306,19 @@ def _apposition(prose: str, end: int) -> tuple[str | None, str]:
     closed = prose[end + found.end() : end + found.end() + 1] == ","
     if not closed and len(raw.split()) > 1 and _present_verb(raw.split()[0]):
         return None, ""  # "her friend, Ann Lee, comes in at five.": the predicate, no role
+    first = raw.split()[0] if raw else ""
+    if set_off and not closed and first.islower() and first not in _ARTICLES:
+        # "Her co-author, Professor Ann Lee, put it plainly:": a name set off by commas on
+        # both sides is the apposition; the unclosed words after it are the predicate.
+        return None, ""
     role = _role_words(raw.split())
     if role is None:
         return None, ""
-    cut = re.search(r"\s+and\s+(?=[a-z]).*[A-Z]", role)  # not "President and Chief ..."
+    cut = re.search(r"\s+and\s+(?=[a-z]).*[A-Z]|,?\s+and\s+(?:no|not|unrelated)\b", role)
     if cut is not None:
-        role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
+        # "the captain and son of coach Lena Brandt"; "a hydrologist and no relation" (not
+        # "President and Chief ...": a capital starts no new phrase of its own)
+        role = role[: cut.start()]
     return _without_article(role), raw
 
 

@@ -165,7 +165,8 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
+                at = quotations[0].outer[0] - base
+                actor = self.actor(persons, text, at, base) or self.introducer(prose, persons, at)
                 guess = speakers[0] = actor or self.unattributed(paragraph, text)
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
@@ -267,6 +268,10 @@ class _Reader:
             if len(prose[at:].split()) <= 2:
                 self.pending = speaker
                 speaker = None
+        elif speaker is None and not events and prose.rstrip().endswith(":"):
+            # "Her co-author, Ann Lee, put it plainly:" introduces the next paragraph's quote.
+            words = Prose(prose, paragraph.span[0], [])
+            self.pending = self.introducer(words, self.subjects.persons, len(prose.rstrip()))
         self.narration(paragraph, speaker)
 
     def speakers_of(
@@ -311,6 +316,24 @@ class _Reader:
             message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
             self.warn(base + start, message)
         return subject[0] if subject else None
+
+    def introducer(self, prose: Prose, persons: list[Named], at: int) -> Person | None:
+        """Who introduces a quotation by a colon ending their sentence, or None.
+
+        "One neighbour, Ann Lee, spoke for the plan: "..."": a sentence that ends in a colon
+        right before a quotation (or at the end of the paragraph before it) introduces the
+        words of its subject, the first person it names.
+        """
+        lead = prose.text[:at].rstrip()
+        if not lead.endswith(":"):
+            return None
+        begin = prose.base + prose.sentence_start(len(lead) - 1)
+        end = prose.base + len(lead)
+        subject = next((who for m, who in persons if begin <= m.start < end and who), None)
+        if subject is not None:
+            message = f"quotation read as {subject.name!r}'s, whose sentence introduces it"
+            self.warn(begin, message)
+        return subject
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""

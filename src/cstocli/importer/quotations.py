@@ -64,12 +64,30 @@ def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
             position = opening + 1  # "the '90s": a straight single mark must be closed
             continue
         stop = end if close is None else close + 1
+        if close is not None and _names_something(text, start, opening, close):
+            position = stop  # 'known to friends as "Ax"': a name in marks, no one's words
+            continue
         inner = (opening + 1, end if close is None else close)
         words = _trimmed(text, *inner)
         if words[0] < words[1]:
             found.append(Quotation((opening, stop), words, close is not None))
         position = stop
     return tuple(found)
+
+
+# Words after which marks hold a name, not speech: 'known to colleagues as "Ax"',
+# 'nicknamed "the Wall"', 'what locals have dubbed "the Beast"', 'the so-called "red list"'.
+_NAMING = re.compile(
+    r"(?:\bknown\s+(?:[\w'\u2019]+\s+){0,3}?as|\bnicknamed|\bdubbed|\bso-called)\s*\Z", re.I
+)
+_NAME_WORDS = 4
+
+
+def _names_something(text: str, start: int, opening: int, close: int) -> bool:
+    """Whether the short quotation at ``opening`` is a name the words before it give."""
+    if len(text[opening + 1 : close].split()) > _NAME_WORDS:
+        return False
+    return _NAMING.search(text, max(start, opening - 40), opening) is not None
 
 
 def opens_with_quotation(text: str, start: int, end: int) -> bool:
