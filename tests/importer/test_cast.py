@@ -47,3 +47,23 @@ def test_a_role_names_its_one_holder() -> None:
     assert cast.described("captain", 10) is jonas
     cast.meet(Mention(20, 25, "Ada Berg", "team captain", None))
     assert cast.described("captain", 30) is None
+
+
+def test_an_honorific_surname_is_none_of_those_the_text_says_are_the_other_sex() -> None:
+    """An honorific surname ("Mr. Halvorsen") is no Halvorsen the text says is a woman."""
+    cast, _ = _cast()
+    lars = cast.meet(Mention(0, 14, "Lars Halvorsen", None, None))
+    ingrid = cast.meet(Mention(20, 36, "Ingrid Halvorsen", None, "f"))
+    assert cast.meet(Mention(60, 73, "Halvorsen", None, "m")) is lars
+    assert cast.meet(Mention(80, 93, "Halvorsen", None, "f")) is ingrid
+
+
+def test_a_shared_given_name_is_a_surname_when_one_is_known() -> None:
+    """In "Castellano and Anna Berg" a Castellano met before is that person, no new one."""
+    cast, _ = _cast()
+    rosa = cast.meet(Mention(0, 16, "Rosa Castellano", None, None))
+    shared = Mention(30, 40, "Castellano Berg", None, None, shared=True)
+    assert cast.meet(shared) is rosa
+    lars = cast.meet(Mention(50, 54, "Lars Berg", None, None, shared=True))
+    assert lars is not None
+    assert lars.name == "Lars Berg"

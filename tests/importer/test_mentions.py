@@ -284,3 +284,35 @@ def test_no_relation_ends_an_apposition_s_role() -> None:
     """In "a hydrologist at X and no relation" the role ends before "and no relation"."""
     prose = "Emil Hovde, a hydrologist at the University of Nordvann and no relation, said"
     assert _named(prose) == [("Emil Hovde", "hydrologist at the University of Nordvann")]
+
+
+def test_a_nickname_in_marks_inside_a_name_is_passed_over() -> None:
+    """'came from Jonah "Jet" Mbatha': one person, Jonah Mbatha, even after "from"."""
+    assert _named('The winner came from Jonah "Jet" Mbatha, who scored.') == [
+        ("Jonah Mbatha", None)
+    ]
+
+
+def test_a_given_name_before_and_shares_the_full_name_s_surname() -> None:
+    """A couple written "Lars and Ingrid Halvorsen" names Lars and Ingrid Halvorsen."""
+    found = find_mentions("Lars and Ingrid Halvorsen lost 140 cows.", 0)
+    assert [(m.name, m.shared) for m in found] == [
+        ("Lars Halvorsen", True),
+        ("Ingrid Halvorsen", False),
+    ]
+    assert [m.name for m in find_mentions("Anna Berg and Tove Lund spoke.", 0)] == [
+        "Anna Berg",
+        "Tove Lund",
+    ]
+
+
+def test_a_possessive_pronoun_before_a_noun_of_role_states_the_role() -> None:
+    """A fronted "His manager, X," states a role; "her oldest friend, X," no role."""
+    assert _named("His manager, Siobhan Lloyd, was calmer.") == [("Siobhan Lloyd", "manager")]
+    assert _named("Her oldest friend, Marguerite Lowe, laughed.") == [("Marguerite Lowe", None)]
+
+
+def test_a_sports_club_is_no_person() -> None:
+    """Club names ("Brackwater Rovers", "Kelmscott Town") are bodies, not people."""
+    prose = "Brackwater Rovers lost to Kelmscott Town and Oxbridge United drew."
+    assert [m.name for m in find_mentions(prose, 0) if " " in m.name] == []

@@ -514,3 +514,19 @@ def test_a_statement_attributed_to_a_person_is_theirs() -> None:
     assert rows[0] == ("quote", "Dagny Rostova-Amadi", ["The fault was ours"])
     assert rows[2] == ("quote", "Dagny Rostova-Amadi", ["We have suspended all updates"])
     assert result.dataset.speakers[0].role == "chief executive"
+
+
+def test_a_weak_verb_after_a_quotation_and_before_a_name_attributes_it() -> None:
+    """'"...," admitted Rovers manager Ray Holt.': the quote is Ray Holt's, role and all."""
+    result = _read('"We were poor, and I include myself," admitted Rovers manager Ray Holt.')
+    assert _rows(result)[0] == ("quote", "Ray Holt", ["We were poor, and I include myself"])
+    assert result.dataset.speakers[0].role == "Rovers manager"
+
+
+def test_a_named_possessive_before_a_colon_gives_the_quote() -> None:
+    """A colon after "Holt's verdict was blunt" gives the quote to the Holt met before."""
+    result = _read(
+        "Rovers manager Ray Holt-Okoye was angry after the match.",
+        'Holt-Okoye\'s verdict on his defence was blunt: "Schoolboy stuff."',
+    )
+    assert _rows(result)[-1] == ("quote", "Ray Holt-Okoye", ["Schoolboy stuff."])

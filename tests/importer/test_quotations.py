@@ -243,12 +243,14 @@ def test_an_empty_quotation_gives_nothing() -> None:
         ("His answer was short:           ", "his"),
         ("The message to markets was cautious:        ", None),
         ("Her message was cautious: she said    ", None),
+        ("Holt-Okoye's verdict on his defence was blunt:     ", "Holt-Okoye"),
+        ("O'Brien's answer was short:     ", "O'Brien"),
     ],
 )
 def test_a_colon_after_her_or_his_words_names_whose_quotation_follows(
     prose: str, owner: str | None
 ) -> None:
-    """A colon after "Her message ..." introduces her quotation; other openings no one's."""
+    """A colon after "Her message ..." or "Holt's verdict ..." introduces their quotation."""
     assert owned_by(prose) == owner
 
 
@@ -315,3 +317,9 @@ def test_a_long_quotation_after_known_as_is_still_a_quotation() -> None:
     """Only a few words are a name: a sentence in marks after "known as" is quoted speech."""
     paragraph = 'He is known as "the one who always says we can do better than this".'
     assert len(_quoted(paragraph)) == 1
+
+
+def test_a_nickname_inside_a_name_is_no_quotation() -> None:
+    """'Jonah "Jet" Mbatha' holds a nickname, not a quote; the quote after it is one."""
+    paragraph = 'It came from Jonah "Jet" Mbatha. "I just ran," Mbatha said.'
+    assert _quoted(paragraph) == [("I just ran", True)]

@@ -80,6 +80,11 @@ class Cast:
     def meet(self, mention: Mention, *, quiet: bool = False) -> Person | None:
         """The person a mention names: a known one, or (for a full name) a new one."""
         words = name_words(mention.name)
+        if mention.shared and words[0] in self.by_surname:
+            # "Castellano and Ingrid Halvorsen": a surname met before, not a given name
+            given = mention.name.split()[0]
+            alone = Mention(mention.start, mention.end, given, None, None, initial=True)
+            return self.meet(alone, quiet=quiet)
         known = self.by_surname.get(words[-1], []) if words else []
         if len(words) > 1:
             for person in known:
@@ -93,6 +98,11 @@ class Cast:
             return self.touch(person, mention.start)
         if not known:
             return None
+        if mention.sex is not None and len(known) > 1:
+            # "Mr. Halvorsen" is none of the Halvorsens the text says are women; one the
+            # text says is a man first
+            same = [p for p in known if p.sex == mention.sex]
+            known = same or [p for p in known if p.sex is None] or known
         chosen = max(known, key=lambda p: p.seen)
         if len(known) == 1:
             chosen.role = chosen.role or mention.role
@@ -100,6 +110,11 @@ class Cast:
             names = " or ".join(repr(p.name) for p in sorted(known, key=lambda p: -p.seen))
             self.warn(mention.start, f"{mention.name!r} could be {names}; read as {chosen.name!r}")
         return self.touch(chosen, mention.start)
+
+    def knows(self, name: str) -> bool:
+        """Whether a name's last word is the surname of someone the story names."""
+        words = name_words(name)
+        return bool(words) and words[-1] in self.by_surname
 
     def touch(self, person: Person, offset: int) -> Person:
         """Note that ``person`` was referred to at ``offset``; return them."""

@@ -70,7 +70,8 @@ INSTITUTIONS = frozenset(
     inc ltd agency service services court committee commission institute foundation
     centre center club city county state republic kingdom principles standards cup
     league house hall station airport port bridge market board trust fund society
-    network press media television radio weekly daily
+    network press media television radio weekly daily rovers united town athletic wanderers
+    rangers albion fc
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Extra title words for news copy, beyond the label titles of ``labels``.
@@ -148,5 +149,7 @@ SOURCE_AFTER = (
 # the run of spaces a blanked one leaves.
 REPORTING = re.compile(
     rf"\b(?:{REPORTING_VERBS})\b|{SOURCE_AFTER}"
+    # '"...," admitted Rovers manager Ray Holt.': after a blanked quotation, before a name
+    rf"|(?<=\s\s)(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:[A-Z]|the\s|her\s|his\s))"
     rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*(?:[\"\u201c]|\s{{2,}}))"
 )

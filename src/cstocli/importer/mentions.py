@@ -57,6 +57,10 @@ _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten twelve twenty thirty forty fifty".split()  # noqa: SIM905
 )
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
+# A nickname in marks between a given name and a surname: 'Jonah "Jet" Mbatha'.
+NICKNAME = r" [\"\u201c\u2018'][A-Z][\w-]*(?: [A-Z][\w-]*)?[\"\u201d\u2019'] (?=[A-Z])"
+_NICKNAME = re.compile(NICKNAME)
+_GIVEN_AND = re.compile(r"\b([A-Z][a-z][\w'\u2019-]*) and \Z")
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
 _HE = re.compile(r"\b[Hh]e\b")
@@ -78,6 +82,9 @@ class Mention:
     """What an honorific or role word at this mention says, or None."""
     initial: bool = False
     """Whether a one-word name opens its sentence (its capital then says nothing)."""
+    shared: bool = False
+    """A given name sharing the surname of the full name after "and" ("Lars and Ingrid
+    Halvorsen"): the name is given + that surname, unless the word is a known surname."""
 
 
 def find_mentions(prose: str, base: int) -> list[Mention]:
@@ -90,20 +97,21 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         if not run:
             index += 1
             continue
-        index += len(run)
+        index = run[-1] + 1
         words = [tokens[i] for i in run]
         while words and words[-1][2].casefold() in PARTICLES:
             words.pop()
         title_end = _title_split(words)
         name_words = words[title_end:]
-        # After "at", "from"... a name is a place or a body, unless a title says it is a
-        # person ("the promise from Councillor Ana Lee").
-        placed = title_end == 0 and _after_preposition(prose, words)
+        # After "at", "from"... a name is a place or a body, unless a title or a nickname
+        # says it is a person ("the promise from Councillor Ana Lee", 'from Jo "Jet" Lee').
+        nicknamed = len(run) > 1 and run[-1] - run[0] >= len(run)  # words passed over
+        placed = title_end == 0 and not nicknamed and _after_preposition(prose, words)
         slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
         if not name_words or not _is_person(name_words) or placed or slashed:  # "/Newswire/"
             continue
         first, last = name_words[0], name_words[-1]
-        name = prose[first[0] : last[1]]
+        name = _NICKNAME.sub(" ", prose[first[0] : last[1]])  # 'Jonah "Jet" Mbatha': no "Jet"
         if name.endswith(("'s", "\u2019s")):
             continue  # "Brandt's late goal": the person is not the subject here
         full = len(name_words) > 1
@@ -128,8 +136,24 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
+        if len(name_words) == 2 and title_end == 0:
+            _share_surname(prose, mentions, first[0], last[2])
         mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
     return mentions
+
+
+def _share_surname(prose: str, mentions: list[Mention], start: int, surname: str) -> None:
+    """Make "Lars" in "Lars and Ingrid Halvorsen" (just before ``start``) Lars Halvorsen."""
+    found = _GIVEN_AND.search(prose, max(0, start - _NEAR), start)
+    if found is None or found[1].casefold() in NOT_NAMES | TITLES | ROLE_NOUNS | INSTITUTIONS:
+        return
+    before = prose[: found.start(1)].rstrip()
+    if before and before[-1] not in ".!?:;,\u2014" and before.split()[-1][:1].isupper():
+        return  # "Anna Berg and Tove Lund": two full names
+    if mentions and mentions[-1].start == found.start(1):
+        mentions.pop()  # the lone word, read as a surname
+    name = f"{found[1]} {surname}"
+    mentions.append(Mention(found.start(1), found.end(1), name, None, None, shared=True))
 
 
 def _with_title_stop(prose: str, start: int, end: int) -> tuple[int, int, str]:
@@ -161,13 +185,23 @@ def pronoun_sex(prose: str) -> Sex | None:
 
 
 def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:
-    """The indexes of the capitalised words (with particles) starting at ``index``."""
+    """The indexes of the capitalised words (with particles) starting at ``index``.
+
+    A nickname in marks between two of them ('Jonah "Jet" Mbatha') is passed over.
+    """
     run: list[int] = []
     while index < len(tokens):
         start, _, word = tokens[index]
         if run:
             gap = prose[tokens[run[-1]][1] : start]
-            if gap not in (" ", "\u00a0"):
+            nickname = _NICKNAME.match(prose, tokens[run[-1]][1])
+            if nickname is not None and gap.startswith(" "):
+                while index < len(tokens) and tokens[index][0] < nickname.end():
+                    index += 1
+                if index == len(tokens):
+                    break
+                start, _, word = tokens[index]
+            elif gap not in (" ", "\u00a0"):
                 break
         # "BST", "KESTRAVIK": no name word; initials ("U.S.", "J.") are
         shouting = word.isupper() and len(word) > 1 and not _INITIALS.match(word)
@@ -274,6 +308,14 @@ def _fronted_role(prose: str, start: int) -> str | None:
             words = words[at:]
             phrase = " ".join(words)
             break
+    # "His manager, NAME,": a possessive pronoun before a noun of role states that role
+    # ("her oldest friend", "her son": a relation, no role).
+    if (
+        2 <= len(words) <= 4
+        and words[0].casefold() in ("his", "her", "their")
+        and words[-1].casefold() in TITLES | ROLE_NOUNS
+    ):
+        return " ".join(words[1:])
     # "Lorvik's fisheries minister, NAME,": a possessive opens the phrase as "the" does.
     owned = words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
     if not 2 <= len(words) <= 9 or (

@@ -343,8 +343,12 @@ class _Reader:
             self.warn(paragraph.span[0], message)
             return named
         owner = owned_by(prose)  # "Her message was blunt: "..."": hers, as "she said" is
-        if owner is not None:
+        if owner in ("her", "his"):
             return self.cast.pronoun("she" if owner == "her" else "he", paragraph.span[0])
+        if owner is not None:  # "Holt's verdict was blunt: "..."": the one Holt met before
+            at = paragraph.span[0] + prose.index(owner)
+            mention = Mention(at, at + len(owner), owner, None, None, initial=True)
+            return self.cast.meet(mention) if self.cast.knows(owner) else None
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]

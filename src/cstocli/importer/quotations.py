@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.mentions import NICKNAME
 from cstocli.importer.prose import Prose
 from cstocli.model import Span
 
@@ -81,12 +82,15 @@ _NAMING = re.compile(
     r"(?:\bknown\s+(?:[\w'\u2019]+\s+){0,3}?as|\bnicknamed|\bdubbed|\bso-called)\s*\Z", re.I
 )
 _NAME_WORDS = 4
+_NICKNAME = re.compile(NICKNAME)
 
 
 def _names_something(text: str, start: int, opening: int, close: int) -> bool:
     """Whether the short quotation at ``opening`` is a name the words before it give."""
     if len(text[opening + 1 : close].split()) > _NAME_WORDS:
         return False
+    if opening > start and _NICKNAME.match(text, opening - 1, close + 3) is not None:
+        return text[max(start, opening - 2) : opening - 1].isalpha()  # 'Jonah "Jet" Mbatha'
     return _NAMING.search(text, max(start, opening - 40), opening) is not None
 
 
@@ -191,20 +195,24 @@ def points_back(prose: str) -> int | None:
 # A quotation introduced by a colon after someone's words named with "her" or "his": "Her
 # message to markets was blunt: "...".", "His answer was short: "..."". The quote is theirs.
 _OWNED_WORDS = re.compile(
-    r"\s*(Her|His)\s+(?:[a-z]+\s+){0,2}(?:message|answer|reply|response|warning|advice|"
+    r"\s*(?:(Her|His)|(?P<name>[A-Z][\w-]*(?:['\u2019][A-Z][\w-]*)?(?:\s+[A-Z][\w-]*){0,3})"
+    r"['\u2019]s)\s+(?:[a-z]+\s+){0,2}(?:message|answer|reply|response|warning|advice|"
     r"verdict|words|view|promise|plea|argument|explanation|point|assessment|conclusion|"
     r"instructions?|prediction|answers)\b[^.!?:]{0,80}:\s*\Z"
 )
 
 
 def owned_by(prose: str) -> str | None:
-    """The possessive ("her", "his") whose words a paragraph's last quotation is, or None.
+    """Whose words a paragraph's last quotation is ("her", "his" or a name), or None.
 
     ``prose`` is the paragraph with its quotations blanked: it must open with "Her message
-    ... :" (or the like) and end with the quotation the colon introduces.
+    ... :" or "Holt's verdict ... :" (or the like) and end with the quotation the colon
+    introduces. A name is returned as written, without its "'s".
     """
     found = _OWNED_WORDS.match(prose)
-    return None if found is None else found[1].casefold()
+    if found is None:
+        return None
+    return found["name"] if found["name"] is not None else found[1].casefold()
 
 
 # The short sentence just before a quotation, naming who acts: "Moen laughs.", "She shrugs."
