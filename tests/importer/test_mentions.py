@@ -265,6 +265,8 @@ def test_an_abbreviated_title_with_its_full_stop_stays_with_the_name(
             [("Nils Lie", "Developer")],
         ),
         ("Homeowner Ada Moe, 64, said it floods.", [("Ada Moe", "Homeowner")]),
+        ("Evacuee Dominic Yeboah-Strand, 67, said so.", [("Dominic Yeboah-Strand", "Evacuee")]),
+        ("Cyclist Ann Marie Berg said so.", [("Ann Marie Berg", "Cyclist")]),
     ],
 )
 def test_a_role_noun_glued_before_a_name_is_the_role(
@@ -316,3 +318,20 @@ def test_a_sports_club_is_no_person() -> None:
     """Club names ("Brackwater Rovers", "Kelmscott Town") are bodies, not people."""
     prose = "Brackwater Rovers lost to Kelmscott Town and Oxbridge United drew."
     assert [m.name for m in find_mentions(prose, 0) if " " in m.name] == []
+
+
+def test_a_given_name_with_a_noun_ending_stays_a_name() -> None:
+    """Only a long "-ee"/"-ist" word before two name words is a role: "Lee Ann Moe" keeps Lee."""
+    assert _named("Lee Ann Moe said so.") == [("Lee Ann Moe", None)]
+    assert _named("Renee Moe said so.") == [("Renee Moe", None)]
+
+
+def test_capitalised_words_qualifying_a_noun_after_an_article_are_no_person() -> None:
+    """In "a Baltic Harbour spokesperson" the capitalised words name a body, not a person."""
+    assert find_mentions("a Baltic Harbour spokesperson said in a statement.", 0) == []
+    assert _named("said the mayor Ann Lee on Monday.") == [("Ann Lee", "mayor")]
+
+
+def test_how_before_a_name_is_no_role() -> None:
+    """In "That is how Hannah Kerr learned" "how" is no role."""
+    assert _named("That is how Hannah Kerr learned it.") == [("Hannah Kerr", None)]

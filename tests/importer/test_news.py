@@ -530,3 +530,11 @@ def test_a_named_possessive_before_a_colon_gives_the_quote() -> None:
         'Holt-Okoye\'s verdict on his defence was blunt: "Schoolboy stuff."',
     )
     assert _rows(result)[-1] == ("quote", "Ray Holt-Okoye", ["Schoolboy stuff."])
+
+
+def test_a_quote_lede_is_the_person_the_words_after_it_name() -> None:
+    """'"..." That is how Hannah Kerr learned it.': the quote is Hannah Kerr's."""
+    result = _read(
+        '"We found out from a Facebook post." That is how Hannah Kerr learned of the closure.'
+    )
+    assert _rows(result)[0] == ("quote", "Hannah Kerr", ["We found out from a Facebook post."])

@@ -97,7 +97,9 @@ ROLE_NOUNS = frozenset(
     protester student pupil teacher parent commuter passenger patient visitor witness
     engineer architect researcher scientist glaciologist historian author novelist artist
     musician chef entrepreneur founder investor contractor plumber electrician
-    firefighter paramedic surgeon physician pharmacist midwife veterinarian vet
+    firefighter paramedic surgeon physician pharmacist midwife veterinarian vet evacuee
+    survivor victim bystander shopper motorist pensioner retiree veteran mourner fan
+    supporter spectator voter worker employee nurse
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Lower-case words that stop a role before a name: verbs and words that open a clause.
@@ -107,7 +109,7 @@ ROLE_STOPS = NOT_NAMES | frozenset(
     warned insisted explained noted stated declared announced replied answered urged
     complained claimed admitted acknowledged thanked praised criticised criticized met
     called named about over under than into onto against between among including like
-    via per
+    via per how why what whether
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 FEMALE_WORDS = frozenset(

@@ -107,6 +107,7 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         # says it is a person ("the promise from Councillor Ana Lee", 'from Jo "Jet" Lee').
         nicknamed = len(run) > 1 and run[-1] - run[0] >= len(run)  # words passed over
         placed = title_end == 0 and not nicknamed and _after_preposition(prose, words)
+        placed = placed or (title_end == 0 and _attributive(prose, words))
         slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
         if not name_words or not _is_person(name_words) or placed or slashed:  # "/Newswire/"
             continue
@@ -220,11 +221,33 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
         folded = word.casefold().rstrip(".")
         if is_title_word(word) or folded in TITLES or folded in HONORIFICS:
             split = position + 1
-        elif position == split and folded in ROLE_NOUNS:
+        elif position == split and (folded in ROLE_NOUNS or _agent_noun(folded, words)):
             split = position + 1  # "Resident Tom Berg": a role noun before the name
     if len(words) - split < 2 and split > 0 and words[split - 1][2].casefold() in HONORIFICS:
         return split  # "Mr Lindqvist": an honorific and a surname
     return split if len(words) - split >= 1 else 0
+
+
+def _agent_noun(folded: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a word before two more name words reads as a noun of what someone is.
+
+    "Evacuee Dom Lee", "Cyclist Ann Berg", "Volunteer Mountaineer ...": endings that make
+    nouns of people ("-ee", "-ist", "-eer") on a word of six letters or more, which given
+    names rarely have ("Lee Ann Moe" keeps "Lee").
+    """
+    return len(words) >= 3 and len(folded) >= 6 and folded.endswith(("ee", "ist", "eer"))
+
+
+def _attributive(prose: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether capitalised words after an article qualify the noun after them.
+
+    "a Baltic Harbour spokesperson", "the Kelm Valley office": a body or a place, no person.
+    """
+    before = prose[max(0, words[0][0] - 5) : words[0][0]]
+    after = prose[words[-1][1] : words[-1][1] + 2]
+    return re.search(r"(?:\A|\s)(?:[Aa]n?|[Tt]he)\s\Z", before) is not None and (
+        re.match(r" [a-z]", after) is not None
+    )
 
 
 def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:

@@ -167,6 +167,7 @@ class _Reader:
             else:
                 at = quotations[0].outer[0] - base
                 actor = self.actor(persons, text, at, base) or self.introducer(prose, persons, at)
+                actor = actor or self.pointed(text, persons, quotations[-1].outer[1] - base, base)
                 guess = speakers[0] = actor or self.unattributed(paragraph, text)
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
@@ -334,6 +335,17 @@ class _Reader:
             message = f"quotation read as {subject.name!r}'s, whose sentence introduces it"
             self.warn(begin, message)
         return subject
+
+    def pointed(self, prose: str, persons: list[Named], at: int, base: int) -> Person | None:
+        """Whom the words after a quotation say it was ("..." That is how Ann Lee learned)."""
+        after = points_back(prose[at:])
+        if after is None:
+            return None
+        begin, end = base + at + after, base + at + after + _NAMED_NEXT
+        named = next((who for m, who in persons if begin <= m.start <= end and who), None)
+        if named is not None:
+            self.warn(begin, f"quotation read as {named.name!r}'s, named after it")
+        return named
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""

@@ -173,12 +173,14 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 # A paragraph opening by saying whose the quotation before it was: "So said Ann Lee.",
-# "That was the warning from Ann Lee", "Those were the words of Ann Lee".
+# "That was the warning from Ann Lee", "Those were the words of Ann Lee", "That is how Ann
+# Lee learned ..." (in the next paragraph, or in the quote's own after it).
 _POINTS_BACK = re.compile(
     r"\s*(?:(?:So|Thus)\s+(?:said|says|wrote|writes)\b"
     r"|(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,3}?(?:of|from|by)\b"
-    r"|(?:The|Those|These)\s+(?:words|remarks|comments)\s+(?:came\s+from|were\s+those\s+of)\b)"
+    r"|(?:The|Those|These)\s+(?:words|remarks|comments)\s+(?:came\s+from|were\s+those\s+of)\b"
+    r"|(?:That|This)(?:\s+is|\s+was|['\u2019]s)\s+how\b)"
 )
 
 
