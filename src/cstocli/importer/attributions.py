@@ -14,7 +14,7 @@ import bisect
 import re
 
 from cstocli.importer.cast import Cast, Person
-from cstocli.importer.mention_words import REPORTING, SOURCE_AFTER
+from cstocli.importer.mention_words import REPORTING
 from cstocli.importer.mentions import Mention
 from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import credited
@@ -24,7 +24,6 @@ from cstocli.importer.quotations import credited
 _SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .match at the clause
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
 _PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
-_SOURCE_AFTER = re.compile(SOURCE_AFTER)
 _REACH = re.compile(r"[^!?;]{0,60}")  # and to its sentence's end: "said Dr. Ann Lee" goes on
 CLAUSE = 400
 """How far back from a verb its subject is looked for (a bound on the work per verb)."""
@@ -78,7 +77,7 @@ class Subjects:
                 start = max(prose.sentence_start(at), at - CLAUSE)
             clause = prose.text[start:at]
             self.meet_before(persons, prose.base + at)
-            if _SOURCE_AFTER.match(verb.group()):  # "according to X", "read a statement by X"
+            if verb["source"] is not None:  # "according to X", "read a statement by X"
                 person = self.after(prose, verb.end(), persons, starts)
             else:
                 base = prose.base

@@ -150,7 +150,7 @@ SOURCE_AFTER = (
 # A reporting verb (or ``SOURCE_AFTER``); a weak verb before a quotation: its marks, or
 # the run of spaces a blanked one leaves.
 REPORTING = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\b|{SOURCE_AFTER}"
+    rf"\b(?:{REPORTING_VERBS})\b|(?P<source>{SOURCE_AFTER})"
     # '"...," admitted Rovers manager Ray Holt.': after a blanked quotation, before a name
     rf"|(?<=\s\s)(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:[A-Z]|the\s|her\s|his\s))"
     rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*(?:[\"\u201c]|\s{{2,}}))"

@@ -60,6 +60,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 # A nickname in marks between a given name and a surname: 'Jonah "Jet" Mbatha'.
 NICKNAME = r" [\"\u201c\u2018'][A-Z][\w-]*(?: [A-Z][\w-]*)?[\"\u201d\u2019'] (?=[A-Z])"
 _NICKNAME = re.compile(NICKNAME)
+_ARTICLE_BEFORE = re.compile(r"(?:\A|\s)(?:[Aa]n?|[Tt]he)\s\Z")
 _GIVEN_AND = re.compile(r"\b([A-Z][a-z][\w'\u2019-]*) and \Z")
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
@@ -145,6 +146,8 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
 
 def _share_surname(prose: str, mentions: list[Mention], start: int, surname: str) -> None:
     """Make "Lars" in "Lars and Ingrid Halvorsen" (just before ``start``) Lars Halvorsen."""
+    if prose[max(0, start - 5) : start] != " and ":
+        return
     found = _GIVEN_AND.search(prose, max(0, start - _NEAR), start)
     if found is None or found[1].casefold() in NOT_NAMES | TITLES | ROLE_NOUNS | INSTITUTIONS:
         return
@@ -195,8 +198,10 @@ def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int)
         start, _, word = tokens[index]
         if run:
             gap = prose[tokens[run[-1]][1] : start]
-            nickname = _NICKNAME.match(prose, tokens[run[-1]][1])
-            if nickname is not None and gap.startswith(" "):
+            nickname = (
+                None if gap in (" ", "\u00a0") else _NICKNAME.match(prose, tokens[run[-1]][1])
+            )
+            if nickname is not None:
                 while index < len(tokens) and tokens[index][0] < nickname.end():
                     index += 1
                 if index == len(tokens):
@@ -243,11 +248,11 @@ def _attributive(prose: str, words: list[tuple[int, int, str]]) -> bool:
 
     "a Baltic Harbour spokesperson", "the Kelm Valley office": a body or a place, no person.
     """
-    before = prose[max(0, words[0][0] - 5) : words[0][0]]
     after = prose[words[-1][1] : words[-1][1] + 2]
-    return re.search(r"(?:\A|\s)(?:[Aa]n?|[Tt]he)\s\Z", before) is not None and (
-        re.match(r" [a-z]", after) is not None
-    )
+    if len(after) < 2 or after[0] != " " or not after[1].islower():
+        return False
+    before = prose[max(0, words[0][0] - 5) : words[0][0]]
+    return _ARTICLE_BEFORE.search(before) is not None
 
 
 def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
