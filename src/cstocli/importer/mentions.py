@@ -12,7 +12,8 @@ story reports their words. The role is what the text states at a full-name menti
   phrase set off by a comma ("The transit authority's finance chief, Desmond Kwarteng,");
 - after the name, an apposition between commas ("Maria Lindqvist, the port director,"), its
   article dropped unless a possessive follows it ("the city's mayor" keeps "the"); an age
-  ("Teodor Lukic, 71,") or a relative clause ("who represents the east side") is no role.
+  ("Teodor Lukic, 71,") or a relative clause ("who represents the east side") is no role
+  (``mention_roles`` reads these).
 
 The sex of a person, which pronouns need, comes only from the text: an honorific ("Ms"), a
 role or kinship word ("spokeswoman", "son of"), or a sentence that names only them and uses
@@ -25,9 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from cstocli.importer.mention_roles import apposition, fronted_role, role_before
 from cstocli.importer.mention_words import (
     BODY_NOUNS,
-    CLAUSE_WORDS,
     FEMALE_WORDS,
     INSTITUTIONS,
     MALE_WORDS,
@@ -35,7 +36,6 @@ from cstocli.importer.mention_words import (
     PARTICLES,
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
-    ROLE_STOPS,
     TITLES,
 )
 from cstocli.importer.names import HONORIFICS
@@ -45,17 +45,10 @@ Sex = Literal["f", "m"]
 
 # A word of a name, or initials with their full stops ("U.S.", "J.").
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
-_ARTICLES = frozenset(("the", "a", "an"))
-_SOURCE_WORDS = frozenset(("from", "by", "with", "for", "to"))
 # How far around a name its role and context are looked for: bounded, so that a huge
 # paragraph costs time in proportion to its length.
 _NEAR = 40
 _PHRASE = 300
-_APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
-_ROLE_WORDS = 10
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten twelve twenty thirty forty fifty".split()  # noqa: SIM905
-)
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 # A nickname in marks between a given name and a surname: 'Jonah "Jet" Mbatha'.
 NICKNAME = r" [\"\u201c\u2018'][A-Z][\w-]*(?: [A-Z][\w-]*)?[\"\u201d\u2019'] (?=[A-Z])"
@@ -119,10 +112,10 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         full = len(name_words) > 1
         titles = [w[2] for w in words[:title_end]]
         roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
-        before = _role_before(prose, words[0][0], roles if roles == titles else [])
-        phrase = _fronted_role(prose, words[0][0]) if roles else None
+        before = role_before(prose, words[0][0], roles if roles == titles else [])
+        phrase = fronted_role(prose, words[0][0]) if roles else None
         before = phrase or before  # "The leader of the group, Councillor NAME,": the phrase
-        after, raw = _apposition(prose, last[1], set_off=bool(_fronted(prose, words[0][0])))
+        after, raw = apposition(prose, last[1], set_off=bool(_fronted(prose, words[0][0])))
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
@@ -131,10 +124,8 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         # a title before the name ("Professor Ann Lee, head of the School of Geography,").
         # "Lorvik's fisheries minister, NAME, talks about ...": a name set off after its role
         # is the apposition; what follows its comma is the sentence's predicate.
-        fronted_role = before is not None and before == (
-            phrase or _fronted_role(prose, words[0][0])
-        )
-        role = (before if fronted_role else after or before) if full else after
+        set_off_role = before is not None and before == (phrase or fronted_role(prose, words[0][0]))
+        role = (before if set_off_role else after or before) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
@@ -288,146 +279,3 @@ def _sentence_initial(prose: str, start: int) -> bool:
     while index > 0 and prose[index - 1].isspace():
         index -= 1  # a blanked quotation is a run of spaces, passed over once
     return index == 0 or prose[index - 1] in ".!?:\u2014-"
-
-
-def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
-    """The role written before a name: its title words and the words just before them."""
-    words: list[str] = []
-    cursor = start
-    while True:
-        found = re.search(
-            r"((?:[^\W\d_]\.){2,}|[\w'\u2019\-]+)\s+\Z", prose[max(0, cursor - 60) : cursor]
-        )
-        if found is None:
-            break
-        word = found[1]
-        folded = word.casefold()
-        if word[0].isdigit() or folded in _NUMBER_WORDS:
-            words = []  # "For 30 years Ann Lee has...": a measure, no role
-            break
-        if folded.endswith("ed") and folded not in ROLE_STOPS:
-            opens = prose[: cursor - len(found[0])].rstrip()[-1:] in ("", ",", ".", "!", "?")
-            words[:0] = [word] if opens else []  # "In X, retired nurse NAME": an adjective
-            break
-        if folded in ROLE_STOPS or folded in CLAUSE_WORDS or not any(c.isalpha() for c in word):
-            break
-        words.insert(0, word)
-        cursor -= len(found[0])
-        if len(words) == 4:
-            break
-    role = " ".join([*words, *titles]).strip()
-    if role:
-        return role
-    return _fronted_role(prose, start)
-
-
-def _fronted_role(prose: str, start: int) -> str | None:
-    """A noun phrase set off before the name: "The port's director, Ingrid Berg," -> role."""
-    head = prose[max(0, start - _PHRASE) : start].rstrip()
-    if not head.endswith(","):
-        return None
-    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head[:-1].rfind(", "))
-    phrase = head[opening + 1 : -1].strip()  # after "In a statement," too
-    phrase = re.sub(r"\AAs\s+(?=the\s)", "", phrase)  # "As the head of X, NAME, put it"
-    words = phrase.split()
-    # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
-    for at in range(len(words) - 2, 0, -1):
-        if words[at] in ("the", "a", "an", "its") and words[at - 1] in _SOURCE_WORDS:
-            words = words[at:]
-            phrase = " ".join(words)
-            break
-    # "His manager, NAME,": a possessive pronoun before a noun of role states that role
-    # ("her oldest friend", "her son": a relation, no role).
-    if (
-        2 <= len(words) <= 4
-        and words[0].casefold() in ("his", "her", "their")
-        and words[-1].casefold() in TITLES | ROLE_NOUNS
-    ):
-        return " ".join(words[1:])
-    # "Lorvik's fisheries minister, NAME,": a possessive opens the phrase as "the" does.
-    owned = words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
-    if not 2 <= len(words) <= 9 or (
-        words[0].casefold() not in ("the", "a", "an", "its") and not owned
-    ):
-        return None
-    if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its", "of"} for w in words[1:]):
-        return None
-    return _without_article(phrase)
-
-
-def _apposition(prose: str, end: int, *, set_off: bool = False) -> tuple[str | None, str]:
-    """The role after a name, ", the port director," and the whole apposition as written.
-
-    ``set_off``: the name itself follows a comma ("One neighbour, NAME, spoke ..."), so
-    what follows its own comma may be the sentence's predicate.
-    """
-    found = _APPOSITION.match(prose[end : end + _PHRASE])
-    if found is not None and found[1].strip().isdigit():
-        # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition; but in
-        # "Eirik Moen, 68, did not seem to notice." the words after the age are the predicate.
-        end += found.end()
-        found = _APPOSITION.match(prose[end : end + _PHRASE])
-        first = found[1].split()[0] if found is not None and found[1].split() else ""
-        if first.casefold() not in _ARTICLES and not is_title_word(first):
-            return None, ""
-    if found is None:
-        return None, ""
-    raw = found[1].strip()
-    closed = prose[end + found.end() : end + found.end() + 1] == ","
-    if not closed and len(raw.split()) > 1 and _present_verb(raw.split()[0]):
-        return None, ""  # "her friend, Ann Lee, comes in at five.": the predicate, no role
-    first = raw.split()[0] if raw else ""
-    if set_off and not closed and first.islower() and first not in _ARTICLES:
-        # "Her co-author, Professor Ann Lee, put it plainly:": a name set off by commas on
-        # both sides is the apposition; the unclosed words after it are the predicate.
-        return None, ""
-    role = _role_words(raw.split())
-    if role is None:
-        return None, ""
-    cut = re.search(r"\s+and\s+(?=[a-z]).*[A-Z]|,?\s+and\s+(?:no|not|unrelated)\b", role)
-    if cut is not None:
-        # "the captain and son of coach Lena Brandt"; "a hydrologist and no relation" (not
-        # "President and Chief ...": a capital starts no new phrase of its own)
-        role = role[: cut.start()]
-    return _without_article(role), raw
-
-
-def _present_verb(word: str) -> bool:
-    """Whether a lower-case word reads as a verb in the present ("comes", "runs", "says")."""
-    return word.islower() and word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s"))
-
-
-def _role_words(words: list[str]) -> str | None:
-    """The role an apposition's words state, or None when they are no role."""
-    if not words or words[0][0].isdigit():
-        return None  # "Teodor Lukic, 71,": an age
-    first = words[0].casefold()
-    after_first = words[1].casefold() if len(words) > 1 else ""
-    # "who represents...", "said...", "joined him", "standing outside the hall": what they
-    # do, not what they are ("managing director" is a role: a noun follows its -ing).
-    if (
-        (first in ROLE_STOPS and first not in _ARTICLES)
-        or first.endswith("ed")
-        or (first.endswith("ing") and after_first in ROLE_STOPS | PLACE_PREPOSITIONS | {""})
-    ):
-        return None
-    clause = next((i for i, w in enumerate(words) if w.casefold() in CLAUSE_WORDS), None)
-    if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
-        return None  # "the worst night was in 1997": a clause, not a role
-    if clause is not None:
-        words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
-    if not words or len(words) > _ROLE_WORDS:
-        return None  # however long the clause after it, a role itself is a few words
-    titled = is_title_word(words[0]) or first in TITLES
-    if words[0][0].isupper() and first not in _ARTICLES and not titled:
-        return None  # "Jane Doe, Anna Berg and ...": a list of names
-    return " ".join(words) or None
-
-
-def _without_article(role: str) -> str:
-    """The role without a leading article, unless a possessive follows ("the city's mayor")."""
-    words = role.split(maxsplit=1)
-    if len(words) < 2 or words[0].casefold() not in ("the", "a", "an", "its"):
-        return role
-    possessive = words[1].split()[0].endswith(("'s", "\u2019s"))
-    return role if words[0] == "the" and possessive else words[1]
