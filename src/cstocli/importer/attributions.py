@@ -176,3 +176,23 @@ def _named_before(persons: list[Named], starts: list[int], start: int) -> list[P
             if len(found) == 2:
                 break
     return found
+
+
+def named_within(persons: list[Named], begin: int, end: int) -> Person | None:
+    """The first person named in ``[begin, end]`` (article offsets), or None."""
+    return next((who for mention, who in persons if begin <= mention.start <= end and who), None)
+
+
+def introduced_by(prose: Prose, persons: list[Named], at: int) -> tuple[Person, int] | None:
+    """Who introduces a quotation at ``at`` by a colon ending their sentence, and where.
+
+    "One neighbour, Ann Lee, spoke for the plan: "..."": a sentence that ends in a colon
+    right before a quotation (or at the end of the paragraph before it) introduces the
+    words of its subject, the first person it names.
+    """
+    lead = prose.text[:at].rstrip()
+    if not lead.endswith(":"):
+        return None
+    begin = prose.base + prose.sentence_start(len(lead) - 1)
+    subject = named_within(persons, begin, prose.base + len(lead) - 1)
+    return None if subject is None else (subject, begin)

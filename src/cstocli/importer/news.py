@@ -33,7 +33,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from cstocli.importer.attributions import CLAUSE, Event, Named, Subjects
+from cstocli.importer.attributions import (
+    CLAUSE,
+    Event,
+    Named,
+    Subjects,
+    introduced_by,
+    named_within,
+)
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
 from cstocli.importer.layout import Item
@@ -319,30 +326,19 @@ class _Reader:
         return subject[0] if subject else None
 
     def introducer(self, prose: Prose, persons: list[Named], at: int) -> Person | None:
-        """Who introduces a quotation by a colon ending their sentence, or None.
-
-        "One neighbour, Ann Lee, spoke for the plan: "..."": a sentence that ends in a colon
-        right before a quotation (or at the end of the paragraph before it) introduces the
-        words of its subject, the first person it names.
-        """
-        lead = prose.text[:at].rstrip()
-        if not lead.endswith(":"):
-            return None
-        begin = prose.base + prose.sentence_start(len(lead) - 1)
-        end = prose.base + len(lead)
-        subject = next((who for m, who in persons if begin <= m.start < end and who), None)
-        if subject is not None:
-            message = f"quotation read as {subject.name!r}'s, whose sentence introduces it"
-            self.warn(begin, message)
-        return subject
+        """Who introduces a quotation by a colon ending their sentence (``introduced_by``)."""
+        found = introduced_by(prose, persons, at)
+        if found is not None:
+            self.warn(
+                found[1], f"quotation read as {found[0].name!r}'s, whose sentence introduces it"
+            )
+        return None if found is None else found[0]
 
     def pointed(self, prose: str, persons: list[Named], at: int, base: int) -> Person | None:
         """Whom the words after a quotation say it was ("..." That is how Ann Lee learned)."""
         after = points_back(prose[at:])
-        if after is None:
-            return None
-        begin, end = base + at + after, base + at + after + _NAMED_NEXT
-        named = next((who for m, who in persons if begin <= m.start <= end and who), None)
+        begin = base + at + (after or 0)
+        named = None if after is None else named_within(persons, begin, begin + _NAMED_NEXT)
         if named is not None:
             self.warn(begin, f"quotation read as {named.name!r}'s, named after it")
         return named
