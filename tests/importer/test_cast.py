@@ -67,3 +67,21 @@ def test_a_shared_given_name_is_a_surname_when_one_is_known() -> None:
     lars = cast.meet(Mention(50, 54, "Lars Berg", None, None, shared=True))
     assert lars is not None
     assert lars.name == "Lars Berg"
+
+
+def test_a_lone_word_is_the_one_full_name_it_opens_when_no_surname_fits() -> None:
+    """A name written surname first ("Li Wen-Hsu") is referred to by its first word ("Li")."""
+    cast, _ = _cast()
+    li = cast.meet(Mention(0, 10, "Li Wen-Hsu", None, None))
+    assert cast.meet(Mention(30, 32, "Li", None, None)) is li
+    cast.meet(Mention(40, 50, "Li Na-Young", None, None))
+    assert cast.meet(Mention(60, 62, "Li", None, None)) is None
+
+
+def test_a_person_named_by_one_word_alone_is_met_as_a_full_name() -> None:
+    """A first-name-only source ("Maria") is a person, found again by that word."""
+    cast, _ = _cast()
+    maria = cast.meet(Mention(0, 5, "Maria", "nurse", "f", alone=True))
+    assert maria is not None
+    assert maria.role == "nurse"
+    assert cast.meet(Mention(40, 45, "Maria", None, None)) is maria

@@ -335,3 +335,43 @@ def test_capitalised_words_qualifying_a_noun_after_an_article_are_no_person() ->
 def test_how_before_a_name_is_no_role() -> None:
     """In "That is how Hannah Kerr learned" "how" is no role."""
     assert _named("That is how Hannah Kerr learned it.") == [("Hannah Kerr", None)]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        (
+            "said Health and Transport Minister Ida Lund.",
+            [("Ida Lund", "Health and Transport Minister")],
+        ),
+        (
+            "                said a spokesperson for the mayor, Jo Berg.",
+            [("Jo Berg", "spokesperson for the mayor")],
+        ),
+        (
+            "                said the study's lead author, Professor Li Wen-Hsu of the Institute.",
+            [("Li Wen-Hsu", "the study's lead author")],
+        ),
+    ],
+)
+def test_roles_of_two_portfolios_and_after_a_reporting_verb(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """One role of two portfolios ("Health and Transport Minister"); a role after "said"."""
+    assert [(name, role) for name, role in _named(prose) if " " in name] == expected
+
+
+def test_and_between_a_titled_name_and_a_title_joins_no_role() -> None:
+    """In "Mayor Ann Lee and Councillor Ed Moe" the two are two people, two roles."""
+    assert _named("said Mayor Ann Lee and Councillor Ed Moe.") == [
+        ("Ann Lee", "Mayor"),
+        ("Ed Moe", "Councillor"),
+    ]
+
+
+def test_a_source_named_by_first_name_only_is_a_person_with_the_noun_as_role() -> None:
+    """A nurse "who gave only her first name, Maria," is Maria, a nurse, a woman."""
+    found = find_mentions("On the line, a nurse who gave only her first name, Maria, said:", 0)
+    assert [(m.name, m.role, m.sex, m.alone) for m in found] == [("Maria", "nurse", "f", True)]
+    found = find_mentions("A driver identified only as Tomas said so.", 0)
+    assert [(m.name, m.role) for m in found] == [("Tomas", "driver")]

@@ -538,3 +538,12 @@ def test_a_quote_lede_is_the_person_the_words_after_it_name() -> None:
         '"We found out from a Facebook post." That is how Hannah Kerr learned of the closure.'
     )
     assert _rows(result)[0] == ("quote", "Hannah Kerr", ["We found out from a Facebook post."])
+
+
+def test_a_role_named_after_a_person_is_the_latest_reference_for_a_pronoun() -> None:
+    """In "X pressed the minister. She replied" the minister, referred to last, replies."""
+    result = _read(
+        "Transport Minister Ida Lund told Channel 9's Marcus Obi on Sunday that tolls were out.",
+        'Obi pressed the minister on repairs. She replied that work would begin "within the year".',
+    )
+    assert _rows(result)[-1][:2] == ("quote", "Ida Lund")

@@ -14,7 +14,7 @@ import bisect
 import re
 
 from cstocli.importer.cast import Cast, Person
-from cstocli.importer.mention_words import REPORTING
+from cstocli.importer.mention_words import REPORTING, ROLE_NOUNS, TITLES
 from cstocli.importer.mentions import Mention
 from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import credited
@@ -25,6 +25,10 @@ _SHARED_SUBJECT = re.compile(r"[\s,]*(?:but|and|then|yet|while)\b", re.I)  # .ma
 _PRONOUN_BEFORE = re.compile(r"\b([Ss]he|[Hh]e|[Tt]hey)\s+(?:\w+ly\s+)?(?:ha[sd]\s+|have\s+)?\Z")
 _PRONOUN_AFTER = re.compile(r"\s+(she|he|they|her|him|them)\b")  # matched at the verb's end
 _REACH = re.compile(r"[^!?;]{0,60}")  # and to its sentence's end: "said Dr. Ann Lee" goes on
+# "the minister", "the mayor": a role word after "the" that is no body's (not "the city's").
+_ROLE_REFERENCE = re.compile(
+    r"\b[Tt]he\s+((?:[a-z]+\s+)?(?:" + "|".join(sorted(TITLES | ROLE_NOUNS)) + r"))\b(?!['\u2019]s)"
+)
 CLAUSE = 400
 """How far back from a verb its subject is looked for (a bound on the work per verb)."""
 _DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
@@ -44,6 +48,9 @@ class Subjects:
 
     def __init__(self, cast: Cast) -> None:
         self.cast = cast
+        self.roles: list[tuple[int, str]] = []
+        """The paragraph's role references ("the minister"), with their offsets."""
+        self.roles_met = 0
         self.met = 0
         """How many of the paragraph's names the reading has met."""
         self.persons: list[Named] = []
@@ -57,6 +64,10 @@ class Subjects:
         """
         persons: list[Named] = [(m, None) for m in mentions]
         self.met = 0
+        # "pressed the minister on repairs. She replied ...": a role naming someone is a
+        # reference to them, for the pronouns after it, as their name would be.
+        self.roles = [(prose.base + r.start(), r[1]) for r in _ROLE_REFERENCE.finditer(prose.text)]
+        self.roles_met = 0
         events = self.attributions(prose, persons)
         self.meet_before(persons, prose.base + len(prose.text))
         self.persons = persons
@@ -155,8 +166,16 @@ class Subjects:
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
 
     def meet_before(self, persons: list[Named], offset: int) -> None:
-        """Meet the paragraph's names before ``offset`` not met yet, in reading order."""
-        while self.met < len(persons) and persons[self.met][0].start < offset:
+        """Meet the paragraph's names (and roles) before ``offset`` not met yet, in order."""
+        while True:
+            name = persons[self.met][0].start if self.met < len(persons) else offset
+            role = self.roles[self.roles_met][0] if self.roles_met < len(self.roles) else offset
+            if min(name, role) >= offset:
+                return
+            if role < name:
+                self.cast.described(self.roles[self.roles_met][1], role)
+                self.roles_met += 1
+                continue
             mention = persons[self.met][0]
             persons[self.met] = (mention, self.cast.meet(mention))
             self.met += 1

@@ -86,7 +86,7 @@ class Cast:
             alone = Mention(mention.start, mention.end, given, None, None, initial=True)
             return self.meet(alone, quiet=quiet)
         known = self.by_surname.get(words[-1], []) if words else []
-        if len(words) > 1:
+        if len(words) > 1 or mention.alone:
             for person in known:
                 if kinship(person.name, mention.name) is not None:
                     person.role = person.role or mention.role
@@ -97,7 +97,7 @@ class Cast:
             self.by_surname.setdefault(words[-1], []).append(person)
             return self.touch(person, mention.start)
         if not known:
-            return None
+            return self.by_first_word(mention)
         if mention.sex is not None and len(known) > 1:
             # "Mr. Halvorsen" is none of the Halvorsens the text says are women; one the
             # text says is a man first
@@ -110,6 +110,17 @@ class Cast:
             names = " or ".join(repr(p.name) for p in sorted(known, key=lambda p: -p.seen))
             self.warn(mention.start, f"{mention.name!r} could be {names}; read as {chosen.name!r}")
         return self.touch(chosen, mention.start)
+
+    def by_first_word(self, mention: Mention) -> Person | None:
+        """The one person whose full name starts with a lone word no one has as a surname.
+
+        "Professor Li Wen-Hsu ... Li said": a name written surname first is referred to by
+        its first word, as a given name may be in a feature ("Odile says"). Two such people
+        make it no one's.
+        """
+        word = name_words(mention.name)[:1]
+        holders = [p for p in self.people if name_words(p.name)[:1] == word and " " in p.name]
+        return self.touch(holders[0], mention.start) if len(holders) == 1 else None
 
     def knows(self, name: str) -> bool:
         """Whether a name's last word is the surname of someone the story names."""

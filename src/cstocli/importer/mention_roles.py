@@ -23,6 +23,9 @@ from cstocli.importer.titles import is_title_word
 PHRASE = 300
 """How far before or after a name a role phrase is looked for (a bound on the work)."""
 _ARTICLES = frozenset(("the", "a", "an"))
+_AFTER_VERB = re.compile(
+    r"(?:said|says|added|adds|wrote|writes|explained|noted)\s+(?=(?:the|a|an)\s)"
+)
 _SOURCE_WORDS = frozenset(("from", "by", "with", "for", "to"))
 _APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
 _ROLE_WORDS = 10
@@ -50,7 +53,9 @@ def role_before(prose: str, start: int, titles: list[str]) -> str | None:
             opens = prose[: cursor - len(found[0])].rstrip()[-1:] in ("", ",", ".", "!", "?")
             words[:0] = [word] if opens else []  # "In X, retired nurse NAME": an adjective
             break
-        if folded in ROLE_STOPS or folded in CLAUSE_WORDS or not any(c.isalpha() for c in word):
+        if folded == "and" and _joins_portfolio(prose, cursor - len(found[0]), words or titles):
+            pass  # "Health and Transport Minister NAME": one role of two portfolios
+        elif folded in ROLE_STOPS or folded in CLAUSE_WORDS or not any(c.isalpha() for c in word):
             break
         words.insert(0, word)
         cursor -= len(found[0])
@@ -62,6 +67,23 @@ def role_before(prose: str, start: int, titles: list[str]) -> str | None:
     return fronted_role(prose, start)
 
 
+def _joins_portfolio(prose: str, at: int, after: list[str]) -> bool:
+    """Whether the "and" ending at ``at`` joins two capitalised words of one role.
+
+    "said Health and Transport Minister NAME": the word before "and" is capitalised, no
+    title, and opens the role (no capitalised word before it: "Mayor Lee and Councillor
+    NAME" is two people).
+    """
+    if not after or not after[0][:1].isupper():
+        return False
+    found = re.search(
+        r"(?:\A|([\w'\u2019.-]+)\s+)([\w'\u2019-]+)\s+\Z", prose[max(0, at - 60) : at]
+    )
+    if found is None or not found[2][:1].isupper() or is_title_word(found[2]):
+        return False
+    return found[1] is None or not found[1][:1].isupper()
+
+
 def fronted_role(prose: str, start: int) -> str | None:
     """A noun phrase set off before the name: "The port's director, Ingrid Berg," -> role."""
     head = prose[max(0, start - PHRASE) : start].rstrip()
@@ -70,7 +92,10 @@ def fronted_role(prose: str, start: int) -> str | None:
     opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head[:-1].rfind(", "))
     phrase = head[opening + 1 : -1].strip()  # after "In a statement," too
     phrase = re.sub(r"\AAs\s+(?=the\s)", "", phrase)  # "As the head of X, NAME, put it"
-    words = phrase.split()
+    verb = _AFTER_VERB.match(phrase)  # '"...," said a spokesperson for the mayor, NAME.'
+    words = phrase[verb.end() :].split() if verb else phrase.split()
+    if verb and 2 <= len(words) <= 9 and not CLAUSE_WORDS.intersection(words):
+        return without_article(" ".join(words))
     # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
     for at in range(len(words) - 2, 0, -1):
         if words[at] in ("the", "a", "an", "its") and words[at - 1] in _SOURCE_WORDS:

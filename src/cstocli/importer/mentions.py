@@ -22,6 +22,7 @@ only "she"/"her" or only "he"/"his" outside quotations. Nothing else is guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -54,6 +55,12 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
 NICKNAME = r" [\"\u201c\u2018'][A-Z][\w-]*(?: [A-Z][\w-]*)?[\"\u201d\u2019'] (?=[A-Z])"
 _NICKNAME = re.compile(NICKNAME)
 _ARTICLE_BEFORE = re.compile(r"(?:\A|\s)(?:[Aa]n?|[Tt]he)\s\Z")
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"(?:,?\s+who\s+(?:gave|asked|wished|wanted|agreed|would|spoke)\b[^.;:]{0,80}?"
+    r"\bfirst\s+name(?:\s+only)?|\s+identified\s+only\s+as),?\s+"
+    r"(?P<name>[A-Z][a-z'\u2019-]+)\b(?!\s+[A-Z])"
+)
 _GIVEN_AND = re.compile(r"\b([A-Z][a-z][\w'\u2019-]*) and \Z")
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
@@ -76,6 +83,8 @@ class Mention:
     """What an honorific or role word at this mention says, or None."""
     initial: bool = False
     """Whether a one-word name opens its sentence (its capital then says nothing)."""
+    alone: bool = False
+    """A person the story names by one word only ("gave only her first name, Maria")."""
     shared: bool = False
     """A given name sharing the surname of the full name after "and" ("Lars and Ingrid
     Halvorsen"): the name is given + that surname, unless the word is a known surname."""
@@ -132,7 +141,28 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         if len(name_words) == 2 and title_end == 0:
             _share_surname(prose, mentions, first[0], last[2])
         mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
+    if "name" in prose or "only as" in prose:
+        _first_name_only(prose, base, mentions)
     return mentions
+
+
+def _first_name_only(prose: str, base: int, mentions: list[Mention]) -> None:
+    """Add the people a story names by a first name alone, with the noun before as role.
+
+    "a nurse who gave only her first name, Maria,", "a driver identified only as Tomas".
+    """
+    for found in _FIRST_NAME_ONLY.finditer(prose):
+        at = found.start("name")
+        mentions[:] = [m for m in mentions if m.start != at + base]
+        own = re.search(r"\b(her|his)\s+first\s+name", found[0])  # "her first name": hers
+        sex = sex_of(found[0]) or (None if own is None else "f" if own[1] == "her" else "m")
+        name = found["name"]
+        role = found["role"]
+        bisect.insort(
+            mentions,
+            Mention(at + base, at + base + len(name), name, role, sex, alone=True),
+            key=lambda m: m.start,
+        )
 
 
 def _share_surname(prose: str, mentions: list[Mention], start: int, surname: str) -> None:
