@@ -375,3 +375,10 @@ def test_a_source_named_by_first_name_only_is_a_person_with_the_noun_as_role() -
     assert [(m.name, m.role, m.sex, m.alone) for m in found] == [("Maria", "nurse", "f", True)]
     found = find_mentions("A driver identified only as Tomas said so.", 0)
     assert [(m.name, m.role) for m in found] == [("Tomas", "driver")]
+
+
+def test_a_two_word_possessive_name_opens_a_fronted_role() -> None:
+    """A possessive name of two words ("Dunmore Rail's managing director, X,") opens a role."""
+    assert _named("Dunmore Rail's managing director, Graham Pike, said:") == [
+        ("Graham Pike", "Dunmore Rail's managing director")
+    ]

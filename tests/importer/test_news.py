@@ -547,3 +547,27 @@ def test_a_role_named_after_a_person_is_the_latest_reference_for_a_pronoun() -> 
         'Obi pressed the minister on repairs. She replied that work would begin "within the year".',
     )
     assert _rows(result)[-1][:2] == ("quote", "Ida Lund")
+
+
+def test_a_verb_opening_its_sentence_names_the_speaker_after_it() -> None:
+    """'Says Ruairi Obuya: "..."' quotes Ruairi Obuya; "Says" is no part of the name."""
+    result = _read(
+        "Ruairi Obuya has run the mill for 22 years.",
+        'Says Obuya: "You learn to hear it."',
+    )
+    assert _rows(result)[-1] == ("quote", "Ruairi Obuya", ["You learn to hear it."])
+    assert [s.name for s in result.dataset.speakers] == ["Ruairi Obuya"]
+
+
+def test_in_the_words_of_names_the_speaker_after_it() -> None:
+    """'In the words of one baker, Tamsin Ekwall, "..."' quotes Tamsin Ekwall."""
+    result = _read('In the words of one baker, Tamsin Ekwall, "You can taste the river in it."')
+    assert _rows(result)[-1] == ("quote", "Tamsin Ekwall", ["You can taste the river in it."])
+
+
+def test_her_before_a_short_question_introduces_her_quote() -> None:
+    """'Her reason? "..."' after a woman is named: the quote is hers, as after "She shrugs."."""
+    result = _read(
+        'His apprentice, Ms Noor Haddad, came for a summer. Her reason? "Nobody else would."'
+    )
+    assert _rows(result)[-1] == ("quote", "Noor Haddad", ["Nobody else would."])

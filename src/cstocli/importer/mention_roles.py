@@ -111,7 +111,11 @@ def fronted_role(prose: str, start: int) -> str | None:
     ):
         return " ".join(words[1:])
     # "Lorvik's fisheries minister, NAME,": a possessive opens the phrase as "the" does.
-    owned = words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
+    # "Dunmore Rail's managing director, NAME,": so does a possessive name of two words.
+    owned = any(
+        w.endswith(("'s", "\u2019s")) and all(x[:1].isupper() for x in words[: i + 1])
+        for i, w in enumerate(words[:3])
+    )
     if not 2 <= len(words) <= 9 or (
         words[0].casefold() not in ("the", "a", "an", "its") and not owned
     ):

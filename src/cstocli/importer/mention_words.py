@@ -57,7 +57,7 @@ NOT_NAMES = frozenset(
     earlier later also then now monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december photo updated published posted share read related reporting editing
-    speaking according despite although though because
+    speaking according despite although though because says adds asks writes recalls
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 INSTITUTIONS = frozenset(
@@ -92,7 +92,7 @@ TITLES = frozenset(
 # "Baker Ann Lee" cannot be told from a name by its spelling.
 ROLE_NOUNS = frozenset(
     """
-    resident residents neighbour neighbor developer homeowner landlord landlady tenant
+    resident residents neighbour neighbor apprentice developer homeowner landlord landlady tenant
     shopkeeper shopowner owner campaigner activist volunteer organiser organizer
     protester student pupil teacher parent commuter passenger patient visitor witness
     engineer architect researcher scientist glaciologist historian author novelist artist
@@ -142,9 +142,10 @@ WEAK_REPORTING_VERBS = (
     "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
 )
 # Words that name the person after them as the source of a quotation, as "according to"
-# does: "...," read a statement attributed to / issued by / from the chief executive, NAME.
+# does: "...," read a statement attributed to / issued by / from the chief executive, NAME;
+# "In the words of NAME, "..."", and a verb opening its sentence ("Says NAME: "..."").
 SOURCE_AFTER = (
-    r"\b[Aa]ccording\s+to\b|\breads?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?statement\s+"
+    r"\b[Aa]ccording\s+to\b|\b[Ii]n\s+the\s+words\s+of\b|\b(?:Says|Adds|Asks|Writes)\b|\breads?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?statement\s+"
     r"(?:attributed\s+to|issued\s+by|signed\s+by|from|by)\b"
 )
 # A reporting verb (or ``SOURCE_AFTER``); a weak verb before a quotation: its marks, or

@@ -316,9 +316,10 @@ class _Reader:
         start = acting_before(prose[:at])
         if start is None:
             return None
-        pronoun = re.match(r"([Ss]he|[Hh]e)\b", prose[start:])
-        if pronoun is not None:
-            return self.cast.pronoun(pronoun[1], base + start)
+        pronoun = re.match(r"([Ss]he|[Hh]e|[Hh]er|[Hh]is)\b", prose[start:])
+        if pronoun is not None:  # "She shrugs.", and "Her reason?" as "she" would be
+            word = {"her": "she", "his": "he"}.get(pronoun[1].casefold(), pronoun[1])
+            return self.cast.pronoun(word, base + start)
         subject = [person for mention, person in persons if mention.start == base + start]
         if subject and subject[0] is not None:
             message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
