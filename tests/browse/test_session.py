@@ -208,3 +208,32 @@ def test_a_query_read_the_same_is_answered_again_without_searching(
     scoped = session.search("security", Scope(speaker_id="alexander-lukashenko"))
     assert scoped.total < first.total  # another scope is another question
     assert len(runs) == 3
+
+
+def test_a_library_session_keeps_its_index_until_the_library_changes(
+    stocked: Path, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keystrokes share one index; an import by another process is found at the next one."""
+    from cstocli.library.database import Library  # noqa: PLC0415 - the class to count on
+
+    made: list[object] = []
+    index = Library.index
+
+    def counted(self: Library) -> object:
+        made.append(self)
+        return index(self)
+
+    monkeypatch.setattr(Library, "index", counted)
+    session = Session(library_path=stocked, all_articles=True)
+    assert session.search("informaton securty").total == 0  # no summit article yet
+    session.search("confirm")
+    session.search("confirmed")
+    assert len(made) == 1
+    with open_library(stocked) as other:
+        other.store(bundled)
+    found = session.search("informaton securty")
+    assert len(made) == 2
+    expected = access.search_library("informaton securty", limit=SHOWN, library_path=stocked)
+    assert [h.sentence for h in found.hits] == [h.sentence for h in expected.shown]
+    assert found.total == expected.total > 0
+    session.close()

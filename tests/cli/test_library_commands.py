@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -600,3 +601,20 @@ def test_an_article_refused_is_named_by_the_path_given(
     code, _, err = run(capsys, "import", str(tmp_path / "b" / "notes.txt"))
     assert code == 2
     assert err.startswith(f"cstocli: {tmp_path / 'b' / 'notes.txt'}: no speaker labels found")
+
+
+def test_a_file_named_in_latin_1_imports_beside_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A name that is not UTF-8 (an old zip): stored with U+FFFD; the batch goes on."""
+    odd = tmp_path / os.fsdecode(b"caf\xe9 notes.txt")
+    shutil.copy(NEWS_INTERRUPTED, odd)
+    plain = tmp_path / "plain.txt"
+    plain.write_text(NEWS_INTERRUPTED.read_text(encoding="utf-8").replace("third", "fourth"))
+    db = str(tmp_path / "lib.sqlite3")
+    code, out, err = run(capsys, "import", str(odd), str(plain), "--library", db, "--json")
+    assert code == 0, err
+    assert [item["status"] for item in json.loads(out)] == ["imported", "imported"]
+    with open_library(Path(db)) as lib:
+        files = sorted(lib.get(i).source.file for i in lib.ids())
+    assert files == ["caf\ufffd notes.txt", "plain.txt"]

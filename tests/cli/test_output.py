@@ -293,6 +293,18 @@ def test_a_search_of_an_empty_library_prints_an_empty_json_array(tmp_path: Path)
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("command", "empty"), [("speakers", []), ("stats", {"figures": [], "speakers": []})]
+)
+def test_an_empty_library_prints_the_empty_json_shape(
+    tmp_path: Path, command: str, empty: object
+) -> None:
+    """Speakers and stats --all --json with no library yet: their empty shape, exit 1."""
+    result = invoke(command, "--all", "--json", library=tmp_path / "none.sqlite3")
+    assert (result.exit_code, json.loads(result.stdout)) == (1, empty)
+    assert "no articles yet" in result.stderr
+
+
 def test_facts_of_a_library_without_any_print_an_empty_json_array(news_library: Path) -> None:
     """With --all --json, when no article records facts: [] (an array, as documented)."""
     result = invoke("facts", "--all", "--json", library=news_library)

@@ -570,3 +570,39 @@ def test_restating_one_field_keeps_what_was_stated_before(
     )
     with open_library(Path(db)) as lib:
         assert lib.ids() == ["news-interrupted"]
+
+
+def test_a_saved_page_imported_again_with_a_date_takes_it(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same page again with --date: the date changes, its page and the rest stay."""
+    page = WEB_PAGES / "harbour-gazette.html"
+    assert run(capsys, "import", str(page))[0] == 0
+    code, out, _ = run(capsys, "import", str(page), "--date", "2023-09-06")
+    assert code == 0
+    assert not out.startswith("unchanged")
+    with open_library(db, create=False) as lib:
+        ds = lib.get("harbour-gazette")
+        original = lib.original("harbour-gazette")
+    assert (ds.source.date, ds.source.publisher) == ("2023-09-06", "Harbour Gazette")
+    assert original is not None
+    assert hashlib.sha256(original.content).hexdigest() == ds.source.original_sha256
+
+
+def test_a_date_stated_again_keeps_the_corrections_applied_before(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Import --corrections, then import --date: the corrected role stays, the date is new."""
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(
+        json.dumps(
+            {"corrections_version": 1, "speakers": {"tomas-berger": {"role": "chief steward"}}}
+        ),
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(NEWS_INTERRUPTED), "--corrections", str(fixes))[0] == 0
+    assert run(capsys, "import", str(NEWS_INTERRUPTED), "--date", "2024-05-01")[0] == 0
+    with open_library(db, create=False) as lib:
+        ds = lib.get("news-interrupted")
+    assert ds.speaker("tomas-berger").role == "chief steward"
+    assert ds.source.date == "2024-05-01"

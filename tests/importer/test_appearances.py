@@ -83,3 +83,16 @@ def test_a_sides_line_with_counsels_office_gives_the_office() -> None:
         ("DANIEL HALVERSEN", "Assistant State's Attorney", 2),
         ("IRENA PRZYBYLSKI", "Assistant Public Defender", 3),
     ]
+
+
+def test_an_english_courts_counsel_appeared_on_behalf_of_a_side() -> None:
+    """Each "NAME KC (instructed by X) appeared on behalf of the Claimant." gives the side."""
+    lines = _lines(
+        "Before:\nTHE HONOURABLE MR JUSTICE PENHALIGON\n"
+        "MR DAVID ABERNETHY KC (instructed by Fenwick LLP) appeared on behalf of the Claimant.\n"
+        "MS RUTH OYELARAN (instructed by Tallis & Co) appeared on behalf of the Defendant.\n"
+    )
+    assert read_appearances(lines) == [
+        ("DAVID ABERNETHY", "on behalf of the Claimant", 3),
+        ("RUTH OYELARAN", "on behalf of the Defendant", 4),
+    ]

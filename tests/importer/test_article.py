@@ -411,3 +411,10 @@ def test_one_label_in_a_story_without_attributed_quotations_stays_a_transcript()
     result = import_article(text, file_name="remarks.txt")
     assert [s.name.casefold() for s in result.dataset.speakers] == ["mayor"]
     assert result.dataset.passages[0].is_quote
+
+
+def test_a_warning_names_the_editor_s_line_in_a_cr_only_file() -> None:
+    """An old Mac file (CR alone ends a line): the unitless number's warning is on line 3."""
+    text = "Staff plans\r\rMS LEE: We will hire 1,000 more.\r\rMR KAY: Fine.\r"
+    result = import_article(text, file_name="plans.txt")
+    assert [w.line for w in result.warnings if "1,000" in w.message] == [3]

@@ -237,3 +237,24 @@ def test_impersonal_paragraphs_stay_narration_when_someone_else_answers_first() 
     )
     dataset = import_article(text, file_name="a.txt").dataset
     assert dataset.passages[0].speaker_id is None
+
+
+def test_a_hansards_interjecting_line_is_narration() -> None:
+    """A line "Honourable members interjecting-" between turns is the record's, no speech."""
+    text = (
+        "Mr LEE: The pipeline is done.\n\nHonourable members interjecting\u2014\n\n"
+        "Ms VALE: Order!\n"
+    )
+    blocks, _ = _blocks(text)
+    assert _shape(blocks) == [("quote", 0, 1), ("narration", None, 1), ("quote", 1, 1)]
+
+
+def test_a_heading_between_turns_is_no_ones_words() -> None:
+    """A short capitalised line with no sentence's end between turns is a heading."""
+    text = (
+        "President. \u2013 We now move on.\n\nCatch-the-eye procedure\n\n"
+        "Ann Lee (Renew). \u2013 Madam President, a question.\n\n"
+        "President. \u2013 Thank you.\n\nYes\n\nAnn Lee (Renew). \u2013 Thanks.\n"
+    )
+    blocks, _ = _blocks(text)
+    assert [b.kind for b in blocks] == ["quote", "narration", "quote", "quote", "quote"]

@@ -234,3 +234,23 @@ def test_a_caption_files_title_follows_its_signature() -> None:
     headline, _ = find_headline(split_lines(text))
     assert headline.title.text == "Allotment committee, March meeting"
     assert text[slice(*headline.title.span)] == headline.title.text
+
+
+def test_a_cast_line_is_no_headline() -> None:
+    """A cast line "Guest: Dr Lena Park, hydrologist" under the show's title is not the title."""
+    text = (
+        "The River Hour, episode 9\n\nHost: Jane Roe\n\n"
+        "Guest: Dr Lena Park, hydrologist\n\nHost: Welcome back.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "The River Hour, episode 9"
+
+
+def test_a_title_with_its_credits_after_bars_is_the_headline() -> None:
+    """A video page's "Talk | Dr NAME | Event" is a title, where "Home | News" is a menu."""
+    text = (
+        "Home | News | Talks\n\nWhy wetlands hold the coast | Dr Ann Lee | Coast Talks 2026\n"
+        "Coast Talks\n\nTranscript\n\n0:00\ngood morning everyone.\n"
+    )
+    headline, _ = find_headline(split_lines(text))
+    assert headline.title.text == "Why wetlands hold the coast | Dr Ann Lee | Coast Talks 2026"

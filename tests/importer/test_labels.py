@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from cstocli.importer.labels import affiliation_of, is_furniture, read_label
+from cstocli.importer.labels import affiliation_of, credit_prefix, is_furniture, read_label
 from cstocli.importer.turns import read_lone_label
 
 PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d"
@@ -36,6 +36,19 @@ PUTIN = "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u04
         ("Dr Brown:", "Dr Brown", None, False),
         ("Dr. Anja Lindemann (CDU/CSU):", "Anja Lindemann", None, False),
         ("Ann Lee (SNP): Yes.", "Ann Lee", None, True),
+        ("Mr HOLLOWAY (Tarrant\u2014Minister for Water) (14:22): I thank", "Mr HOLLOWAY",
+         "Minister for Water", True),
+        ("SHRI RAVI KULKARNI (NASHIK WEST): Sir,", "RAVI KULKARNI", None, True),
+        ("MR ABERNETHY KC: My Lord,", "MR ABERNETHY", None, True),
+        (">> CHAIR DELACROIX: GOOD EVENING.", "DELACROIX", "CHAIR", True),
+        ("THE MINISTER OF JAL SHAKTI (SHRI ANAND MEHRA): Sir,", "ANAND MEHRA",
+         "THE MINISTER OF JAL SHAKTI", True),
+        ("Hon. Priya Venkataraman (Minister of Housing, Lib.):", "Priya Venkataraman",
+         "Minister of Housing", False),
+        ("Mr. Connor Blackwood (Kestrel Lake\u2014Ridgeview, CPC):", "Connor Blackwood", None,
+         False),
+        ("Ms. \u00c9lodie Vachon (Rivi\u00e8re-aux-Saules, BQ):", "\u00c9lodie Vachon", None,
+         False),
     ],
 )  # fmt: skip
 def test_labels_are_read(line: str, name: str, role: str | None, inline: bool) -> None:
@@ -267,3 +280,94 @@ def test_a_label_opening_a_long_line_is_read_like_a_short_ones() -> None:
     assert long is not None
     assert (long.name, long.role, long.span) == (short.name, short.role, short.span)
     assert read_label("We agree." * 200, 0) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Host: Glad you came.", "Anchor: Good evening.", "Presenter: And now the news.",
+     "Chair: Order, please.", "**Host:** Welcome back.", "**Co-Host**: Thanks, Ann."],
+)  # fmt: skip
+def test_a_conversation_role_is_a_label_inline_even_once(line: str) -> None:
+    """Part words ("Host:", "Chair:") open a turn inline as "Moderator:" does, bold or not."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert label.name in ("Host", "Anchor", "Presenter", "Chair", "Co-Host")
+    assert label.speech_start is not None
+    assert "*" not in line[label.speech_start :]
+
+
+def test_a_one_word_note_inline_is_still_prose() -> None:
+    """A "Note: ..." used once inline is no speaker label."""
+    assert read_label("Note: this is prose.", 0) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Host: Jane Roe",
+        "Chair: Dame Philippa Crowhurst",
+        "Guest: Dr Lena Park, hydrologist",
+        "Narrator: Hattie Brannigan",
+    ],
+)
+def test_a_part_given_to_a_name_is_a_cast_line_not_a_turn(line: str) -> None:
+    """A cast line "Host: Jane Roe" says who holds the part; it opens no turn."""
+    assert read_label(line, 0) is None
+
+
+def test_a_webvtt_voice_tag_is_a_label() -> None:
+    """A caption cue's "<v Jane Doe>" names the speaker; the speech follows the tag."""
+    line = "<v Jane Doe>Hello there.</v>"
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.text) == ("Jane Doe", "<v Jane Doe>")
+    assert label.speech_start == line.index("Hello")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        ("Ann Lee, Member of the Commission. \u2013 Madam President, we agree.", "Ann Lee",
+         "Member of the Commission"),
+        ("Ann Lee, on behalf of the PPE Group. \u2013 (DE) Madam President, no.", "Ann Lee", None),
+        ("Bo Vale (Renew). \u2014 Madam President, yes.", "Bo Vale", None),
+    ],
+)  # fmt: skip
+def test_a_verbatim_reports_label_ends_with_a_full_stop_and_a_dash(
+    line: str, name: str, role: str | None
+) -> None:
+    """A parliament's "Name, role. - speech": the label, whom one speaks for is no role."""
+    label = read_label(line, 0)
+    assert label is not None
+    assert (label.name, label.role) == (name, role)
+    assert label.speech_start == line.index("Madam") or line[label.speech_start :].startswith("(")
+
+
+def test_a_sentence_before_a_dash_is_no_label() -> None:
+    """Speech holding ". - " after a sentence opens no turn."""
+    assert read_label("We thank you. \u2013 And then we left.", 0) is None
+
+
+def test_a_presiding_office_given_to_a_name_is_a_cast_line() -> None:
+    """A header "Speaker: The Honourable NAME" names the chair; it is no turn."""
+    assert read_label("Speaker: The Honourable G\u00e9rald Aucoin-Rioux", 0) is None
+
+
+def test_some_members_calling_out_is_a_note() -> None:
+    """A record's "Some hon. members: Oh, oh!" is a note, as "Hon. Members:" is."""
+    assert credit_prefix("Some hon. members: Oh, oh!") == "Some hon. members:"
+
+
+def test_a_table_rows_speaker_cell_is_a_label() -> None:
+    """A table export's row: times, the speaker's cell, then the words after a tab."""
+    line = "00:00:04\t00:00:11\tJoanna Achterberg\tThanks for coming."
+    label = read_label(line, 0)
+    assert label is not None
+    assert label.name == "Joanna Achterberg"
+    assert label.speech_start == line.index("Thanks")
+
+
+@pytest.mark.parametrize("line", ["Between:", "Neutral Citation Number: [2026] EWHC 1184 (KB)"])
+def test_a_judgments_caption_fields_are_no_labels(line: str) -> None:
+    """A court caption's "Between:" and citation field name no speaker."""
+    assert read_label(line, 0) is None

@@ -46,3 +46,13 @@ def test_paragraph_text_is_trimmed_of_no_break_space() -> None:
 def test_warning_prints_with_its_line() -> None:
     """A warning reads as "line N: message", as the CLI shows it."""
     assert str(ImportWarning(7, "skipped")) == "line 7: skipped"
+
+
+def test_a_caption_cues_voice_holds_its_lines_to_the_closing_tag() -> None:
+    """A "<v Name>" cue over two lines is one paragraph, its "</v>" left out."""
+    text = "WEBVTT\n\n<v Ann Lee>Thanks for joining,\nand sorry for the notice.</v>\n"
+    items, _, _ = segment(text, split_lines(text))
+    spoken = [item for item in items if item.label is not None]
+    assert len(spoken) == 1
+    assert spoken[0].paragraph is not None
+    assert spoken[0].paragraph.text == "Thanks for joining,\nand sorry for the notice."

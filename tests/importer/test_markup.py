@@ -22,6 +22,8 @@ from cstocli.importer.markup import (
         ("President Ann Lee (retranslated)", "President Ann Lee"),
         ("SEN. LEE (R-OH)", "SEN. LEE (R-OH)"),
         ("Reporter (Daily Meridian)", "Reporter (Daily Meridian)"),
+        ("Ilona Varga \u2014 Today at 7:02 PM", "Ilona Varga"),
+        ("Ilona Varga \u2014 03/14/2026 7:02 PM", "Ilona Varga"),
     ],
 )
 def test_clean_head_drops_timestamps_and_delivery_notes(head: str, clean: str) -> None:

@@ -272,3 +272,41 @@ def test_a_participant_line_with_a_semicolon_gives_name_and_title() -> None:
     """A participant line "Ann Lee-Obi; Chief Executive Officer" gives her title."""
     people = _people("Call\nCorporate Participants\nAnn Lee-Obi; Chief Executive Officer\n")
     assert {p.name: p.role for p in people.persons}["Ann Lee-Obi"] == "Chief Executive Officer"
+
+
+def test_a_part_label_links_to_whom_a_cast_line_gives_the_part() -> None:
+    """A cast line "Host: Jane Roe" at the top makes a later "Host:" turn Jane Roe's."""
+    people = _people("The River Hour\nHost: Jane Roe\nGuest: Dr Lena Park, hydrologist")
+    assert _link(people, "Host: Welcome back.") == ("Jane Roe", "Host")
+
+
+def test_a_keys_short_form_links_to_the_full_name() -> None:
+    """A key line "H. = Hedda Lindqvist, interviewer" makes "H.:" hers, with the role."""
+    people = _people("Interview 7\nH. = Hedda Lindqvist, interviewer\nP. = Pauline Garvey, nurse")
+    assert _link(people, "H.: Thank you.") == ("Hedda Lindqvist", "interviewer")
+    assert _link(people, "P.: Yes.") == ("Pauline Garvey", "nurse")
+
+
+def test_the_chairs_label_links_to_who_is_in_the_chair() -> None:
+    """Lines "IN THE CHAIR: NAME" over a role, "NAME took the chair": the chair's label."""
+    people = _people("Verbatim report\nIN THE CHAIR: Ilse VANDERMEULEN\nVice-President")
+    assert _link(people, "President:") == ("Ilse VANDERMEULEN", "Vice-President")
+    people = _people("Hansard\nThe SPEAKER (Hon. Ann Lee) took the chair at 14:00.")
+    assert _link(people, "The SPEAKER: Order!") == ("Ann Lee", "Speaker")
+
+
+def test_the_speakers_header_line_gives_the_chair() -> None:
+    """A header "Speaker: The Honourable NAME" makes "The Speaker:" that person."""
+    people = _people("House Debates\nSpeaker: The Honourable Gerald Aucoin-Rioux\nHousing")
+    assert _link(people, "The Speaker:") == ("Gerald Aucoin-Rioux", "Speaker")
+
+
+def test_a_video_transcripts_title_names_who_gives_the_talk() -> None:
+    """A title "Talk | Dr NAME | Event" over "Transcript": the named part gives the talk."""
+    people = _people(
+        "Why wetlands hold the coast | Dr Amara Oyelaran | Tidewater Talks\nTranscript\n0:00"
+    )
+    assert people.remarks is not None
+    assert people.remarks.name == "Amara Oyelaran"
+    menu = _people("Radio Eastmere | Listen live | Schedule\nTranscript\nPRESENTER: Hi.")
+    assert menu.remarks is None

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import NEWS_INTERRUPTED
+
 from cstocli.importer.article import import_article, read_article
 from cstocli.importer.review import outside_blocks, review
 
@@ -72,3 +74,15 @@ def test_a_warning_on_a_line_of_several_passages_is_shown_once() -> None:
     assert [r.first_line for r in rows] == [3, 5, 5, 5]
     shown = [w for r in rows for w in r.warnings]
     assert shown == ["line 5: 'she' could be 'Alex Morgan-Hale'; read as 'Sam Okoro-Baptiste'"]
+
+
+def test_a_row_quotes_the_speaker_s_words_on_the_editor_s_lines() -> None:
+    """A CR-only news story: q1's text leaves out 'said X', its lines are the editor's."""
+    text = NEWS_INTERRUPTED.read_text(encoding="utf-8").replace("\n", "\r")
+    rows = review(import_article(text, file_name="news.txt").dataset)
+    quote = next(row for row in rows if row.passage_id == "q1")
+    assert quote.text == (
+        "We are not going back until the contract is signed \u2026 Our families cannot live"
+        " on promises."
+    )
+    assert (quote.first_line, quote.last_line) == (7, 7)

@@ -91,3 +91,14 @@ def test_a_placeholder_label_naming_its_person_in_brackets_is_that_person() -> N
     outlet = roster.resolve(_label("Reporter (Daily Meridian):"), 4)
     speakers, _ = roster.speakers({wren, outlet})
     assert [(s.name, s.role) for s in speakers] == [("Jo Wren", "MODERATOR"), ("Reporter", None)]
+
+
+def test_an_honorific_or_a_title_before_a_surname_is_one_person_either_way() -> None:
+    """Labels "DR. SMITH:" and "SMITH:", "SEN. HILL (R-OH):" and "MR. HILL:" are one each."""
+    roster = Roster()
+    smith = roster.resolve(_label("DR. SMITH: The water is safe."), 1)
+    assert roster.resolve(_label("SMITH: Yes."), 3) == smith
+    hill = roster.resolve(_label("SEN. HILL (R-OH): Are you sure?"), 2)
+    assert roster.resolve(_label("MR. HILL: Fine."), 4) == hill
+    assert roster.resolve(_label("SENATOR HILL: Thanks."), 5) == hill
+    assert hill != smith

@@ -4,7 +4,8 @@ import pytest
 
 from cstocli.importer.article import import_article
 from cstocli.importer.layout import split_lines
-from cstocli.importer.turns import is_listing, is_page_furniture, line_labels, lone_labels
+from cstocli.importer.names import is_listing
+from cstocli.importer.turns import is_page_furniture, line_labels, lone_labels
 
 
 def _speakers_of(text: str) -> list[tuple[str, str]]:
@@ -23,7 +24,9 @@ def _speakers_of(text: str) -> list[tuple[str, str]]:
     ["* * *", "---", "###", "END", "-- more --", "Page 2 of 3", "1:07 P.M. EDT", "(10.00 am)",
      "(END VIDEOTAPE)", "[GAVEL]", "**Break**", "00:41", "- Hansard - - - Excerpts",
      "Share this article", "Home | Briefings | About", "**Questions and Answers", "## Floods",
-     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai"],
+     "speaker", "2026-05-14 16:05", "Transcribed by https://otter.ai", "WEBVTT", "NOTE",
+     "1e0c6a52-9d1b-4a7e-8f31-6b2d0e9c4a10/3-0", "EXT. MUDFLATS, KESSOCK BAY - DAWN",
+     "INT. HARBOUR OFFICE - LATER", "FADE OUT.", "48K subscribers", "12,408 views  Mar 3, 2026"],
 )  # fmt: skip
 def test_page_furniture_lines(line: str) -> None:
     """Separators, end marks, page and clock lines, tape cues and share bars are furniture."""
@@ -249,3 +252,60 @@ def test_a_placeholder_alone_on_its_line_labels_a_turn_where_names_do() -> None:
         "Can you comment on stock?\n"
     )
     assert _speakers_of(text)[-1] == ("Unidentified Analyst", "Can")
+
+
+def test_a_host_label_used_once_is_not_the_previous_speakers_words() -> None:
+    """A lone "Host:" turn after a guest's is the host's, not the guest's (QA finding 4)."""
+    text = (
+        "Panel one\n\nModerator: Welcome.\n\nJane Roe: Thanks for having me.\n\n"
+        "Host: Glad you came.\n"
+    )
+    assert _speakers_of(text)[-1] == ("Host", "Glad")
+
+
+def test_bold_one_word_names_repeated_are_labels() -> None:
+    """Bold "**Lena:** ..." and "**Lena**: ..." repeated read as the article's labels."""
+    text = (
+        "Episode 16\n\n**Lena:** Welcome back.\n\n**Tomas:** Thank you.\n\n"
+        "**Lena:** How is the river?\n\n**Tomas**: Not good.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == ["Lena", "Tomas", "Lena", "Tomas"]
+
+
+def test_a_one_word_head_closed_by_a_full_stop_and_a_dash_repeated_is_a_label() -> None:
+    """A verbatim report's "President. - ..." used again and again opens turns."""
+    text = (
+        "Debate\n\nPresident. \u2013 The next item is water.\n\n"
+        "Ann Lee, Member of the Commission. \u2013 Madam President, thank you.\n\n"
+        "President. \u2013 The debate is closed.\n"
+    )
+    assert [name for name, _ in _speakers_of(text)] == ["President", "Ann Lee", "President"]
+
+
+def test_a_scripts_names_over_wrapped_speech_and_directions_label_turns() -> None:
+    """Names alone over indented, wrapped speech label it, past a "(pointing)" line."""
+    text = (
+        "THE SALT ROAD\n\nFADE IN:\n\n          HELGA MARSDEN\n    I've walked this flat\n"
+        "    for 31 years.\n\n          TOBIAS REN\n    Is it safe?\n\n          HELGA MARSDEN\n"
+        "       (pointing)\n    Not there. That's\n    where it's soft.\n\n          TOBIAS REN\n"
+        "    The harbour master logged\n    14 rescues.\n"
+    )
+    speakers = [name for name, _ in _speakers_of(text)]
+    assert speakers[-4:] == ["HELGA MARSDEN", "TOBIAS REN", "HELGA MARSDEN", "TOBIAS REN"]
+    assert "FADE IN" not in speakers
+
+
+def test_a_chat_exports_poster_and_time_heads_each_message() -> None:
+    """Lines "Name — Today at 7:02 PM" over a message label the messages under them."""
+    text = (
+        "AMA with coach Ilona Varga\n\nIlona Varga \u2014 Today at 7:02 PM\nHi everyone.\n\n"
+        "Pete Okonkwo \u2014 Today at 7:03 PM\nWhat about the boathouse?\n\n"
+        "Ilona Varga \u2014 Today at 7:04 PM\nWe break ground in May.\n\n"
+        "Pete Okonkwo \u2014 Today at 7:05 PM\ngreat, thanks!\n"
+    )
+    assert _speakers_of(text)[-4:] == [
+        ("Ilona Varga", "Hi"),
+        ("Pete Okonkwo", "What"),
+        ("Ilona Varga", "We"),
+        ("Pete Okonkwo", "great,"),
+    ]

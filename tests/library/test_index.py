@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
-from cstocli.library import Library, index
+from cstocli.library import Library, index, neighbours, open_library
 from cstocli.model import Dataset
 from cstocli.search import typos
 from cstocli.search.memory import build_index
@@ -81,3 +84,60 @@ def test_prefix_ranges_end_even_after_the_last_code_point(lib: Library) -> None:
     assert disk.terms_with_prefix("a\U0010ffff") == []
     assert disk.near("\U0010ffffabcd", 1) == []
     assert disk.near("\U0010ffff\U0010ffffabcdefg", 2) == []
+
+
+def test_an_index_knows_when_another_connection_wrote(
+    tmp_path: Path, lib: Library, bundled: Dataset
+) -> None:
+    """``current`` holds while nothing is written, and turns False once another writer commits."""
+    kept = lib.index()
+    assert kept.postings("security")
+    assert kept.current()
+    with open_library(tmp_path / "lib.sqlite3") as other:
+        other.store(bundled._replace(id="third", source=bundled.source._replace(sha256="1" * 64)))
+    assert not kept.current()
+    assert lib.index().current()
+
+
+def test_an_index_keeps_the_latest_posting_lists_up_to_its_bound(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lists read again come from memory; past POSTINGS_HELD ids the oldest are forgotten."""
+    monkeypatch.setattr(index, "POSTINGS_HELD", 20)
+    disk = lib.index()
+    common = [term for term in disk.terms(4, 20) if 3 <= disk.frequency(term) <= 10][:8]
+    assert len(common) == 8
+    first = disk.postings(common[0])
+    assert disk.postings(common[0]) is first  # kept
+    for term in common[1:]:
+        assert disk.postings(term) == sorted(disk.postings(term))
+    held = vars(disk)["_postings"]
+    assert sum(map(len, held.values())) <= 20
+    assert common[-1] in held
+    assert common[0] not in held
+    assert disk.postings(common[0]) == first  # read again, the same
+
+
+def test_an_index_looks_a_word_up_once_and_keeps_its_bound(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word's typo neighbours are looked up once; past NEAR_HELD words the oldest go."""
+    monkeypatch.setattr(index, "NEAR_HELD", 2)
+    disk = lib.index()
+    asked: list[str] = []
+    one_typo = neighbours.one_typo
+
+    def counted(conn: sqlite3.Connection, word: str) -> list[str]:
+        asked.append(word)
+        return one_typo(conn, word)
+
+    monkeypatch.setattr(neighbours, "one_typo", counted)
+    first = disk.near("securty", 1)
+    assert first is not None
+    assert "security" in first
+    assert disk.near("securty", 1) == first
+    assert asked == ["securty"]
+    disk.near("presidnt", 1)
+    disk.near("cooperaton", 1)  # the third word: "securty" is forgotten
+    assert disk.near("securty", 1) == first
+    assert asked == ["securty", "presidnt", "cooperaton", "securty"]

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import random
 from collections.abc import Sequence
 
 import pytest
 from tests.conftest import load_bench
 
 from cstocli.model import Dataset, Located, Passage, Source, Speaker
-from cstocli.search.engine import RERANK, Hit, Results, find, search
+from cstocli.search.engine import RERANK, Hit, Results, _partition, find, search
+from cstocli.search.levels import Level, Reached
 from cstocli.search.memory import MemoryIndex, build_index
+from cstocli.search.query import Query, Unit
 from cstocli.search.store import Sentence
 from cstocli.text import COMMON_WORDS
 
@@ -452,3 +455,59 @@ def test_a_limit_measures_only_the_groups_that_can_be_shown() -> None:
     store.tokenised = 0
     assert find(store, "budget schools", limit=4).hits == full.hits[:4]
     assert store.tokenised == RERANK  # the 4th is in the next group: the whole head
+
+
+def _random_reach(rng: random.Random, universe: int) -> Reached:
+    """Up to four disjoint levels over ``universe`` sentences, each matching in some way."""
+    pool = list(range(universe))
+    rng.shuffle(pool)
+    levels = []
+    for _ in range(rng.randrange(5)):
+        size = rng.choice((0, 1, 5, universe // 3))
+        chosen, pool = frozenset(pool[:size]), pool[size:]
+        if chosen:
+            in_text = rng.random() < 0.6
+            named = not in_text and rng.random() < 0.5
+            weight = rng.choice((0.5, 1.0, 2.0))
+            levels.append(
+                Level(rng.randrange(3), rng.random() < 0.2, weight, in_text, named, False, chosen)
+            )
+    return Reached(levels, frozenset().union(*(level.sentences for level in levels)))  # fmt: skip
+
+
+def test_the_partition_is_what_each_sentence_matches() -> None:
+    """Every hit part holds exactly the sentences matching each unit the same way."""
+    rng = random.Random(7)
+    for _ in range(300):
+        size = rng.randrange(1, 5)
+        units = tuple(Unit((f"w{n}",), phrase=rng.random() < 0.2) for n in range(size))
+        reached = [_random_reach(rng, 60) for _ in units]
+        allowed = None if rng.random() < 0.5 else frozenset(rng.sample(range(60), 30))
+        parts, grounded = _partition(reached, Query(units), allowed)
+        # Each sentence by itself: which level of each unit it is in, if any.
+        ways: dict[tuple[Level | None, ...], set[int]] = {}
+        for sentence in frozenset().union(*(r.cover for r in reached)):
+            way = tuple(
+                next((lv for lv in r.levels if sentence in lv.sentences), None) for r in reached
+            )
+            ways.setdefault(way, set()).add(sentence)
+        needed = max(1, -(-size // 2))
+        expected = []
+        for way, sentences in ways.items():
+            hit = [level for level in way if level is not None]
+            phrases = all(
+                level is not None for unit, level in zip(units, way, strict=True) if unit.phrase
+            )
+            if len(hit) < needed or not phrases:
+                continue
+            firm = any(lv.in_text or lv.named for lv in hit) or len(hit) == size >= 2
+            expected.append((firm, len(hit), sum(lv.typos for lv in hit), frozenset(sentences)))
+        firm_ones = [e for e in expected if e[0]]
+        assert grounded == bool(firm_ones)
+        kept = [
+            (e[1], e[2], e[3] if allowed is None else e[3] & allowed)
+            for e in (firm_ones or expected)
+        ]
+        assert sorted((p.matched, p.typos, sorted(p.sentences)) for p in parts) == sorted(
+            (m, t, sorted(s)) for m, t, s in kept if s
+        )

@@ -71,8 +71,8 @@ def test_a_role_level_reads_only_what_other_units_reach(memory: MemoryIndex) -> 
     lazy, complete = levels.query_levels(memory, query, expansions)
     full, _ = levels.query_levels(memory, query, expansions, whole=True)
     assert not complete
-    role = [level for level in lazy[0] if not level.in_text and not level.named]
-    whole_role = [level for level in full[0] if not level.in_text and not level.named]
+    role = [level for level in lazy[0].levels if not level.in_text and not level.named]
+    whole_role = [level for level in full[0].levels if not level.in_text and not level.named]
     security = frozenset(memory.postings("security"))
     assert role
     assert whole_role

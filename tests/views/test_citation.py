@@ -197,7 +197,7 @@ def test_a_published_title_wins_over_the_headline(bundled: Dataset) -> None:
     [
         ("a\x1b[31mred", "a\u241b[31mred"),
         ("bell\x07", "bell\u2407"),
-        ("cr\rlf\n", "cr\u240dlf\n"),
+        ("cr\rlf\n", "cr\nlf\n"),  # a lone CR ends a line (an old Mac file); it never overwrites
         ("tab\tok", "tab\tok"),
         ("del\x7f", "del\u2421"),
         ("csi\x9b", "csi\ufffd"),

@@ -162,8 +162,10 @@ def test_file_names_in_messages_and_reports_are_made_visible(word: str) -> None:
 
 def test_the_rule_is_one_for_one() -> None:
     """Each control becomes one visible character: ESC, CR, C1; tab and newline per use."""
-    assert safe.shown("a\x1b[1mb\rc\x9bd\te\nf") == "a\u241b[1mb\u240dc\ufffdd\te\nf"
+    assert safe.shown("a\x1b[1mb\rc\x9bd\te\nf") == "a\u241b[1mb\nc\ufffdd\te\nf"
+    assert safe.shown("one\r\ntwo\r\rthree") == "one \ntwo\n\nthree"  # Windows, old Mac
     assert safe.one_line("a\tb\nc\x07") == "a b c\u2407"
+    assert safe.one_line("a\r\nb\rc") == "a  b c"
     assert safe.visible("\t\n\x7f") == "\u2409\u240a\u2421"
     assert safe.json_text('"\x85\x9b\x7f"') == '"\\u0085\\u009b\\u007f"'
     assert not safe.has_controls("Łódź [bold] 2,000")

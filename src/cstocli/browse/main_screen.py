@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cstocli.browse.collector import Collector, freeze_app, thaw_app
 from cstocli.browse.messages import ArticlePicked, FigurePicked, SpeakerPicked
 from cstocli.browse.preview_pane import PreviewPane
 from cstocli.browse.results_list import ResultsList
@@ -75,6 +76,8 @@ class MainScreen(Screen[None]):
         """Set each time new results are listed: the benchmark and tests wait on it."""
         self.shown_at = 0.0
         """When results were listed last (``time.perf_counter``): what the benchmark reads."""
+        self._collector = Collector()
+        """Keeps garbage collection out of a keystroke, up to its frame (``collector``)."""
 
     def compose(self) -> ComposeResult:
         """Field, count line, results and preview, key hints."""
@@ -90,7 +93,13 @@ class MainScreen(Screen[None]):
         self._articles, self._sentences = await self._call(Session.prepare)
         self.query_one(SearchField).focus()
         self.run_search(self.query_one(SearchField).value)
+        self.call_after_refresh(freeze_app)
         self.call_after_refresh(self._warm)
+
+    def on_unmount(self) -> None:
+        """Never leave the collector paused, or the app's objects frozen, behind the app."""
+        self._collector.resume()
+        thaw_app()
 
     @work(group="warm")
     async def _warm(self) -> None:
@@ -109,6 +118,7 @@ class MainScreen(Screen[None]):
         The search is handed over here rather than in the worker, which starts a turn
         of the event loop later; an older search that has not started is dropped.
         """
+        self._collector.pause()
         self.workers.cancel_group(self, "preview")  # it would queue ahead of this search
         if self._searching is not None:
             self._searching.cancel()
@@ -147,6 +157,7 @@ class MainScreen(Screen[None]):
         self.query_one("#count", Static).update(self._count_line(found), layout=False)
         self.shown_at = time.perf_counter()
         self.results_shown.set()
+        self.call_after_refresh(self._collector.resume)
 
     def _count_line(self, found: Found) -> str:
         shown, total = len(found.hits), found.total

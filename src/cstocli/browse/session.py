@@ -31,6 +31,7 @@ from cstocli.views.citation import citation_line
 
 if TYPE_CHECKING:
     from cstocli.library import ArticleSummary, Library
+    from cstocli.library.index import LibraryIndex
 
 _T = TypeVar("_T")
 
@@ -105,6 +106,7 @@ class Session:
         self._dataset = dataset
         self._library_path = library_path
         self._library: Library | None = None
+        self._store: LibraryIndex | None = None
         self._indexes: dict[str, MemoryIndex] = {}
         self._datasets: dict[str, Dataset] = {} if dataset is None else {dataset.id: dataset}
         self._speakers: dict[str, Speaker] | None = None
@@ -156,6 +158,7 @@ class Session:
         if self._library is not None:
             self._library.close()
             self._library = None
+            self._store = None
 
     def article_count(self) -> int:
         """How many articles there are to browse."""
@@ -205,7 +208,8 @@ class Session:
         An empty query lists the sentences in source order (what a reader browses before
         typing), except over the whole library, where there are too many to list.
         A query that reads as one already answered ("word" and "word ", or a word
-        erased and typed again) gets the same answer without searching again.
+        erased and typed again) gets the same answer without searching again, as long as
+        the library is unchanged.
         """
         scope = scope or Scope()
         speakers = None if scope.speaker_id is None else frozenset({scope.speaker_id})
@@ -215,20 +219,32 @@ class Session:
             if one is None:
                 return Found(query, [], 0)
             return _listing(query, self._index(one), speakers)
+        if one is not None:
+            store: SentenceStore = self._index(one)
+        elif self._opened_library():
+            store = self._library_index()
+        else:
+            return Found(query, [], 0)
         asked = (parsed.units, scope)
         found = self._answers.get(asked)
         if found is None:
-            if one is not None:
-                store: SentenceStore = self._index(one)
-            elif self._opened_library():
-                store = self._lib().index()
-            else:
-                return Found(query, [], 0)
             found = engine.run(store, parsed, speaker_ids=speakers, limit=SHOWN)
             if len(self._answers) >= REMEMBERED:
                 del self._answers[next(iter(self._answers))]  # the oldest
         self._answers[asked] = self._answers.pop(asked, found)  # now the newest
         return Found(query, found.hits, found.total)
+
+    def _library_index(self) -> LibraryIndex:
+        """The library's index, kept from keystroke to keystroke while nobody writes to it.
+
+        It keeps what it read (``LibraryIndex``): the posting lists of the words typed
+        so far, the articles' texts the last keystroke re-ranked. If another process
+        imported or removed articles meanwhile, the next keystroke reads it all afresh.
+        """
+        if self._store is None or not self._store.current():
+            self._store = self._lib().index()
+            self._answers.clear()
+        return self._store
 
     def _index(self, article_id: str) -> MemoryIndex:
         if article_id not in self._indexes:

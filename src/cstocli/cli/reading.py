@@ -83,7 +83,10 @@ def speakers_command(
     if all_:
         from cstocli.library import access
 
-        totals = summary.sort_rows(access.speaker_totals(library), sort)
+        try:
+            totals = summary.sort_rows(access.speaker_totals(library), sort)
+        except access.EmptyLibraryError as empty:
+            nothing_found(out, str(empty))
         return emit(
             out,
             payload=built("payloads", "speaker_totals", totals),
@@ -122,7 +125,10 @@ def stats_command(
     if all_:
         from cstocli.library import access
 
-        figures, totals = access.library_stats(library)
+        try:
+            figures, totals = access.library_stats(library)
+        except access.EmptyLibraryError as empty:
+            nothing_found(out, str(empty), lambda: {"figures": [], "speakers": []})
 
         def figure_rows() -> Any:  # labels and lines need each article's text: not for --json
             return built("columns", "library_figures", access.all_articles(library))()

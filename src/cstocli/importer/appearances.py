@@ -1,4 +1,8 @@
-"""Who appears for whom: the appearances list of a court or hearing transcript.
+"""Who is who in a record's header: counsel, the chair, a key to short labels.
+
+Besides counsel (below), a header may say who is in the chair ("IN THE CHAIR: NAME", "NAME
+took the chair": ``in_chair``) and give a key to the labels ("H. = Full Name, role":
+``key_entry``, compared by ``short_form``).
 
 An argument transcript names counsel once, in its list of appearances, and labels them
 tersely after ("MS. RIKELSTAD:"). The list comes in two layouts, both read here:
@@ -7,7 +11,9 @@ tersely after ("MS. RIKELSTAD:"). The list comes in two layouts, both read here:
   behalf of the Petitioner." or "ANN LEE, Assistant to the Solicitor General, ...; for the
   United States, as amicus curiae, supporting the Respondent.";
 - a heading per side and the names under it: "ON BEHALF OF THE PETITIONER:" (or "For the
-  Respondent:") then "JANE DOE, ESQ." and the firm's address lines.
+  Respondent:") then "JANE DOE, ESQ." and the firm's address lines;
+- an English court's sentence per counsel, with no heading: "MR DAVID LEE KC (instructed by
+  Firm LLP) appeared on behalf of the Claimant." (the rank after the name dropped).
 
 The role is the side as written ("on behalf of the Petitioner"), whatever the case: that is
 what the transcript says the person is there for. Only the list after an "APPEARANCES"
@@ -17,6 +23,8 @@ heading is read, up to the proceedings, so a sentence in the argument gives nobo
 from __future__ import annotations
 
 import re
+
+from cstocli.importer.persons import is_personal_name
 
 _HEADING = re.compile(r"\s*APPEARANCES\s*(?::\s*|\Z)", re.IGNORECASE)
 # Where the list ends: the contents, the proceedings, the first speaker label.
@@ -49,8 +57,25 @@ _OFFICES = frozenset(
 )
 
 
+# An English court's line: "MR DAVID LEE KC (instructed by X) appeared on behalf of the Y."
+_APPEARED = re.compile(
+    rf"\s*(?:(?:MR|MRS|MS|DR|Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>{_NAME}?)(?:\s+(?:KC|QC|SC))?"
+    rf"\s*(?:\([^()]{{0,120}}\)\s*)?appeared\s+(?P<role>{_SIDE}[^.;]{{2,80}}?)\s*\.?\s*\Z"
+)
+
+
 def read_appearances(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     """The (name, role as written, line) of each person an appearances list names."""
+    appeared = [
+        (found["name"], " ".join(found["role"].split()), number)
+        for number, text in lines
+        if " appeared " in text and (found := _APPEARED.match(text)) and _is_name(found["name"])
+    ]
+    return appeared or _listed(lines)
+
+
+def _listed(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
+    """The entries of the list after an "APPEARANCES" heading."""
     for position, (_, text) in enumerate(lines):
         heading = _HEADING.match(text)
         if heading is None:
@@ -127,3 +152,36 @@ def _line_of(starts: list[int], offset: int) -> int:
     while line + 1 < len(starts) - 1 and starts[line + 1] <= offset:
         line += 1
     return line
+
+
+# "H. = Hedda Lindqvist, interviewer", "P2 = Ann Lee": a label's short form, then who it is.
+_KEY_ENTRY = re.compile(
+    r"\s*([^\W\d_][\w.]{0,5})\s*=\s*([^=,]{3,60}?)\s*(?:,\s*([^=]{1,80}?))?\s*\Z"
+)
+# Who chairs: "IN THE CHAIR: Ilse VANDERMEULEN", "The SPEAKER (Hon. Ann Lee) took the chair".
+_CHAIR = re.compile(
+    r"(?i:\s*in\s+the\s+chair\s*:\s*)(?P<after>[^\n]{3,60}?)\s*\Z"
+    r"|(?:\((?:the\s+)?(?i:hon\.?\s+)?)?(?P<before>[A-Z][^()\n]{2,60}?)\)?\s+took\s+the\s+chair\b"
+)
+
+
+def key_entry(line: str) -> tuple[str, str, str | None] | None:
+    """The short form, the full name and the role of a key's line ("H. = Ann Lee, chair")."""
+    found = _KEY_ENTRY.match(line) if "=" in line[:12] else None
+    if found is None or not is_personal_name(found[2]):
+        return None
+    return found[1], found[2], found[3]
+
+
+def in_chair(line: str) -> str | None:
+    """The name of the person a record's line puts in the chair, if it does."""
+    found = _CHAIR.match(line) if "chair" in line[:200].casefold() else None
+    if found is None:
+        found = _CHAIR.search(line[:200]) if "took the chair" in line[:200] else None
+    name = None if found is None else (found["after"] or found["before"] or "").strip()
+    return name if name and is_personal_name(name) else None
+
+
+def short_form(label: str) -> str:
+    """A label's short form as a key compares it: "H." and "h" alike."""
+    return label.replace(".", "").strip().casefold()

@@ -12,7 +12,6 @@ for narration, in source order, one narration passage per narration paragraph.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import math
 import re
@@ -246,8 +245,11 @@ def stored_name(file_name: str) -> str:
 
     A downloaded file may be named with a newline or an escape in it; a dataset's names may
     hold none (``dataset.validation``), and one stored raw would make the article unreadable.
+    A name that is not UTF-8 (an old zip's Latin-1) reaches Python with its odd bytes as
+    surrogates, which no text file can hold: each is U+FFFD too.
     """
-    return CONTROL.sub("\ufffd", PurePath(file_name).name)
+    name = PurePath(file_name).name.encode("utf-8", "surrogateescape")
+    return CONTROL.sub("\ufffd", name.decode("utf-8", "replace"))
 
 
 def _answers_first(items: tuple[Item, ...], people: People) -> bool:
@@ -303,19 +305,6 @@ def _passages(text: str, blocks: list[Block], ids: dict[int, str]) -> tuple[Pass
     return tuple(passages)
 
 
-def _line_breaks(text: str) -> list[int]:
-    """The offset of every line feed in ``text``.
-
-    ``str.find`` runs in C; a loop over the characters was a tenth of an article's import.
-    """
-    breaks: list[int] = []
-    index = text.find("\n")
-    while index >= 0:
-        breaks.append(index)
-        index = text.find("\n", index + 1)
-    return breaks
-
-
 def _read_spans(text: str, passage: Passage) -> list[tuple[int, int]]:
     """A passage's paragraphs, and the gaps inside one line between a quote's pieces."""
     spans: list[tuple[int, int]] = []
@@ -338,13 +327,10 @@ def _figures(
     """
     figures: list[Figure] = []
     skipped: list[ImportWarning] = []
-    # Line numbers by bisection: counting line feeds from the start for each warning made a
-    # long transcript's import grow with the square of its length.
-    breaks = _line_breaks(text)
     for passage in passages:
         for span in _read_spans(text, passage):
             for phrase in find_figures(text, *span):
-                line = bisect.bisect_left(breaks, phrase.span[0]) + 1
+                line = line_of(text, phrase.span[0])  # a bisection: linear in the text
                 if not _storable(phrase.value):
                     message = f"number {phrase.text[:40]!r} is too large; not kept as a figure"
                     skipped.append(ImportWarning(line, message))

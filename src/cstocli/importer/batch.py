@@ -274,22 +274,23 @@ def _import_one(
             result, web = _parse_source(source, fixes, given)
             on_stage(STAGES[2])
             warnings = [(w.line, w.message) for w in result.warnings]
-            if web is not None and fixes is None:
-                stored = lib.store_page(result.dataset, web.original)
-            elif web is not None:
-                stored = lib.replace(result.dataset, web.original)
-            else:
-                # Corrections and stated provenance change what we know of the same
-                # text: they replace, not skip. What this import does not state of the
-                # source (a URL stated before, when only --date is now) is kept.
-                from cstocli.importer.provenance import with_earlier_source
+            original = None if web is None else web.original
+            earlier = lib.id_of_text(result.dataset.source.sha256) if given else None
+            if given and earlier is not None and fixes is None:
+                # Provenance stated again for a text already stored (--date, to fix the
+                # date): only what is stated changes; the article as stored stays, with
+                # the corrections once applied to it and what was stated before.
+                from cstocli.importer.provenance import with_provenance
 
-                dataset = result.dataset
-                earlier = lib.id_of_text(dataset.source.sha256) if given else None
-                if earlier is not None and fixes is None:
-                    dataset = with_earlier_source(dataset, lib.get(earlier).source)
-                store = lib.replace if fixes is not None or given else lib.store
-                stored = store(dataset)
+                stored = lib.replace(with_provenance(lib.get(earlier), given), original)
+            elif fixes is not None or given:
+                # Corrections and stated provenance change what we know of the same
+                # text: they replace, not skip.
+                stored = lib.replace(result.dataset, original)
+            elif original is not None:
+                stored = lib.store_page(result.dataset, original)
+            else:
+                stored = lib.store(result.dataset)
     except CstocliError as error:
         return FileOutcome(str(source), "failed", error=str(error))
     status = "imported" if stored.added else "unchanged"

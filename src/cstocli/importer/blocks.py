@@ -39,6 +39,7 @@ from cstocli.importer.labels import credit_prefix
 from cstocli.importer.layout import Item
 from cstocli.importer.roster import Roster
 from cstocli.importer.titles import is_title_word
+from cstocli.importer.turns import is_heading
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located, PassageKind
 
@@ -241,8 +242,9 @@ class _Assembler:
         reason = _narration_reason(voice, name, relabelled=relabelled, speaking=speaking)
         if reason is None and last and _closing_note(voice):
             reason = ": a short closing line that addresses no one (no I, we or you)"
-        if reason is None and _closing_note(voice) and _RECORD_NOTE.fullmatch(text.strip()):
-            reason = ': a record\'s note of what was done ("The clerk proceeded to ...")'
+        note = _closing_note(voice) and _RECORD_NOTE.fullmatch(text.strip())
+        if reason is None and (note or _INTERJECTING.fullmatch(text.strip()) or is_heading(text)):
+            reason = ': a record\'s note or heading ("The clerk proceeded to ...")'
         if reason is not None:
             self._warn(item, f"narration{reason}")
             return "narration"
@@ -349,6 +351,8 @@ def reports_quotation(text: str) -> bool:
 # "The legislative clerk proceeded to call the roll.": one sentence in the past tense whose
 # subject is a role, as a record notes what was done between the speeches.
 _RECORD_NOTE = re.compile(r"The(?:\s+[a-z][\w-]*){1,3}\s+(?:[a-z]+ed|was|were)\b[^.?!]*\.")
+# "Honourable members interjecting—", "Mr Lee interjecting—": a Hansard's note, no one's words.
+_INTERJECTING = re.compile(r"[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,4}\s+interjecting\s*[\u2014\u2013.-]*")
 
 
 def _closing_note(voice: _Voice) -> bool:

@@ -18,6 +18,7 @@ from cstocli.importer.chrome import (
     is_label_line,
     is_masthead_line,
 )
+from cstocli.importer.label_words import CONVERSATION_ROLES
 from cstocli.importer.labels import is_furniture
 from cstocli.importer.layout import Line, located_line, same_words
 from cstocli.importer.markup import split_dashes
@@ -112,7 +113,7 @@ def _headline_index(lines: tuple[Line, ...], filled: list[int]) -> int:
             continue
         # A field's name alone ("SPEAKERS") or its value under it: never the headline.
         chrome = index in fields or is_page_furniture(words) or _is_breadcrumb(words)
-        chrome = chrome or is_chrome_line(words)
+        chrome = (chrome or is_chrome_line(words)) and not _is_piped_title(words)
         # A sentence may close a quotation, or carry a photo credit in brackets ("... last
         # month. (Herald photo/Ann Lee)": a caption under the headline, not one).
         ending = _CREDIT.sub("", words).rstrip("\"'\u201d\u2019)]")
@@ -185,6 +186,9 @@ def _lists_people(words: str, lines: tuple[Line, ...], filled: list[int], index:
     """Whether a top line opens a participant list: "Ann Lee - Role", or a name over a role."""
     if is_surname_first(words):
         return True  # "LEE, Dr Ann, Director": a witness list, surname first
+    part, colon, holder = words.partition(":")
+    if colon and part.strip().casefold() in CONVERSATION_ROLES:
+        return is_personal_name(holder.partition(",")[0].strip())  # "Guest: Dr Jo Vale, ..."
     parts = split_dashes(words)
     if not is_personal_name(parts[0]):
         return False
@@ -196,6 +200,23 @@ def _opens(lines: tuple[Line, ...], index: int) -> bool:
     """Whether a top line has a sentence straight under it: a label over its speech."""
     after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
     return after.endswith((".", "?", "!"))
+
+
+def _is_piped_title(text: str) -> bool:
+    """Whether a line is a title with its credits after bars, not a menu.
+
+    "Why wetlands matter | Dr Ann Lee | Coast Talks 2026": a video page's or a site's
+    title opens with a phrase of four words or more, no sentence and no field ("Listen on:
+    Apple Podcasts | Spotify"); a menu's items are a word or two.
+    """
+    parts = text.split(" | ")
+    first = parts[0]
+    return (
+        2 <= len(parts) <= 4
+        and len(first.split()) >= 4
+        and first[:1].isupper()
+        and not any(mark in first for mark in ".:!")  # "Listen on: ...", "... policy. Accept"
+    )
 
 
 def _is_breadcrumb(text: str) -> bool:

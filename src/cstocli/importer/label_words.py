@@ -25,12 +25,15 @@ FURNITURE = frozenset(
         "transcript", "full transcript", "appearances", "present", "participants", "panel",
         "witnesses", "attendees", "speakers", "executives", "analysts", "contents", "index",
         "proceedings", "briefings", "in attendance", "also present", "hon. members",
-        "hon members", "several hon. members", "honourable members", "background", "context",
+        "hon members", "several hon. members", "honourable members",
+        "some hon. members", "some honourable members", "an hon. member", "background", "context",
         "correction", "corrections", "disclaimer", "summary", "warning", "example", "location",
         "venue", "subject", "time", "place", "transcript by", "transcribed by",
         "prepared remarks", "questions and answers", "questions & answers", "presentation",
         "question-and-answer session", "call participants", "participants",
         "summary keywords", "members present", "members in attendance",
+        "fade in", "fade out", "cut to", "dissolve to", "smash cut to", "match cut to",
+        "neutral citation number", "between", "before",
     )
 )  # fmt: skip
 # A name never opens with these; a sentence or a heading often does.
@@ -57,6 +60,20 @@ TITLE_WORDS = _words(
     justice chairwoman ranking coach manager councillor councilor alderman presenter
     """
 )
+# The parts people play in a conversation: each is a label alone, inline, even used once
+# ("Host: Glad you came.", "**Anchor:** Good evening."), as "Moderator:" and "Interviewer:"
+# are; a one-word head otherwise needs capitals or a repeat ("Note: ..." is prose).
+CONVERSATION_ROLES = _words(
+    """
+    host co-host anchor co-anchor presenter co-presenter chair co-chair chairman chairwoman
+    chairperson panelist panellist commentator correspondent interviewee guest
+    """
+)
+# The offices that preside over a sitting: the label of whoever is in the chair
+# ("President.", "The SPEAKER:", "Chair:"), and, before a name, a cast line ("Speaker: NAME").
+PRESIDING = _words("president chair chairman chairwoman chairperson speaker presiding officer")
+# Letters after a name that are a rank or an honour, no part of it ("ANN LEE KC:").
+POST_NOMINALS = _words("kc qc sc esq mp msp mla mbe obe cbe")
 # Abbreviated titles, written with their full stop ("Sen. John Smith").
 TITLE_ABBREVIATIONS = _words("sen rep gov pres gen lt col maj capt adm amb sec dep supt insp det")
 # Lower-case words a name may hold ("Ursula von der Leyen", "Mohammed bin Salman").

@@ -40,9 +40,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cstocli.importer.label_words import (
+    CONVERSATION_ROLES,
     FUNCTION_WORDS,
     FURNITURE,
     NAME_PARTICLES,
+    POST_NOMINALS,
+    PRESIDING,
     REPORTING_WORDS,
     ROLE_LINKS,
     SIDE_WORDS,
@@ -50,11 +53,21 @@ from cstocli.importer.label_words import (
 from cstocli.importer.markup import (
     bold_label,
     clean_head,
+    dash_label,
     period_label,
     skip_leading_stamp,
     skip_stamp_after,
+    tabbed_label,
+    voice_label,
 )
-from cstocli.importer.names import HONORIFICS
+from cstocli.importer.names import (
+    HONORIFICS,
+    bracket_office,
+    is_party,
+    is_place,
+    names_holder,
+    without_party,
+)
 from cstocli.importer.titles import is_title_word, with_title
 from cstocli.model import Span, is_placeholder
 
@@ -99,6 +112,9 @@ class Label:
     """For an inline label, where the speech starts on the same line; None when alone."""
 
 
+# The parts a cast line gives a person ("Host: Jane Roe", "Speaker: The Hon. Ann Lee"; an
+# oral history's "Narrator: NAME" is the one who tells their story).
+_PARTS = CONVERSATION_ROLES | PRESIDING | {"moderator", "interviewer", "narrator", "respondent"}
 _CACHED_LINE = 1000
 """The longest line whose label is remembered (4,096 lines: a few MB at most)."""
 
@@ -126,10 +142,13 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
         return Label(
             stripped[lead : period[1]], (start + lead, start + period[1]), *read, start + end
         )
-    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A"):
-        return None  # the common case, a line of speech: no colon, no "Q    "
+    dashed = dash_label(stripped, lead)  # "Ann Lee, Member of the Commission. - Madam"
+    if ":" not in stripped and stripped[lead : lead + 1] not in ("Q", "A", "<") and not dashed:
+        return None  # the common case, a line of speech: no colon, no "Q    ", no "<v "
     head_start = skip_leading_stamp(stripped, lead)
-    bold = bold_label(stripped, head_start)
+    # "<v Jane Doe>", a table's speaker cell: a name, marked up as one
+    voice = voice_label(stripped, head_start) or tabbed_label(stripped, head_start)
+    bold = voice or dashed or bold_label(stripped, head_start)
     if bold is not None:
         head, end = bold
     else:
@@ -143,9 +162,12 @@ def _read_label(line: str, start: int, known: frozenset[str]) -> Label | None:
     end = skip_stamp_after(stripped, end)
     rest = stripped[end:]
     speech_start = None if not rest.strip() else start + end + (len(rest) - len(rest.lstrip()))
-    found = label_from_head(clean_head(head), alone=speech_start is None, known=known)
-    if found is None:
-        return None if bold is not None else _question_or_answer(stripped, lead, start)
+    alone = speech_start is None or voice is not None
+    found = label_from_head(clean_head(head), alone=alone, known=known)
+    # "Chair: Dame Ann Lee", "Guest: Jo Vale, hydrologist": who holds a part, no turn.
+    cast = found is not None and found[0].casefold() in _PARTS and names_holder(rest)
+    if found is None or cast:
+        return None if bold is not None or cast else _question_or_answer(stripped, lead, start)
     name, role, role_first, interview = found
     text = stripped[lead:end]
     return Label(text, (start + lead, start + end), name, role, role_first, interview, speech_start)
@@ -206,7 +228,7 @@ def credit_prefix(paragraph: str) -> str | None:
     Such a line is the publisher's, never a speaker's, whatever stands after the colon.
     """
     head, colon, _ = paragraph.partition(":")
-    if not colon or len(head.split()) > 2:
+    if not colon or len(head.split()) > 3:
         return None
     folded = " ".join(head.casefold().replace("\u2019", "'").split())
     return f"{head.strip()}:" if folded in FURNITURE else None
@@ -234,22 +256,28 @@ def _parse_head(
             inside = inside[1:]
         return _without_honorifics(inside), bracketed[1].strip(), False
     if bracketed:  # "John Smith (R-Ohio):" gives its role in brackets
-        name_part, comma, role_part = bracketed[1], ",", bracketed[2]
+        name_part, role_part = bracketed[1], without_party(bracketed[2])
+        role = bracket_office(role_part)
+        comma = "," if role else ""
     else:
         name_part, comma, role_part = head.partition(",")
-    role = role_part.strip() or None
+        role = role_part.strip() or None
     untitled = not any(is_title_word(t) for t in name_part.split()[:-1])
-    if bracketed and (_is_place(role_part) or (untitled and _is_party(role_part))):
+    if bracketed and (is_place(role_part) or (untitled and is_party(role_part))):
         # "Mr. Kasabian (Ruritania):" names the country he speaks for, "Dr. Ann Lee
         # (CDU/CSU):" her party: where they sit, not what they are ("SEN. LEE (R-OH)" keeps
         # it with the title, "Senator (R-OH)").
         role, comma = None, ""
     tokens = name_part.split()
+    while len(tokens) > 1 and tokens[-1].rstrip(".,").casefold() in POST_NOMINALS:
+        tokens.pop()  # "MR ABERNETHY KC": the rank after the name is no part of it
     opens = _may_open_label(tokens, inline, known)
     if _is_sentence(name_part if bracketed else head) or not opens:
         return None
     if comma and not _is_role(role, bracketed=bracketed is not None):
         return None
+    if role is not None and role.casefold().startswith("on behalf of "):
+        role = None  # "Ann Lee, on behalf of the X Group": whom she speaks for, no office
     titled = any(is_title_word(t) for t in tokens[:-1])
     if titled:
         split = _split_role_first(tokens)
@@ -292,24 +320,6 @@ def _is_role(role: str | None, *, bracketed: bool) -> bool:
     return bracketed or not any(char.isdigit() for char in role)
 
 
-def _is_place(words: str) -> bool:
-    """Whether brackets after a name hold a place only ("Ruritania", "Fenmouth North")."""
-    tokens = words.split()
-    return 1 <= len(tokens) <= 4 and all(
-        _TOKEN.match(t) and t[:1].isupper() and "-" not in t and not is_title_word(t)
-        for t in tokens
-    )
-
-
-def _is_party(words: str) -> bool:
-    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "R-OH")."""
-    party = words.strip()
-    return (
-        re.fullmatch(r"[A-Z]{1,5}(?:[/-][A-Z]{1,5})*", party) is not None
-        and sum(c.isupper() for c in party) >= 2
-    )
-
-
 def _is_sentence(head: str) -> bool:
     """Whether the text before a colon reads as prose rather than a label."""
     if len(head) > 150 or "\t" in head or re.search(r"[!?;\"\u201c\u201d()\[\]]", head):
@@ -333,9 +343,10 @@ def _may_open_label(tokens: list[str], inline: bool, known: frozenset[str]) -> b
         return False
     if " ".join(tokens).casefold().replace("\u2019", "'") in FURNITURE:
         return False
-    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it.
+    # Inline, "Note: ..." is prose rather than a name, unless the article labels with it or
+    # it names a part in the talk ("Host: ...").
     if inline and len(tokens) == 1 and not shouting:
-        return tokens[0].casefold() in known
+        return first in known or first in CONVERSATION_ROLES
     return True
 
 

@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 
 from cstocli.importer.labels import Label, is_furniture
+from cstocli.importer.markup import closing_voice
+from cstocli.importer.names import is_listing
 from cstocli.importer.turns import (
-    is_listing,
     is_page_furniture,
     known_heads,
     line_labels,
@@ -144,20 +145,27 @@ def segment(
 
 
 def _items(text: str, kept: list[tuple[Line, Label | None]], *, wrapped: bool) -> list[Item]:
-    """Group lines into items: a label or blank line ends a paragraph, so may a line break."""
+    """Group lines into items: a label or blank line ends a paragraph, so may a line break.
+
+    A caption cue's voice tag ("<v Ann Lee>...") holds the lines up to its "</v>" together.
+    """
     items: list[Item] = []
-    open_paragraph = False
+    open_paragraph = voice = False
     for line, label in kept:
         if line.blank:
-            open_paragraph = False
+            open_paragraph = voice = False
             continue
+        joins = wrapped or voice
+        if label is not None:
+            voice = label.text.startswith("<v")
+        voice = voice and not closing_voice(line.text.rstrip())
         if label is not None and label.speech_start is None:
             items.append(Item(label, None, line.number, line.number))
             open_paragraph = False
             continue
         start = line.start if label is None or label.speech_start is None else label.speech_start
         located = located_line(line, start)
-        if open_paragraph and wrapped and label is None:
+        if open_paragraph and joins and label is None:
             previous = items[-1]
             assert previous.paragraph is not None  # an open paragraph always has one
             begin = previous.paragraph.span[0]
@@ -219,6 +227,7 @@ def located_line(line: Line, start: int | None = None) -> Located:
     """The line's text from ``start`` (default its beginning), white space trimmed."""
     offset = line.start if start is None else start
     raw = line.text[offset - line.start :]
+    raw = raw[: len(raw) - closing_voice(raw)]  # "...notice.</v>": the cue's tag closes
     if raw and not _is_space(raw[0]) and not _is_space(raw[-1]):
         return Located(raw, (offset, offset + len(raw)))  # most lines: nothing to trim
     lead = 0

@@ -16,10 +16,11 @@ from cstocli.importer.label_words import TITLE_WORDS
 _STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 # A timestamp before a label: "\[00:00:03\]", "[00:01]", "(00:22)".
 # A marker before a label: a timestamp ("\[00:00:03\]", "[00:01]", "(00:22)"), the chair's
-# "[*]" of congressional transcripts, a bullet, a committee's question number ("Q12 Chair:").
+# "[*]" of congressional transcripts, a bullet, closed captions' speaker change ">>", a
+# committee's question number ("Q12 Chair:").
 _QUESTION_NUMBER = r"Q\d{1,4}[ \t]+(?=[^\W\d_])"
 _LEADING_STAMP = re.compile(
-    rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022|{_QUESTION_NUMBER})[ \t]*"
+    rf"(?:\\?\[{_STAMP}\\?\]|\({_STAMP}\)|\[\*\]|\u2022|>>|{_QUESTION_NUMBER})[ \t]*"
 )
 # A timestamp at the end of a label head ("Jane Doe (00:22)"), bracketed or, as meeting
 # recorders export a turn's head, bare after the name ("Jane Doe  0:03").
@@ -30,6 +31,17 @@ _STAMP_AFTER = re.compile(rf"[ \t]*[(\[]{_STAMP}[)\]]")
 _STAMP_LINE = re.compile(rf"\s*[(\[]?{_STAMP}[)\]]?\s*\Z")
 # "**Jane Doe:**", "**Jane Doe**:", "__Jane Doe:__": a bold label.
 _BOLD = re.compile(r"(\*\*|__)([^*_\n]{1,150}?)(?::\1|\1[ \t]*:)")
+# "Ann Lee — Today at 7:02 PM", "Ann Lee — 03/14/2026 7:02 PM": a chat export's message
+# header, the poster and when.
+_POSTED = re.compile(
+    r"\s+[\u2014\u2013-]\s+(?:(?:Today|Yesterday)\s+at\s+|\d{1,2}/\d{1,2}/\d{2,4}\s+)?"
+    r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\Z"
+)
+# "00:00:04<TAB>00:00:11<TAB>Ann Lee<TAB>Thanks for coming.": a transcription tool's table
+# export, a row's times, the speaker, then the words.
+_TABBED = re.compile(r"(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\t){1,2}([^\t\n]{2,60})\t(?=\S)")
+# "<v Jane Doe>", "<v.loud Jane Doe>": a WebVTT cue's voice tag, as meeting apps save it.
+_VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^<>\n]{1,80})>")
 # A note in brackets: how the words came, not who spoke them.
 _NOTE = re.compile(r"\s*\(([^()]{1,40})\)")
 _LANGUAGE = re.compile(r"\s+(?:in|from)\s+[A-Z][a-z]+\Z")
@@ -55,6 +67,37 @@ def bold_label(line: str, index: int) -> tuple[str, int] | None:
     if found is None or ":" in found[2]:
         return None
     return found[2], found.end()
+
+
+# "Ann Lee, on behalf of the X Group. - Mr President, ...": a parliament's verbatim report
+# closes its labels with a full stop and a dash instead of a colon.
+_DASH_LABEL = re.compile(r"([^\n\u2013\u2014:]{2,150}?)\.[ \t]+[\u2013\u2014-][ \t]+(?=\S)")
+_DASH_MARK = re.compile(r"\. [\u2013\u2014-] ")
+
+
+def dash_label(line: str, index: int) -> tuple[str, int] | None:
+    """A label closed by ". - " (any dash) at ``index``: its head and where it ends, or None."""
+    if _DASH_MARK.search(line, index, index + 160) is None:
+        return None  # most lines: no look for a head
+    found = _DASH_LABEL.match(line, index)
+    return None if found is None else (found[1], found.end())
+
+
+def tabbed_label(line: str, index: int) -> tuple[str, int] | None:
+    """A table row's speaker cell after its times, and where it ends (a tab after each)."""
+    found = _TABBED.match(line, index) if line[index : index + 1].isdigit() else None
+    return None if found is None else (found[1], found.end())
+
+
+def voice_label(line: str, index: int) -> tuple[str, int] | None:
+    """A voice tag at ``index`` ("<v Jane Doe>"): the name inside and where the tag ends."""
+    found = _VOICE.match(line, index) if line.startswith("<v", index) else None
+    return None if found is None else (found[1], found.end())
+
+
+def closing_voice(text: str) -> int:
+    """How many characters of a closing voice tag ("</v>") end ``text``: no one's words."""
+    return 4 if text.endswith("</v>") else 0
 
 
 # "Mr. LATHAM. The subcommittee will ...": a congressional record's label, an honorific or
@@ -89,7 +132,9 @@ def clean_head(head: str) -> str:
     """A label head without its trailing timestamp and delivery notes."""
     while True:
         # Only a head ending in a digit or a bracket can end with a stamp: no search else.
-        stamp = _TRAILING_STAMP.search(head) if head.rstrip()[-1:] in _STAMP_ENDS else None
+        end = head.rstrip()[-1:]
+        stamp = _TRAILING_STAMP.search(head) if end in _STAMP_ENDS else None
+        stamp = stamp or (_POSTED.search(head) if end in "MmPp.0123456789" else None)
         if stamp:
             head = head[: stamp.start()]
             continue

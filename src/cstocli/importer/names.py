@@ -7,6 +7,10 @@ they are two transliterations: the same number of words, the surnames alike (Rap
 of at least 85 after folding "ks" to "x" and "y" to "i") and the first names alike (ratio of
 at least 75, or the same initial when one is an initial). "Lukashenka" meets "Lukashenko",
 "Aleksandr" meets "Alexander"; "Ilham Aliyev" never meets "Heydar Aliyev".
+
+Also what stands beside a name without naming anyone: a list of names and titles after a
+label's colon (``is_listing``), and what brackets after a name hold, a seat, a party or an
+office (``is_place``, ``is_party``, ``bracket_office``).
 """
 
 from __future__ import annotations
@@ -17,14 +21,21 @@ from typing import Literal
 
 from rapidfuzz.fuzz import ratio
 
+from cstocli.importer.titles import is_title_word
 from cstocli.text import fold_letters
 
 Kinship = Literal["same", "part", "spelling"]
 
 HONORIFICS = frozenset(
-    ("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable")
+    (
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx", "honorable", "honourable"),
+        *("hon", "shri", "shrimati", "smt", "kumari", "sushri"),
+    )
 )
-"""Forms of address before a name, ignored when names are compared ("Dr", "Ms")."""
+"""Forms of address before a name, ignored when names are compared ("Dr", "Ms", "Hon.",
+and South Asian parliaments' "Shri" and "Shrimati")."""
+_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*\Z")
 _SURNAME_SIMILARITY = 85.0
 _GIVEN_SIMILARITY = 75.0
 
@@ -80,3 +91,85 @@ def surname_key(name: str) -> str:
 def _spelling(word: str) -> str:
     """Fold the letters transliterations disagree on (Aleksandr/Alexander, Yuri/Iurii)."""
     return word.replace("ks", "x").replace("y", "i").replace("ii", "i")
+
+
+def is_listing(speech: str) -> bool:
+    """Whether the words after a label's colon are only names and titles.
+
+    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
+    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
+    between people, a full stop closing the list).
+    """
+    parts = speech.rstrip().split(";")
+    if len(parts) > 1:
+        parts[-1] = parts[-1].rstrip(".")
+    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
+
+
+def _lists_one(speech: str) -> bool:
+    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
+    words = speech.replace(",", " ").split()
+    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
+        return False
+    return all(_LISTING_WORD.fullmatch(word) for word in words)
+
+
+def names_holder(rest: str) -> bool:
+    """Whether the words after a part's colon name who holds it ("Dr Jo Vale, hydrologist").
+
+    A name of two words or more and a role in lower case, with no sentence's end, are a
+    cast list's line; "Thanks, Ann." is speech.
+    """
+    if len(rest) > 200:
+        return False
+    if is_listing(rest):
+        return True
+    name, comma, role = rest.strip().partition(",")
+    return (
+        bool(comma)
+        and len(name.split()) >= 2
+        and is_listing(name)
+        and not role.rstrip().endswith(tuple('.?!"\u201d)'))
+    )
+
+
+def without_party(inside: str) -> str:
+    """Brackets' words without a party after a comma ("Minister of Housing, Lib.")."""
+    before, comma, party = inside.rpartition(",")
+    return before if comma and is_party(party) else inside
+
+
+def bracket_office(inside: str) -> str | None:
+    """The role brackets give, or None.
+
+    "(Tarrant—Minister for Water)" is a seat, then the office; "(Kestrel Lake—Ridgeview)"
+    two places, a seat only; other brackets give their words.
+    """
+    seat, dash, office = inside.replace("\u2013", "\u2014").partition("\u2014")
+    if dash and is_place(seat):
+        return office.strip() if any(is_title_word(w) for w in office.split()) else None
+    return inside.strip() or None
+
+
+def is_place(words: str) -> bool:
+    """Whether brackets after a name hold a place only ("Ruritania", "Rivière-aux-Saules")."""
+    tokens = words.split()
+    return 1 <= len(tokens) <= 4 and all(
+        _TOKEN.match(t)
+        and t[:1].isupper()
+        and not re.match(r"[A-Z]-", t)  # "R-Ohio": a party and a state
+        and ("-" not in t or not t.isupper())
+        and not is_title_word(t)
+        for t in tokens
+    )
+
+
+def is_party(words: str) -> bool:
+    """Whether brackets after a name hold a party's short name ("CDU/CSU", "SNP", "Lib.")."""
+    party = words.strip()
+    if re.fullmatch(r"[A-Z][a-z]{1,3}\.", party):
+        return True  # "Lib.", "Ind.": a parliament's party, shortened
+    return (
+        re.fullmatch(r"[A-Z]{1,5}(?:[/-][A-Z]{1,5})*", party) is not None
+        and sum(c.isupper() for c in party) >= 2
+    )

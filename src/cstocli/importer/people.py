@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from cstocli.importer.appearances import read_appearances
+from cstocli.importer.appearances import in_chair, key_entry, read_appearances, short_form
+from cstocli.importer.label_words import CONVERSATION_ROLES, PRESIDING
 from cstocli.importer.labels import Label
 from cstocli.importer.markup import lower_as_ignorecase
 from cstocli.importer.names import HONORIFICS, name_words
-from cstocli.importer.persons import LINKS, mentions
+from cstocli.importer.persons import LINKS, is_role_line, mentions
 from cstocli.importer.titles import is_title_word
 
 SCAN_LINES = 120
@@ -61,9 +62,19 @@ class People:
     """The people an article names, and the links from its labels to them."""
 
     def __init__(
-        self, persons: list[Person], remarks: Person | None = None, text: str = ""
+        self,
+        persons: list[Person],
+        remarks: Person | None = None,
+        text: str = "",
+        keys: dict[str, str] | None = None,
+        chair: str | None = None,
     ) -> None:
         self.persons = persons
+        self.keys = keys or {}
+        """A key's short forms (folded, no full stops) and the full names they stand for."""
+        self.chair = chair
+        """Who the record says is in the chair ("IN THE CHAIR: NAME", "NAME took the
+        chair"): the "President:", "The SPEAKER:" or "Chair:" label is theirs."""
         self.text = text
         """The lines read, joined: where the article's words are looked up."""
         self.remarks = remarks
@@ -80,10 +91,17 @@ class People:
         found: dict[tuple[str, ...], Person] = {}
         text = "\n".join(t for _, t in lines)
         previous = ""
+        keys: dict[str, str] = {}
+        chair: str | None = None
         for number, line in lines:
+            keyed = key_entry(line)
+            if keyed is not None:  # "H. = Hedda Lindqvist, interviewer": "H.:" is hers
+                keys[short_form(keyed[0])] = keyed[1]
+            chair = chair or in_chair(line)
+            triples = _stated(line, previous, text, chair)
             # Once a line, and only its first words: a paragraph may be a megabyte long.
             byline = line.lstrip()[:3].casefold() == "by "
-            for name, role, honoured in mentions(line, previous, text):
+            for name, role, honoured in triples:
                 key = name_words(name)
                 known = found.get(key)
                 formal = honoured or role is not None
@@ -100,18 +118,23 @@ class People:
                 at = number if known is None else known.line
                 found[name_words(name)] = Person(name, role, at, False, True)
         persons = _show_roles(text, list(found.values()))
-        return cls(persons, _giver(lines, persons), text)
+        return cls(persons, _giver(lines, persons), text, keys, chair)
 
     def link(self, label: Label) -> tuple[str, str | None] | None:
         """The full name and role of the one person a terse label names, or None."""
+        keyed = self.keys.get(short_form(label.name))
+        if keyed is not None:
+            same = [p for p in self.persons if name_words(p.name) == name_words(keyed)]
+            return keyed, label.role or (same[0].role if same else None)
         words = [w for w in name_words(label.name) if w not in HONORIFICS and w != "the"]
         if not words:
             return None
         parted = self._by_part(words, label)
         if parted is not None:
             return parted
-        if all(is_title_word(w) for w in words):
-            return self._by_role(words)
+        if all(is_title_word(w) or w in CONVERSATION_ROLES for w in words):
+            # "THE CHAIR:", "Host:" after "Host: Jo Vale"; "President." for who is in the chair
+            return self._by_role(words) or self._presiding(words)
         matches = []
         if _is_initials(label.name):  # "TA:" for the one person named Tamsin Achterberg
             matches = [p for p in self.persons if label.name.strip() in _initials(p.name)]
@@ -188,6 +211,14 @@ class People:
             return None
         person = next(iter(named.values()))
         return person.name, person.role or label.name
+
+    def _presiding(self, words: list[str]) -> tuple[str, str | None] | None:
+        """The person in the chair, for a label naming the chair's office ("The SPEAKER")."""
+        if self.chair is None or not set(words) <= PRESIDING:
+            return None
+        same = [p for p in self.persons if name_words(p.name) == name_words(self.chair)]
+        role = same[0].role if same and same[0].role else " ".join(words).title()
+        return self.chair, role
 
     def _by_role(self, words: list[str]) -> tuple[str, str | None] | None:
         """The one person whose role holds every word of a role-only label."""
@@ -266,7 +297,7 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
     # Most articles hold none of the words: one look at all the lines, not a pattern per line.
     top = lower_as_ignorecase("\n".join(line for _, line in lines))
     if not any(word in top for word in _REMARK_WORDS):
-        return None
+        return _presenter(lines, persons)
     for _, line in lines:
         own = _OWN_REMARKS.search(line)
         if own is not None:  # the name just before the possessive
@@ -283,6 +314,41 @@ def _giver(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None
         if named:
             return named[0] if len(named) == 1 else None
     return None
+
+
+def _stated(
+    line: str, previous: str, text: str, chair: str | None
+) -> list[tuple[str, str | None, bool]]:
+    """The (name, role, formal) triples a top line states.
+
+    A key's entry, who is in the chair (and the role on the line under that), or what
+    ``mentions`` reads.
+    """
+    keyed = key_entry(line)
+    if keyed is not None:
+        return [(keyed[1], keyed[2], True)]
+    chaired = in_chair(line)
+    if chaired is not None:
+        return [(chaired, None, True)]
+    if chair is not None and in_chair(previous) == chair and is_role_line(line.strip()):
+        return [(chair, line.strip(), True)]  # "IN THE CHAIR: NAME" over "Vice-President"
+    return mentions(line, previous, text)
+
+
+def _presenter(lines: list[tuple[int, str]], persons: list[Person]) -> Person | None:
+    """The one person a video page's title names as a part of its own, if it is one.
+
+    Only on a transcript's page ("Why wetlands matter | Dr Ann Lee | Coast Talks", then
+    "Transcript").
+    """
+    if len(lines) < 2 or not any(t.strip().casefold() == "transcript" for _, t in lines):
+        return None
+    title, *parts = [part.strip() for part in lines[0][1].split(" | ")]
+    if len(title.split()) < 4:
+        return None  # "Radio Eastmere | Listen live": a site's menu, no title
+    # The speaker's part comes before the event's or the channel's ("| Coast Talks").
+    named = [p for part in parts for p in persons if name_words(part) == name_words(p.name)]
+    return named[0] if named else None
 
 
 def _is_initials(label: str) -> bool:

@@ -115,6 +115,9 @@ def mentions(line: str, previous: str, text: str) -> list[tuple[str, str | None,
 def _after_role(line: str) -> list[tuple[str, str | None, bool]] | None:
     """The person of a "Role: Name" line, or None."""
     head, colon, rest = line.partition(":")
+    rest = re.sub(
+        r"\A\s*The\s+(?:Right\s+)?Hon(?:ourable|orable|\.)?\s+", "", rest
+    )  # "The Hon. NAME"
     if colon and is_personal_name(rest.strip()) and len(head.split()) <= 4:
         return [(rest.strip(), head.strip(), True)]  # "Chair: Dame Philippa Crowhurst"
     header = _HEADER.match(rest) if colon and is_role_line(head.strip()) else None

@@ -20,7 +20,7 @@ from pathlib import Path
 from cstocli import disk
 from cstocli.importer.webpage import MAX_HTML_BYTES, PageError, looks_like_html
 from cstocli.library.originals import Original
-from cstocli.model import Dataset, Source
+from cstocli.model import Dataset
 
 _SNIFF = 1024
 
@@ -155,26 +155,6 @@ def with_provenance(ds: Dataset, given: Provenance) -> Dataset:
             else source.published_title,
             retrieved=source.retrieved or datetime.now(UTC).isoformat(timespec="seconds"),
         ),
-    )
-
-
-def with_earlier_source(ds: Dataset, earlier: Source) -> Dataset:
-    """The dataset with what an earlier import of the same text knew and this one does not.
-
-    Re-importing a file with ``--date`` only, to fix its date, keeps the URL, title and
-    publisher stated the first time; what is stated now wins.
-    """
-    source = ds.source
-    return ds._replace(
-        source=source._replace(
-            url=source.url or earlier.url,
-            publisher=source.publisher or earlier.publisher,
-            date=source.date or earlier.date,
-            author=source.author or earlier.author,
-            published_title=source.published_title or earlier.published_title,
-            retrieved=earlier.retrieved or source.retrieved,
-            original_sha256=source.original_sha256 or earlier.original_sha256,
-        )
     )
 
 

@@ -9,11 +9,12 @@ headline), so a view printing the rows and then those shows every warning exactl
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Dataset
+from cstocli.summary import passage_words
+from cstocli.text import line_of
 
 FIRST_WORDS = 8
 """How many words of a passage the review shows."""
@@ -45,20 +46,21 @@ class ReviewRow:
     paragraphs: int
     """How many paragraphs the block holds."""
     text: str
-    """The whole passage, verbatim, so a reviewer can check where it ends."""
+    """The passage's own words, verbatim, as ``cite`` quotes them (``summary.passage_words``:
+    a news quote without the "she said" between its pieces), so a reviewer checks where
+    it ends and what will be quoted."""
     warnings: tuple[str, ...]
     """The import warnings about lines in this block, each with its line ("line 14: ...")."""
 
 
 def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[ReviewRow, ...]:
     """Lay out the dataset's passages block by block, with the warnings that concern each."""
-    starts = _line_starts(dataset.source_text)
     rows = []
     given: set[int] = set()  # a news paragraph's quote and narration share lines: warn once
     for passage in dataset.passages:
         begin = passage.label.span[0] if passage.label else passage.span[0]
-        first = bisect.bisect_right(starts, begin)
-        last = bisect.bisect_right(starts, max(passage.span[1] - 1, begin))
+        first = line_of(dataset.source_text, begin)
+        last = line_of(dataset.source_text, max(passage.span[1] - 1, begin))
         # The paragraphs, not the span: a news quote's span holds the "she said" between
         # its pieces, which are not the speaker's words.
         words = " ".join(p.text for p in passage.paragraphs).split()
@@ -76,7 +78,7 @@ def review(dataset: Dataset, warnings: tuple[ImportWarning, ...] = ()) -> tuple[
                 first_line=first,
                 last_line=last,
                 paragraphs=len(passage.paragraphs),
-                text=passage.text,
+                text=passage_words(passage),
                 warnings=_once(warnings, first, last, given),
             )
         )
@@ -90,11 +92,6 @@ def _once(
     mine = [(i, w) for i, w in enumerate(warnings) if first <= w.line <= last and i not in shown]
     shown.update(i for i, _ in mine)
     return tuple(str(w) for _, w in mine)
-
-
-def _line_starts(text: str) -> list[int]:
-    """The offset at which each line starts (line n starts at index n - 1)."""
-    return [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
 
 
 def outside_blocks(

@@ -14,6 +14,9 @@ Read from the whole article before it is cut up:
 - **known heads**: the names the article's line-start labels use; the same name followed by a
   colon after a sentence's end inside a paragraph ("...flights? MR RENFREW: The fund...")
   opens a second turn there (see ``layout.split_turns``), as does any "Name: (00:09)".
+- **headings** between turns ("Catch-the-eye procedure"): a short capitalised line with no
+  sentence's end and no I, we or you, alone as a paragraph (``is_heading``; ``blocks``
+  makes it narration);
 - **page furniture**: separators ("* * *", "---", "###"), "END", "-- more --", "Page 2 of
   3", clock and timestamp lines, "(END VIDEOTAPE)", "[GAVEL]", "**Break**", an export's
   lower-case "speaker" line before each turn's name: never speech.
@@ -46,7 +49,14 @@ _FURNITURE_LINE = re.compile(
       | \(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)     # (10.00 am)
       | (?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3}(?:\s+\S.*)?
                                                         # a caption cue's time range (VTT, SRT)
+      | [0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}(?:/\d+-\d+)?  # a cue's id, a GUID
+      | (?-i:WEBVTT|NOTE)                                  # a caption file's header, a note's
       | (?-i:[(\[][A-Z][A-Z\s\-'.]{2,40}[)\]])             # (END VIDEOTAPE), [GAVEL]
+      | (?-i:(?:INT|EXT|I/E)\.(?:/(?:INT|EXT)\.)?\s+[A-Z0-9][A-Z0-9\s,.'/&-]*
+             [-\u2013\u2014]\s*[A-Z][A-Z\s']*)                # a script's scene: EXT. BAY - DAWN
+      | (?-i:FADE\s+(?:IN|OUT)|CUT\s+TO|DISSOLVE\s+TO)[:.]?   # a script's transitions
+      | [\d.,]+[KMB]?\s+(?:views|subscribers|followers|likes|plays|listens)\b.{0,40}
+                                                        # a video page's counts
       | (?:\*\*|__)\s*break\s*(?:\*\*|__)                 # **Break**
       | (?:\#{1,6}\s+|\*\*|__)[^.?!:*_\n]{1,80}(?:\*\*|__)?  # "## Floods", "**Topic"
       | -\s*\w+(?:\s*-)+(?:\s*\w+)?                        # - Hansard - - - Excerpts
@@ -196,15 +206,17 @@ def lone_labels(
         if label is None:
             continue
         after = index + 1
-        while after < len(filled) and is_page_furniture(filled[after].text):
-            after += 1
+        while after < len(filled) and (
+            is_page_furniture(filled[after].text) or _ASIDE.fullmatch(filled[after].text)
+        ):
+            after += 1  # "(pointing)": a script's direction between the name and the words
         if after >= len(filled) or filled[after].number in candidates:
             continue  # a list of names, or the end of the article
         next_line = filled[after]
         if labels.get(next_line.number) is not None:
             continue
-        if not _is_speech(next_line.text):
-            continue
+        if not _is_speech(next_line.text) and not _is_speech(_block_from(lines, next_line)):
+            continue  # neither a sentence nor the first line of one hard-wrapped under it
         close = next_line.number == line.number + 1 or after > index + 1
         chosen[line.number] = (label, close)
     counts = Counter(name_words(label.name) for label, _ in chosen.values())
@@ -227,11 +239,15 @@ def lone_labels(
 # An evidence session numbers its questions before the label ("Q12 Chair: ...").
 _NUMBERED = r"[ \t]*(?:Q\d{1,4}[ \t]+)?"
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]{2,60}\1")
-_ONE_WORD_HEAD = re.compile(rf"{_NUMBERED}([^\W\d_][\w'\u2019-]*)[ \t]*:[ \t]+\S")
+# Bold too ("**Lena:** ...", "**Lena**: ..."): markdown dresses the same convention; and a
+# verbatim report's "President. - ..." closes the head with a full stop and a dash.
+_ONE_WORD_HEAD = re.compile(
+    rf"{_NUMBERED}(?:\*\*|__)?([^\W\d_][\w'\u2019-]*)(?:\*\*|__)?"
+    r"(?:[ \t]*:|\.[ \t]+[\u2013\u2014-])(?:\*\*|__)?[ \t]+\S"
+)
 # A head of two to four capitalised words before speech ("An Leas-Cheann Comhairle: ...").
 _CAPITAL = r"[A-Z\u00c0-\u00de][\w'\u2019-]*"
 _TITLED_HEAD = re.compile(rf"{_NUMBERED}((?:{_CAPITAL}[ \t]+){{1,3}}{_CAPITAL}):[ \t]+\S")
-_LISTING_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019.-]*|of|the|and|for|de|da|van|von|bin|al")
 
 
 def line_labels(lines: tuple[Line, ...]) -> tuple[dict[int, Label | None], frozenset[str]]:
@@ -274,30 +290,34 @@ def label_words(lines: tuple[Line, ...], labels: dict[int, Label | None]) -> fro
     return frozenset({word for word, count in counts.items() if count > 1} | surnames)
 
 
-def is_listing(speech: str) -> bool:
-    """Whether the words after a label's colon are only names and titles.
-
-    "WITNESS: ANN LEE, ADMINISTRATOR" is a participant list's line, not a turn; so is a
-    panel's "I: Dr Ann Lee, Director, Agency; and Bo Vale, Leader, Council." (a semicolon
-    between people, a full stop closing the list).
-    """
-    parts = speech.rstrip().split(";")
-    if len(parts) > 1:
-        parts[-1] = parts[-1].rstrip(".")
-    return all(_lists_one(re.sub(r"\A\s*(?:and|&)\s+", "", part)) for part in parts)
+# A heading set between turns ("Catch-the-eye procedure", "Written statements (Rule 178)"):
+# a capital, two to six words, no sentence's end, no I, we or you ("Yes" is an answer).
+_HEADING = re.compile(r"[A-Z][\w'\u2019()-]*(?:[ \t]+[\w'\u2019()-]+){1,5}")
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Yy]ou|[Yy]our|me|us)\b")
 
 
-def _lists_one(speech: str) -> bool:
-    """Whether words are only one name and its title ("ANN LEE, ADMINISTRATOR")."""
-    words = speech.replace(",", " ").split()
-    if not words or len(words) > 10 or speech.rstrip().endswith(tuple('.?!"\u201d)')):
-        return False
-    return all(_LISTING_WORD.fullmatch(word) for word in words)
+def is_heading(paragraph: str) -> bool:
+    """Whether a paragraph alone between turns is a heading of the record, no one's words."""
+    text = paragraph.strip()
+    return _HEADING.fullmatch(text) is not None and _PERSONAL.search(text) is None
 
 
 def _may_be_lone(label: Label) -> bool:
     """Whether a lone line's name can be a speaker's: no digits but in "Speaker 2"."""
     return is_placeholder(label.name) or not any(c.isdigit() for c in label.name)
+
+
+def _block_from(lines: tuple[Line, ...], first: Line) -> str:
+    """The lines from ``first`` to the next blank line (at most 12), joined: a wrapped speech."""
+    at = first.number - lines[0].number  # numbers run on, one a line
+    if not 0 <= at < len(lines) or lines[at].number != first.number:
+        return first.text
+    block = []
+    for line in lines[at : at + 12]:
+        if line.blank:
+            break
+        block.append(line.text.strip())
+    return " ".join(block)
 
 
 def _is_speech(text: str) -> bool:
@@ -306,6 +326,8 @@ def _is_speech(text: str) -> bool:
     return stripped.endswith(tuple('.?!"\u201d\u2019\u2026-')) or len(stripped.split()) >= 8
 
 
+# A script's direction alone on a line under a name: "(pointing)", "(beat)".
+_ASIDE = re.compile(r"[ \t]*\([a-z][a-z '\u2019-]{1,40}\)[ \t]*")
 _PAIR = re.compile(r"(?=\b([^\W\d_][\w'\u2019.-]*)[ \t]+([^\W\d_][\w'\u2019-]*))")
 
 

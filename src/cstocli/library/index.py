@@ -29,6 +29,13 @@ from cstocli.library.rows import (
 from cstocli.library.sentences import SentenceTexts
 from cstocli.search.store import Sentence
 
+NEAR_HELD = 256
+"""Words whose typo neighbours an index keeps: a query's first words, looked up again at
+every key of the next word."""
+POSTINGS_HELD = 500_000
+"""Sentence ids of posting lists an index keeps (~20 MB): ``browse`` keeps one index for
+its keystrokes, and "tiongati pro" reads again the lists "tiongati pr" read."""
+
 
 class IndexBatch:
     """Index the sentences of articles stored in one transaction, in bulk.
@@ -139,6 +146,10 @@ class LibraryIndex:
     Only what a query touches is read: vocabulary rows of the right lengths, the posting
     lists of the expanded terms (from FTS5), and the sentences ranked or shown. Sentence
     ids are the ``sentences.key`` column: ascending in import order, then source order.
+
+    What it read is kept for the next query (frequencies, speaker words, the latest
+    ``POSTINGS_HELD`` posting lists' ids, some articles' texts), which is right only while
+    nobody else writes to the library: ``current`` says whether that is still so.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -146,10 +157,14 @@ class LibraryIndex:
         self._path = path
         self._frequency: dict[str, int] = {}
         self._postings: dict[str, list[int]] = {}
+        self._near: dict[tuple[str, int], list[str] | None] = {}
+        self._held = 0
+        """How many ids ``_postings`` holds."""
         self._speaker_words: dict[str, frozenset[str]] | None = None
         self._texts = SentenceTexts(conn, path)
         self._json: bool | None = None
         with translate_errors(path):
+            self._version = _data_version(conn)
             self._count, words = conn.execute("SELECT sentences, words FROM totals").fetchone()
         self._average = words / self._count if self._count else 0.0
 
@@ -160,6 +175,15 @@ class LibraryIndex:
     def average_length(self) -> float:
         """Mean number of words per sentence."""
         return self._average
+
+    def current(self) -> bool:
+        """Whether the library is as this index first read it (no other connection wrote).
+
+        SQLite's ``data_version`` changes when another connection commits; reading it
+        costs a few microseconds, so a long-lived reader can ask before every query.
+        """
+        with translate_errors(self._path):
+            return _data_version(self._conn) == self._version
 
     def terms(self, min_length: int, max_length: int) -> list[str]:
         """Return every indexed word whose length lies in ``[min_length, max_length]``."""
@@ -189,14 +213,21 @@ class LibraryIndex:
         """Return the indexed words within ``budget`` typos of ``word`` (and others), or None.
 
         Looked up (``neighbours``), not scanned: for one typo or two; None (scan the
-        lengths) for more.
+        lengths) for more. Kept for the next query (the last ``NEAR_HELD`` words).
         """
+        asked = (word, budget)
+        if asked in self._near:
+            return self._near[asked]
+        found = None
         with translate_errors(self._path):
             if budget == 1:
-                return neighbours.one_typo(self._conn, word)
-            if budget == 2:
-                return neighbours.two_typos(self._conn, word)
-        return None
+                found = neighbours.one_typo(self._conn, word)
+            elif budget == 2:
+                found = neighbours.two_typos(self._conn, word)
+        if len(self._near) >= NEAR_HELD:
+            del self._near[next(iter(self._near))]  # the oldest
+        self._near[asked] = found
+        return found
 
     def frequency(self, term: str) -> int:
         """Return how many sentences contain ``term``."""
@@ -207,9 +238,15 @@ class LibraryIndex:
 
     def postings(self, term: str) -> list[int]:
         """Return the ids of the sentences that contain ``term``, ascending."""
-        if term not in self._postings:
-            self._postings[term] = self._ids(_fts_phrase(term)) if self.frequency(term) else []
-        return self._postings[term]
+        found = self._postings.get(term)
+        if found is None:
+            found = self._ids(_fts_phrase(term)) if self.frequency(term) else []
+            held = self._postings
+            while held and self._held + len(found) > POSTINGS_HELD:
+                self._held -= len(held.pop(next(iter(held))))  # the oldest
+            held[term] = found
+            self._held += len(found)
+        return found
 
     def tokens(self, sentence_id: int) -> Sequence[str]:
         """Return the folded words of one sentence, in order (its text, tokenised again)."""
@@ -266,7 +303,9 @@ class LibraryIndex:
             self._json = _has_json(self._conn)
         if self._json:
             (found,) = self._column(_IDS_SQL, (match,))
-            return sorted(json.loads(found))
+            ids: list[int] = json.loads(found)
+            ids.sort()  # in place: no copy of a prefix's 100,000 ids
+            return ids
         return self._column(  # an SQLite built without its JSON functions
             "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid", (match,)
         )
@@ -288,6 +327,10 @@ class LibraryIndex:
 
 
 _IDS_SQL = "SELECT json_group_array(rowid) FROM sentences_fts WHERE sentences_fts MATCH ?"
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _has_json(conn: sqlite3.Connection) -> bool:

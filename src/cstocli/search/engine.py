@@ -86,14 +86,14 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 from cstocli.search import ranking
 from cstocli.search.expansion import Variant, plan
-from cstocli.search.levels import Level, query_levels
+from cstocli.search.levels import Level, Reached, query_levels
 from cstocli.search.query import Query, parse_query
 from cstocli.search.store import Sentence, SentenceStore
 
@@ -275,7 +275,7 @@ class _Part(NamedTuple):
 
 
 def _partition(
-    levels: Sequence[Sequence[Level]], query: Query, allowed: frozenset[int] | None
+    reached: Sequence[Reached], query: Query, allowed: frozenset[int] | None
 ) -> tuple[list[_Part], bool]:
     """Split the candidates by how they match each unit; keep only parts that are hits.
 
@@ -283,32 +283,31 @@ def _partition(
     (decided before the speaker filter, so a filter never brings them back). The second
     value says whether the hits are grounded ones.
     """
-    # Each unit's union once (a prefix's levels reach 100,000 sentences). The part that
-    # comes before the first unit holds every sentence reached, the union of them all:
-    # it is never built, as what the first unit makes of it needs no intersection.
-    covers = [frozenset().union(*(level.sentences for level in unit)) for unit in levels]
     needed = max(1, -(-len(query.units) // 2))
     start = _Part(0, 0, 0, 0, 0, 0, 0.0, frozenset())
-    parts = [start] if any(covers) else []
-    for number, (unit, unit_levels) in enumerate(zip(query.units, levels, strict=True)):
+    # The part of the sentences that missed every unit so far is never built: a prefix
+    # reaches 100,000 sentences, and that part would be copied, then cut by each of the
+    # next unit's levels. It is named by the covers its sentences lie outside of, and a
+    # level loses what those covers hold only where they meet (seldom: levels are small
+    # beside what the other units reach, or the covers are).
+    missed: list[Set[int]] | None = []
+    parts: list[_Part] = []
+    for number, (unit, unit_reached) in enumerate(zip(query.units, reached, strict=True)):
         left = len(query.units) - number - 1
-        covered = covers[number]
         split = []
+        if missed is not None:
+            for level in unit_reached.levels:
+                if inside := _outside(level.sentences, missed):
+                    split.append(start.plus(level, inside))
+            # Those that miss this unit too survive only if they can still reach ``needed``.
+            missed = None if unit.phrase or left < needed else [*missed, unit_reached.cover]
         for part in parts:
-            for level in unit_levels:
-                # Every level's sentences are among those reached, all in ``start``.
-                if inside := level.sentences if part is start else part.sentences & level.sentences:
+            for level in unit_reached.levels:
+                if inside := part.sentences & level.sentences:
                     split.append(part.plus(level, inside))
-            # Those that miss this unit survive only if they can still reach ``needed``.
-            if not unit.phrase and part.matched + left >= needed:
-                if part is not start:
-                    rest = part.sentences - covered
-                elif len(covers) == 2:
-                    rest = covers[1] - covered
-                else:
-                    rest = frozenset().union(*covers[1:]) - covered
-                if rest:
-                    split.append(part._replace(sentences=rest))
+            survives = not unit.phrase and part.matched + left >= needed
+            if survives and (rest := part.sentences - unit_reached.cover):
+                split.append(part._replace(sentences=rest))
         parts = split
     hits = [part for part in parts if part.matched >= needed]
     grounded = [part for part in hits if part.grounded(len(query.units))]
@@ -317,6 +316,14 @@ def _partition(
         return hits, bool(grounded)
     kept = (part._replace(sentences=part.sentences & allowed) for part in hits)
     return [part for part in kept if part.sentences], bool(grounded)
+
+
+def _outside(sentences: frozenset[int], covers: Sequence[Set[int]]) -> frozenset[int]:
+    """``sentences`` less what ``covers`` hold; the same set when they hold none of it."""
+    for cover in covers:
+        if not sentences.isdisjoint(cover):  # walks the smaller of the two
+            sentences = sentences - cover
+    return sentences
 
 
 def _allowed(store: SentenceStore, speaker_ids: frozenset[str] | None) -> frozenset[int] | None:

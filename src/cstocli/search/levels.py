@@ -20,7 +20,7 @@ does, ``engine`` asks again with ``whole=True``: the fallback hits need every se
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import NamedTuple
 
 from cstocli.search import ranking
@@ -41,6 +41,15 @@ class Level(NamedTuple):
     sentences: frozenset[int]
 
 
+class Reached(NamedTuple):
+    """How one query unit reaches sentences: its levels, and every sentence they hold."""
+
+    levels: list[Level]
+    """One level per way of matching, best first; no sentence is in two."""
+    cover: Set[int]
+    """The union of the levels' sentences, built with them (``engine`` reads it often)."""
+
+
 class Reach(NamedTuple):
     """What a query's other units reach, as much as a unit's role levels need to know."""
 
@@ -56,8 +65,8 @@ def query_levels(
     expansions: Sequence[Sequence[Variant]],
     *,
     whole: bool = False,
-) -> tuple[list[list[Level]], bool]:
-    """Every unit's levels, and whether they are whole (see the module docstring).
+) -> tuple[list[Reached], bool]:
+    """Every unit's levels and cover, and whether they are whole (see the module docstring).
 
     Unless ``whole``, a role level holds only the sentences another unit reaches too;
     the second value is False when that left anything out.
@@ -89,7 +98,7 @@ def unit_levels(
     variants: Sequence[Variant],
     named: Mapping[str, Naming],
     others: Reach | None = None,
-) -> list[Level]:
+) -> Reached:
     """How a unit reaches sentences: one level per variant, best first, then speakers.
 
     ``named`` holds the speakers the unit's word names. With ``others``, a role level
@@ -99,7 +108,7 @@ def unit_levels(
     if unit.phrase:
         found = phrase_sentences(store, unit.terms)
         weight = sum(ranking.idf(size, store.frequency(t)) for t in unit.terms)
-        return [Level(0, False, weight, True, False, True, found)] if found else []
+        return Reached([Level(0, False, weight, True, False, True, found)] if found else [], found)
     levels = []
     # One growing set: ``seen |= found`` on a frozenset copied all of it for every variant,
     # quadratic for a prefix ("ost") whose hundreds of words reach 100,000 sentences.
@@ -130,4 +139,4 @@ def unit_levels(
         if found:
             levels.append(Level(naming.typos, False, 0.0, False, not naming.role, False, found))
             seen.update(found)
-    return levels
+    return Reached(levels, seen)

@@ -7,13 +7,16 @@ terminal escape code (window title, colours, OSC 52 clipboard writes, hidden lin
 from ``cli.terminal`` (plain lines, messages) and from the Rich views (``verbatim``).
 
 Each control character becomes one visible character, the way ``less`` and ``cat -v``
-show them, so offsets into the shown text stay those of the source (highlights hold):
-C0 controls and DEL become their Unicode Control Pictures (ESC is U+241B, CR is U+240D),
+show them, so offsets into the shown text stay those of the source (highlights hold); a
+carriage return that ends a line (CR LF, or CR alone in an old Mac file) is a line break:
+C0 controls and DEL become their Unicode Control Pictures (ESC is U+241B, a CR inside a
+field U+240D),
 C1 controls become U+FFFD, and so do the bidirectional embeddings, overrides and isolates
 (U+202A-U+202E, U+2066-U+2069), which would make a terminal show a quote's words in
 another order than the source's ("Trojan Source"). Tab and newline are kept only where a
 format uses them as separators; inside a TSV field they become a space so that one record
-stays one line.
+stays one line. JSON also escapes the lone surrogates by which Python holds a file name's
+bytes that are not UTF-8; printed as text, the streams write them as "?" (``cli.app``).
 
 Nothing here changes what is stored: the source text stays verbatim, spans still hold.
 """
@@ -30,18 +33,29 @@ _PICTURE = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421"}
 _VISIBLE = str.maketrans({**_PICTURE, **dict.fromkeys([*_C1, *_BIDI], "\ufffd")})
 """Every control character, newline and tab included, as one visible character."""
 
-_TEXT = str.maketrans({c: v for c, v in _VISIBLE.items() if c not in (ord("\n"), ord("\t"))})
-"""Multi-line text for a terminal or a text pipe: newline and tab stay layout."""
+_TEXT = str.maketrans(
+    {**{c: v for c, v in _VISIBLE.items() if c not in (ord("\n"), ord("\t"))}, ord("\r"): "\n"}
+)
+"""Multi-line text for a terminal or a text pipe: newline and tab stay layout, and so does
+a carriage return: a lone one ends a line in an old Mac file (``shown`` makes CR LF one)."""
 
-_FIELD = str.maketrans({**_VISIBLE, ord("\n"): " ", ord("\t"): " "})
-"""One TSV field or one line: a line break or a tab inside it becomes a space."""
+_FIELD = str.maketrans({**_VISIBLE, ord("\n"): " ", ord("\t"): " ", ord("\r"): " "})
+"""One TSV field or one line: a line break (CR, LF) or a tab inside it becomes a space."""
 
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL, the C1 and the bidi controls."""
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL, the C1 and the bidi controls,
+and lone surrogates (a file name in another encoding; no UTF-8 output can hold one)."""
 
 
 def shown(text: str) -> str:
-    """Text for a terminal or a text pipe: every control but newline and tab made visible."""
+    """Text for a terminal or a text pipe: every control but line breaks and tab made visible.
+
+    A line break is LF, CR LF or a lone CR (a Windows or old Mac file), each shown as one
+    new line; CR LF as a space and a new line, so that offsets into it still hold. A CR can
+    then never return to overwrite what was printed before it.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", " \n")
     return text.translate(_TEXT)
 
 
