@@ -571,3 +571,46 @@ def test_her_before_a_short_question_introduces_her_quote() -> None:
         'His apprentice, Ms Noor Haddad, came for a summer. Her reason? "Nobody else would."'
     )
     assert _rows(result)[-1] == ("quote", "Noor Haddad", ["Nobody else would."])
+
+
+_TOKENS = st.sampled_from(
+    [
+        *('"', "\u201c", "\u201d", "'", "\u2018", "\u2019", ",", ", ,", ".", ":", "?", "\u2014"),
+        *("Mayor Raj Patel", "Patel", "Dr. Ann Lee", "Lee's", "a police spokesman", "she", "he"),
+        *("said", "says", "admits", "asked", "told", "added", "wrote", "according to", "by"),
+        *("We will win", "the council", "on Monday", "Asked by Lee", "In a letter to Patel"),
+        *("34", "$2.5 trillion", "Sgt.", "Her", "The", "who", "and", "\n\n"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_TOKENS, max_size=14).map(" ".join), min_size=1, max_size=6))
+def test_no_mix_of_quotes_commas_names_and_verbs_makes_the_reader_raise(
+    paragraphs: list[str],
+) -> None:
+    """Any mix of marks, commas, names and reporting verbs imports or is refused cleanly."""
+    text = _story(*paragraphs)
+    try:
+        dataset = import_article(text, file_name="any.txt").dataset
+    except ArticleError:
+        return
+    assert dataset_from_json(dataset_to_json(dataset), text, file="any.json") == dataset
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council will vote next week, , Mayor Raj Patel said on Monday.",
+        ", Patel said.",
+        ", Patel \u201d",
+        '", Patel added, was the only option.',
+    ],
+)
+def test_an_empty_phrase_between_commas_gives_no_role_and_no_error(paragraph: str) -> None:
+    """A double comma or a paragraph opening with a comma reads on (QA2 N21's tracebacks)."""
+    try:
+        result = _read("The council delayed the vote on Monday.", paragraph)
+    except ArticleError:
+        return
+    assert all(s.role in (None, "Mayor") for s in result.dataset.speakers)
