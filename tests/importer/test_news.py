@@ -614,3 +614,73 @@ def test_an_empty_phrase_between_commas_gives_no_role_and_no_error(paragraph: st
     except ArticleError:
         return
     assert all(s.role in (None, "Mayor") for s in result.dataset.speakers)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ('"Is it safe?" a reporter asked.', '"Yes," Cole replied.'),
+        ('"Will you resign?" asked one resident.', '"No," Cole said.'),
+        ('"Why the rush?" a woman in the front row shouted.', '"There is no rush," Cole said.'),
+    ],
+)
+def test_a_question_an_unnamed_person_asks_is_not_the_answerer_s(
+    question: str, answer: str
+) -> None:
+    """Only the named person's answer is theirs; the stranger's question stays narration."""
+    result = _read("Mayor Janet Cole faced residents on Tuesday.", f"{question} {answer}")
+    rows = _rows(result)
+    quotes = [row for row in rows if row[0] == "quote"]
+    said = answer[1 : answer.index(",")]
+    assert [(who, pieces) for _, who, pieces in quotes] == [("Janet Cole", [said])]
+    assert any(question in " ".join(pieces) for kind, _, pieces in rows if kind == "narration")
+
+
+def test_an_unnamed_spokesman_and_his_he_added_are_nobody_named() -> None:
+    """'said a police spokesman. "...," he added.': neither is the person named before."""
+    result = _read(
+        "Daniel Kerr, the boatyard owner, found the door open on Friday.",
+        '"No comment," said a police spokesman. "We are investigating," he added.',
+        '"They took everything," Kerr said.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [("Daniel Kerr", ["They took everything"])]
+    assert any("no one named" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        '"We deny everything," a spokesperson for Hill said.',
+        '"The senator has done nothing wrong," said a lawyer representing Hill.',
+    ],
+)
+def test_a_spokesperson_for_someone_does_not_make_it_their_quote(attribution: str) -> None:
+    """A name after "for" or "representing" is whom the unnamed speaker speaks for."""
+    result = _read(
+        "Senator Tom Hill was named in the report on Monday.",
+        attribution,
+        '"It is a witch hunt," Hill said.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [("Tom Hill", ["It is a witch hunt"])]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Asked by Ruiz whether the city would pay, Vidal said:", "Ana Vidal"),
+        ("In a letter to Vidal, Ruiz wrote:", "Carlos Ruiz"),
+        ("Responding to Ruiz, Vidal said:", "Ana Vidal"),
+        ("Speaking after Ruiz, Vidal said:", "Ana Vidal"),
+        ("Ruiz's reply to Vidal was short:", "Carlos Ruiz"),
+    ],
+)
+def test_a_name_after_a_preposition_is_never_the_verb_s_subject(lead: str, speaker: str) -> None:
+    """'Asked by X ..., Y said:' and 'In a letter to X, Y wrote:' are Y's quotes."""
+    result = _read(
+        "Mayor Ana Vidal met Transport Minister Carlos Ruiz on Monday.",
+        f'{lead} "We already pay too much."',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [(speaker, ["We already pay too much."])]

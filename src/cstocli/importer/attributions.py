@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Literal
 
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.mention_words import REPORTING, ROLE_NOUNS, TITLES
@@ -35,6 +36,26 @@ _DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ...,
     r"\s*[Tt]he\s+((?:[\w'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s*,\s*(?:who|whose)\b.{0,200}?,\s*\Z"
 )
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
+# A name governed by a preposition or a participle is an object, never a verb's subject:
+# "Asked by Ruiz ..., Vidal said", "In a letter to Vidal, Ruiz wrote", "Turning to Olsen,
+# Lund said", "a spokesperson for Hill said", "said a lawyer representing Hill".
+_GOVERNED = re.compile(
+    r"\b(?:to|by|for|with|after|before|about|against|toward|towards|representing|"
+    r"behalf\s+of|addressing|answering|quoting|than)\s+(?:[A-Z][\w.'\u2019-]*\s+)*\Z"
+)
+# An unnamed person as subject: "asked one resident", "a woman in the front row shouted",
+# "said a police spokesman": an indefinite noun phrase of lower-case words, no document
+# ("A statement from Lee said" is Lee's).
+_UNNAMED = re.compile(
+    r"[\s,]*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome)\s+((?:[a-z][\w'\u2019-]*\s+){0,3}?)"
+    r"([a-z][\w'\u2019-]*)\b"
+)
+_DOCUMENTS = frozenset(
+    """
+    statement letter email e-mail message post note release report filing document tweet
+    notice memo text video recording transcript
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
 
 
 Event = tuple[int, Person | None]
@@ -55,6 +76,10 @@ class Subjects:
         """How many of the paragraph's names the reading has met."""
         self.persons: list[Named] = []
         """The last paragraph's names, each with the person it is, once ``read``."""
+        self.unnamed: set[int] = set()
+        """The paragraph's verbs whose subject is an unnamed person ("a reporter asked")."""
+        self.pronominal: set[int] = set()
+        """The paragraph's verbs whose subject is a pronoun ("he added")."""
 
     def read(self, prose: Prose, mentions: list[Mention]) -> list[Event]:
         """Each reporting verb (or "according to") of a paragraph with the person it names.
@@ -68,6 +93,7 @@ class Subjects:
         # reference to them, for the pronouns after it, as their name would be.
         self.roles = [(prose.base + r.start(), r[1]) for r in _ROLE_REFERENCE.finditer(prose.text)]
         self.roles_met = 0
+        self.unnamed, self.pronominal = set(), set()
         events = self.attributions(prose, persons)
         self.meet_before(persons, prose.base + len(prose.text))
         self.persons = persons
@@ -93,10 +119,16 @@ class Subjects:
             else:
                 base = prose.base
                 person = self.before(clause, base + start, base + at, persons, starts)
-                if person is None:
-                    person = self.pronoun(clause, prose, verb.end(), persons, starts)
-                if person is None and not clause.strip(" ,\u2014-"):
+                if person is None and _PRONOUN_BEFORE.search(clause):
+                    self.pronominal.add(at)
+                    person = self.pronoun(clause, prose, (start, verb.end()), persons, starts)
+                bare = not clause.strip(" ,\u2014-")
+                if person is None and bare:
                     person = self.after(prose, verb.end(), persons, starts)
+                    if person is not None and _PRONOUN_AFTER.match(prose.text, verb.end()):
+                        self.pronominal.add(at)
+                if person is None and unnamed(clause if not bare else prose.text[verb.end() :]):
+                    self.unnamed.add(at)
             found.append((at, person))
         self.meet_before(persons, prose.base + len(prose.text))
         for mention, person in persons:  # ""..." \u2014 Ann Lee, envoy": a credit, as "said"
@@ -109,11 +141,9 @@ class Subjects:
         self, clause: str, start: int, end: int, persons: list[Named], starts: list[int]
     ) -> Person | None:
         """The subject of a verb: the first person named in its clause, a pronoun, a role."""
-        index = bisect.bisect_left(starts, start)
-        while index < len(starts) and starts[index] < end:
-            if persons[index][1] is not None:
-                return persons[index][1]
-            index += 1
+        subject = _clause_subject(clause, start, end, persons, starts)
+        if subject is not None:
+            return subject or None
         if _PRONOUN_BEFORE.search(clause):
             return None  # a pronoun, read once the names after the verb are known
         described = _DESCRIBED.search(clause) or _DESCRIBED_SUBJECT.match(clause)
@@ -133,7 +163,12 @@ class Subjects:
         return holder
 
     def pronoun(
-        self, clause: str, prose: Prose, end: int, persons: list[Named], starts: list[int]
+        self,
+        clause: str,
+        prose: Prose,
+        span: tuple[int, int],
+        persons: list[Named],
+        starts: list[int],
     ) -> Person | None:
         """The person a pronoun subject means ("she told Lund"), if the clause has one.
 
@@ -143,11 +178,19 @@ class Subjects:
         pronoun = _PRONOUN_BEFORE.search(clause)
         if pronoun is None:
             return None
+        start, end = span
         limit = prose.base + min(prose.sentence_end(end), end + CLAUSE)
         self.meet_before(persons, limit)
         first = bisect.bisect_left(starts, prose.base + end)
         last = bisect.bisect_left(starts, limit)
         named = [who for _, who in persons[first:last] if who is not None]
+        # "Asked by Ruiz ..., she said": the one asking is not the one answering.
+        begin = bisect.bisect_left(starts, prose.base + start)
+        named += [
+            who
+            for mention, who in persons[begin:first]
+            if who is not None and _governed(clause, mention.start - prose.base - start)
+        ]
         return self.cast.pronoun(pronoun[1], prose.base + end, besides=named)
 
     def after(
@@ -159,8 +202,10 @@ class Subjects:
         self.meet_before(persons, limit)
         index = bisect.bisect_left(starts, prose.base + end)
         while index < len(starts) and starts[index] < limit:
-            if persons[index][1] is not None:
-                return persons[index][1]
+            mention, person = persons[index]
+            gap = prose.text[end : mention.start - prose.base]
+            if person is not None and (not _governed(gap, len(gap)) or not unnamed(gap)):
+                return person
             index += 1
         pronoun = _PRONOUN_AFTER.match(prose.text, end)
         return None if pronoun is None else self.cast.pronoun(pronoun[1], prose.base + end)
@@ -179,6 +224,41 @@ class Subjects:
             mention = persons[self.met][0]
             persons[self.met] = (mention, self.cast.meet(mention))
             self.met += 1
+
+
+def _clause_subject(
+    clause: str, start: int, end: int, persons: list[Named], starts: list[int]
+) -> Person | Literal[False] | None:
+    """The first person named in a verb's clause who is no preposition's object.
+
+    False when the clause names only objects and its subject is someone unnamed ("A
+    spokesperson for Hill said") or a pronoun ("Asked by Ruiz ..., she said"): then no one
+    named is the subject. None when the clause names no one.
+    """
+    index = bisect.bisect_left(starts, start)
+    governed: Person | None = None
+    while index < len(starts) and starts[index] < end:
+        mention, person = persons[index]
+        if person is not None and not _governed(clause, mention.start - start):
+            return person
+        governed = governed or person
+        index += 1
+    if governed is not None and (_PRONOUN_BEFORE.search(clause) or unnamed(clause)):
+        return False
+    return governed  # "A statement from Ann Lee said": hers
+
+
+def unnamed(words: str) -> bool:
+    """Whether ``words`` open with an unnamed person ("a police spokesman", "one resident")."""
+    found = _UNNAMED.match(words)
+    if found is None:
+        return False
+    return not _DOCUMENTS.intersection(w.casefold() for w in [*found[1].split(), found[2]])
+
+
+def _governed(text: str, at: int) -> bool:
+    """Whether the name at ``at`` of ``text`` follows a preposition: an object, no subject."""
+    return _GOVERNED.search(text, max(0, at - 40), at) is not None
 
 
 def _named_before(persons: list[Named], starts: list[int], start: int) -> list[Person]:
@@ -213,5 +293,10 @@ def introduced_by(prose: Prose, persons: list[Named], at: int) -> tuple[Person, 
     if not lead.endswith(":"):
         return None
     begin = prose.base + prose.sentence_start(len(lead) - 1)
-    subject = named_within(persons, begin, prose.base + len(lead) - 1)
+    sentence = prose.text[begin - prose.base : len(lead)]
+    # "Ruiz's reply to Vidal was short:": a name after a preposition introduces no one.
+    free = [
+        (mention, who) for mention, who in persons if not _governed(sentence, mention.start - begin)
+    ]
+    subject = named_within(free, begin, prose.base + len(lead) - 1)
     return None if subject is None else (subject, begin)

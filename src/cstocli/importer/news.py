@@ -120,6 +120,8 @@ class _Reader:
         self.following: tuple[str, list[Mention], int] | None = None
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
+        self.nobody: set[int] = set()
+        """The paragraph's quotations an unnamed person says ("asked one resident")."""
         self.subjects = Subjects(self.cast)
         self.deferred: list[tuple[int, Located]] = []
         """Paragraphs of an open quotation no one is named for yet (where their parts begin)."""
@@ -164,7 +166,7 @@ class _Reader:
             return
         speakers = self.speakers_of(prose, quotations, events)
         defer = False
-        if speakers[0] is None:
+        if speakers[0] is None and 0 not in self.nobody:
             if going_on and previous is not None and previous.person and not events:
                 speakers[0] = previous.person
             elif pending is not None and not events:
@@ -180,13 +182,10 @@ class _Reader:
                 # that ends it may name whose it is ("...," said Ivan Kral).
                 defer = guess is None and not quotations[-1].closed
         for index in range(1, len(speakers)):
-            speakers[index] = speakers[index] or speakers[index - 1]
-        if speakers[0] is None and not defer:
-            if self.deferred:
-                self.settle()
-            if not events:
-                self.warn(base, "quotation with no one named; read as narration")
-            self.narration(paragraph, None)
+            if index not in self.nobody:
+                speakers[index] = speakers[index] or speakers[index - 1]
+        if all(speaker is None for speaker in speakers) and not defer:
+            self.unspoken(paragraph, events)
             return
         if defer:
             self.deferred.append((self.current_start, paragraph))
@@ -198,6 +197,17 @@ class _Reader:
             events=events,
             going_on=going_on,
         )
+
+    def unspoken(self, paragraph: Located, events: list[Event]) -> None:
+        """A paragraph whose quotations no one named says: narration, with a warning."""
+        if self.deferred:
+            self.settle()
+        if self.nobody:
+            message = "quotation attributed to no one named; read as narration"
+            self.warn(paragraph.span[0], message)
+        elif not events:
+            self.warn(paragraph.span[0], "quotation with no one named; read as narration")
+        self.narration(paragraph, None)
 
     def split(
         self,
@@ -215,6 +225,9 @@ class _Reader:
         index = 0
         while index < len(quotations):
             speaker = speakers[index]
+            if speaker is None and index in self.nobody:
+                index += 1  # an unnamed person's words stay in the narration around them
+                continue
             last = index
             while (
                 last + 1 < len(quotations)
@@ -285,29 +298,49 @@ class _Reader:
     def speakers_of(
         self, prose: Prose, quotations: tuple[Quotation, ...], events: list[Event]
     ) -> list[Person | None]:
-        """Who says each quotation: the attribution in its sentence, after or before it."""
+        """Who says each quotation: the attribution in its sentence, after or before it.
+
+        A quotation an unnamed person says ("asked one resident", "said a police spokesman",
+        and "he added" right after) is no one's: it joins ``self.nobody`` and stays
+        narration, never given to the named speaker of the paragraph's other quotations.
+        """
         found: list[Person | None] = [None] * len(quotations)
+        self.nobody = set()
         ends = [q.outer[1] - prose.base for q in quotations]
         starts = [q.outer[0] - prose.base for q in quotations]
-        for at, person in events:
-            if person is None:
-                continue
+
+        def slot(at: int) -> int | None:
             ahead = bisect.bisect_right(ends, at) - 1  # the quotation just before the verb
             behind = bisect.bisect_right(starts, at)  # and the one just after it
-            if ahead >= 0 and found[ahead] is None and not prose.breaks(ends[ahead], at):
-                found[ahead] = person  # "...," said X / "..." X said.
-            elif (
-                behind < len(starts)
-                and found[behind] is None
-                and not prose.breaks(at, starts[behind])
-            ):
-                found[behind] = person  # X said: "..."
-        if found[0] is None:
+            free = [i for i in (ahead, behind) if 0 <= i < len(found)]
+            free = [i for i in free if found[i] is None and i not in self.nobody]
+            if ahead in free and not prose.breaks(ends[ahead], at):
+                return ahead  # "...," said X / "..." X said.
+            if behind in free and not prose.breaks(at, starts[behind]):
+                return behind  # X said: "..."
+            return None
+
+        unnamed_last = False
+        for at, person in events:
+            unnamed = at in self.subjects.unnamed
+            if unnamed or (unnamed_last and at in self.subjects.pronominal):
+                index = slot(at)  # "a reporter asked", then "he added": the same stranger
+                if index is not None:
+                    self.nobody.add(index)
+                unnamed_last = True
+                continue
+            if person is None:
+                continue
+            unnamed_last = False
+            index = slot(at)
+            if index is not None:
+                found[index] = person
+        if found[0] is None and 0 not in self.nobody:
             first = next((person for _, person in events if person is not None), None)
             later = next((i for i, who in enumerate(found) if who is not None), None)
             if later is not None:
                 found[0] = found[later]  # "A." "B," said X: both X's
-            elif first is not None:
+            elif first is not None and not self.nobody:
                 found[0] = first
         return found
 
