@@ -684,3 +684,28 @@ def test_a_name_after_a_preposition_is_never_the_verb_s_subject(lead: str, speak
     )
     quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
     assert quotes == [(speaker, ["We already pay too much."])]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "Malec admits.",
+        "Malec recalls.",
+        "Malec replies.",
+        "Malec concedes.",
+        "Malec laughs.",
+        "Malec jokes.",
+        "Malec texted.",
+        "Henryk Malec whispered.",
+        "whispered Malec.",
+    ],
+)
+def test_a_quotation_s_tag_names_its_speaker_whatever_the_verb(tag: str) -> None:
+    """'"...," Malec admits.': a name and one verb after a quotation attribute it."""
+    result = _read(
+        "Henryk Malec, 71, runs the ferry. Tomasz Bak, a researcher, studies ferries.",
+        '"Ferries are infrastructure," said Bak.',
+        f'"It is a hard life," {tag}',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes[-1] == ("Henryk Malec", ["It is a hard life"])

@@ -107,27 +107,26 @@ class Subjects:
         """
         found: list[Event] = []
         starts = [m.start for m, _ in persons]
-        for verb in REPORTING.finditer(prose.text):
-            at = verb.start()
+        for at, verb_end, source in _verbs(prose.text):
             start = max(prose.clause_start(at), at - CLAUSE)
             if _SHARED_SUBJECT.match(prose.text, start, at):
                 start = max(prose.sentence_start(at), at - CLAUSE)
             clause = prose.text[start:at]
             self.meet_before(persons, prose.base + at)
-            if verb["source"] is not None:  # "according to X", "read a statement by X"
-                person = self.after(prose, verb.end(), persons, starts)
+            if source:  # "according to X", "read a statement by X"
+                person = self.after(prose, verb_end, persons, starts)
             else:
                 base = prose.base
                 person = self.before(clause, base + start, base + at, persons, starts)
                 if person is None and _PRONOUN_BEFORE.search(clause):
                     self.pronominal.add(at)
-                    person = self.pronoun(clause, prose, (start, verb.end()), persons, starts)
+                    person = self.pronoun(clause, prose, (start, verb_end), persons, starts)
                 bare = not clause.strip(" ,\u2014-")
                 if person is None and bare:
-                    person = self.after(prose, verb.end(), persons, starts)
-                    if person is not None and _PRONOUN_AFTER.match(prose.text, verb.end()):
+                    person = self.after(prose, verb_end, persons, starts)
+                    if person is not None and _PRONOUN_AFTER.match(prose.text, verb_end):
                         self.pronominal.add(at)
-                if person is None and unnamed(clause if not bare else prose.text[verb.end() :]):
+                if person is None and unnamed(clause if not bare else prose.text[verb_end:]):
                     self.unnamed.add(at)
             found.append((at, person))
         self.meet_before(persons, prose.base + len(prose.text))
@@ -224,6 +223,33 @@ class Subjects:
             mention = persons[self.met][0]
             persons[self.met] = (mention, self.cast.meet(mention))
             self.met += 1
+
+
+# A verb the reporting verbs do not list, in a quotation's own tag: right after a closed
+# quotation (its blank), a name or pronoun and one verb, then the tag's end or the rest of
+# a split quotation ('"...," Malec admits.', '"...," she laughs, "..."', '"...," whispered
+# Malec.'). The tag's shape says it reports the quotation, whatever the verb.
+_TAG_AFTER_QUOTE = re.compile(
+    r"(?<=\s\s)(?:(?:[A-Z][\w'\u2019-]*\s+){1,3}|(?:[Ss]he|[Hh]e|[Tt]hey)\s+)"
+    r"(?P<verb>[a-z]{3,})(?=\s*(?:[,.;:!?\u2014]|\Z|\s\s))"
+    r"|(?<=\s\s)(?P<inverted>[a-z]{3,}ed)\s+(?=(?:[A-Z][\w'\u2019.-]*\s*){1,4}[,.;:!?]|\Z)"
+)
+
+
+def _verbs(prose: str) -> list[tuple[int, int, bool]]:
+    """Each reporting verb of a paragraph: its start, its end, and whether a source follows.
+
+    The listed verbs (``REPORTING``), and a verb a quotation's tag holds (``_TAG_AFTER_QUOTE``).
+    """
+    found = {
+        m.start(): (m.start(), m.end(), m["source"] is not None) for m in REPORTING.finditer(prose)
+    }
+    for tag in _TAG_AFTER_QUOTE.finditer(prose):
+        group = "verb" if tag["verb"] is not None else "inverted"
+        start, end = tag.start(group), tag.end(group)
+        if not any(begin <= start < stop for begin, stop, _ in found.values()):
+            found[start] = (start, end, False)
+    return sorted(found.values())
 
 
 def _clause_subject(
