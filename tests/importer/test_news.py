@@ -709,3 +709,25 @@ def test_a_quotation_s_tag_names_its_speaker_whatever_the_verb(tag: str) -> None
     )
     quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
     assert quotes[-1] == ("Henryk Malec", ["It is a hard life"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Daniel Kerr, 34, was arrested on Friday and charged with burglary, police said.",
+        "Anna Berg will lead the harbour authority from June, officials said on Tuesday.",
+        "Tom Hale has been accused of lying, his rivals said.",
+    ],
+)
+def test_what_others_say_about_a_person_is_not_that_person_s_report(sentence: str) -> None:
+    """', police said' after a statement about someone: the police say it, not the one named."""
+    result = _read(sentence, '"We will appeal," said Ines Brandt, a lawyer.')
+    assert _rows(result)[0] == ("narration", None, [sentence])
+    assert [s.name for s in result.dataset.speakers] == ["Ines Brandt"]
+
+
+def test_a_person_s_own_report_after_their_description_stays_theirs() -> None:
+    """'..., by her son, NAME, who said she had been ill' still reports the son."""
+    sentence = "Her death was confirmed by her son, Henrik Lund, who said she had been ill."
+    result = _read(sentence, '"She loved the sea," Lund said.')
+    assert _rows(result)[0] == ("narration", "Henrik Lund", [sentence])

@@ -43,6 +43,14 @@ _GOVERNED = re.compile(
     r"\b(?:to|by|for|with|after|before|about|against|toward|towards|representing|"
     r"behalf\s+of|addressing|answering|quoting|than)\s+(?:[A-Z][\w.'\u2019-]*\s+)*\Z"
 )
+# The subject of a verb closing a sentence that states something: ", police said",
+# ", his rivals said", ", the council said" (lower-case words after the last comma).
+_TRAILING_SUBJECT = re.compile(
+    r",\s*(?!(?:who|whom|which|that)\b)((?:[a-z][\w'\u2019-]*\s+){0,3}[a-z][\w'\u2019-]*)\s*\Z"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does)\b"
+)
 # An unnamed person as subject: "asked one resident", "a woman in the front row shouted",
 # "said a police spokesman": an indefinite noun phrase of lower-case words, no document
 # ("A statement from Lee said" is Lee's).
@@ -140,6 +148,12 @@ class Subjects:
         self, clause: str, start: int, end: int, persons: list[Named], starts: list[int]
     ) -> Person | None:
         """The subject of a verb: the first person named in its clause, a pronoun, a role."""
+        tail = _TRAILING_SUBJECT.search(clause)
+        if tail is not None and _FINITE.search(clause, 0, tail.start()):
+            # "Daniel Kerr was arrested on Friday, police said.": the sentence before the
+            # comma is what was said; the verb's subject is the words after it alone.
+            start += tail.start(1)
+            clause = clause[tail.start(1) :]
         subject = _clause_subject(clause, start, end, persons, starts)
         if subject is not None:
             return subject or None
