@@ -85,3 +85,16 @@ def test_a_person_named_by_one_word_alone_is_met_as_a_full_name() -> None:
     assert maria is not None
     assert maria.role == "nurse"
     assert cast.meet(Mention(40, 45, "Maria", None, None)) is maria
+
+
+def test_a_pronoun_guessed_between_two_people_does_not_decide_a_sex() -> None:
+    """'she' read as one of two people of unknown sex leaves that person's sex unknown."""
+    cast, warnings = _cast()
+    olsen = cast.meet(Mention(0, 11, "Karen Olsen", "Mayor", None))
+    lund = cast.meet(Mention(20, 30, "Peter Lund", "Governor", None))
+    assert cast.pronoun("she", 40) is lund
+    assert lund is not None
+    assert olsen is not None
+    assert lund.sex is None
+    assert cast.pronoun("he", 60) is lund  # not Olsen, as if the guess had made Lund a woman
+    assert len(warnings) == 2

@@ -382,3 +382,19 @@ def test_a_two_word_possessive_name_opens_a_fronted_role() -> None:
     assert _named("Dunmore Rail's managing director, Graham Pike, said:") == [
         ("Graham Pike", "Dunmore Rail's managing director")
     ]
+
+
+@pytest.mark.parametrize(
+    ("prose", "name"),
+    [
+        ("Sue Park, a neighbour, was in tears.", "Sue Park"),
+        ("His neighbor, Sue Park, pleaded with him to go.", "Sue Park"),
+        ("Central Park, a green space, is open.", None),
+        ("In a statement, Tallis Water said it would appeal.", None),
+    ],
+)
+def test_a_surname_that_is_a_place_word_is_a_person_described_as_one(
+    prose: str, name: str | None
+) -> None:
+    """'Sue Park, a neighbour,' is a person; 'Central Park, a green space,' is not."""
+    assert [m.name for m in find_mentions(prose, 0)] == ([] if name is None else [name])

@@ -731,3 +731,13 @@ def test_a_person_s_own_report_after_their_description_stays_theirs() -> None:
     sentence = "Her death was confirmed by her son, Henrik Lund, who said she had been ill."
     result = _read(sentence, '"She loved the sea," Lund said.')
     assert _rows(result)[0] == ("narration", "Henrik Lund", [sentence])
+
+
+def test_she_after_a_newly_named_neighbour_is_the_neighbour() -> None:
+    """'Sue Park, a neighbour, was in tears. "...," she said.' is Park's, not the governor's."""
+    result = _read(
+        'Gov. Linda Marsh declared an emergency. "No one will face this alone," she said.',
+        'Sue Park, a neighbour, was in tears. "Please go," she said.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes[-1] == ("Sue Park", ["Please go"])

@@ -162,9 +162,12 @@ class Cast:
             return None
         chosen = fitting[0]
         others = [p for p in fitting[1:] if sex is None or p.sex is None or chosen.sex is None]
-        if (chosen.sex is None or sex is None) and others:
+        guessed = (chosen.sex is None or sex is None) and bool(others)
+        if guessed:
             self.warn(offset, f"{word!r} could be {others[0].name!r}; read as {chosen.name!r}")
-        if chosen.sex is None:
+        if chosen.sex is None and not guessed:
+            # A guess between two people says nothing of either one's sex: taking it as
+            # said would send the other pronoun to the other person, wrong twice.
             chosen.sex = sex
         return self.touch(chosen, offset)
 

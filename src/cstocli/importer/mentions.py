@@ -112,7 +112,7 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         placed = title_end == 0 and not nicknamed and _after_preposition(prose, words)
         placed = placed or (title_end == 0 and _attributive(prose, words))
         slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
-        if not name_words or not _is_person(name_words) or placed or slashed:  # "/Newswire/"
+        if not name_words or not _is_person(name_words, prose) or placed or slashed:
             continue
         first, last = name_words[0], name_words[-1]
         name = _NICKNAME.sub(" ", prose[first[0] : last[1]])  # 'Jonah "Jet" Mbatha': no "Jet"
@@ -292,15 +292,37 @@ def _fronted(prose: str, start: int) -> str:
     return head[opening + 1 : -1]
 
 
-def _is_person(words: list[tuple[int, int, str]]) -> bool:
-    """Whether capitalised words can be a person's name (not an organisation or a place)."""
+def _is_person(words: list[tuple[int, int, str]], prose: str) -> bool:
+    """Whether capitalised words can be a person's name (not an organisation or a place).
+
+    A surname that is also a place word ("Sue Park", "Ann Hall") is a person's when the
+    words around it describe a person: "Sue Park, a neighbour," or "Her neighbour, Sue Park,"
+    ("Tallis Water said": a company speaks too).
+    """
     last = words[-1][2].casefold().rstrip("'\u2019")
-    if last in INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
+    if words[-1][2].endswith(("s'", "s\u2019")):
+        return False  # "/Newswire/" and "the Rovers'" name no one
+    if last in INSTITUTIONS and not _described_as_person(words, prose):
         return False
     if all(_INITIALS.match(w[2]) for w in words):
         return False
     # "KESTRAVIK", "BST": a dateline or an acronym, not a name
     return not any(w[2].isupper() and len(w[2]) > 1 and not _INITIALS.match(w[2]) for w in words)
+
+
+_PERSON_BEFORE = re.compile(r"([a-z]+),\s+\Z")
+_PERSON_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b")
+
+
+def _described_as_person(words: list[tuple[int, int, str]], prose: str) -> bool:
+    """Whether a two-word name ending in a place word is followed by a person's description."""
+    if len(words) != 2 or words[0][2].casefold() in INSTITUTIONS | NOT_NAMES:
+        return False  # "Central Park", "Ocean Park" are places however described
+    before = _PERSON_BEFORE.search(prose, max(0, words[0][0] - 60), words[0][0])
+    if before is not None and before[1].casefold() in ROLE_NOUNS | TITLES:
+        return True  # "His neighbor, Sue Park,"
+    found = _PERSON_AFTER.match(prose, words[-1][1])
+    return found is not None and found[1].casefold() in ROLE_NOUNS | TITLES
 
 
 def _sentence_initial(prose: str, start: int) -> bool:
