@@ -741,3 +741,26 @@ def test_she_after_a_newly_named_neighbour_is_the_neighbour() -> None:
     )
     quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
     assert quotes[-1] == ("Sue Park", ["Please go"])
+
+
+def test_a_quotation_left_open_before_its_own_attribution_does_not_run_on() -> None:
+    """'"We have no choice, said NAME.' (no closing mark) is not the next speaker's quote."""
+    result = _read(
+        "The city library will close on Sundays from next month.",
+        '"We have no choice, said chief librarian Nora Field.',
+        '"This is a cut too far," said union official Sam Green.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [("Sam Green", ["This is a cut too far"])]
+    assert any("not closed" in w.message and w.line == 5 for w in result.warnings)
+
+
+def test_german_low_high_marks_close_their_own_quotation() -> None:
+    """'„Wir schaffen das“, sagte NAME.' never opens a quotation the next paragraph closes."""
+    result = _read(
+        "\u201eWir schaffen das\u201c, sagte Kanzlerin Anna Weber.",
+        '"We can do it," said plant manager Tom Reid.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes[-1] == ("Tom Reid", ["We can do it"])
+    assert all(who != "Tom Reid" or "sagte" not in " ".join(p) for who, p in quotes)

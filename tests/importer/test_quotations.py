@@ -328,3 +328,14 @@ def test_a_nickname_inside_a_name_is_no_quotation() -> None:
     """'Jonah "Jet" Mbatha' holds a nickname, not a quote; the quote after it is one."""
     paragraph = 'It came from Jonah "Jet" Mbatha. "I just ran," Mbatha said.'
     assert _quoted(paragraph) == [("I just ran", True)]
+
+
+def test_german_marks_open_low_and_close_high() -> None:
+    """„...“ (German) and „...” (Polish) are quotations, their words alone."""
+    for text in (
+        "\u201eWir schaffen das\u201c, sagte sie.",
+        "\u201eDamy rad\u0119\u201d, powiedzia\u0142a.",
+    ):
+        (found,) = find_quotations(text, 0, len(text))
+        assert found.closed
+        assert text[slice(*found.words)] in ("Wir schaffen das", "Damy rad\u0119")

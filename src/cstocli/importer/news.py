@@ -49,6 +49,7 @@ from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
     Quotation,
     acting_before,
+    attributed_inside,
     blank_quotations,
     find_quotations,
     only_attribution,
@@ -181,6 +182,9 @@ class _Reader:
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
                 defer = guess is None and not quotations[-1].closed
+                if defer and attributed_inside(self.text[slice(*quotations[-1].words)]):
+                    self.unclosed(paragraph)
+                    return
         for index in range(1, len(speakers)):
             if index not in self.nobody:
                 speakers[index] = speakers[index] or speakers[index - 1]
@@ -197,6 +201,18 @@ class _Reader:
             events=events,
             going_on=going_on,
         )
+
+    def unclosed(self, paragraph: Located) -> None:
+        """A quotation left open before its own attribution: narration, with a warning.
+
+        '"We have no choice, said NAME.': the closing mark is missing; the quotation does not
+        go on into the next paragraph, whoever that one quotes.
+        """
+        if self.deferred:
+            self.settle()
+        message = "quotation not closed before its own attribution; read as narration"
+        self.warn(paragraph.span[0], message)
+        self.narration(paragraph, None)
 
     def unspoken(self, paragraph: Located, events: list[Event]) -> None:
         """A paragraph whose quotations no one named says: narration, with a warning."""

@@ -28,11 +28,18 @@ from cstocli.importer.mentions import NICKNAME
 from cstocli.importer.prose import Prose
 from cstocli.model import Span
 
-_CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
+_CLOSING = {
+    "\u201c": "\u201d",
+    '"': '"',
+    "\u00ab": "\u00bb",
+    "\u2018": "\u2019",
+    "'": "'",
+    "\u201e": "\u201c",  # German „...“ (Polish „...”: ``_OTHER_CLOSING``)
+}
 # Copied text mixes curly and straight double marks ("“We are not there yet,\" she said"): a
 # double quotation also closes at the other style's mark where that stands as a closer.
-_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d"}
-_DOUBLE_OPENING = re.compile('[\u201c"\u00ab]')
+_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d", "\u201e": "\u201d"}
+_DOUBLE_OPENING = re.compile('[\u201c"\u00ab\u201e]')
 _SINGLE_OPENING = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[^\W_])")
 _TRAILING = " \t\r\n,\u00a0"
 
@@ -92,6 +99,19 @@ def _names_something(text: str, start: int, opening: int, close: int) -> bool:
     if opening > start and _NICKNAME.match(text, opening - 1, close + 3) is not None:
         return text[max(start, opening - 2) : opening - 1].isalpha()  # 'Jonah "Jet" Mbatha'
     return _NAMING.search(text, max(start, opening - 40), opening) is not None
+
+
+# An attribution inside an unclosed quotation: its closing mark is missing before it
+# ('"We have no choice, said chief librarian Nora Field.').
+_ATTRIBUTION_INSIDE = re.compile(
+    r"[,?!]\s+(?:(?:said|says|added|adds|told|tells|asked|wrote)\s+(?:[a-z]+\s+){0,3}[A-Z]"
+    r"|(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:said|says|added|adds|told|asked|wrote)\b)"
+)
+
+
+def attributed_inside(words: str) -> bool:
+    """Whether an unclosed quotation's words hold their own attribution (a missing mark)."""
+    return _ATTRIBUTION_INSIDE.search(words) is not None
 
 
 def opens_with_quotation(text: str, start: int, end: int) -> bool:
