@@ -339,3 +339,29 @@ def test_german_marks_open_low_and_close_high() -> None:
         (found,) = find_quotations(text, 0, len(text))
         assert found.closed
         assert text[slice(*found.words)] in ("Wir schaffen das", "Damy rad\u0119")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "'The report said the school was \"outstanding\",' Carr said. 'They ignored it.'",
+            ['The report said the school was "outstanding"', "They ignored it."],
+        ),
+        (
+            "\u2018The county\u2019s report said it was \u201coutstanding\u201d,\u2019"
+            " said Jim Carr.",
+            ["The county\u2019s report said it was \u201coutstanding\u201d"],
+        ),
+        (
+            "\"The report called the school 'outstanding,' and they ignored it,\" Carr said.",
+            ["The report called the school 'outstanding,' and they ignored it"],
+        ),
+    ],
+)
+def test_single_marks_around_double_ones_quote_at_the_outer_level(
+    text: str, words: list[str]
+) -> None:
+    """British style: single marks outside, a double-quoted phrase kept inside the quote."""
+    found = find_quotations(text, 0, len(text))
+    assert [text[slice(*q.words)] for q in found] == words

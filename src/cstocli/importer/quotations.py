@@ -58,8 +58,9 @@ class Quotation:
 
 def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
     """The quotations of the paragraph ``text[start:end]``, in order."""
-    double = _DOUBLE_OPENING.search(text, start, end) is not None
+    first_double = _DOUBLE_OPENING.search(text, start, end)
     closings = _Closings(text, start, end)
+    double = first_double is not None and not _single_outside(text, start, end, closings)
     found: list[Quotation] = []
     position = start
     while position < end:
@@ -81,6 +82,20 @@ def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
             found.append(Quotation((opening, stop), words, close is not None))
         position = stop
     return tuple(found)
+
+
+def _single_outside(text: str, start: int, end: int, closings: _Closings) -> bool:
+    """Whether single marks quote at the outer level, around the paragraph's double ones.
+
+    British style: 'The report said the school was "outstanding",' Carr said. The first
+    quotation opens with a single mark before any double one and closes after it.
+    """
+    single = _SINGLE_OPENING.search(text, start, end)
+    double = _DOUBLE_OPENING.search(text, start, end)
+    if single is None or double is None or single.start() > double.start():
+        return False
+    close = closings.after(text[single.start()], single.start() + 1)
+    return close is not None and close > double.start()
 
 
 # Words after which marks hold a name, not speech: 'known to colleagues as "Ax"',
