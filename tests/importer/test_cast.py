@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cstocli.importer.cast import Cast
 from cstocli.importer.mentions import Mention
 
@@ -88,13 +90,26 @@ def test_a_person_named_by_one_word_alone_is_met_as_a_full_name() -> None:
 
 
 def test_a_pronoun_guessed_between_two_people_does_not_decide_a_sex() -> None:
-    """'she' read as one of two people of unknown sex leaves that person's sex unknown."""
+    """'she' guessed as one of two people of unknown sex: 'he' then means the other one."""
     cast, warnings = _cast()
     olsen = cast.meet(Mention(0, 11, "Karen Olsen", "Mayor", None))
     lund = cast.meet(Mention(20, 30, "Peter Lund", "Governor", None))
     assert cast.pronoun("she", 40) is lund
     assert lund is not None
-    assert olsen is not None
     assert lund.sex is None
-    assert cast.pronoun("he", 60) is lund  # not Olsen, as if the guess had made Lund a woman
+    assert cast.pronoun("he", 60) is olsen  # the guess, not a fact: each pronoun warns
     assert len(warnings) == 2
+
+
+@pytest.mark.parametrize(("answer", "meant"), [(False, "Karen Olsen"), (True, "Tom Berg")])
+def test_a_pronoun_of_unknown_sex_means_the_subject_of_the_sentence_before(
+    answer: bool, meant: str
+) -> None:
+    """'Olsen met Berg. "...," she said.': the subject; 'she replied': the one met."""
+    cast, warnings = _cast()
+    cast.subject = cast.meet(Mention(0, 11, "Karen Olsen", "Mayor", None))
+    cast.meet(Mention(20, 28, "Tom Berg", None, None))
+    chosen = cast.pronoun("she", 40, answer=answer)
+    assert chosen is not None
+    assert chosen.name == meant
+    assert len(warnings) == 1

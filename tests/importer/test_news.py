@@ -764,3 +764,29 @@ def test_german_low_high_marks_close_their_own_quotation() -> None:
     quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
     assert quotes[-1] == ("Tom Reid", ["We can do it"])
     assert all(who != "Tom Reid" or "sagte" not in " ".join(p) for who, p in quotes)
+
+
+@pytest.mark.parametrize(
+    ("opening", "speakers"),
+    [
+        (
+            "Mayor Karen Olsen met Governor Peter Lund on Monday.",
+            ["Karen Olsen", "Peter Lund", "Karen Olsen"],
+        ),
+        (
+            "Mrs Karen Olsen met Mr Peter Lund on Monday.",
+            ["Karen Olsen", "Peter Lund", "Karen Olsen"],
+        ),
+    ],
+)
+def test_she_and_he_follow_the_subject_and_the_sex_the_text_gives(
+    opening: str, speakers: list[str]
+) -> None:
+    """'Olsen met Lund. "...," she said. "...," he said.': Olsen, then Lund, then Olsen."""
+    result = _read(
+        opening,
+        '"We need help now," she said.',
+        '"Help is on the way," he said.',
+        'Olsen later met Tom Berg, the emergency chief. "We were promised pumps," she said.',
+    )
+    assert [who for kind, who, _ in _rows(result) if kind == "quote"] == speakers

@@ -30,6 +30,9 @@ _REACH = re.compile(r"[^!?;]{0,60}")  # and to its sentence's end: "said Dr. Ann
 _ROLE_REFERENCE = re.compile(
     r"\b[Tt]he\s+((?:[a-z]+\s+)?(?:" + "|".join(sorted(TITLES | ROLE_NOUNS)) + r"))\b(?!['\u2019]s)"
 )
+_ANSWERS = frozenset(["replied", "replies", "answered", "answers", "responded", "responds"])
+_JOINED = re.compile(r"\s+(?:and|&|or)\s+[A-Z]")
+_SUBJECT_WORDS = 2  # "Mayor Ann Lee met", "Later, Lee met": the name opens its sentence
 CLAUSE = 400
 """How far back from a verb its subject is looked for (a bound on the work per verb)."""
 _DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ..., said"
@@ -88,6 +91,9 @@ class Subjects:
         """The paragraph's verbs whose subject is an unnamed person ("a reporter asked")."""
         self.pronominal: set[int] = set()
         """The paragraph's verbs whose subject is a pronoun ("he added")."""
+        self.prose: Prose | None = None
+        self.sentence = -1
+        """Where the sentence of the last name met starts in ``prose``."""
 
     def read(self, prose: Prose, mentions: list[Mention]) -> list[Event]:
         """Each reporting verb (or "according to") of a paragraph with the person it names.
@@ -102,6 +108,7 @@ class Subjects:
         self.roles = [(prose.base + r.start(), r[1]) for r in _ROLE_REFERENCE.finditer(prose.text)]
         self.roles_met = 0
         self.unnamed, self.pronominal = set(), set()
+        self.prose, self.sentence = prose, -1
         events = self.attributions(prose, persons)
         self.meet_before(persons, prose.base + len(prose.text))
         self.persons = persons
@@ -204,7 +211,10 @@ class Subjects:
             for mention, who in persons[begin:first]
             if who is not None and _governed(clause, mention.start - prose.base - start)
         ]
-        return self.cast.pronoun(pronoun[1], prose.base + end, besides=named)
+        # "X pressed the minister. She replied": an answer is the one asked's, not the subject's
+        verb = prose.text[:end].split()[-1:]
+        answer = verb[0].casefold() in _ANSWERS if verb else False
+        return self.cast.pronoun(pronoun[1], prose.base + end, besides=named, answer=answer)
 
     def after(
         self, prose: Prose, end: int, persons: list[Named], starts: list[int]
@@ -235,8 +245,31 @@ class Subjects:
                 self.roles_met += 1
                 continue
             mention = persons[self.met][0]
-            persons[self.met] = (mention, self.cast.meet(mention))
+            person = self.cast.meet(mention)
+            persons[self.met] = (mention, person)
             self.met += 1
+            self.note_subject(mention, person)
+
+    def note_subject(self, mention: Mention, person: Person | None) -> None:
+        """Tell the cast who opens a new sentence: its subject, for a pronoun after it.
+
+        "Olsen later met Tom Berg. "...," she said.": the subject of the sentence before
+        a pronoun is whom it means, more than the object named after it. A sentence whose
+        first name stands later than its first few words has an unnamed subject.
+        """
+        prose = self.prose
+        if prose is None:
+            return
+        at = mention.start - prose.base
+        sentence = prose.sentence_start(at)
+        if sentence == self.sentence:
+            return
+        self.sentence = sentence
+        opening = prose.text[sentence:at].split()
+        near = len(opening) <= _SUBJECT_WORDS and not any(w.islower() for w in opening[:-1])
+        # "Lee and Berg spoke": two subjects, neither one the pronoun's by being first
+        joined = _JOINED.match(prose.text, mention.end - prose.base) is not None
+        self.cast.subject = person if near and not joined and opening[-1:] != ["by"] else None
 
 
 # A verb the reporting verbs do not list, in a quotation's own tag: right after a closed

@@ -37,6 +37,9 @@ class Person:
     """What the text says of the person's sex (for pronouns), or None."""
     seen: int = -1
     """Offset of the latest reference, for "the most recent person"."""
+    guess: Sex | None = None
+    """The sex a pronoun read as this person's guessed, the text not saying: the other
+    pronoun then means someone else, when someone else can be meant."""
 
 
 class Cast:
@@ -53,6 +56,9 @@ class Cast:
         self.by_surname: dict[str, list[Person]] = {}
         self.recent: list[Person] = []
         """The people referred to last, the latest first."""
+        self.subject: Person | None = None
+        """Who opens the last sentence that named anyone: whom a pronoun after it means
+        before a person named later in that sentence (``attributions`` tells)."""
 
     def learn(self, prose: str, base: int) -> list[Mention]:
         """Meet every full name, and learn a sex from sentences naming only one person.
@@ -141,12 +147,17 @@ class Cast:
         for person in self.people:
             person.seen = -1
         self.recent = []
+        self.subject = None
 
-    def pronoun(self, word: str, offset: int, besides: Sequence[Person] = ()) -> Person | None:
+    def pronoun(
+        self, word: str, offset: int, besides: Sequence[Person] = (), *, answer: bool = False
+    ) -> Person | None:
         """The most recent person a pronoun can mean; warn when the text does not settle it.
 
         ``besides`` are people the pronoun cannot mean: those its own clause names as spoken
-        to or about ("she told Lund").
+        to or about ("she told Lund"). Of two people of unknown sex, the subject of the
+        sentence before is meant, unless the pronoun's verb answers (``answer``: "X pressed
+        the minister. She replied": the one asked).
         """
         folded = word.casefold()
         sex: Sex | None = (
@@ -160,14 +171,28 @@ class Cast:
         if not fitting:
             self.warn(offset, f"{word!r} names no one met before; read as narration")
             return None
+        candidates = fitting
+        if sex is not None and len(fitting) > 1:
+            # "she" read as Olsen before: "he" now means someone else
+            fitting = [p for p in fitting if p.guess in (sex, None)] or fitting
         chosen = fitting[0]
-        others = [p for p in fitting[1:] if sex is None or p.sex is None or chosen.sex is None]
+        subject = self.subject
+        if (
+            chosen.sex is None
+            and not answer
+            and subject is not None
+            and any(p is subject for p in fitting)
+        ):
+            chosen = subject  # "Olsen met Berg. "...," she said.": the subject, Olsen
+        others = [p for p in candidates if p is not chosen]
+        others = [p for p in others if sex is None or p.sex is None or chosen.sex is None]
         guessed = (chosen.sex is None or sex is None) and bool(others)
         if guessed:
             self.warn(offset, f"{word!r} could be {others[0].name!r}; read as {chosen.name!r}")
+            chosen.guess = sex
         if chosen.sex is None and not guessed:
-            # A guess between two people says nothing of either one's sex: taking it as
-            # said would send the other pronoun to the other person, wrong twice.
+            # A guess between two people says nothing sure of either one's sex: taking it
+            # as said would send the other pronoun to the other person, wrong twice.
             chosen.sex = sex
         return self.touch(chosen, offset)
 
