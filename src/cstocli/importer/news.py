@@ -43,6 +43,7 @@ from cstocli.importer.attributions import (
 )
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
+from cstocli.importer.claims import quotation_speakers
 from cstocli.importer.layout import Item
 from cstocli.importer.mentions import Mention
 from cstocli.importer.prose import Prose
@@ -165,7 +166,7 @@ class _Reader:
         if not quotations:
             self.plain(paragraph, text, events)
             return
-        speakers = self.speakers_of(prose, quotations, events)
+        speakers, self.nobody = quotation_speakers(prose, quotations, events, self.subjects)
         defer = False
         if speakers[0] is None and 0 not in self.nobody:
             if going_on and previous is not None and previous.person and not events:
@@ -310,55 +311,6 @@ class _Reader:
             words = Prose(prose, paragraph.span[0], [])
             self.pending = self.introducer(words, self.subjects.persons, len(prose.rstrip()))
         self.narration(paragraph, speaker)
-
-    def speakers_of(
-        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[Event]
-    ) -> list[Person | None]:
-        """Who says each quotation: the attribution in its sentence, after or before it.
-
-        A quotation an unnamed person says ("asked one resident", "said a police spokesman",
-        and "he added" right after) is no one's: it joins ``self.nobody`` and stays
-        narration, never given to the named speaker of the paragraph's other quotations.
-        """
-        found: list[Person | None] = [None] * len(quotations)
-        self.nobody = set()
-        ends = [q.outer[1] - prose.base for q in quotations]
-        starts = [q.outer[0] - prose.base for q in quotations]
-
-        def slot(at: int) -> int | None:
-            ahead = bisect.bisect_right(ends, at) - 1  # the quotation just before the verb
-            behind = bisect.bisect_right(starts, at)  # and the one just after it
-            free = [i for i in (ahead, behind) if 0 <= i < len(found)]
-            free = [i for i in free if found[i] is None and i not in self.nobody]
-            if ahead in free and not prose.breaks(ends[ahead], at):
-                return ahead  # "...," said X / "..." X said.
-            if behind in free and not prose.breaks(at, starts[behind]):
-                return behind  # X said: "..."
-            return None
-
-        unnamed_last = False
-        for at, person in events:
-            unnamed = at in self.subjects.unnamed
-            if unnamed or (unnamed_last and at in self.subjects.pronominal):
-                index = slot(at)  # "a reporter asked", then "he added": the same stranger
-                if index is not None:
-                    self.nobody.add(index)
-                unnamed_last = True
-                continue
-            if person is None:
-                continue
-            unnamed_last = False
-            index = slot(at)
-            if index is not None:
-                found[index] = person
-        if found[0] is None and 0 not in self.nobody:
-            first = next((person for _, person in events if person is not None), None)
-            later = next((i for i, who in enumerate(found) if who is not None), None)
-            if later is not None:
-                found[0] = found[later]  # "A." "B," said X: both X's
-            elif first is not None and not self.nobody:
-                found[0] = first
-        return found
 
     def actor(self, persons: list[Named], prose: str, at: int, base: int) -> Person | None:
         """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
