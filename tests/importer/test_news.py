@@ -790,3 +790,12 @@ def test_she_and_he_follow_the_subject_and_the_sex_the_text_gives(
         'Olsen later met Tom Berg, the emergency chief. "We were promised pumps," she said.',
     )
     assert [who for kind, who, _ in _rows(result) if kind == "quote"] == speakers
+
+
+@pytest.mark.parametrize("title", ["Det.", "Lt.", "Insp.", "Supt.", "Fr.", "Msgr.", "Pres."])
+def test_any_capitalised_abbreviation_after_said_is_a_title(title: str) -> None:
+    """'"Please," said Det. Kate Moss.' is Moss's quote, the title the splitter may not know."""
+    result = _read("Police appealed for witnesses.", f'"Please," said {title} Kate Moss.')
+    assert [row for row in _rows(result) if row[0] == "quote"] == [
+        ("quote", "Kate Moss", ["Please"])
+    ]

@@ -112,7 +112,8 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         placed = title_end == 0 and not nicknamed and _after_preposition(prose, words)
         placed = placed or (title_end == 0 and _attributive(prose, words))
         slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
-        if not name_words or not _is_person(name_words, prose) or placed or slashed:
+        titled = title_end > 0
+        if not name_words or not _is_person(name_words, prose, titled) or placed or slashed:
             continue
         first, last = name_words[0], name_words[-1]
         name = _NICKNAME.sub(" ", prose[first[0] : last[1]])  # 'Jonah "Jet" Mbatha': no "Jet"
@@ -292,17 +293,17 @@ def _fronted(prose: str, start: int) -> str:
     return head[opening + 1 : -1]
 
 
-def _is_person(words: list[tuple[int, int, str]], prose: str) -> bool:
+def _is_person(words: list[tuple[int, int, str]], prose: str, titled: bool) -> bool:
     """Whether capitalised words can be a person's name (not an organisation or a place).
 
     A surname that is also a place word ("Sue Park", "Ann Hall") is a person's when the
     words around it describe a person: "Sue Park, a neighbour," or "Her neighbour, Sue Park,"
-    ("Tallis Water said": a company speaks too).
+    ("Tallis Water said": a company speaks too), or a title stands before it ("Lt. Tom Park").
     """
     last = words[-1][2].casefold().rstrip("'\u2019")
     if words[-1][2].endswith(("s'", "s\u2019")):
         return False  # "/Newswire/" and "the Rovers'" name no one
-    if last in INSTITUTIONS and not _described_as_person(words, prose):
+    if last in INSTITUTIONS and not titled and not _described_as_person(words, prose):
         return False
     if all(_INITIALS.match(w[2]) for w in words):
         return False
