@@ -318,19 +318,17 @@ def test_a_quote_introduced_by_her_words_is_hers() -> None:
 
 
 def test_a_figure_in_the_attribution_inside_a_split_quote_is_read() -> None:
-    """In "...," said X, a nurse for two decades, "..." the two decades are a figure."""
+    """'"...," said X, a nurse who has worked here for two decades, "..."': the reporter's."""
     result = _read(
         "\u201cWe did not want this,\u201d said Grace Lee-Olsen, a nurse who has worked here"
         " for two decades. \u201cBut I am not doing it again.\u201d",
     )
     figures = {f.text: f.passage_id for f in result.dataset.figures}
     assert "two decades" in figures
-    quote = next(p for p in result.dataset.passages if p.id == figures["two decades"])
-    assert quote.is_quote
-    assert [x.text for x in quote.paragraphs] == [
-        "We did not want this",
-        "But I am not doing it again.",
-    ]
+    middle = next(p for p in result.dataset.passages if p.id == figures["two decades"])
+    assert not middle.is_quote
+    quotes = [[x.text for x in p.paragraphs] for p in result.dataset.passages if p.is_quote]
+    assert quotes == [["We did not want this"], ["But I am not doing it again."]]
 
 
 def test_a_quote_after_a_short_sentence_about_someone_is_theirs() -> None:
@@ -799,3 +797,19 @@ def test_any_capitalised_abbreviation_after_said_is_a_title(title: str) -> None:
     assert [row for row in _rows(result) if row[0] == "quote"] == [
         ("quote", "Kate Moss", ["Please"])
     ]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "said Lane, whose department paid $40m for the wall.",
+        "Lane said on Friday at the opening ceremony in Millbrook.",
+        "Lane told reporters, who had waited 3 hours in the rain.",
+    ],
+)
+def test_words_between_two_quotations_that_say_more_are_narration(middle: str) -> None:
+    """A figure, a clause of its own or a long tag between two quotations stays searchable."""
+    result = _read("Governor Ruth Lane opened the flood wall.", f'"It will hold," {middle} "Sure."')
+    rows = _rows(result)
+    assert [pieces for kind, _, pieces in rows if kind == "quote"] == [["It will hold"], ["Sure."]]
+    assert any(pieces == [middle] for kind, _, pieces in rows if kind == "narration")

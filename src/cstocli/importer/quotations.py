@@ -299,18 +299,28 @@ _CLAUSE_GOES_ON = re.compile(
 )
 
 
+# Words between two quotations that state more than who speaks: a figure ("whose
+# department paid $40m", "who had waited 3 hours"), or more words than a tag and a short
+# description take ("said Ann Lee, the mayor, who chairs the board" is nine).
+_STATES_MORE = re.compile(r"\d")
+_ATTRIBUTION_WORDS = 9
+
+
 def only_attribution(prose: Prose, begin: int, end: int, verbs: int) -> bool:
     """Whether the words between two quotations only say who speaks ("...," she said. "...").
 
     ``[begin, end)`` is where they stand in the paragraph; ``verbs`` counts the reporting
     verbs among them. A reader takes them as part of the quoting when they are one
-    attribution clause, with at most a description of the speaker ("said Ann Lee, the
-    mayor, who ..."). A sentence of their own, a second reporting verb or a clause going
-    on after the attribution ("..., adding that 300 homes were flooded") is the reporter's
-    account: narration.
+    attribution clause, with at most a short description of the speaker ("said Ann Lee,
+    the mayor, who chairs the board"); a figure ("who had waited 3 hours") or more words
+    than a tag and a description take is the reporter's, as are a sentence of their
+    own, a second reporting verb or a clause going on after the attribution ("...,
+    adding that 300 homes were flooded"): narration.
     """
     gap = prose.text[begin:end]
     words = gap.rstrip(" \t\r\n,;:.\u2014\u2013-")
     if verbs > 1 or prose.breaks(begin, begin + len(words)):
         return False
+    if len(words.split()) > _ATTRIBUTION_WORDS or _STATES_MORE.search(words):
+        return False  # "said Lane, whose department paid $40m for the wall": the reporter's
     return _CLAUSE_GOES_ON.search(words) is None
