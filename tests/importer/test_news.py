@@ -813,3 +813,14 @@ def test_words_between_two_quotations_that_say_more_are_narration(middle: str) -
     rows = _rows(result)
     assert [pieces for kind, _, pieces in rows if kind == "quote"] == [["It will hold"], ["Sure."]]
     assert any(pieces == [middle] for kind, _, pieces in rows if kind == "narration")
+
+
+def test_a_place_word_surname_is_met_again_alone() -> None:
+    """'his former aide, Lisa Park,' is a person, and 'Park said' is her."""
+    result = _read(
+        "Senator Tom Hill and his former aide, Lisa Park, were named in the report.",
+        '"I am shocked," Park said in a statement.',
+    )
+    assert [row for row in _rows(result) if row[0] == "quote"] == [
+        ("quote", "Lisa Park", ["I am shocked"])
+    ]

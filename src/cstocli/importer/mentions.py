@@ -36,6 +36,7 @@ from cstocli.importer.mention_words import (
     NOT_NAMES,
     PARTICLES,
     PLACE_PREPOSITIONS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -303,7 +304,13 @@ def _is_person(words: list[tuple[int, int, str]], prose: str, titled: bool) -> b
     last = words[-1][2].casefold().rstrip("'\u2019")
     if words[-1][2].endswith(("s'", "s\u2019")):
         return False  # "/Newswire/" and "the Rovers'" name no one
-    if last in INSTITUTIONS and not titled and not _described_as_person(words, prose):
+    # A lone word next to a reporting verb ("Park said", "said Park") may be a surname met
+    # before: the cast decides ("the School of Geography" is none).
+    alone = len(words) == 1 and (
+        _VERB_AFTER.match(prose, words[0][1]) is not None
+        or _VERB_BEFORE.search(prose, max(0, words[0][0] - 20), words[0][0]) is not None
+    )
+    if last in INSTITUTIONS and not (alone or titled or _described_as_person(words, prose)):
         return False
     if all(_INITIALS.match(w[2]) for w in words):
         return False
@@ -311,7 +318,11 @@ def _is_person(words: list[tuple[int, int, str]], prose: str, titled: bool) -> b
     return not any(w[2].isupper() and len(w[2]) > 1 and not _INITIALS.match(w[2]) for w in words)
 
 
-_PERSON_BEFORE = re.compile(r"([a-z]+),\s+\Z")
+_VERB_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b")
+_VERB_BEFORE = re.compile(rf"\b(?:{REPORTING_VERBS})\s+\Z")
+_PERSON_BEFORE = re.compile(
+    r"(?:\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'\u2019-]+\s+){0,2})?([a-z]+),\s+\Z"
+)
 _PERSON_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b")
 
 
@@ -320,8 +331,8 @@ def _described_as_person(words: list[tuple[int, int, str]], prose: str) -> bool:
     if len(words) != 2 or words[0][2].casefold() in INSTITUTIONS | NOT_NAMES:
         return False  # "Central Park", "Ocean Park" are places however described
     before = _PERSON_BEFORE.search(prose, max(0, words[0][0] - 60), words[0][0])
-    if before is not None and before[1].casefold() in ROLE_NOUNS | TITLES:
-        return True  # "His neighbor, Sue Park,"
+    if before is not None and (before[1] or before[2].casefold() in ROLE_NOUNS | TITLES):
+        return True  # "His neighbor, Sue Park,", "his former aide, Lisa Park,"
     found = _PERSON_AFTER.match(prose, words[-1][1])
     return found is not None and found[1].casefold() in ROLE_NOUNS | TITLES
 
