@@ -41,10 +41,12 @@ _DESCRIBED_SUBJECT = re.compile(  # "The 47-year-old teacher, who collected ...,
 _DESCRIBED = re.compile(r"\b[Tt]he\s+((?:[a-z'\u2019-]+\s+){0,2}[a-z'\u2019-]+)\s+\Z")
 # A name governed by a preposition or a participle is an object, never a verb's subject:
 # "Asked by Ruiz ..., Vidal said", "In a letter to Vidal, Ruiz wrote", "Turning to Olsen,
-# Lund said", "a spokesperson for Hill said", "said a lawyer representing Hill".
+# Lund said", "a spokesperson for Hill said", "said a lawyer representing Hill", and with
+# up to two words between ("Asked by councillor NAME", "a letter to Deputy Mayor NAME").
 _GOVERNED = re.compile(
     r"\b(?:to|by|for|with|after|before|about|against|toward|towards|representing|"
-    r"behalf\s+of|addressing|answering|quoting|than)\s+(?:[A-Z][\w.'\u2019-]*\s+)*\Z"
+    r"behalf\s+of|addressing|answering|quoting|than)\s+(?:[^\s,;:.]+\s+){0,2}"
+    r"(?:[A-Z][\w.'\u2019-]*\s+)*\Z"
 )
 # The subject of a verb closing a sentence that states something: ", police said",
 # ", his rivals said", ", the council said" (lower-case words after the last comma).
