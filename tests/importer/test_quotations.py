@@ -331,8 +331,9 @@ def test_a_nickname_inside_a_name_is_no_quotation() -> None:
 
 
 def test_german_marks_open_low_and_close_high() -> None:
-    """„...“ (German) and „...” (Polish) are quotations, their words alone."""
+    """„...“ (German), „...” (Polish) and a copied „..." are quotations, their words alone."""
     for text in (
+        '„Wir schaffen das", sagte sie.',
         "\u201eWir schaffen das\u201c, sagte sie.",
         "\u201eDamy rad\u0119\u201d, powiedzia\u0142a.",
     ):

@@ -38,7 +38,7 @@ _CLOSING = {
 }
 # Copied text mixes curly and straight double marks ("“We are not there yet,\" she said"): a
 # double quotation also closes at the other style's mark where that stands as a closer.
-_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d", "\u201e": "\u201d"}
+_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d", "\u201e": '\u201d"'}
 _DOUBLE_OPENING = re.compile('[\u201c"\u00ab\u201e]')
 _SINGLE_OPENING = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[^\W_])")
 _TRAILING = " \t\r\n,\u00a0"
@@ -170,10 +170,10 @@ class _Closings:
     def after(self, mark: str, position: int) -> int | None:
         """The first place after ``position`` where a quotation opened by ``mark`` closes."""
         found = self.first(_CLOSING[mark], position, single=mark in "\u2018'")
-        other = _OTHER_CLOSING.get(mark)
-        mixed = None if other is None else self.first(other, position, single=True)
-        if found is None or (mixed is not None and mixed < found):
-            return mixed
+        for other in _OTHER_CLOSING.get(mark, ""):
+            mixed = self.first(other, position, single=True)
+            if mixed is not None and (found is None or mixed < found):
+                found = mixed
         return found
 
     def first(self, closing: str, position: int, *, single: bool) -> int | None:
