@@ -672,6 +672,7 @@ def test_a_spokesperson_for_someone_does_not_make_it_their_quote(attribution: st
         ("Responding to Ruiz, Vidal said:", "Ana Vidal"),
         ("Speaking after Ruiz, Vidal said:", "Ana Vidal"),
         ("Ruiz's reply to Vidal was short:", "Carlos Ruiz"),
+        ("Vidal was told by Ruiz:", "Carlos Ruiz"),
     ],
 )
 def test_a_name_after_a_preposition_is_never_the_verb_s_subject(lead: str, speaker: str) -> None:

@@ -48,6 +48,9 @@ _GOVERNED = re.compile(
     r"behalf\s+of|addressing|answering|quoting|than)\s+(?:[^\s,;:.]+\s+){0,2}"
     r"(?:[A-Z][\w.'\u2019-]*\s+)*\Z"
 )
+# A passive reporting verb names its speaker after "by": "Lund was told by Olsen:".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+\Z")
+_BY_AGENT = re.compile(r"\s+by\s+(?:[a-z]+\s+){0,2}[A-Z]")
 # The subject of a verb closing a sentence that states something: ", police said",
 # ", his rivals said", ", the council said" (lower-case words after the last comma).
 _TRAILING_SUBJECT = re.compile(
@@ -130,7 +133,8 @@ class Subjects:
                 start = max(prose.sentence_start(at), at - CLAUSE)
             clause = prose.text[start:at]
             self.meet_before(persons, prose.base + at)
-            if source:  # "according to X", "read a statement by X"
+            passive = _PASSIVE.search(clause) and _BY_AGENT.match(prose.text, verb_end)
+            if source or passive:  # "according to X", "read a statement by X", "was told by X"
                 person = self.after(prose, verb_end, persons, starts)
             else:
                 base = prose.base
