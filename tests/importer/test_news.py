@@ -825,3 +825,18 @@ def test_a_place_word_surname_is_met_again_alone() -> None:
     assert [row for row in _rows(result) if row[0] == "quote"] == [
         ("quote", "Lisa Park", ["I am shocked"])
     ]
+
+
+def test_a_pull_quote_is_not_the_previous_speaker_s() -> None:
+    """A bare quotation repeating words quoted nearby is a display quote: narration, warned."""
+    result = _read(
+        '"We have no choice," said chief librarian Nora Field.',
+        '"This is a cut too far."',
+        'Union official Sam Green disagreed. "This is a cut too far," he said.',
+    )
+    quotes = [(who, pieces) for kind, who, pieces in _rows(result) if kind == "quote"]
+    assert quotes == [
+        ("Nora Field", ["We have no choice"]),
+        ("Sam Green", ["This is a cut too far"]),
+    ]
+    assert any("pull quote" in w.message and w.line == 5 for w in result.warnings)

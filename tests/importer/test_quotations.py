@@ -24,6 +24,7 @@ from cstocli.importer.quotations import (
     find_quotations,
     only_attribution,
     owned_by,
+    repeated_nearby,
 )
 from cstocli.model import Dataset, Passage
 
@@ -366,3 +367,10 @@ def test_single_marks_around_double_ones_quote_at_the_outer_level(
     """British style: single marks outside, a double-quoted phrase kept inside the quote."""
     found = find_quotations(text, 0, len(text))
     assert [text[slice(*q.words)] for q in found] == words
+
+
+def test_a_quotation_quoted_again_nearby_is_repeated() -> None:
+    """A pull quote's words stand in the story near it; a short 'No.' never counts."""
+    text = '"This is a cut too far."\n\nGreen said: "This is a cut too far," and left.\n\n"No."'
+    assert repeated_nearby(text, 0, 24)
+    assert not repeated_nearby(text, len(text) - 5, len(text))

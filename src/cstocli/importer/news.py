@@ -56,6 +56,7 @@ from cstocli.importer.quotations import (
     only_attribution,
     owned_by,
     points_back,
+    repeated_nearby,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
@@ -123,6 +124,8 @@ class _Reader:
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
         self.nobody: set[int] = set()
+        self.pulled = False
+        """Whether the paragraph's bare quotation repeats words quoted nearby."""
         """The paragraph's quotations an unnamed person says ("asked one resident")."""
         self.subjects = Subjects(self.cast)
         self.deferred: list[tuple[int, Located]] = []
@@ -159,6 +162,7 @@ class _Reader:
         if self.deferred and not going_on:
             self.settle()
         self.previous_start, self.current_start = self.current_start, len(self.parts)
+        self.pulled = False
         prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.subjects.read(prose, mentions)
         persons = self.subjects.persons
@@ -219,7 +223,10 @@ class _Reader:
         """A paragraph whose quotations no one named says: narration, with a warning."""
         if self.deferred:
             self.settle()
-        if self.nobody:
+        if self.pulled:
+            message = "quotation repeats words quoted nearby (a pull quote); read as narration"
+            self.warn(paragraph.span[0], message)
+        elif self.nobody:
             message = "quotation attributed to no one named; read as narration"
             self.warn(paragraph.span[0], message)
         elif not events:
@@ -359,6 +366,9 @@ class _Reader:
             at = paragraph.span[0] + prose.index(owner)
             mention = Mention(at, at + len(owner), owner, None, None, initial=True)
             return self.cast.meet(mention) if self.cast.knows(owner) else None
+        if repeated_nearby(self.text, *paragraph.span):
+            self.pulled = True  # a pull quote: the same words quoted in the story nearby
+            return None
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]

@@ -129,6 +129,28 @@ def attributed_inside(words: str) -> bool:
     return _ATTRIBUTION_INSIDE.search(words) is not None
 
 
+_PULLED_WORDS = 4  # fewer words ("No.", "Thank you.") may repeat by chance
+_PULL_REACH = 3000  # how far around a pull quote its source is looked for
+
+
+def repeated_nearby(text: str, start: int, end: int) -> bool:
+    """Whether the first quotation of ``text[start:end]`` is quoted again near it.
+
+    News pages repeat a sentence of the story as a display quote (a pull quote); whose it
+    is, the story says where it quotes it. Only the stretch around the paragraph is
+    searched, so a long story costs no more per quotation.
+    """
+    found = find_quotations(text, start, end)
+    if not found:
+        return False
+    words = text[slice(*found[0].words)].rstrip(".!?,;:\u2026 ")
+    if len(words.split()) < _PULLED_WORDS:
+        return False
+    if text.find(words, max(0, start - _PULL_REACH), start) != -1:
+        return True
+    return text.find(words, end, end + _PULL_REACH) != -1
+
+
 def opens_with_quotation(text: str, start: int, end: int) -> bool:
     """Whether the paragraph starts with a quotation mark (a quote going on, or a new one)."""
     found = find_quotations(text, start, end)
