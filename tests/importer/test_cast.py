@@ -113,3 +113,14 @@ def test_a_pronoun_of_unknown_sex_means_the_subject_of_the_sentence_before(
     assert chosen is not None
     assert chosen.name == meant
     assert len(warnings) == 1
+
+
+def test_a_surname_means_only_those_met_before_it_in_the_reading() -> None:
+    """'Malec' before Ewa Malec is first named is Henryk, without a warning."""
+    cast, warnings = _cast()
+    henryk = cast.meet(Mention(0, 12, "Henryk Malec", None, None), quiet=True)
+    cast.meet(Mention(100, 109, "Ewa Malec", None, None), quiet=True)
+    cast.forget_order()
+    cast.meet(Mention(0, 12, "Henryk Malec", None, None))
+    assert cast.meet(Mention(40, 45, "Malec", None, None)) is henryk
+    assert warnings == []

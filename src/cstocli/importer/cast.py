@@ -104,6 +104,9 @@ class Cast:
             return self.touch(person, mention.start)
         if not known:
             return self.by_first_word(mention)
+        met = [p for p in known if p.seen >= 0]
+        if not quiet and met:
+            known = met  # "a surname the full name met before": not one the story names later
         if mention.sex is not None and len(known) > 1:
             # "Mr. Halvorsen" is none of the Halvorsens the text says are women; one the
             # text says is a man first
