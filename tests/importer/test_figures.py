@@ -216,3 +216,18 @@ def test_money_in_any_currency_and_scale_is_read_whole(written: str, value: int,
 def test_lower_case_currency_codes_are_words() -> None:
     """'eur' in running text is no currency: only the capitals are a code."""
     assert [f.unit for f in find_figures("the eur 3 thing")] == ["thing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Daniel Kerr, 34, was arrested.", []),
+        ("Henryk Malec, 71, runs the ferry.", []),
+        ("In Oslo, 34 people died.", [("34", "people")]),
+    ],
+)
+def test_an_age_set_off_after_a_name_is_no_number_left_over(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """'NAME, 34,' is an age, neither a figure nor a number without a unit to warn about."""
+    assert [(f.as_written, f.unit) for f in find_figures(text)] == found

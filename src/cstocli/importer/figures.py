@@ -117,6 +117,7 @@ _FURNITURE = re.compile(
 _RANGE = re.compile(r"\s+(?:to|or)\s+", re.I)
 _FROM = re.compile(r"\bfrom\s+\Z", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019-]*[a-z],\s\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -274,6 +275,9 @@ def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
         return True
     if _REFERENCE.search(text, max(0, begin - 14), begin):
         return True
+    aged = _AGE_APPOSITION.search(text, max(0, begin - 40), begin) is not None
+    if aged and match["digits"] is not None and text[end : end + 1] == "," and not match["scale"]:
+        return True  # "Daniel Kerr, 34, was arrested": an age set off after a name
     # A copied PDF's line number: first on its line, then a run of spaces ("12   morning").
     # Looked for in a bounded window, so a long line of numbers costs linear time.
     window = max(0, begin - _LINE_INDENT)
