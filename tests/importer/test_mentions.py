@@ -398,3 +398,9 @@ def test_a_surname_that_is_a_place_word_is_a_person_described_as_one(
 ) -> None:
     """'Sue Park, a neighbour,' is a person; 'Central Park, a green space,' is not."""
     assert [m.name for m in find_mentions(prose, 0)] == ([] if name is None else [name])
+
+
+def test_cllr_is_a_title_not_part_of_the_name() -> None:
+    """'Cllr Andrew Pike' is Andrew Pike, so 'Mr Pike' later is the same person."""
+    (mention,) = find_mentions("Cllr Andrew Pike said it.", 0)
+    assert (mention.name, mention.role) == ("Andrew Pike", "Cllr")

@@ -82,7 +82,7 @@ TITLES = frozenset(
     reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
     goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
     principal dean provost executive administrator comptroller controller clerk assessor
-    prosecutor magistrate coroner solicitor barrister
+    prosecutor magistrate coroner solicitor barrister cllr
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Common nouns of what a person is or does, which a story puts before a name without a
