@@ -840,3 +840,12 @@ def test_a_pull_quote_is_not_the_previous_speaker_s() -> None:
         ("Sam Green", ["This is a cut too far"]),
     ]
     assert any("pull quote" in w.message and w.line == 5 for w in result.warnings)
+
+
+def test_two_spaces_typed_between_sentences_make_no_quotation_tag() -> None:
+    """'The bridge closed.  Tom Hale resigned.' reports no one: no quotation ends there."""
+    result = _read(
+        'Tom Hale chaired the board. "We are ready," said Ann Lee.',
+        "The bridge closed.  Tom Hale resigned.",
+    )
+    assert _rows(result)[-1][:2] == ("narration", None)

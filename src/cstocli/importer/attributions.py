@@ -127,7 +127,7 @@ class Subjects:
         """
         found: list[Event] = []
         starts = [m.start for m, _ in persons]
-        for at, verb_end, source in _verbs(prose.text):
+        for at, verb_end, source in _verbs(prose.text, prose.quotation_ends):
             start = max(prose.clause_start(at), at - CLAUSE)
             if _SHARED_SUBJECT.match(prose.text, start, at):
                 start = max(prose.sentence_start(at), at - CLAUSE)
@@ -289,15 +289,20 @@ _TAG_AFTER_QUOTE = re.compile(
 )
 
 
-def _verbs(prose: str) -> list[tuple[int, int, bool]]:
+def _verbs(prose: str, quotation_ends: list[int]) -> list[tuple[int, int, bool]]:
     """Each reporting verb of a paragraph: its start, its end, and whether a source follows.
 
-    The listed verbs (``REPORTING``), and a verb a quotation's tag holds (``_TAG_AFTER_QUOTE``).
+    The listed verbs (``REPORTING``), and a verb a quotation's tag holds (``_TAG_AFTER_QUOTE``:
+    right after a quotation's end, not after two spaces typed between sentences).
     """
     found = {
         m.start(): (m.start(), m.end(), m["source"] is not None) for m in REPORTING.finditer(prose)
     }
     for tag in _TAG_AFTER_QUOTE.finditer(prose):
+        blank = len(prose[: tag.start()].rstrip())  # a blanked quotation is spaces
+        ended = bisect.bisect_left(quotation_ends, blank)
+        if ended == len(quotation_ends) or quotation_ends[ended] > tag.start():
+            continue  # no quotation ends in the spaces before the tag
         group = "verb" if tag["verb"] is not None else "inverted"
         start, end = tag.start(group), tag.end(group)
         if not any(begin <= start < stop for begin, stop, _ in found.values()):
