@@ -147,7 +147,8 @@ class Subjects:
                     person = self.after(prose, verb_end, persons, starts)
                     if person is not None and _PRONOUN_AFTER.match(prose.text, verb_end):
                         self.pronominal.add(at)
-                if person is None and unnamed(clause if not bare else prose.text[verb_end:]):
+                after = prose.text[verb_end : verb_end + CLAUSE]
+                if person is None and unnamed(clause if not bare else after):
                     self.unnamed.add(at)
             found.append((at, person))
         self.meet_before(persons, prose.base + len(prose.text))
@@ -271,7 +272,7 @@ class Subjects:
         if sentence == self.sentence:
             return
         self.sentence = sentence
-        opening = prose.text[sentence:at].split()
+        opening = prose.text[max(sentence, at - 80) : at].split()  # a subject opens it
         near = len(opening) <= _SUBJECT_WORDS and not any(w.islower() for w in opening[:-1])
         # "Lee and Berg spoke": two subjects, neither one the pronoun's by being first
         joined = _JOINED.match(prose.text, mention.end - prose.base) is not None
@@ -298,14 +299,15 @@ def _verbs(prose: str, quotation_ends: list[int]) -> list[tuple[int, int, bool]]
     found = {
         m.start(): (m.start(), m.end(), m["source"] is not None) for m in REPORTING.finditer(prose)
     }
+    begins = sorted(found)
     for tag in _TAG_AFTER_QUOTE.finditer(prose):
-        blank = len(prose[: tag.start()].rstrip())  # a blanked quotation is spaces
-        ended = bisect.bisect_left(quotation_ends, blank)
-        if ended == len(quotation_ends) or quotation_ends[ended] > tag.start():
-            continue  # no quotation ends in the spaces before the tag
+        ended = bisect.bisect_right(quotation_ends, tag.start()) - 1
+        if ended < 0 or prose[quotation_ends[ended] : tag.start()].strip():
+            continue  # no quotation ends right before the tag
         group = "verb" if tag["verb"] is not None else "inverted"
         start, end = tag.start(group), tag.end(group)
-        if not any(begin <= start < stop for begin, stop, _ in found.values()):
+        listed = bisect.bisect_right(begins, start) - 1  # a listed verb holding it?
+        if listed < 0 or start >= found[begins[listed]][1]:
             found[start] = (start, end, False)
     return sorted(found.values())
 
