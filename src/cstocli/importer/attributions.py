@@ -242,6 +242,12 @@ class Subjects:
 
     def meet_before(self, persons: list[Named], offset: int) -> None:
         """Meet the paragraph's names (and roles) before ``offset`` not met yet, in order."""
+        if self.roles_met == len(self.roles):  # no role references left: names only
+            while self.met < len(persons) and persons[self.met][0].start < offset:
+                mention = persons[self.met][0]
+                persons[self.met] = (mention, self.cast.meet(mention))
+                self.met += 1
+            return
         while True:
             name = persons[self.met][0].start if self.met < len(persons) else offset
             role = self.roles[self.roles_met][0] if self.roles_met < len(self.roles) else offset
