@@ -245,8 +245,10 @@ class Subjects:
         if self.roles_met == len(self.roles):  # no role references left: names only
             while self.met < len(persons) and persons[self.met][0].start < offset:
                 mention = persons[self.met][0]
-                persons[self.met] = (mention, self.cast.meet(mention))
+                person = self.cast.meet(mention)
+                persons[self.met] = (mention, person)
                 self.met += 1
+                self.note_subject(mention, person)
             return
         while True:
             name = persons[self.met][0].start if self.met < len(persons) else offset
