@@ -391,6 +391,7 @@ def test_a_two_word_possessive_name_opens_a_fronted_role() -> None:
         ("His neighbor, Sue Park, pleaded with him to go.", "Sue Park"),
         ("Central Park, a green space, is open.", None),
         ("In a statement, Tallis Water said it would appeal.", None),
+        ("She heads the Delhi Commuters Forum, a lobby.", None),
     ],
 )
 def test_a_surname_that_is_a_place_word_is_a_person_described_as_one(

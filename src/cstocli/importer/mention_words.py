@@ -71,7 +71,7 @@ INSTITUTIONS = frozenset(
     centre center club city county state republic kingdom principles standards cup
     league house hall station airport port bridge market board trust fund society
     network press media television radio weekly daily rovers united town athletic wanderers
-    rangers albion fc
+    rangers albion fc forum alliance coalition
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Extra title words for news copy, beyond the label titles of ``labels``.
