@@ -59,3 +59,18 @@ def test_a_proportion_s_unit_holds_its_base(text: str, unit: str) -> None:
     """'3 in 10 residents': the unit after the first number is 'in 10 residents'."""
     end = text.index(" ")
     assert proportion_after(text, end, len(text))[0] == unit
+
+
+@pytest.mark.parametrize(
+    ("after", "unit"),
+    [
+        (" of every 3 nurses quit.", "of every 3 nurses"),
+        (" in 5 two years ago.", "in 5"),
+        (" in 5.", "in 5"),
+        (" in 10 minutes.", ""),
+    ],
+)
+def test_a_proportion_without_a_noun_of_its_own_is_its_base(after: str, unit: str) -> None:
+    """'2 of every 3 nurses' counts nurses; '1 in 5 two years ago' is '1 in 5' alone."""
+    text = "2" + after
+    assert proportion_after(text, 1, len(text))[0] == unit

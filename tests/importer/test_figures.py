@@ -188,3 +188,46 @@ def test_any_text_gives_verbatim_spans(text: str) -> None:
         assert text[figure.span[0] : figure.span[1]] == figure.text
         assert figure.as_written in figure.text
     assert [f.span for f in figures] == sorted(f.span for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [
+        ("$2.5 trillion", 2_500_000_000_000, "dollars"),
+        ("$3.2-billion", 3_200_000_000, "dollars"),
+        ("$1.5B", 1_500_000_000, "dollars"),
+        ("US$300m", 300_000_000, "US dollars"),
+        ("A$5m", 5_000_000, "Australian dollars"),
+        ("C$3bn", 3_000_000_000, "Canadian dollars"),
+        ("HK$2bn", 2_000_000_000, "Hong Kong dollars"),
+        ("NZ$40m", 40_000_000, "New Zealand dollars"),
+        ("\u00a5300bn", 300_000_000_000, "yen"),
+        ("CHF 2m", 2_000_000, "Swiss francs"),
+        ("EUR 3m", 3_000_000, "euros"),
+        ("USD 4.5 million", 4_500_000, "US dollars"),
+    ],
+)
+def test_money_in_any_currency_and_scale_is_read_whole(written: str, value: int, unit: str) -> None:
+    """A currency code or a country's dollar, a hyphenated or spelt-out scale: one amount."""
+    (figure,) = find_figures(f"The plan costs {written} in all.")
+    assert (figure.as_written, figure.value, figure.unit) == (written, value, unit)
+
+
+def test_lower_case_currency_codes_are_words() -> None:
+    """'eur' in running text is no currency: only the capitals are a code."""
+    assert [f.unit for f in find_figures("the eur 3 thing")] == ["thing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Daniel Kerr, 34, was arrested.", []),
+        ("Henryk Malec, 71, runs the ferry.", []),
+        ("In Oslo, 34 people died.", [("34", "people")]),
+    ],
+)
+def test_an_age_set_off_after_a_name_is_no_number_left_over(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """'NAME, 34,' is an age, neither a figure nor a number without a unit to warn about."""
+    assert [(f.as_written, f.unit) for f in find_figures(text)] == found

@@ -254,3 +254,154 @@ def test_an_abbreviated_title_with_its_full_stop_stays_with_the_name(
 ) -> None:
     """'Sen. Tom Hill': the title's full stop parts no words; the title is role or honorific."""
     assert [(m.name, m.role, m.sex) for m in find_mentions(prose, 0)] == expected
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Resident Tom Berg disagreed with the plan.", [("Tom Berg", "Resident")]),
+        (
+            "Developer Nils Lie, whose firm bought the site, said so.",
+            [("Nils Lie", "Developer")],
+        ),
+        ("Homeowner Ada Moe, 64, said it floods.", [("Ada Moe", "Homeowner")]),
+        ("Evacuee Dominic Yeboah-Strand, 67, said so.", [("Dominic Yeboah-Strand", "Evacuee")]),
+        ("Cyclist Ann Marie Berg said so.", [("Ann Marie Berg", "Cyclist")]),
+    ],
+)
+def test_a_role_noun_glued_before_a_name_is_the_role(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """A common noun of role before a name ("Resident Tom Berg") is a role, not a name word."""
+    assert _named(prose) == expected
+
+
+def test_words_after_a_name_set_off_on_both_sides_are_the_predicate() -> None:
+    """In "Her co-author, Professor Ann Lee, put it plainly:" "put it plainly" is no role."""
+    assert _named("Her co-author, Professor Ann Lee, put it plainly:") == [("Ann Lee", "Professor")]
+    assert _named("One neighbour, Sigrun Holt, spoke for the plan:") == [("Sigrun Holt", None)]
+
+
+def test_no_relation_ends_an_apposition_s_role() -> None:
+    """In "a hydrologist at X and no relation" the role ends before "and no relation"."""
+    prose = "Emil Hovde, a hydrologist at the University of Nordvann and no relation, said"
+    assert _named(prose) == [("Emil Hovde", "hydrologist at the University of Nordvann")]
+
+
+def test_a_nickname_in_marks_inside_a_name_is_passed_over() -> None:
+    """'came from Jonah "Jet" Mbatha': one person, Jonah Mbatha, even after "from"."""
+    assert _named('The winner came from Jonah "Jet" Mbatha, who scored.') == [
+        ("Jonah Mbatha", None)
+    ]
+
+
+def test_a_given_name_before_and_shares_the_full_name_s_surname() -> None:
+    """A couple written "Lars and Ingrid Halvorsen" names Lars and Ingrid Halvorsen."""
+    found = find_mentions("Lars and Ingrid Halvorsen lost 140 cows.", 0)
+    assert [(m.name, m.shared) for m in found] == [
+        ("Lars Halvorsen", True),
+        ("Ingrid Halvorsen", False),
+    ]
+    assert [m.name for m in find_mentions("Anna Berg and Tove Lund spoke.", 0)] == [
+        "Anna Berg",
+        "Tove Lund",
+    ]
+
+
+def test_a_possessive_pronoun_before_a_noun_of_role_states_the_role() -> None:
+    """A fronted "His manager, X," states a role; "her oldest friend, X," no role."""
+    assert _named("His manager, Siobhan Lloyd, was calmer.") == [("Siobhan Lloyd", "manager")]
+    assert _named("Her oldest friend, Marguerite Lowe, laughed.") == [("Marguerite Lowe", None)]
+
+
+def test_a_sports_club_is_no_person() -> None:
+    """Club names ("Brackwater Rovers", "Kelmscott Town") are bodies, not people."""
+    prose = "Brackwater Rovers lost to Kelmscott Town and Oxbridge United drew."
+    assert [m.name for m in find_mentions(prose, 0) if " " in m.name] == []
+
+
+def test_a_given_name_with_a_noun_ending_stays_a_name() -> None:
+    """Only a long "-ee"/"-ist" word before two name words is a role: "Lee Ann Moe" keeps Lee."""
+    assert _named("Lee Ann Moe said so.") == [("Lee Ann Moe", None)]
+    assert _named("Renee Moe said so.") == [("Renee Moe", None)]
+
+
+def test_capitalised_words_qualifying_a_noun_after_an_article_are_no_person() -> None:
+    """In "a Baltic Harbour spokesperson" the capitalised words name a body, not a person."""
+    assert find_mentions("a Baltic Harbour spokesperson said in a statement.", 0) == []
+    assert _named("said the mayor Ann Lee on Monday.") == [("Ann Lee", "mayor")]
+
+
+def test_how_before_a_name_is_no_role() -> None:
+    """In "That is how Hannah Kerr learned" "how" is no role."""
+    assert _named("That is how Hannah Kerr learned it.") == [("Hannah Kerr", None)]
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        (
+            "said Health and Transport Minister Ida Lund.",
+            [("Ida Lund", "Health and Transport Minister")],
+        ),
+        (
+            "                said a spokesperson for the mayor, Jo Berg.",
+            [("Jo Berg", "spokesperson for the mayor")],
+        ),
+        (
+            "                said the study's lead author, Professor Li Wen-Hsu of the Institute.",
+            [("Li Wen-Hsu", "the study's lead author")],
+        ),
+    ],
+)
+def test_roles_of_two_portfolios_and_after_a_reporting_verb(
+    prose: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """One role of two portfolios ("Health and Transport Minister"); a role after "said"."""
+    assert [(name, role) for name, role in _named(prose) if " " in name] == expected
+
+
+def test_and_between_a_titled_name_and_a_title_joins_no_role() -> None:
+    """In "Mayor Ann Lee and Councillor Ed Moe" the two are two people, two roles."""
+    assert _named("said Mayor Ann Lee and Councillor Ed Moe.") == [
+        ("Ann Lee", "Mayor"),
+        ("Ed Moe", "Councillor"),
+    ]
+
+
+def test_a_source_named_by_first_name_only_is_a_person_with_the_noun_as_role() -> None:
+    """A nurse "who gave only her first name, Maria," is Maria, a nurse, a woman."""
+    found = find_mentions("On the line, a nurse who gave only her first name, Maria, said:", 0)
+    assert [(m.name, m.role, m.sex, m.alone) for m in found] == [("Maria", "nurse", "f", True)]
+    found = find_mentions("A driver identified only as Tomas said so.", 0)
+    assert [(m.name, m.role) for m in found] == [("Tomas", "driver")]
+
+
+def test_a_two_word_possessive_name_opens_a_fronted_role() -> None:
+    """A possessive name of two words ("Dunmore Rail's managing director, X,") opens a role."""
+    assert _named("Dunmore Rail's managing director, Graham Pike, said:") == [
+        ("Graham Pike", "Dunmore Rail's managing director")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prose", "name"),
+    [
+        ("Sue Park, a neighbour, was in tears.", "Sue Park"),
+        ("His neighbor, Sue Park, pleaded with him to go.", "Sue Park"),
+        ("Central Park, a green space, is open.", None),
+        ("In a statement, Tallis Water said it would appeal.", None),
+        ("She heads the Delhi Commuters Forum, a lobby.", None),
+    ],
+)
+def test_a_surname_that_is_a_place_word_is_a_person_described_as_one(
+    prose: str, name: str | None
+) -> None:
+    """'Sue Park, a neighbour,' is a person; 'Central Park, a green space,' is not."""
+    assert [m.name for m in find_mentions(prose, 0)] == ([] if name is None else [name])
+
+
+def test_cllr_is_a_title_not_part_of_the_name() -> None:
+    """'Cllr Andrew Pike' is Andrew Pike, so 'Mr Pike' later is the same person."""
+    (mention,) = find_mentions("Cllr Andrew Pike said it.", 0)
+    assert (mention.name, mention.role) == ("Andrew Pike", "Cllr")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cstocli.importer.prose import Prose
 
 
@@ -19,3 +21,20 @@ def test_a_sentence_end_between_two_offsets_is_a_break() -> None:
     prose = Prose("It rained. Lee said so.", 0, [])
     assert prose.breaks(0, 15)
     assert not prose.breaks(11, 20)
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["said Det. Kate Moss.", "said Lt. Col. James Park.", "said Msgr. Luca Ferri."],
+)
+def test_a_title_s_full_stop_after_a_reporting_verb_ends_no_sentence(attribution: str) -> None:
+    """'said Det. Kate Moss.' is one sentence: the title's stop does not cut the name off."""
+    text = f'          {attribution} "Next."'
+    prose = Prose(text, 0, [10])
+    assert not prose.breaks(10, text.index(attribution.rsplit(maxsplit=1)[-1]))
+
+
+def test_a_sentence_ending_in_a_short_place_name_still_ends() -> None:
+    """'He went to Oslo. Tom Hale said ...': only a reporting verb makes a stop a title's."""
+    text = "He went to Oslo. Tom Hale said it was cold."
+    assert Prose(text, 0, []).breaks(0, text.index("Tom"))

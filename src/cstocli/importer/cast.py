@@ -37,6 +37,9 @@ class Person:
     """What the text says of the person's sex (for pronouns), or None."""
     seen: int = -1
     """Offset of the latest reference, for "the most recent person"."""
+    guess: Sex | None = None
+    """The sex a pronoun read as this person's guessed, the text not saying: the other
+    pronoun then means someone else, when someone else can be meant."""
 
 
 class Cast:
@@ -53,6 +56,9 @@ class Cast:
         self.by_surname: dict[str, list[Person]] = {}
         self.recent: list[Person] = []
         """The people referred to last, the latest first."""
+        self.subject: Person | None = None
+        """Who opens the last sentence that named anyone: whom a pronoun after it means
+        before a person named later in that sentence (``attributions`` tells)."""
 
     def learn(self, prose: str, base: int) -> list[Mention]:
         """Meet every full name, and learn a sex from sentences naming only one person.
@@ -80,8 +86,13 @@ class Cast:
     def meet(self, mention: Mention, *, quiet: bool = False) -> Person | None:
         """The person a mention names: a known one, or (for a full name) a new one."""
         words = name_words(mention.name)
+        if mention.shared and words[0] in self.by_surname:
+            # "Castellano and Ingrid Halvorsen": a surname met before, not a given name
+            given = mention.name.split()[0]
+            alone = Mention(mention.start, mention.end, given, None, None, initial=True)
+            return self.meet(alone, quiet=quiet)
         known = self.by_surname.get(words[-1], []) if words else []
-        if len(words) > 1:
+        if len(words) > 1 or mention.alone:
             for person in known:
                 if kinship(person.name, mention.name) is not None:
                     person.role = person.role or mention.role
@@ -92,7 +103,15 @@ class Cast:
             self.by_surname.setdefault(words[-1], []).append(person)
             return self.touch(person, mention.start)
         if not known:
-            return None
+            return self.by_first_word(mention)
+        met = [p for p in known if p.seen >= 0]
+        if not quiet and met:
+            known = met  # "a surname the full name met before": not one the story names later
+        if mention.sex is not None and len(known) > 1:
+            # "Mr. Halvorsen" is none of the Halvorsens the text says are women; one the
+            # text says is a man first
+            same = [p for p in known if p.sex == mention.sex]
+            known = same or [p for p in known if p.sex is None] or known
         chosen = max(known, key=lambda p: p.seen)
         if len(known) == 1:
             chosen.role = chosen.role or mention.role
@@ -100,6 +119,22 @@ class Cast:
             names = " or ".join(repr(p.name) for p in sorted(known, key=lambda p: -p.seen))
             self.warn(mention.start, f"{mention.name!r} could be {names}; read as {chosen.name!r}")
         return self.touch(chosen, mention.start)
+
+    def by_first_word(self, mention: Mention) -> Person | None:
+        """The one person whose full name starts with a lone word no one has as a surname.
+
+        "Professor Li Wen-Hsu ... Li said": a name written surname first is referred to by
+        its first word, as a given name may be in a feature ("Odile says"). Two such people
+        make it no one's.
+        """
+        word = name_words(mention.name)[:1]
+        holders = [p for p in self.people if name_words(p.name)[:1] == word and " " in p.name]
+        return self.touch(holders[0], mention.start) if len(holders) == 1 else None
+
+    def knows(self, name: str) -> bool:
+        """Whether a name's last word is the surname of someone the story names."""
+        words = name_words(name)
+        return bool(words) and words[-1] in self.by_surname
 
     def touch(self, person: Person, offset: int) -> Person:
         """Note that ``person`` was referred to at ``offset``; return them."""
@@ -115,12 +150,17 @@ class Cast:
         for person in self.people:
             person.seen = -1
         self.recent = []
+        self.subject = None
 
-    def pronoun(self, word: str, offset: int, besides: Sequence[Person] = ()) -> Person | None:
+    def pronoun(
+        self, word: str, offset: int, besides: Sequence[Person] = (), *, answer: bool = False
+    ) -> Person | None:
         """The most recent person a pronoun can mean; warn when the text does not settle it.
 
         ``besides`` are people the pronoun cannot mean: those its own clause names as spoken
-        to or about ("she told Lund").
+        to or about ("she told Lund"). Of two people of unknown sex, the subject of the
+        sentence before is meant, unless the pronoun's verb answers (``answer``: "X pressed
+        the minister. She replied": the one asked).
         """
         folded = word.casefold()
         sex: Sex | None = (
@@ -134,11 +174,28 @@ class Cast:
         if not fitting:
             self.warn(offset, f"{word!r} names no one met before; read as narration")
             return None
+        candidates = fitting
+        if sex is not None and len(fitting) > 1:
+            # "she" read as Olsen before: "he" now means someone else
+            fitting = [p for p in fitting if p.guess in (sex, None)] or fitting
         chosen = fitting[0]
-        others = [p for p in fitting[1:] if sex is None or p.sex is None or chosen.sex is None]
-        if (chosen.sex is None or sex is None) and others:
+        subject = self.subject
+        if (
+            chosen.sex is None
+            and not answer
+            and subject is not None
+            and any(p is subject for p in fitting)
+        ):
+            chosen = subject  # "Olsen met Berg. "...," she said.": the subject, Olsen
+        others = [p for p in candidates if p is not chosen]
+        others = [p for p in others if sex is None or p.sex is None or chosen.sex is None]
+        guessed = (chosen.sex is None or sex is None) and bool(others)
+        if guessed:
             self.warn(offset, f"{word!r} could be {others[0].name!r}; read as {chosen.name!r}")
-        if chosen.sex is None:
+            chosen.guess = sex
+        if chosen.sex is None and not guessed:
+            # A guess between two people says nothing sure of either one's sex: taking it
+            # as said would send the other pronoun to the other person, wrong twice.
             chosen.sex = sex
         return self.touch(chosen, offset)
 

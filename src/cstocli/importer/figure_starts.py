@@ -93,7 +93,8 @@ def hedged_starts(
 ) -> list[int]:
     """Every position a phrase around one of ``cores`` may start at, in order.
 
-    That is each core, a sign right before it, and the start of each of the
+    That is each core, a sign right before it (and capitals glued to the sign: "US$"),
+    and the start of each of the
     ``hedge_words`` words before that, when only spaces part them.
     """
     starts: set[int] = set()
@@ -103,6 +104,9 @@ def hedged_starts(
         if at > start and text[at - 1] in signs:
             at -= 1
             starts.add(at)
+            while at > start and text[at - 1].isupper():  # "US$300m", "HK$2bn"
+                at -= 1
+                starts.add(at)
         for _ in range(hedge_words):
             gap = at
             while gap > start and text[gap - 1].isspace():

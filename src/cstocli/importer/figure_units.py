@@ -28,7 +28,8 @@ _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w'\u2019-]*)")
 # whose unit says the base ("in 10 residents"), so that proportions of one base compare.
 _BASE_WORD = f"{trie(list(TENS))}(?:-{trie(list(SMALL))})?|{trie(list(SMALL))}"
 _PROPORTION = re.compile(
-    r"\s+(?:in|out\s+of)\s+(?:\d{1,3}(?:,\d{3})*(?![\d.,:]\d)|" + _BASE_WORD + r")\b", re.I
+    r"\s+(?:in|out\s+of|of\s+every)\s+(?:\d{1,3}(?:,\d{3})*(?![\d.,:]\d)|" + _BASE_WORD + r")\b",
+    re.I,
 )
 
 
@@ -103,15 +104,24 @@ def _of_noun(text: str, position: int, stop: int) -> int | None:
     return noun.end()
 
 
+_COUNTED = re.compile(r"(?:\d|(?:" + _BASE_WORD + r")\b)", re.I)
+
+
 def proportion_after(text: str, end: int, stop: int) -> tuple[str, int]:
     """The unit of a proportion after a number ("in 10 residents"), or "" where none is.
 
     A period after it makes a duration, no proportion: "2 in 10 minutes" counts minutes.
+    "of every" is one too ("2 of every 3 nurses"); a proportion with no noun of its own
+    ("1 in 5", "1 in 5 two years ago") has its base for unit.
     """
     base = _PROPORTION.match(text, end, stop)
     if base is None:
         return "", end
     unit, unit_end = unit_after(text, base.end(), stop)
-    if not unit or unit.split()[-1].casefold() in PERIODS:
+    if unit and unit.split()[-1].casefold() in PERIODS and not _COUNTED.match(unit):
         return "", end
+    if not unit or _COUNTED.match(unit):
+        # "up from 1 in 5 two years ago": the words after the base count something else;
+        # the proportion is "1 in 5" alone.
+        return " ".join(text[end : base.end()].split()), base.end()
     return " ".join(text[end:unit_end].split()), unit_end

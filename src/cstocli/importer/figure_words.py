@@ -17,14 +17,28 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}  # fmt: skip
 
-CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+
+# A currency written as a code or a country's dollar before the amount ("US$300m",
+# "A$5m", "CHF 2m", "EUR 3m"): capitals only, so "eur" or "chf" in prose are no currency.
+CURRENCY_CODES = {
+    "US$": "US dollars", "A$": "Australian dollars", "AU$": "Australian dollars",
+    "C$": "Canadian dollars", "CA$": "Canadian dollars", "HK$": "Hong Kong dollars",
+    "NZ$": "New Zealand dollars", "S$": "Singapore dollars", "CHF": "Swiss francs",
+    "EUR": "euros", "USD": "US dollars", "GBP": "pounds", "JPY": "yen",
+    "CAD": "Canadian dollars", "AUD": "Australian dollars",
+}  # fmt: skip
 
 # A scale glued to an amount of money in news copy ("$1.5bn", "€3m", "$400k"). Only after a
 # currency sign: a bare "3m" or "10k" may be metres or a race.
 SCALE_ABBREVIATIONS = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000,
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }  # fmt: skip
 
 QUALIFIERS = (

@@ -43,6 +43,7 @@ from cstocli.importer.figure_starts import trie
 from cstocli.importer.figure_units import proportion_after, unit_after
 from cstocli.importer.figure_words import (
     CURRENCIES,
+    CURRENCY_CODES,
     MONTHS,
     PERIODS,
     QUALIFIERS,
@@ -60,12 +61,12 @@ _WORD_NUMBER = (
     "(?:" + trie(list(TENS)) + r"(?:[-\s]" + trie(_UNITS_UNDER_TEN) + ")?|"
     + trie(list(SMALL)) + ")"
 )  # fmt: skip
-_SCALE = r"(?:\s+(?P<scale>" + trie(list(SCALES)) + r"))?"
+_SCALE = r"(?:(?:\s+|-)(?P<scale>" + trie(list(SCALES)) + r"))?"  # "$3.2-billion" too
 _PERCENT = r"(?P<percent>\s?%|\s+percent\b|\s+per\s+cent\b)?"
 _QUALIFIER = r"(?:(?P<qualifier>" + trie(QUALIFIERS) + r")\s+)?"
 _FIGURE = re.compile(
-    r"(?:\b|(?=[$€£]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
-    + r"(?P<currency>[$€£])?"
+    r"(?:\b|(?=[$€£¥]))(?<![\w.,:])(?<!\d[-\u2013])" + _QUALIFIER  # \b first: fail fast
+    + r"(?P<currency>[$€£¥]|(?-i:" + trie(sorted(CURRENCY_CODES)) + r")\s?)?"
     + r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     + r"(?(currency)(?P<abbreviation>" + trie(list(SCALE_ABBREVIATIONS)) + r")?)"
     + r"|(?P<words>" + _WORD_NUMBER + r"))"
@@ -116,6 +117,7 @@ _FURNITURE = re.compile(
 _RANGE = re.compile(r"\s+(?:to|or)\s+", re.I)
 _FROM = re.compile(r"\bfrom\s+\Z", re.I)
 _AGE = re.compile(r"\b[Aa]ged?\s+\Z")
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019-]*[a-z],\s\Z")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -273,6 +275,9 @@ def _not_a_count(text: str, match: re.Match[str], stop: int) -> bool:
         return True
     if _REFERENCE.search(text, max(0, begin - 14), begin):
         return True
+    aged = _AGE_APPOSITION.search(text, max(0, begin - 40), begin) is not None
+    if aged and match["digits"] is not None and text[end : end + 1] == "," and not match["scale"]:
+        return True  # "Daniel Kerr, 34, was arrested": an age set off after a name
     # A copied PDF's line number: first on its line, then a run of spaces ("12   morning").
     # Looked for in a bounded window, so a long line of numbers costs linear time.
     window = max(0, begin - _LINE_INDENT)
@@ -305,7 +310,8 @@ def _unit_of(text: str, match: re.Match[str], stop: int) -> tuple[str, int]:
     if match["percent"]:
         return "percent", match.end()
     if match["currency"]:
-        return CURRENCIES[match["currency"]], match.end()
+        sign = match["currency"].strip()
+        return CURRENCIES.get(sign) or CURRENCY_CODES[sign], match.end()
     unit, unit_end = unit_after(text, match.end(), stop)
     joined = _JOINED_UNIT.match(text, match.end(), stop)
     if not unit and joined is not None:

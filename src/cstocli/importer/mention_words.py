@@ -57,7 +57,7 @@ NOT_NAMES = frozenset(
     earlier later also then now monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november
     december photo updated published posted share read related reporting editing
-    speaking according despite although though because
+    speaking according despite although though because says adds asks writes recalls
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 INSTITUTIONS = frozenset(
@@ -70,7 +70,8 @@ INSTITUTIONS = frozenset(
     inc ltd agency service services court committee commission institute foundation
     centre center club city county state republic kingdom principles standards cup
     league house hall station airport port bridge market board trust fund society
-    network press media television radio weekly daily
+    network press media television radio weekly daily rovers united town athletic wanderers
+    rangers albion fc forum alliance coalition
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Extra title words for news copy, beyond the label titles of ``labels``.
@@ -81,7 +82,24 @@ TITLES = frozenset(
     reverend rabbi imam nurse editor economist analyst lawyer attorney trainer striker
     goalkeeper midfielder secretary minister treasurer auditor constable marshal warden
     principal dean provost executive administrator comptroller controller clerk assessor
-    prosecutor magistrate coroner solicitor barrister
+    prosecutor magistrate coroner solicitor barrister cllr
+    """.split()  # noqa: SIM905 -- a word list reads best as prose
+)
+# Common nouns of what a person is or does, which a story puts before a name without a
+# comma ("Resident Tom Berg disagreed.", "Developer Nils Lie said"): opening a capitalised
+# run, such a word is a role, not the name's first word. Words that are also common
+# surnames or given names (baker, farmer, driver, smith, porter) are left out: "Baker" in
+# "Baker Ann Lee" cannot be told from a name by its spelling.
+ROLE_NOUNS = frozenset(
+    """
+    resident residents neighbour neighbor apprentice developer homeowner landlord landlady tenant
+    shopkeeper shopowner owner campaigner activist volunteer organiser organizer
+    protester student pupil teacher parent commuter passenger patient visitor witness
+    engineer architect researcher scientist glaciologist historian author novelist artist
+    musician chef entrepreneur founder investor contractor plumber electrician
+    firefighter paramedic surgeon physician pharmacist midwife veterinarian vet evacuee
+    survivor victim bystander shopper motorist pensioner retiree veteran mourner fan
+    supporter spectator voter worker employee nurse
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 # Lower-case words that stop a role before a name: verbs and words that open a clause.
@@ -91,7 +109,7 @@ ROLE_STOPS = NOT_NAMES | frozenset(
     warned insisted explained noted stated declared announced replied answered urged
     complained claimed admitted acknowledged thanked praised criticised criticized met
     called named about over under than into onto against between among including like
-    via per
+    via per how why what whether
     """.split()  # noqa: SIM905 -- a word list reads best as prose
 )
 FEMALE_WORDS = frozenset(
@@ -123,9 +141,18 @@ WEAK_REPORTING_VERBS = (
     "announced|continued|recalled|admitted|acknowledged|conceded|observed|predicted|"
     "promised|vowed|suggested|confirmed|estimated|maintained|agreed|disagreed|called|declared"
 )
-# A reporting verb (or "according to"); a weak verb before a quotation: its marks, or the
-# run of spaces a blanked one leaves.
+# Words that name the person after them as the source of a quotation, as "according to"
+# does: "...," read a statement attributed to / issued by / from the chief executive, NAME;
+# "In the words of NAME, "..."", and a verb opening its sentence ("Says NAME: "..."").
+SOURCE_AFTER = (
+    r"\b[Aa]ccording\s+to\b|\b[Ii]n\s+the\s+words\s+of\b|\b(?:Says|Adds|Asks|Writes)\b|\breads?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?statement\s+"
+    r"(?:attributed\s+to|issued\s+by|signed\s+by|from|by)\b"
+)
+# A reporting verb (or ``SOURCE_AFTER``); a weak verb before a quotation: its marks, or
+# the run of spaces a blanked one leaves.
 REPORTING = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\b|\b[Aa]ccording\s+to\b"
+    rf"\b(?:{REPORTING_VERBS})\b|(?P<source>{SOURCE_AFTER})"
+    # '"...," admitted Rovers manager Ray Holt.': after a blanked quotation, before a name
+    rf"|(?<=\s\s)(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:[A-Z]|the\s|her\s|his\s))"
     rf"|\b(?:{WEAK_REPORTING_VERBS})\b(?=\s+(?:that|to)\b|\s*[:,.;]|\s*$|\s+(?:\w+\s+){{0,3}}\s*(?:[\"\u201c]|\s{{2,}}))"
 )

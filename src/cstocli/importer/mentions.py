@@ -12,7 +12,8 @@ story reports their words. The role is what the text states at a full-name menti
   phrase set off by a comma ("The transit authority's finance chief, Desmond Kwarteng,");
 - after the name, an apposition between commas ("Maria Lindqvist, the port director,"), its
   article dropped unless a possessive follows it ("the city's mayor" keeps "the"); an age
-  ("Teodor Lukic, 71,") or a relative clause ("who represents the east side") is no role.
+  ("Teodor Lukic, 71,") or a relative clause ("who represents the east side") is no role
+  (``mention_roles`` reads these).
 
 The sex of a person, which pronouns need, comes only from the text: an honorific ("Ms"), a
 role or kinship word ("spokeswoman", "son of"), or a sentence that names only them and uses
@@ -21,20 +22,22 @@ only "she"/"her" or only "he"/"his" outside quotations. Nothing else is guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from cstocli.importer.mention_roles import apposition, fronted_role, role_before
 from cstocli.importer.mention_words import (
     BODY_NOUNS,
-    CLAUSE_WORDS,
     FEMALE_WORDS,
     INSTITUTIONS,
     MALE_WORDS,
     NOT_NAMES,
     PARTICLES,
     PLACE_PREPOSITIONS,
-    ROLE_STOPS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
     TITLES,
 )
 from cstocli.importer.names import HONORIFICS
@@ -44,18 +47,22 @@ Sex = Literal["f", "m"]
 
 # A word of a name, or initials with their full stops ("U.S.", "J.").
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?![\w'\u2019])|[^\W\d_][\w'\u2019\-]*")
-_ARTICLES = frozenset(("the", "a", "an"))
-_SOURCE_WORDS = frozenset(("from", "by", "with", "for"))
 # How far around a name its role and context are looked for: bounded, so that a huge
 # paragraph costs time in proportion to its length.
 _NEAR = 40
 _PHRASE = 300
-_APPOSITION = re.compile(r",\s+([^,.;:!?()]+?)\s*(?=[,.;:!?]|\s+said\b|\Z)")
-_ROLE_WORDS = 10
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten twelve twenty thirty forty fifty".split()  # noqa: SIM905
-)
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+\Z")
+# A nickname in marks between a given name and a surname: 'Jonah "Jet" Mbatha'.
+NICKNAME = r" [\"\u201c\u2018'][A-Z][\w-]*(?: [A-Z][\w-]*)?[\"\u201d\u2019'] (?=[A-Z])"
+_NICKNAME = re.compile(NICKNAME)
+_ARTICLE_BEFORE = re.compile(r"(?:\A|\s)(?:[Aa]n?|[Tt]he)\s\Z")
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"(?:,?\s+who\s+(?:gave|asked|wished|wanted|agreed|would|spoke)\b[^.;:]{0,80}?"
+    r"\bfirst\s+name(?:\s+only)?|\s+identified\s+only\s+as),?\s+"
+    r"(?P<name>[A-Z][a-z'\u2019-]+)\b(?!\s+[A-Z])"
+)
+_GIVEN_AND = re.compile(r"\b([A-Z][a-z][\w'\u2019-]*) and \Z")
 # Only subject pronouns: in "His wife, Marisol Berg, joined him" "his" is someone else.
 _SHE = re.compile(r"\b[Ss]he\b")
 _HE = re.compile(r"\b[Hh]e\b")
@@ -77,6 +84,11 @@ class Mention:
     """What an honorific or role word at this mention says, or None."""
     initial: bool = False
     """Whether a one-word name opens its sentence (its capital then says nothing)."""
+    alone: bool = False
+    """A person the story names by one word only ("gave only her first name, Maria")."""
+    shared: bool = False
+    """A given name sharing the surname of the full name after "and" ("Lars and Ingrid
+    Halvorsen"): the name is given + that surname, unless the word is a known surname."""
 
 
 def find_mentions(prose: str, base: int) -> list[Mention]:
@@ -89,29 +101,32 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         if not run:
             index += 1
             continue
-        index += len(run)
+        index = run[-1] + 1
         words = [tokens[i] for i in run]
         while words and words[-1][2].casefold() in PARTICLES:
             words.pop()
         title_end = _title_split(words)
         name_words = words[title_end:]
-        # After "at", "from"... a name is a place or a body, unless a title says it is a
-        # person ("the promise from Councillor Ana Lee").
-        placed = title_end == 0 and _after_preposition(prose, words)
+        # After "at", "from"... a name is a place or a body, unless a title or a nickname
+        # says it is a person ("the promise from Councillor Ana Lee", 'from Jo "Jet" Lee').
+        nicknamed = len(run) > 1 and run[-1] - run[0] >= len(run)  # words passed over
+        placed = title_end == 0 and not nicknamed and _after_preposition(prose, words)
+        placed = placed or (title_end == 0 and _attributive(prose, words))
         slashed = bool(name_words) and prose[name_words[0][0] - 1 : name_words[0][0]] == "/"
-        if not name_words or not _is_person(name_words) or placed or slashed:  # "/Newswire/"
+        titled = title_end > 0
+        if not name_words or not _is_person(name_words, prose, titled) or placed or slashed:
             continue
         first, last = name_words[0], name_words[-1]
-        name = prose[first[0] : last[1]]
+        name = _NICKNAME.sub(" ", prose[first[0] : last[1]])  # 'Jonah "Jet" Mbatha': no "Jet"
         if name.endswith(("'s", "\u2019s")):
             continue  # "Brandt's late goal": the person is not the subject here
         full = len(name_words) > 1
         titles = [w[2] for w in words[:title_end]]
         roles = [t for t in titles if t.casefold().rstrip(".") not in HONORIFICS]
-        before = _role_before(prose, words[0][0], roles if roles == titles else [])
-        phrase = _fronted_role(prose, words[0][0]) if roles else None
+        before = role_before(prose, words[0][0], roles if roles == titles else [])
+        phrase = fronted_role(prose, words[0][0]) if roles else None
         before = phrase or before  # "The leader of the group, Councillor NAME,": the phrase
-        after, raw = _apposition(prose, last[1])
+        after, raw = apposition(prose, last[1], set_off=bool(_fronted(prose, words[0][0])))
         head = re.split(r"\s+(?:at|of|in|for|with|from|on)\s+", raw)[0].split()
         if head and head[-1].casefold() in BODY_NOUNS:
             continue  # "Harrowgate Stores, the discount chain,"
@@ -120,15 +135,52 @@ def find_mentions(prose: str, base: int) -> list[Mention]:
         # a title before the name ("Professor Ann Lee, head of the School of Geography,").
         # "Lorvik's fisheries minister, NAME, talks about ...": a name set off after its role
         # is the apposition; what follows its comma is the sentence's predicate.
-        fronted_role = before is not None and before == (
-            phrase or _fronted_role(prose, words[0][0])
-        )
-        role = (before if fronted_role else after or before) if full else after
+        set_off_role = before is not None and before == (phrase or fronted_role(prose, words[0][0]))
+        role = (before if set_off_role else after or before) if full else after
         fronted = _fronted(prose, words[0][0])
         cue = " ".join(titles) + " " + raw + " " + (before or "") + " " + fronted
         initial = not full and _sentence_initial(prose, first[0])
+        if len(name_words) == 2 and title_end == 0:
+            _share_surname(prose, mentions, first[0], last[2])
         mentions.append(Mention(first[0] + base, last[1] + base, name, role, sex_of(cue), initial))
+    if "name" in prose or "only as" in prose:
+        _first_name_only(prose, base, mentions)
     return mentions
+
+
+def _first_name_only(prose: str, base: int, mentions: list[Mention]) -> None:
+    """Add the people a story names by a first name alone, with the noun before as role.
+
+    "a nurse who gave only her first name, Maria,", "a driver identified only as Tomas".
+    """
+    for found in _FIRST_NAME_ONLY.finditer(prose):
+        at = found.start("name")
+        mentions[:] = [m for m in mentions if m.start != at + base]
+        own = re.search(r"\b(her|his)\s+first\s+name", found[0])  # "her first name": hers
+        sex = sex_of(found[0]) or (None if own is None else "f" if own[1] == "her" else "m")
+        name = found["name"]
+        role = found["role"]
+        bisect.insort(
+            mentions,
+            Mention(at + base, at + base + len(name), name, role, sex, alone=True),
+            key=lambda m: m.start,
+        )
+
+
+def _share_surname(prose: str, mentions: list[Mention], start: int, surname: str) -> None:
+    """Make "Lars" in "Lars and Ingrid Halvorsen" (just before ``start``) Lars Halvorsen."""
+    if prose[max(0, start - 5) : start] != " and ":
+        return
+    found = _GIVEN_AND.search(prose, max(0, start - _NEAR), start)
+    if found is None or found[1].casefold() in NOT_NAMES | TITLES | ROLE_NOUNS | INSTITUTIONS:
+        return
+    before = prose[: found.start(1)].rstrip()
+    if before and before[-1] not in ".!?:;,\u2014" and before.split()[-1][:1].isupper():
+        return  # "Anna Berg and Tove Lund": two full names
+    if mentions and mentions[-1].start == found.start(1):
+        mentions.pop()  # the lone word, read as a surname
+    name = f"{found[1]} {surname}"
+    mentions.append(Mention(found.start(1), found.end(1), name, None, None, shared=True))
 
 
 def _with_title_stop(prose: str, start: int, end: int) -> tuple[int, int, str]:
@@ -160,13 +212,25 @@ def pronoun_sex(prose: str) -> Sex | None:
 
 
 def _capitalised_run(prose: str, tokens: list[tuple[int, int, str]], index: int) -> list[int]:
-    """The indexes of the capitalised words (with particles) starting at ``index``."""
+    """The indexes of the capitalised words (with particles) starting at ``index``.
+
+    A nickname in marks between two of them ('Jonah "Jet" Mbatha') is passed over.
+    """
     run: list[int] = []
     while index < len(tokens):
         start, _, word = tokens[index]
         if run:
             gap = prose[tokens[run[-1]][1] : start]
-            if gap not in (" ", "\u00a0"):
+            nickname = (
+                None if gap in (" ", "\u00a0") else _NICKNAME.match(prose, tokens[run[-1]][1])
+            )
+            if nickname is not None:
+                while index < len(tokens) and tokens[index][0] < nickname.end():
+                    index += 1
+                if index == len(tokens):
+                    break
+                start, _, word = tokens[index]
+            elif gap not in (" ", "\u00a0"):
                 break
         # "BST", "KESTRAVIK": no name word; initials ("U.S.", "J.") are
         shouting = word.isupper() and len(word) > 1 and not _INITIALS.match(word)
@@ -185,9 +249,33 @@ def _title_split(words: list[tuple[int, int, str]]) -> int:
         folded = word.casefold().rstrip(".")
         if is_title_word(word) or folded in TITLES or folded in HONORIFICS:
             split = position + 1
+        elif position == split and (folded in ROLE_NOUNS or _agent_noun(folded, words)):
+            split = position + 1  # "Resident Tom Berg": a role noun before the name
     if len(words) - split < 2 and split > 0 and words[split - 1][2].casefold() in HONORIFICS:
         return split  # "Mr Lindqvist": an honorific and a surname
     return split if len(words) - split >= 1 else 0
+
+
+def _agent_noun(folded: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a word before two more name words reads as a noun of what someone is.
+
+    "Evacuee Dom Lee", "Cyclist Ann Berg", "Volunteer Mountaineer ...": endings that make
+    nouns of people ("-ee", "-ist", "-eer") on a word of six letters or more, which given
+    names rarely have ("Lee Ann Moe" keeps "Lee").
+    """
+    return len(words) >= 3 and len(folded) >= 6 and folded.endswith(("ee", "ist", "eer"))
+
+
+def _attributive(prose: str, words: list[tuple[int, int, str]]) -> bool:
+    """Whether capitalised words after an article qualify the noun after them.
+
+    "a Baltic Harbour spokesperson", "the Kelm Valley office": a body or a place, no person.
+    """
+    after = prose[words[-1][1] : words[-1][1] + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].islower():
+        return False
+    before = prose[max(0, words[0][0] - 5) : words[0][0]]
+    return _ARTICLE_BEFORE.search(before) is not None
 
 
 def _after_preposition(prose: str, words: list[tuple[int, int, str]]) -> bool:
@@ -206,15 +294,47 @@ def _fronted(prose: str, start: int) -> str:
     return head[opening + 1 : -1]
 
 
-def _is_person(words: list[tuple[int, int, str]]) -> bool:
-    """Whether capitalised words can be a person's name (not an organisation or a place)."""
+def _is_person(words: list[tuple[int, int, str]], prose: str, titled: bool) -> bool:
+    """Whether capitalised words can be a person's name (not an organisation or a place).
+
+    A surname that is also a place word ("Sue Park", "Ann Hall") is a person's when the
+    words around it describe a person: "Sue Park, a neighbour," or "Her neighbour, Sue Park,"
+    ("Tallis Water said": a company speaks too), or a title stands before it ("Lt. Tom Park").
+    """
     last = words[-1][2].casefold().rstrip("'\u2019")
-    if last in INSTITUTIONS or words[-1][2].endswith(("s'", "s\u2019")):
+    if words[-1][2].endswith(("s'", "s\u2019")):
+        return False  # "/Newswire/" and "the Rovers'" name no one
+    # A lone word next to a reporting verb ("Park said", "said Park") may be a surname met
+    # before: the cast decides ("the School of Geography" is none).
+    alone = len(words) == 1 and (
+        _VERB_AFTER.match(prose, words[0][1]) is not None
+        or _VERB_BEFORE.search(prose, max(0, words[0][0] - 20), words[0][0]) is not None
+    )
+    if last in INSTITUTIONS and not (alone or titled or _described_as_person(words, prose)):
         return False
     if all(_INITIALS.match(w[2]) for w in words):
         return False
     # "KESTRAVIK", "BST": a dateline or an acronym, not a name
     return not any(w[2].isupper() and len(w[2]) > 1 and not _INITIALS.match(w[2]) for w in words)
+
+
+_VERB_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b")
+_VERB_BEFORE = re.compile(rf"\b(?:{REPORTING_VERBS})\s+\Z")
+_PERSON_BEFORE = re.compile(
+    r"(?:\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'\u2019-]+\s+){0,2})?([a-z]+),\s+\Z"
+)
+_PERSON_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?([a-z]+)\b")
+
+
+def _described_as_person(words: list[tuple[int, int, str]], prose: str) -> bool:
+    """Whether a two-word name ending in a place word is followed by a person's description."""
+    if len(words) != 2 or words[0][2].casefold() in INSTITUTIONS | NOT_NAMES:
+        return False  # "Central Park", "Ocean Park" are places however described
+    before = _PERSON_BEFORE.search(prose, max(0, words[0][0] - 60), words[0][0])
+    if before is not None and (before[1] or before[2].casefold() in ROLE_NOUNS | TITLES):
+        return True  # "His neighbor, Sue Park,", "his former aide, Lisa Park,"
+    found = _PERSON_AFTER.match(prose, words[-1][1])
+    return found is not None and found[1].casefold() in ROLE_NOUNS | TITLES
 
 
 def _sentence_initial(prose: str, start: int) -> bool:
@@ -223,127 +343,3 @@ def _sentence_initial(prose: str, start: int) -> bool:
     while index > 0 and prose[index - 1].isspace():
         index -= 1  # a blanked quotation is a run of spaces, passed over once
     return index == 0 or prose[index - 1] in ".!?:\u2014-"
-
-
-def _role_before(prose: str, start: int, titles: list[str]) -> str | None:
-    """The role written before a name: its title words and the words just before them."""
-    words: list[str] = []
-    cursor = start
-    while True:
-        found = re.search(
-            r"((?:[^\W\d_]\.){2,}|[\w'\u2019\-]+)\s+\Z", prose[max(0, cursor - 60) : cursor]
-        )
-        if found is None:
-            break
-        word = found[1]
-        folded = word.casefold()
-        if word[0].isdigit() or folded in _NUMBER_WORDS:
-            words = []  # "For 30 years Ann Lee has...": a measure, no role
-            break
-        if folded.endswith("ed") and folded not in ROLE_STOPS:
-            opens = prose[: cursor - len(found[0])].rstrip()[-1:] in ("", ",", ".", "!", "?")
-            words[:0] = [word] if opens else []  # "In X, retired nurse NAME": an adjective
-            break
-        if folded in ROLE_STOPS or folded in CLAUSE_WORDS or not any(c.isalpha() for c in word):
-            break
-        words.insert(0, word)
-        cursor -= len(found[0])
-        if len(words) == 4:
-            break
-    role = " ".join([*words, *titles]).strip()
-    if role:
-        return role
-    return _fronted_role(prose, start)
-
-
-def _fronted_role(prose: str, start: int) -> str | None:
-    """A noun phrase set off before the name: "The port's director, Ingrid Berg," -> role."""
-    head = prose[max(0, start - _PHRASE) : start].rstrip()
-    if not head.endswith(","):
-        return None
-    opening = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head[:-1].rfind(", "))
-    phrase = head[opening + 1 : -1].strip()  # after "In a statement," too
-    phrase = re.sub(r"\AAs\s+(?=the\s)", "", phrase)  # "As the head of X, NAME, put it"
-    words = phrase.split()
-    # Mid-sentence after "from", "by"...: "the message from the union's head, NAME,".
-    for at in range(len(words) - 2, 0, -1):
-        if words[at] in ("the", "a", "an", "its") and words[at - 1] in _SOURCE_WORDS:
-            words = words[at:]
-            phrase = " ".join(words)
-            break
-    # "Lorvik's fisheries minister, NAME,": a possessive opens the phrase as "the" does.
-    owned = words[0].endswith(("'s", "\u2019s")) and words[0][:1].isupper()
-    if not 2 <= len(words) <= 9 or (
-        words[0].casefold() not in ("the", "a", "an", "its") and not owned
-    ):
-        return None
-    if any(w.casefold() in ROLE_STOPS - {"the", "a", "an", "its", "of"} for w in words[1:]):
-        return None
-    return _without_article(phrase)
-
-
-def _apposition(prose: str, end: int) -> tuple[str | None, str]:
-    """The role after a name, ", the port director," and the whole apposition as written."""
-    found = _APPOSITION.match(prose[end : end + _PHRASE])
-    if found is not None and found[1].strip().isdigit():
-        # "Grace Lee, 52, an intensive care nurse,": the age, then the apposition; but in
-        # "Eirik Moen, 68, did not seem to notice." the words after the age are the predicate.
-        end += found.end()
-        found = _APPOSITION.match(prose[end : end + _PHRASE])
-        first = found[1].split()[0] if found is not None and found[1].split() else ""
-        if first.casefold() not in _ARTICLES and not is_title_word(first):
-            return None, ""
-    if found is None:
-        return None, ""
-    raw = found[1].strip()
-    closed = prose[end + found.end() : end + found.end() + 1] == ","
-    if not closed and len(raw.split()) > 1 and _present_verb(raw.split()[0]):
-        return None, ""  # "her friend, Ann Lee, comes in at five.": the predicate, no role
-    role = _role_words(raw.split())
-    if role is None:
-        return None, ""
-    cut = re.search(r"\s+and\s+(?=[a-z]).*[A-Z]", role)  # not "President and Chief ..."
-    if cut is not None:
-        role = role[: cut.start()]  # "the captain and son of coach Lena Brandt"
-    return _without_article(role), raw
-
-
-def _present_verb(word: str) -> bool:
-    """Whether a lower-case word reads as a verb in the present ("comes", "runs", "says")."""
-    return word.islower() and word.endswith("s") and not word.endswith(("ss", "'s", "\u2019s"))
-
-
-def _role_words(words: list[str]) -> str | None:
-    """The role an apposition's words state, or None when they are no role."""
-    if not words or words[0][0].isdigit():
-        return None  # "Teodor Lukic, 71,": an age
-    first = words[0].casefold()
-    after_first = words[1].casefold() if len(words) > 1 else ""
-    # "who represents...", "said...", "joined him", "standing outside the hall": what they
-    # do, not what they are ("managing director" is a role: a noun follows its -ing).
-    if (
-        (first in ROLE_STOPS and first not in _ARTICLES)
-        or first.endswith("ed")
-        or (first.endswith("ing") and after_first in ROLE_STOPS | PLACE_PREPOSITIONS | {""})
-    ):
-        return None
-    clause = next((i for i, w in enumerate(words) if w.casefold() in CLAUSE_WORDS), None)
-    if clause is not None and words[clause].casefold() not in ("who", "whom", "whose", "which"):
-        return None  # "the worst night was in 1997": a clause, not a role
-    if clause is not None:
-        words = words[:clause]  # "a surgeon at the infirmary who designed the pilot"
-    if not words or len(words) > _ROLE_WORDS:
-        return None  # however long the clause after it, a role itself is a few words
-    titled = is_title_word(words[0]) or first in TITLES
-    if words[0][0].isupper() and first not in _ARTICLES and not titled:
-        return None  # "Jane Doe, Anna Berg and ...": a list of names
-    return " ".join(words) or None
-
-
-def _without_article(role: str) -> str:
-    """The role without a leading article, unless a possessive follows ("the city's mayor")."""
-    words = role.split(maxsplit=1)
-    if len(words) < 2 or words[0].casefold() not in ("the", "a", "an", "its"):
-        return role
-    possessive = words[1].split()[0].endswith(("'s", "\u2019s"))
-    return role if words[0] == "the" and possessive else words[1]

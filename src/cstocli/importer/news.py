@@ -33,20 +33,30 @@ from __future__ import annotations
 import bisect
 import re
 
-from cstocli.importer.attributions import CLAUSE, Event, Named, Subjects
+from cstocli.importer.attributions import (
+    CLAUSE,
+    Event,
+    Named,
+    Subjects,
+    introduced_by,
+    named_within,
+)
 from cstocli.importer.cast import Cast, Person
 from cstocli.importer.chrome import Chrome
+from cstocli.importer.claims import quotation_speakers
 from cstocli.importer.layout import Item
 from cstocli.importer.mentions import Mention
 from cstocli.importer.prose import Prose
 from cstocli.importer.quotations import (
     Quotation,
     acting_before,
+    attributed_inside,
     blank_quotations,
     find_quotations,
     only_attribution,
     owned_by,
     points_back,
+    repeated_nearby,
 )
 from cstocli.importer.story import NewsStory, Part, make_story
 from cstocli.importer.warning import ImportWarning
@@ -113,6 +123,10 @@ class _Reader:
         self.following: tuple[str, list[Mention], int] | None = None
         """The next paragraph's own words and names: it may say whose a bare quotation is."""
         self.pending: Person | None = None
+        self.nobody: set[int] = set()
+        self.pulled = False
+        """Whether the paragraph's bare quotation repeats words quoted nearby."""
+        """The paragraph's quotations an unnamed person says ("asked one resident")."""
         self.subjects = Subjects(self.cast)
         self.deferred: list[tuple[int, Located]] = []
         """Paragraphs of an open quotation no one is named for yet (where their parts begin)."""
@@ -148,6 +162,7 @@ class _Reader:
         if self.deferred and not going_on:
             self.settle()
         self.previous_start, self.current_start = self.current_start, len(self.parts)
+        self.pulled = False
         prose = Prose(text, base, [q.outer[1] - base for q in quotations])
         events = self.subjects.read(prose, mentions)
         persons = self.subjects.persons
@@ -155,9 +170,9 @@ class _Reader:
         if not quotations:
             self.plain(paragraph, text, events)
             return
-        speakers = self.speakers_of(prose, quotations, events)
+        speakers, self.nobody = quotation_speakers(prose, quotations, events, self.subjects)
         defer = False
-        if speakers[0] is None:
+        if speakers[0] is None and 0 not in self.nobody:
             if going_on and previous is not None and previous.person and not events:
                 speakers[0] = previous.person
             elif pending is not None and not events:
@@ -165,19 +180,21 @@ class _Reader:
             elif events:
                 self.warn(base, "quotation attributed to no one named; read as narration")
             else:
-                actor = self.actor(persons, text, quotations[0].outer[0] - base, base)
+                at = quotations[0].outer[0] - base
+                actor = self.actor(persons, text, at, base) or self.introducer(prose, persons, at)
+                actor = actor or self.pointed(text, persons, quotations[-1].outer[1] - base, base)
                 guess = speakers[0] = actor or self.unattributed(paragraph, text)
                 # An opening mark never closed says the quotation goes on: the paragraph
                 # that ends it may name whose it is ("...," said Ivan Kral).
                 defer = guess is None and not quotations[-1].closed
+                if defer and attributed_inside(self.text[slice(*quotations[-1].words)]):
+                    self.unclosed(paragraph)
+                    return
         for index in range(1, len(speakers)):
-            speakers[index] = speakers[index] or speakers[index - 1]
-        if speakers[0] is None and not defer:
-            if self.deferred:
-                self.settle()
-            if not events:
-                self.warn(base, "quotation with no one named; read as narration")
-            self.narration(paragraph, None)
+            if index not in self.nobody:
+                speakers[index] = speakers[index] or speakers[index - 1]
+        if all(speaker is None for speaker in speakers) and not defer:
+            self.unspoken(paragraph, events)
             return
         if defer:
             self.deferred.append((self.current_start, paragraph))
@@ -189,6 +206,32 @@ class _Reader:
             events=events,
             going_on=going_on,
         )
+
+    def unclosed(self, paragraph: Located) -> None:
+        """A quotation left open before its own attribution: narration, with a warning.
+
+        '"We have no choice, said NAME.': the closing mark is missing; the quotation does not
+        go on into the next paragraph, whoever that one quotes.
+        """
+        if self.deferred:
+            self.settle()
+        message = "quotation not closed before its own attribution; read as narration"
+        self.warn(paragraph.span[0], message)
+        self.narration(paragraph, None)
+
+    def unspoken(self, paragraph: Located, events: list[Event]) -> None:
+        """A paragraph whose quotations no one named says: narration, with a warning."""
+        if self.deferred:
+            self.settle()
+        if self.pulled:
+            message = "quotation repeats words quoted nearby (a pull quote); read as narration"
+            self.warn(paragraph.span[0], message)
+        elif self.nobody:
+            message = "quotation attributed to no one named; read as narration"
+            self.warn(paragraph.span[0], message)
+        elif not events:
+            self.warn(paragraph.span[0], "quotation with no one named; read as narration")
+        self.narration(paragraph, None)
 
     def split(
         self,
@@ -206,6 +249,9 @@ class _Reader:
         index = 0
         while index < len(quotations):
             speaker = speakers[index]
+            if speaker is None and index in self.nobody:
+                index += 1  # an unnamed person's words stay in the narration around them
+                continue
             last = index
             while (
                 last + 1 < len(quotations)
@@ -267,50 +313,44 @@ class _Reader:
             if len(prose[at:].split()) <= 2:
                 self.pending = speaker
                 speaker = None
+        elif speaker is None and not events and prose.rstrip().endswith(":"):
+            # "Her co-author, Ann Lee, put it plainly:" introduces the next paragraph's quote.
+            words = Prose(prose, paragraph.span[0], [])
+            self.pending = self.introducer(words, self.subjects.persons, len(prose.rstrip()))
         self.narration(paragraph, speaker)
-
-    def speakers_of(
-        self, prose: Prose, quotations: tuple[Quotation, ...], events: list[Event]
-    ) -> list[Person | None]:
-        """Who says each quotation: the attribution in its sentence, after or before it."""
-        found: list[Person | None] = [None] * len(quotations)
-        ends = [q.outer[1] - prose.base for q in quotations]
-        starts = [q.outer[0] - prose.base for q in quotations]
-        for at, person in events:
-            if person is None:
-                continue
-            ahead = bisect.bisect_right(ends, at) - 1  # the quotation just before the verb
-            behind = bisect.bisect_right(starts, at)  # and the one just after it
-            if ahead >= 0 and found[ahead] is None and not prose.breaks(ends[ahead], at):
-                found[ahead] = person  # "...," said X / "..." X said.
-            elif (
-                behind < len(starts)
-                and found[behind] is None
-                and not prose.breaks(at, starts[behind])
-            ):
-                found[behind] = person  # X said: "..."
-        if found[0] is None:
-            first = next((person for _, person in events if person is not None), None)
-            later = next((i for i, who in enumerate(found) if who is not None), None)
-            if later is not None:
-                found[0] = found[later]  # "A." "B," said X: both X's
-            elif first is not None:
-                found[0] = first
-        return found
 
     def actor(self, persons: list[Named], prose: str, at: int, base: int) -> Person | None:
         """The subject of the short sentence just before a quotation ("Moen laughs. "..."")."""
         start = acting_before(prose[:at])
         if start is None:
             return None
-        pronoun = re.match(r"([Ss]he|[Hh]e)\b", prose[start:])
-        if pronoun is not None:
-            return self.cast.pronoun(pronoun[1], base + start)
+        pronoun = re.match(r"([Ss]he|[Hh]e|[Hh]er|[Hh]is)\b", prose[start:])
+        if pronoun is not None:  # "She shrugs.", and "Her reason?" as "she" would be
+            word = {"her": "she", "his": "he"}.get(pronoun[1].casefold(), pronoun[1])
+            return self.cast.pronoun(word, base + start)
         subject = [person for mention, person in persons if mention.start == base + start]
         if subject and subject[0] is not None:
             message = f"quotation read as {subject[0].name!r}'s, the sentence before it is theirs"
             self.warn(base + start, message)
         return subject[0] if subject else None
+
+    def introducer(self, prose: Prose, persons: list[Named], at: int) -> Person | None:
+        """Who introduces a quotation by a colon ending their sentence (``introduced_by``)."""
+        found = introduced_by(prose, persons, at)
+        if found is not None:
+            self.warn(
+                found[1], f"quotation read as {found[0].name!r}'s, whose sentence introduces it"
+            )
+        return None if found is None else found[0]
+
+    def pointed(self, prose: str, persons: list[Named], at: int, base: int) -> Person | None:
+        """Whom the words after a quotation say it was ("..." That is how Ann Lee learned)."""
+        after = points_back(prose[at:])
+        begin = base + at + (after or 0)
+        named = None if after is None else named_within(persons, begin, begin + _NAMED_NEXT)
+        if named is not None:
+            self.warn(begin, f"quotation read as {named.name!r}'s, named after it")
+        return named
 
     def unattributed(self, paragraph: Located, prose: str) -> Person | None:
         """The speaker of a quotation no one is named for: the last one's, if it follows."""
@@ -320,8 +360,15 @@ class _Reader:
             self.warn(paragraph.span[0], message)
             return named
         owner = owned_by(prose)  # "Her message was blunt: "..."": hers, as "she said" is
-        if owner is not None:
+        if owner in ("her", "his"):
             return self.cast.pronoun("she" if owner == "her" else "he", paragraph.span[0])
+        if owner is not None:  # "Holt's verdict was blunt: "..."": the one Holt met before
+            at = paragraph.span[0] + prose.index(owner)
+            mention = Mention(at, at + len(owner), owner, None, None, initial=True)
+            return self.cast.meet(mention) if self.cast.knows(owner) else None
+        if repeated_nearby(self.text, *paragraph.span):
+            self.pulled = True  # a pull quote: the same words quoted in the story nearby
+            return None
         words = [w for w in re.findall(r"[^\W\d_]+", prose) if w.casefold() not in _SMALL]
         # The last speaker's, when the paragraph before this one quoted them.
         recent = self.parts[self.previous_start : self.current_start]

@@ -7,8 +7,24 @@ the quotation before it) and whether a sentence ends between a quotation and a v
 from __future__ import annotations
 
 import bisect
+import re
 
+from cstocli.importer.mention_words import REPORTING_VERBS
 from cstocli.text import split_sentences as sentences
+
+# "said Det. Kate Moss", "said Lt. Col. James Park": after a reporting verb, capitalised
+# abbreviations then a name are titles, not a sentence's end, whether or not the splitter
+# knows them (Sgt., Insp., Supt., Msgr.); a sentence never ends "said Oslo."
+_TITLE_AFTER_VERB = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\s+(?:[A-Z][a-z]{{1,4}}\.\s+)*[A-Z][a-z]{{1,4}}\.\Z"
+)
+_NAME_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{1,4}\.\s+)*[A-Z][\w'\u2019-]+")
+
+
+def _title_before_name(text: str, end: int) -> bool:
+    """Whether the sentence end at ``end`` is a title's full stop after a reporting verb."""
+    before = _TITLE_AFTER_VERB.search(text, max(0, end - 60), end)
+    return before is not None and _NAME_NEXT.match(text, end) is not None
 
 
 class Prose:
@@ -21,7 +37,9 @@ class Prose:
         # Each sentence runs on from where the one before it ended (the space between two
         # belongs to the later one), and the last one to the end of the paragraph, blanked
         # quotations included: only a sentence's own final mark ends it.
-        self.ends = [end for _, end in sentences(text)[:-1]] + [len(text)]
+        ends = [end for _, end in sentences(text)[:-1]]
+        ends = [end for end in ends if not _title_before_name(text, end)]
+        self.ends = [*ends, len(text)]
         self.starts = [0, *self.ends[:-1]]
         self.quotation_ends = quotation_ends
 

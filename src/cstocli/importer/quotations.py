@@ -24,14 +24,22 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from cstocli.importer.mentions import NICKNAME
 from cstocli.importer.prose import Prose
 from cstocli.model import Span
 
-_CLOSING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "'": "'"}
+_CLOSING = {
+    "\u201c": "\u201d",
+    '"': '"',
+    "\u00ab": "\u00bb",
+    "\u2018": "\u2019",
+    "'": "'",
+    "\u201e": "\u201c",  # German „...“ (Polish „...”: ``_OTHER_CLOSING``)
+}
 # Copied text mixes curly and straight double marks ("“We are not there yet,\" she said"): a
 # double quotation also closes at the other style's mark where that stands as a closer.
-_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d"}
-_DOUBLE_OPENING = re.compile('[\u201c"\u00ab]')
+_OTHER_CLOSING = {"\u201c": '"', '"': "\u201d", "\u201e": '\u201d"'}
+_DOUBLE_OPENING = re.compile('[\u201c"\u00ab\u201e]')
 _SINGLE_OPENING = re.compile(r"(?<![\w\u2019'])[\u2018'](?=[^\W_])")
 _TRAILING = " \t\r\n,\u00a0"
 
@@ -50,8 +58,9 @@ class Quotation:
 
 def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
     """The quotations of the paragraph ``text[start:end]``, in order."""
-    double = _DOUBLE_OPENING.search(text, start, end) is not None
+    first_double = _DOUBLE_OPENING.search(text, start, end)
     closings = _Closings(text, start, end)
+    double = first_double is not None and not _single_outside(text, start, end, closings)
     found: list[Quotation] = []
     position = start
     while position < end:
@@ -64,12 +73,82 @@ def find_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
             position = opening + 1  # "the '90s": a straight single mark must be closed
             continue
         stop = end if close is None else close + 1
+        if close is not None and _names_something(text, start, opening, close):
+            position = stop  # 'known to friends as "Ax"': a name in marks, no one's words
+            continue
         inner = (opening + 1, end if close is None else close)
         words = _trimmed(text, *inner)
         if words[0] < words[1]:
             found.append(Quotation((opening, stop), words, close is not None))
         position = stop
     return tuple(found)
+
+
+def _single_outside(text: str, start: int, end: int, closings: _Closings) -> bool:
+    """Whether single marks quote at the outer level, around the paragraph's double ones.
+
+    British style: 'The report said the school was "outstanding",' Carr said. The first
+    quotation opens with a single mark before any double one and closes after it.
+    """
+    single = _SINGLE_OPENING.search(text, start, end)
+    double = _DOUBLE_OPENING.search(text, start, end)
+    if single is None or double is None or single.start() > double.start():
+        return False
+    close = closings.after(text[single.start()], single.start() + 1)
+    return close is not None and close > double.start()
+
+
+# Words after which marks hold a name, not speech: 'known to colleagues as "Ax"',
+# 'nicknamed "the Wall"', 'what locals have dubbed "the Beast"', 'the so-called "red list"'.
+_NAMING = re.compile(
+    r"(?:\bknown\s+(?:[\w'\u2019]+\s+){0,3}?as|\bnicknamed|\bdubbed|\bso-called)\s*\Z", re.I
+)
+_NAME_WORDS = 4
+_NICKNAME = re.compile(NICKNAME)
+
+
+def _names_something(text: str, start: int, opening: int, close: int) -> bool:
+    """Whether the short quotation at ``opening`` is a name the words before it give."""
+    if len(text[opening + 1 : close].split()) > _NAME_WORDS:
+        return False
+    if opening > start and _NICKNAME.match(text, opening - 1, close + 3) is not None:
+        return text[max(start, opening - 2) : opening - 1].isalpha()  # 'Jonah "Jet" Mbatha'
+    return _NAMING.search(text, max(start, opening - 40), opening) is not None
+
+
+# An attribution inside an unclosed quotation: its closing mark is missing before it
+# ('"We have no choice, said chief librarian Nora Field.').
+_ATTRIBUTION_INSIDE = re.compile(
+    r"[,?!]\s+(?:(?:said|says|added|adds|told|tells|asked|wrote)\s+(?:[a-z]+\s+){0,3}[A-Z]"
+    r"|(?:[A-Z][\w'\u2019-]*\s+){1,3}(?:said|says|added|adds|told|asked|wrote)\b)"
+)
+
+
+def attributed_inside(words: str) -> bool:
+    """Whether an unclosed quotation's words hold their own attribution (a missing mark)."""
+    return _ATTRIBUTION_INSIDE.search(words) is not None
+
+
+_PULLED_WORDS = 4  # fewer words ("No.", "Thank you.") may repeat by chance
+_PULL_REACH = 3000  # how far around a pull quote its source is looked for
+
+
+def repeated_nearby(text: str, start: int, end: int) -> bool:
+    """Whether the first quotation of ``text[start:end]`` is quoted again near it.
+
+    News pages repeat a sentence of the story as a display quote (a pull quote); whose it
+    is, the story says where it quotes it. Only the stretch around the paragraph is
+    searched, so a long story costs no more per quotation.
+    """
+    found = find_quotations(text, start, end)
+    if not found:
+        return False
+    words = text[slice(*found[0].words)].rstrip(".!?,;:\u2026 ")
+    if len(words.split()) < _PULLED_WORDS:
+        return False
+    if text.find(words, max(0, start - _PULL_REACH), start) != -1:
+        return True
+    return text.find(words, end, end + _PULL_REACH) != -1
 
 
 def opens_with_quotation(text: str, start: int, end: int) -> bool:
@@ -113,10 +192,10 @@ class _Closings:
     def after(self, mark: str, position: int) -> int | None:
         """The first place after ``position`` where a quotation opened by ``mark`` closes."""
         found = self.first(_CLOSING[mark], position, single=mark in "\u2018'")
-        other = _OTHER_CLOSING.get(mark)
-        mixed = None if other is None else self.first(other, position, single=True)
-        if found is None or (mixed is not None and mixed < found):
-            return mixed
+        for other in _OTHER_CLOSING.get(mark, ""):
+            mixed = self.first(other, position, single=True)
+            if mixed is not None and (found is None or mixed < found):
+                found = mixed
         return found
 
     def first(self, closing: str, position: int, *, single: bool) -> int | None:
@@ -151,12 +230,14 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 
 
 # A paragraph opening by saying whose the quotation before it was: "So said Ann Lee.",
-# "That was the warning from Ann Lee", "Those were the words of Ann Lee".
+# "That was the warning from Ann Lee", "Those were the words of Ann Lee", "That is how Ann
+# Lee learned ..." (in the next paragraph, or in the quote's own after it).
 _POINTS_BACK = re.compile(
     r"\s*(?:(?:So|Thus)\s+(?:said|says|wrote|writes)\b"
     r"|(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,3}?(?:of|from|by)\b"
-    r"|(?:The|Those|These)\s+(?:words|remarks|comments)\s+(?:came\s+from|were\s+those\s+of)\b)"
+    r"|(?:The|Those|These)\s+(?:words|remarks|comments)\s+(?:came\s+from|were\s+those\s+of)\b"
+    r"|(?:That|This)(?:\s+is|\s+was|['\u2019]s)\s+how\b)"
 )
 
 
@@ -173,20 +254,24 @@ def points_back(prose: str) -> int | None:
 # A quotation introduced by a colon after someone's words named with "her" or "his": "Her
 # message to markets was blunt: "...".", "His answer was short: "..."". The quote is theirs.
 _OWNED_WORDS = re.compile(
-    r"\s*(Her|His)\s+(?:[a-z]+\s+){0,2}(?:message|answer|reply|response|warning|advice|"
+    r"\s*(?:(Her|His)|(?P<name>[A-Z][\w-]*(?:['\u2019][A-Z][\w-]*)?(?:\s+[A-Z][\w-]*){0,3})"
+    r"['\u2019]s)\s+(?:[a-z]+\s+){0,2}(?:message|answer|reply|response|warning|advice|"
     r"verdict|words|view|promise|plea|argument|explanation|point|assessment|conclusion|"
     r"instructions?|prediction|answers)\b[^.!?:]{0,80}:\s*\Z"
 )
 
 
 def owned_by(prose: str) -> str | None:
-    """The possessive ("her", "his") whose words a paragraph's last quotation is, or None.
+    """Whose words a paragraph's last quotation is ("her", "his" or a name), or None.
 
     ``prose`` is the paragraph with its quotations blanked: it must open with "Her message
-    ... :" (or the like) and end with the quotation the colon introduces.
+    ... :" or "Holt's verdict ... :" (or the like) and end with the quotation the colon
+    introduces. A name is returned as written, without its "'s".
     """
     found = _OWNED_WORDS.match(prose)
-    return None if found is None else found[1].casefold()
+    if found is None:
+        return None
+    return found["name"] if found["name"] is not None else found[1].casefold()
 
 
 # The short sentence just before a quotation, naming who acts: "Moen laughs.", "She shrugs."
@@ -236,18 +321,28 @@ _CLAUSE_GOES_ON = re.compile(
 )
 
 
+# Words between two quotations that state more than who speaks: a figure ("whose
+# department paid $40m", "who had waited 3 hours"), or more words than a tag and a short
+# description take ("said Ann Lee, the mayor, who chairs the board" is nine).
+_STATES_MORE = re.compile(r"\d")
+_ATTRIBUTION_WORDS = 9
+
+
 def only_attribution(prose: Prose, begin: int, end: int, verbs: int) -> bool:
     """Whether the words between two quotations only say who speaks ("...," she said. "...").
 
     ``[begin, end)`` is where they stand in the paragraph; ``verbs`` counts the reporting
     verbs among them. A reader takes them as part of the quoting when they are one
-    attribution clause, with at most a description of the speaker ("said Ann Lee, the
-    mayor, who ..."). A sentence of their own, a second reporting verb or a clause going
-    on after the attribution ("..., adding that 300 homes were flooded") is the reporter's
-    account: narration.
+    attribution clause, with at most a short description of the speaker ("said Ann Lee,
+    the mayor, who chairs the board"); a figure ("who had waited 3 hours") or more words
+    than a tag and a description take is the reporter's, as are a sentence of their
+    own, a second reporting verb or a clause going on after the attribution ("...,
+    adding that 300 homes were flooded"): narration.
     """
     gap = prose.text[begin:end]
     words = gap.rstrip(" \t\r\n,;:.\u2014\u2013-")
     if verbs > 1 or prose.breaks(begin, begin + len(words)):
         return False
+    if len(words.split()) > _ATTRIBUTION_WORDS or _STATES_MORE.search(words):
+        return False  # "said Lane, whose department paid $40m for the wall": the reporter's
     return _CLAUSE_GOES_ON.search(words) is None
