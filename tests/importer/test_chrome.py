@@ -11,7 +11,7 @@ from cstocli.model import Located
 def _kept(title: str, *lines: str) -> list[str | None]:
     """What of each paragraph is kept as story, read in order after ``title``."""
     text = "\n\n".join(lines)
-    chrome = Chrome(text, title, [0])
+    chrome = Chrome(text, title)
     kept = []
     offset = 0
     for line in lines:

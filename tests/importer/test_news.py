@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import NEWS_INTERRUPTED
 
 from cstocli.dataset.files import dataset_from_json, dataset_to_json
 from cstocli.importer.article import ArticleError, ImportResult, import_article
@@ -849,3 +850,10 @@ def test_two_spaces_typed_between_sentences_make_no_quotation_tag() -> None:
         "The bridge closed.  Tom Hale resigned.",
     )
     assert _rows(result)[-1][:2] == ("narration", None)
+
+
+def test_a_story_s_warnings_name_the_editor_s_lines_in_a_cr_only_file() -> None:
+    """An old Mac file (CR alone ends a line): the byline's furniture warning is on line 3."""
+    text = NEWS_INTERRUPTED.read_text(encoding="utf-8").replace("\n", "\r")
+    result = import_article(text, file_name="news.txt")
+    assert [w.line for w in result.warnings if "read as page furniture" in w.message] == [3]

@@ -12,13 +12,12 @@ are cut off it; a quotation mark always makes a line part of the story.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from cstocli.importer.labels import read_label
 from cstocli.importer.warning import ImportWarning
 from cstocli.model import Located
-from cstocli.text import ends_sentence
+from cstocli.text import ends_sentence, line_of
 
 _FURNITURE_START = re.compile(
     r"(?i)\A(?:by|photo|photograph|photos|picture|image|caption|updated|published|posted|"
@@ -72,10 +71,8 @@ _HEADING_WORDS = 16
 class Chrome:
     """Reads a story's paragraphs in order, keeping the story and warning of the chrome."""
 
-    def __init__(self, text: str, title: str, line_starts: list[int]) -> None:
+    def __init__(self, text: str, title: str) -> None:
         self.text = text
-        self.line_starts = line_starts
-        """Where each line starts, for warnings' line numbers."""
         self.headline = _headline_like(title)
         """Whether the headline has gone by (so prose without a full stop may be a standfirst)."""
         self.started = False
@@ -129,7 +126,7 @@ class Chrome:
         """Say that a line was left out as furniture."""
         words = line.text.split()
         clip = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
-        number = bisect.bisect_right(self.line_starts, line.span[0])
+        number = line_of(self.text, line.span[0])
         self.warnings.append(ImportWarning(number, f"{clip!r} read as page furniture"))
 
 

@@ -113,8 +113,7 @@ def read_news_over_label(
 class _Reader:
     def __init__(self, text: str, title: str) -> None:
         self.text = text
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.chrome = Chrome(text, title, self.line_starts)
+        self.chrome = Chrome(text, title)
         self.warnings: list[ImportWarning] = []
         self.cast = Cast(self.warn)
         self.parts: list[Part] = []
@@ -426,5 +425,4 @@ class _Reader:
         return Located(self.text[start:end], (start, end))
 
     def warn(self, offset: int, message: str) -> None:
-        line = bisect.bisect_right(self.line_starts, offset)
-        self.warnings.append(ImportWarning(line, message))
+        self.warnings.append(ImportWarning(line_of(self.text, offset), message))
