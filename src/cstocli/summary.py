@@ -209,14 +209,13 @@ _BREAK = "\n\n"
 def passage_words(passage: Passage) -> str:
     """A passage's own words: what a search shows around a hit, a citation quotes.
 
-    That is its text where only white space stands between its pieces (a transcript's
-    paragraphs). Elsewhere the reporter's words between them are left out, so that
+    Its pieces with what stands between them: white space as it is (a transcript's
+    paragraphs, so the whole text), else a mark instead of the reporter's words, so that
     printing a quote never puts "she said" or a re-opening quote mark into the speaker's
     mouth: pieces of one paragraph are joined by an ellipsis, the paragraphs of a
-    quotation that runs over several by a blank line.
+    quotation that runs over several by a blank line. (A passage's text runs from its
+    first piece to its last.)
     """
-    if _contiguous(passage):
-        return passage.text
     pieces = passage.paragraphs
     words = [pieces[0].text]
     for joint, piece in zip(_joints(passage), pieces[1:], strict=True):
@@ -226,8 +225,6 @@ def passage_words(passage: Passage) -> str:
 
 def offset_in_words(passage: Passage, position: int) -> int:
     """Where the source offset ``position`` (in one of the pieces) is in ``passage_words``."""
-    if _contiguous(passage):
-        return position - passage.span[0]
     offset = 0
     for piece, joint in zip(passage.paragraphs, [*_joints(passage), ""], strict=True):
         if piece.span[0] <= position <= piece.span[1]:
@@ -257,8 +254,3 @@ def _parts_paragraphs(gap: str) -> bool:
     """Whether ``gap`` holds a blank line (of any line ending): a paragraph ends in it."""
     lines = gap.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return any(not line.strip() for line in lines[1:-1])
-
-
-def _contiguous(passage: Passage) -> bool:
-    """Whether only white space stands between a passage's pieces in the source."""
-    return not any(gap.strip() for gap in _gaps(passage))
